@@ -1,0 +1,101 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every target of ours is Swift 6 language mode with warnings treated as errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "Concierge",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "concierge", targets: ["concierge"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure modules: no C, no I/O.
+        .target(name: "Geo", swiftSettings: strict),
+        .target(name: "Retrieval", swiftSettings: strict),
+        .target(name: "PIIMasking", swiftSettings: strict),
+        // Labelled corpora, scorers and benchmarks for the pure modules (kept out of the production modules).
+        .target(name: "PIIMaskingEval", dependencies: ["PIIMasking"], swiftSettings: strict),
+        .target(name: "RetrievalEval", dependencies: ["Retrieval"], swiftSettings: strict),
+        .target(
+            name: "ConciergeCore",
+            dependencies: ["Geo", "Retrieval", "PIIMasking"],
+            swiftSettings: strict
+        ),
+
+        // One system-library target per C library, each used by exactly one adapter.
+        .systemLibrary(name: "CCrypt", pkgConfig: "libcrypt", providers: [.apt(["libcrypt-dev"])]),
+        .systemLibrary(
+            name: "CMongoC",
+            pkgConfig: "libmongoc-1.0",
+            providers: [.apt(["libmongoc-dev", "libbson-dev"])]
+        ),
+
+        // Adapters.
+        .target(name: "Bcrypt", dependencies: ["CCrypt", "ConciergeCore"], swiftSettings: strict),
+        .target(
+            name: "SQLiteStore",
+            dependencies: ["ConciergeCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MongoStore",
+            dependencies: ["CMongoC", "ConciergeCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+
+        // Composition root (configuration, store selection, seeding runs) and the thin executable.
+        .target(
+            name: "ConciergeApp",
+            dependencies: [
+                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "concierge-bench",
+            dependencies: [
+                "ConciergeApp", "PIIMaskingEval", "RetrievalEval", "Geo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "concierge",
+            dependencies: [
+                "ConciergeApp", "PIIMaskingEval", "RetrievalEval",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Tests (Swift Testing only: see STACK-NOTES on the closing line of `swift test`).
+        .target(
+            name: "TestSupport",
+            dependencies: ["ConciergeCore"],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "GeoTests", dependencies: ["Geo"], swiftSettings: strict),
+        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "RetrievalEval"], swiftSettings: strict),
+        .testTarget(name: "PIIMaskingTests", dependencies: ["PIIMasking", "PIIMaskingEval"], swiftSettings: strict),
+        .testTarget(name: "ConciergeCoreTests", dependencies: ["ConciergeCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "StoreContractTests",
+            dependencies: ["ConciergeCore", "SQLiteStore", "MongoStore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConciergeAppTests",
+            dependencies: ["ConciergeApp", "Bcrypt", "TestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)
