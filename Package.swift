@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "RetrievalEval", dependencies: ["Retrieval"], swiftSettings: strict),
         .target(
             name: "ConciergeCore",
-            dependencies: ["Geo", "Retrieval", "PIIMasking"],
+            dependencies: ["Geo", "Retrieval"],
             swiftSettings: strict
         ),
 
@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciergeAppTests",
-            dependencies: ["ConciergeApp", "Bcrypt", "TestSupport"],
+            dependencies: ["ConciergeApp", "Bcrypt", "SQLiteStore", "TestSupport"],
             swiftSettings: strict
         ),
     ]

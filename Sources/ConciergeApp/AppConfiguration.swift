@@ -1,0 +1,146 @@
+import Foundation
+
+/// Every setting of the application, read once from the environment (and a `.env` file) into typed values.
+///
+/// Defaults suit development: the embedded SQLite store, the mock LLM, no secrets needed. `validate` names every
+/// bad key at once; `summary` prints the configuration with secrets redacted.
+public struct AppConfiguration: Sendable, Equatable {
+    public enum StoreKind: Sendable, Equatable {
+        case sqlite(path: String)
+        case mongo(uri: String, database: String)
+    }
+
+    public var store: StoreKind
+    public var llmBaseURL: String
+    public var llmAPIKey: String?
+    public var llmModel: String
+    public var llmMock: Bool
+    public var llmTimeoutMilliseconds: Int
+    public var llmMaxAttempts: Int
+    public var llmDeadlineMilliseconds: Int
+    public var dailyMessageLimit: Int
+    public var bcryptCost: Int
+    public var host: String
+    public var port: Int
+    public var templatesDirectory: String
+    public var publicDirectory: String
+    public var seedsDirectory: String
+
+    /// Reads `environment` (usually the process environment merged over `.env`).
+    public init(environment: [String: String]) throws {
+        var reader = EnvironmentReader(environment)
+        if let uri = reader.string("MONGODB_URI") {
+            store = .mongo(uri: uri, database: reader.string("MONGODB_DATABASE") ?? "concierge")
+        } else {
+            store = .sqlite(path: reader.string("CONCIERGE_DB") ?? "data/concierge.sqlite")
+        }
+        llmBaseURL = reader.string("LLM_BASE_URL") ?? "https://api.openai.com/v1"
+        llmAPIKey = reader.string("LLM_API_KEY")
+        llmModel = reader.string("LLM_MODEL") ?? "gpt-4o-mini"
+        llmMock = reader.bool("LLM_MOCK") ?? (llmAPIKey == nil)
+        llmTimeoutMilliseconds = reader.int("LLM_TIMEOUT_MS", default: 15_000, in: 100...300_000)
+        llmMaxAttempts = reader.int("LLM_MAX_ATTEMPTS", default: 3, in: 1...10)
+        llmDeadlineMilliseconds = reader.int("LLM_DEADLINE_MS", default: 30_000, in: 100...600_000)
+        dailyMessageLimit = reader.int("DAILY_MESSAGE_LIMIT", default: 30, in: 1...100_000)
+        bcryptCost = reader.int("BCRYPT_COST", default: 12, in: 4...16)
+        host = reader.string("HOST") ?? "127.0.0.1"
+        port = reader.int("PORT", default: 8080, in: 0...65_535)
+        templatesDirectory = reader.string("TEMPLATES_DIR") ?? "Templates"
+        publicDirectory = reader.string("PUBLIC_DIR") ?? "Public"
+        seedsDirectory = reader.string("SEEDS_DIR") ?? "Seeds"
+        if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
+        if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
+    }
+
+    /// The process environment over the values of a `.env` file in the working directory, if there is one.
+    public static func fromProcess(dotEnvPath: String = ".env") throws -> AppConfiguration {
+        var environment = DotEnv.parse(fileAt: dotEnvPath)
+        environment.merge(ProcessInfo.processInfo.environment) { _, process in process }
+        return try AppConfiguration(environment: environment)
+    }
+
+    /// Human-readable lines for start-up output; secrets and URI credentials are never printed.
+    public var summary: [String] {
+        let storeLine = switch store {
+        case .sqlite(let path): "store: sqlite \(path)"
+        case .mongo(let uri, let database): "store: mongodb \(Redaction.uri(uri)) database \(database)"
+        }
+        return [storeLine,
+                "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
+                "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)", "listen: \(host):\(port)"]
+    }
+}
+
+public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+    public var problems: [String]
+
+    public init(problems: [String]) { self.problems = problems }
+
+    public var description: String { "configuration: " + problems.joined(separator: "; ") }
+}
+
+/// Typed reads that collect every problem instead of stopping at the first.
+struct EnvironmentReader {
+    let environment: [String: String]
+    var problems: [String] = []
+
+    init(_ environment: [String: String]) { self.environment = environment }
+
+    func string(_ key: String) -> String? {
+        guard let value = environment[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    mutating func int(_ key: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
+        guard let text = string(key) else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            problems.append("\(key) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+            return fallback
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let text = string(key)?.lowercased() else { return nil }
+        switch text {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default:
+            problems.append("\(key) must be true or false")
+            return nil
+        }
+    }
+}
+
+/// Hides credentials in URIs: `mongodb://user:secret@host` → `mongodb://***@host`.
+enum Redaction {
+    static func uri(_ uri: String) -> String {
+        guard let schemeEnd = uri.range(of: "://"), let at = uri.range(of: "@", range: schemeEnd.upperBound..<uri.endIndex)
+        else { return uri }
+        return String(uri[..<schemeEnd.upperBound]) + "***" + String(uri[at.lowerBound...])
+    }
+}
+
+/// A minimal `.env` reader: `KEY=value` lines, `#` comments, optional quotes. Missing file means no values.
+enum DotEnv {
+    static func parse(fileAt path: String) -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        return parse(text)
+    }
+
+    static func parse(_ text: String) -> [String: String] {
+        var values: [String: String] = [:]
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { continue }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: "export ", with: "")
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            if !key.isEmpty { values[key] = value }
+        }
+        return values
+    }
+}

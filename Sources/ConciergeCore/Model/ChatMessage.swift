@@ -1,0 +1,45 @@
+import Foundation
+
+public enum ChatRole: String, Codable, CaseIterable, Sendable {
+    case shopper, assistant
+}
+
+/// One message of a conversation. `text` is what was typed or answered; `maskedText` is what the model saw.
+public struct ChatMessage: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var userID: String
+    public var conversationID: String
+    public var role: ChatRole
+    public var text: String
+    public var maskedText: String?
+    public var createdAt: Date
+    /// Debug trace of the turn (masked prompt, retrieval, attempts...), on assistant messages only.
+    public var trace: TurnTrace?
+
+    public init(id: String, userID: String, conversationID: String, role: ChatRole, text: String,
+                maskedText: String? = nil, createdAt: Date, trace: TurnTrace? = nil) {
+        self.id = id
+        self.userID = userID
+        self.conversationID = conversationID
+        self.role = role
+        self.text = text
+        self.maskedText = maskedText
+        self.createdAt = createdAt
+        self.trace = trace
+    }
+}
+
+/// What the reviewer's debug view shows for one turn. Everything in it is already masked.
+///
+/// Fields are optional so that the trace can grow without migrating stored messages.
+public struct TurnTrace: Codable, Hashable, Sendable {
+    public var intent: String?
+    public var maskedPrompt: String?
+    public var notes: [String]
+
+    public init(intent: String? = nil, maskedPrompt: String? = nil, notes: [String] = []) {
+        self.intent = intent
+        self.maskedPrompt = maskedPrompt
+        self.notes = notes
+    }
+}

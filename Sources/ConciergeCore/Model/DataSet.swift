@@ -1,0 +1,84 @@
+import Foundation
+import Retrieval
+
+/// The named collections every store holds, in the order they are printed.
+public enum DataCollection: String, CaseIterable, Codable, Sendable {
+    case users, stores, orders, coupons, events, policyChunks = "policy_chunks", messages, sessions, usage
+}
+
+/// Everything a store holds, as plain values: what `seed` writes and `export` prints.
+///
+/// `canonical()` sorts every collection by its key so that two stores holding the same data produce the same
+/// value regardless of the order they return rows in.
+public struct DataSet: Codable, Hashable, Sendable {
+    public var users: [User]
+    public var stores: [RetailStore]
+    public var orders: [Order]
+    public var coupons: [Coupon]
+    public var events: [Event]
+    public var policyChunks: [PolicyChunk]
+    public var messages: [ChatMessage]
+    public var sessions: [Session]
+    public var usage: [DailyUsage]
+
+    public init(users: [User] = [], stores: [RetailStore] = [], orders: [Order] = [], coupons: [Coupon] = [],
+                events: [Event] = [], policyChunks: [PolicyChunk] = [], messages: [ChatMessage] = [],
+                sessions: [Session] = [], usage: [DailyUsage] = []) {
+        self.users = users
+        self.stores = stores
+        self.orders = orders
+        self.coupons = coupons
+        self.events = events
+        self.policyChunks = policyChunks
+        self.messages = messages
+        self.sessions = sessions
+        self.usage = usage
+    }
+
+    public var counts: CollectionCounts {
+        CollectionCounts([
+            .users: users.count, .stores: stores.count, .orders: orders.count, .coupons: coupons.count,
+            .events: events.count, .policyChunks: policyChunks.count, .messages: messages.count,
+            .sessions: sessions.count, .usage: usage.count,
+        ])
+    }
+
+    public var isEmpty: Bool { counts.total == 0 }
+
+    /// The same data with every collection in key order.
+    public func canonical() -> DataSet {
+        DataSet(
+            users: users.sorted { $0.id < $1.id },
+            stores: stores.sorted { $0.id < $1.id },
+            orders: orders.sorted { $0.id < $1.id },
+            coupons: coupons.sorted { $0.code < $1.code },
+            events: events.sorted { $0.id < $1.id },
+            policyChunks: policyChunks.sorted { $0.id < $1.id },
+            messages: messages.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) },
+            sessions: sessions.sorted { ($0.createdAt, $0.tokenHash) < ($1.createdAt, $1.tokenHash) },
+            usage: usage.sorted { ($0.userID, $0.day) < ($1.userID, $1.day) }
+        )
+    }
+
+    /// A copy without secrets: password hashes, session token hashes and CSRF tokens are dropped.
+    public func redactingSecrets() -> DataSet {
+        var copy = self
+        copy.users = users.map { var user = $0; user.passwordHash = nil; return user }
+        copy.sessions = sessions.map { var session = $0; session.tokenHash = ""; session.csrfToken = ""; return session }
+        return copy
+    }
+}
+
+/// Row counts per collection, printed in `DataCollection` order.
+public struct CollectionCounts: Hashable, Sendable {
+    public private(set) var values: [DataCollection: Int]
+
+    public init(_ values: [DataCollection: Int] = [:]) { self.values = values }
+
+    public subscript(collection: DataCollection) -> Int {
+        get { values[collection] ?? 0 }
+        set { values[collection] = newValue }
+    }
+
+    public var total: Int { DataCollection.allCases.reduce(0) { $0 + self[$1] } }
+}

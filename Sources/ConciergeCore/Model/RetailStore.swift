@@ -1,0 +1,70 @@
+import Foundation
+import Geo
+
+/// Tags on menu items. Dietary rules are evaluated against these in code, never by the model.
+public enum ItemTag: String, Codable, CaseIterable, Sendable, Comparable {
+    case hot, cold, vegan, vegetarian, containsNuts = "contains-nuts", dairy, gluten, caffeine, seasonal
+
+    public static func < (lhs: ItemTag, rhs: ItemTag) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A price band used by the analyst side to derive interests.
+public enum PriceTier: String, Codable, CaseIterable, Sendable {
+    case budget, standard, premium
+}
+
+/// One thing a store sells. Prices are integer minor units (pence, cents, paise) of the store's currency.
+public struct MenuItem: Codable, Hashable, Sendable, Identifiable {
+    public var sku: String
+    public var name: String
+    /// `hot-drinks`, `cold-drinks`, `bakery`, `food`, `merchandise`...
+    public var category: String
+    public var priceMinor: Int
+    public var tags: [ItemTag]
+    public var colour: String?
+    public var priceTier: PriceTier
+
+    public var id: String { sku }
+
+    public init(sku: String, name: String, category: String, priceMinor: Int, tags: [ItemTag], colour: String? = nil,
+                priceTier: PriceTier) {
+        self.sku = sku
+        self.name = name
+        self.category = category
+        self.priceMinor = priceMinor
+        self.tags = tags.sorted()
+        self.colour = colour
+        self.priceTier = priceTier
+    }
+}
+
+/// A shop of the chain (named `RetailStore` so it is never confused with a data store).
+public struct RetailStore: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var address: PostalAddress
+    public var location: Coordinate
+    /// IANA time zone; opening hours are wall-clock times in this zone.
+    public var timeZone: String
+    /// ISO 4217 code of the prices on its menu.
+    public var currency: String
+    /// The store's public phone number: not personal data, may be allow-listed by the masker.
+    public var phone: String
+    public var hours: WeeklyHours
+    public var menu: [MenuItem]
+    public var amenities: [String]
+
+    public init(id: String, name: String, address: PostalAddress, location: Coordinate, timeZone: String,
+                currency: String, phone: String, hours: WeeklyHours, menu: [MenuItem], amenities: [String]) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.location = location
+        self.timeZone = timeZone
+        self.currency = currency
+        self.phone = phone
+        self.hours = hours
+        self.menu = menu
+        self.amenities = amenities
+    }
+}

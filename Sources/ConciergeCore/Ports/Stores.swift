@@ -1,0 +1,114 @@
+import Foundation
+import Retrieval
+
+/// Why a store operation failed, in terms a caller can act on. Messages never contain PII values.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A unique key is taken (`field` names it: `email`, `code`...).
+    case duplicate(collection: DataCollection, field: String)
+    /// The backing database cannot be reached or answered with an error.
+    case unavailable(String)
+    /// Stored data could not be decoded (a schema drift or a corrupt row).
+    case corrupt(collection: DataCollection, detail: String)
+
+    public var description: String {
+        switch self {
+        case .duplicate(let collection, let field): "duplicate \(field) in \(collection.rawValue)"
+        case .unavailable(let detail): "store unavailable: \(detail)"
+        case .corrupt(let collection, let detail): "corrupt \(collection.rawValue): \(detail)"
+        }
+    }
+}
+
+/// Accounts.
+public protocol UserStore: Sendable {
+    /// Inserts a new user; throws `StoreError.duplicate(.users, "email")` when the e-mail is taken.
+    func insertUser(_ user: User) async throws
+    /// Replaces an existing user (role, preferences, points...). Returns false when no such user exists.
+    @discardableResult func updateUser(_ user: User) async throws -> Bool
+    func user(id: String) async throws -> User?
+    /// Looks up by e-mail, case-insensitively.
+    func user(email: String) async throws -> User?
+}
+
+/// The chain's shops.
+public protocol RetailStoreDirectory: Sendable {
+    /// Every store, ordered by id.
+    func allStores() async throws -> [RetailStore]
+    func store(id: String) async throws -> RetailStore?
+}
+
+/// A shopper's orders.
+public protocol OrderStore: Sendable {
+    /// The user's most recent orders, newest first (ties broken by id).
+    func orders(userID: String, limit: Int) async throws -> [Order]
+    func order(id: String) async throws -> Order?
+}
+
+public protocol CouponStore: Sendable {
+    /// Coupons the user may hold: their own plus those for everyone, ordered by code. Validity is not
+    /// filtered here: eligibility is decided in code by the core.
+    func coupons(availableTo userID: String) async throws -> [Coupon]
+    func coupon(code: String) async throws -> Coupon?
+}
+
+public protocol EventStore: Sendable {
+    /// The user's events in time order (ties broken by id).
+    func events(userID: String) async throws -> [Event]
+}
+
+public protocol PolicyStore: Sendable {
+    /// Replaces the whole policy corpus atomically where the store allows it.
+    func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws
+    /// Every chunk, ordered by document then position.
+    func policyChunks() async throws -> [PolicyChunk]
+}
+
+public protocol ChatStore: Sendable {
+    func appendMessage(_ message: ChatMessage) async throws
+    /// The last `limit` messages of a conversation of this user, oldest first. Another user's conversation
+    /// id yields nothing.
+    func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage]
+    /// The user's conversation ids, most recently active first.
+    func conversations(userID: String) async throws -> [String]
+}
+
+public protocol SessionStore: Sendable {
+    func insertSession(_ session: Session) async throws
+    /// The session with this token hash, if it exists and has not expired at `now`.
+    func session(tokenHash: String, now: Date) async throws -> Session?
+    func touchSession(tokenHash: String, lastSeenAt: Date, expiresAt: Date) async throws
+    func deleteSession(tokenHash: String) async throws
+    func deleteSessions(userID: String) async throws
+    /// Removes expired sessions; returns how many.
+    @discardableResult func purgeExpiredSessions(now: Date) async throws -> Int
+}
+
+public protocol UsageStore: Sendable {
+    /// Atomically adds one to the user's counter for `day` (creating it) and returns the new count.
+    /// Concurrent calls never lose an increment.
+    func incrementUsage(userID: String, day: String, expiresAt: Date) async throws -> Int
+    func usage(userID: String, day: String) async throws -> Int
+}
+
+/// Whole-store operations for the CLI: seeding, importing, exporting, statistics, health.
+public protocol DataAdministration: Sendable {
+    /// Empties every collection.
+    func reset() async throws
+    func counts() async throws -> CollectionCounts
+    /// Writes every record, replacing records with the same key (so re-running a seed is idempotent).
+    /// A failure leaves the store as it was before the call.
+    func upsert(_ data: DataSet) async throws
+    /// Everything the store holds, in canonical order.
+    func exportAll() async throws -> DataSet
+    /// Cheap round trip proving the store answers.
+    func ping() async throws
+}
+
+/// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
+/// pass the same contract suite.
+public protocol ConciergeStore: UserStore, RetailStoreDirectory, OrderStore, CouponStore, EventStore, PolicyStore,
+    ChatStore, SessionStore, UsageStore, DataAdministration
+{
+    /// Releases connections. Calling anything afterwards is a programming error.
+    func close() async throws
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Geo
+
+/// Generated shops: spread around real city centres, each with a name, hours, a priced menu and amenities.
+struct StoreBuilder {
+    let catalog: SeedCatalog
+    var rng: SplitMix64
+    private(set) var names = Set<String>()
+    private static let suffixes = ["Café", "Roastery", "Coffee House", "Kitchen", "Espresso Bar", "Bakehouse"]
+    private static let amenities = ["wifi", "step-free", "outdoor-seating", "baby-changing", "power-sockets", "late-night"]
+
+    init(catalog: SeedCatalog, rng: SplitMix64) {
+        self.catalog = catalog
+        self.rng = rng
+        names = Set(catalog.personas.stores.map(\.name))
+    }
+
+    /// The `number`-th generated store: the first one of each city in catalog order (so no city is left without
+    /// a shop), then cities by weight.
+    mutating func makeStore(number: Int, ids: inout IdentifierFactory) -> RetailStore {
+        let cities = catalog.cities
+        let city = number < cities.count ? cities[number] : cities[rng.weightedIndex(cities.map(\.weight))]
+        let country = catalog.countries[city.country]!
+        let streetIndex = rng.below(city.streets.count)
+        let location = offset(Coordinate(latitude: city.latitude, longitude: city.longitude),
+                              metres: 6_000 * rng.unit().squareRoot(), bearing: rng.unit() * 2 * .pi)
+        let template = HoursTemplate.generatorWeights[rng.weightedIndex(HoursTemplate.generatorWeights.map(\.1))].0
+        return RetailStore(
+            id: ids.make("st_", length: 8), name: uniqueName(in: city),
+            address: PostalAddress(line1: "\(rng.int(in: 1...240)) \(city.streets[streetIndex])", city: city.name,
+                                   postcode: city.postcodes[streetIndex], country: city.country),
+            location: location, timeZone: city.timeZone, currency: city.currency,
+            phone: rng.digits(in: country.storePhoneFormat), hours: template.hours,
+            menu: menu(for: country), amenities: Self.amenities.filter { _ in rng.chance(0.4) })
+    }
+
+    private mutating func uniqueName(in city: CitySeed) -> String {
+        for _ in 0..<20 {
+            let name = "\(rng.pick(city.neighbourhoods)) \(rng.pick(Self.suffixes))"
+            if names.insert(name).inserted { return name }
+        }
+        var number = 2
+        let base = "\(rng.pick(city.neighbourhoods)) \(rng.pick(Self.suffixes))"
+        while !names.insert("\(base) \(number)").inserted { number += 1 }
+        return "\(base) \(number)"
+    }
+
+    private mutating func menu(for country: CountrySeed) -> [MenuItem] {
+        catalog.menu.filter { $0.core || rng.chance(0.6) }.map { Self.item($0, country: country) }
+    }
+
+    /// A catalogue item priced in the country's currency, rounded the way menus are.
+    static func item(_ seed: MenuSeed, country: CountrySeed) -> MenuItem {
+        let raw = Double(seed.basePrice) * country.priceMultiplier / Double(country.priceRounding)
+        let price = max(1, Int(raw.rounded())) * country.priceRounding
+        return MenuItem(sku: seed.sku, name: seed.name, category: seed.category, priceMinor: price, tags: seed.tags,
+                        colour: seed.colour, priceTier: seed.priceTier)
+    }
+}
+
+/// Stores grouped by city, for picking a shopper's home store and the shops they order from.
+struct StoresByCity {
+    private var byCity: [String: [RetailStore]] = [:]
+
+    init(stores: [RetailStore], cities: [CitySeed]) {
+        for store in stores { byCity[store.address.city, default: []].append(store) }
+        for city in cities where byCity[city.name] == nil { byCity[city.name] = [] }
+    }
+
+    func randomStore(in city: CitySeed, rng: inout SplitMix64) -> RetailStore {
+        let candidates = byCity[city.name] ?? []
+        precondition(!candidates.isEmpty, "every city gets at least one store")
+        return rng.pick(candidates)
+    }
+
+    /// The home store first, then up to four more of the same city by straight-line distance.
+    func storesNear(_ home: RetailStore, in city: CitySeed) -> [RetailStore] {
+        let others = (byCity[city.name] ?? []).filter { $0.id != home.id }
+            .sorted { (squaredDistance($0, home), $0.id) < (squaredDistance($1, home), $1.id) }
+        return [home] + others.prefix(4)
+    }
+
+    private func squaredDistance(_ lhs: RetailStore, _ rhs: RetailStore) -> Double {
+        let dLat = lhs.location.latitude - rhs.location.latitude
+        let dLon = (lhs.location.longitude - rhs.location.longitude) * cos(rhs.location.latitude * .pi / 180)
+        return dLat * dLat + dLon * dLon
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+extension WeeklyHours {
+    /// The opening status at `instant`, reading the hours as wall-clock times in `timeZone` (the store's).
+    ///
+    /// The week's ranges are laid out as absolute intervals from yesterday (an overnight range may still be
+    /// running) to a week ahead, then merged, so back-to-back ranges (Mon 18:00–24:00, Tue 00:00–02:00) count as
+    /// one opening. Times and durations go through Foundation's `Calendar` in the store's zone, so minutes are
+    /// real elapsed minutes across DST changes. Wall times that a spring-forward skips move forward by the gap
+    /// (01:30 becomes 02:30 BST); a fall-back's repeated hour uses its first occurrence.
+    public func status(at instant: Date, timeZone: TimeZone) -> OpeningStatus {
+        let calendar = Self.calendar(in: timeZone)
+        let intervals = openIntervals(around: instant, calendar: calendar)
+        if let current = intervals.first(where: { $0.lowerBound <= instant && instant < $0.upperBound }) {
+            // Open for at least six more days: open around the clock, there is no closing to announce.
+            guard current.upperBound.timeIntervalSince(instant) < 6 * 86_400 else {
+                return OpeningStatus(isOpen: true, closesAt: nil, opensAt: nil, minutesUntilClose: nil,
+                                     minutesUntilOpen: nil)
+            }
+            return OpeningStatus(
+                isOpen: true, closesAt: Self.moment(current.upperBound, from: instant, calendar: calendar),
+                opensAt: nil, minutesUntilClose: Self.minutes(from: instant, to: current.upperBound),
+                minutesUntilOpen: nil)
+        }
+        guard let next = intervals.first(where: { $0.lowerBound > instant }) else {
+            return OpeningStatus(isOpen: false, closesAt: nil, opensAt: nil, minutesUntilClose: nil,
+                                 minutesUntilOpen: nil)
+        }
+        return OpeningStatus(
+            isOpen: false, closesAt: nil, opensAt: Self.moment(next.lowerBound, from: instant, calendar: calendar),
+            minutesUntilClose: nil, minutesUntilOpen: Self.minutes(from: instant, to: next.lowerBound))
+    }
+
+    /// As `status(at:timeZone:)`, with the zone given by its IANA identifier (`Europe/London`).
+    public func status(at instant: Date, timeZoneIdentifier: String) throws(UnknownTimeZone) -> OpeningStatus {
+        guard let zone = TimeZone(identifier: timeZoneIdentifier) else {
+            throw UnknownTimeZone(identifier: timeZoneIdentifier)
+        }
+        return status(at: instant, timeZone: zone)
+    }
+
+    /// Whether the store is open at `instant` in `timeZone`.
+    public func isOpen(at instant: Date, timeZone: TimeZone) -> Bool {
+        status(at: instant, timeZone: timeZone).isOpen
+    }
+
+    /// Absolute open intervals for ranges starting from the local day before `instant` to seven days after,
+    /// sorted and merged.
+    func openIntervals(around instant: Date, calendar: Calendar) -> [Range<Date>] {
+        var intervals: [Range<Date>] = []
+        for offset in -1...7 {
+            guard let day = Self.localDay(offset: offset, from: instant, calendar: calendar) else { continue }
+            for range in ranges where range.day == day.weekday {
+                let endDay = range.isOvernight || range.closes.minutes == 1440 ? 1 : 0
+                guard let start = Self.date(day, dayOffset: 0, minutes: range.opens.minutes, calendar: calendar),
+                    let end = Self.date(day, dayOffset: endDay, minutes: range.closes.minutes % 1440,
+                                        calendar: calendar),
+                    start < end
+                else { continue }
+                intervals.append(start..<end)
+            }
+        }
+        intervals.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Date>] = []
+        for interval in intervals {
+            if let last = merged.last, interval.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, interval.upperBound)
+            } else {
+                merged.append(interval)
+            }
+        }
+        return merged
+    }
+
+    /// A local calendar day: its date components and ISO weekday.
+    struct LocalDay {
+        var components: DateComponents
+        var weekday: Weekday
+    }
+
+    static func calendar(in timeZone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// The local day `offset` days from the local day of `instant`. Steps from local noon, which exists on every
+    /// day in every zone (unlike midnight in zones whose DST change happens at 00:00).
+    static func localDay(offset: Int, from instant: Date, calendar: Calendar) -> LocalDay? {
+        var noon = calendar.dateComponents([.year, .month, .day], from: instant)
+        noon.hour = 12
+        guard let today = calendar.date(from: noon),
+            let day = calendar.date(byAdding: .day, value: offset, to: today)
+        else { return nil }
+        let components = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
+        guard let weekday = components.weekday.flatMap(isoWeekday(fromFoundation:)) else { return nil }
+        return LocalDay(components: components, weekday: weekday)
+    }
+
+    /// The instant of wall time `minutes` past midnight, `dayOffset` days after `day`.
+    static func date(_ day: LocalDay, dayOffset: Int, minutes: Int, calendar: Calendar) -> Date? {
+        var components = DateComponents(year: day.components.year, month: day.components.month,
+                                        day: day.components.day, hour: 12)
+        if dayOffset != 0 {
+            guard let noon = calendar.date(from: components),
+                let shifted = calendar.date(byAdding: .day, value: dayOffset, to: noon)
+            else { return nil }
+            components = calendar.dateComponents([.year, .month, .day], from: shifted)
+        }
+        components.hour = minutes / 60
+        components.minute = minutes % 60
+        components.second = 0
+        return calendar.date(from: components)
+    }
+
+    /// Foundation numbers weekdays 1 = Sunday ... 7 = Saturday; ISO (ours) 1 = Monday ... 7 = Sunday.
+    static func isoWeekday(fromFoundation value: Int) -> Weekday? {
+        Weekday(rawValue: (value + 5) % 7 + 1)
+    }
+
+    static func moment(_ date: Date, from instant: Date, calendar: Calendar) -> LocalMoment {
+        let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
+        let weekday = parts.weekday.flatMap(isoWeekday(fromFoundation:)) ?? .monday
+        let time = LocalTime(hour: parts.hour ?? 0, minute: parts.minute ?? 0)
+        let dayNumber = { (value: Date) in calendar.ordinality(of: .day, in: .era, for: value) ?? 0 }
+        let relation: DayRelation =
+            switch dayNumber(date) - dayNumber(instant) {
+            case ...0: .today
+            case 1: .tomorrow
+            default: .later(weekday)
+            }
+        return LocalMoment(instant: date, weekday: weekday, time: time, relation: relation)
+    }
+
+    /// Whole minutes from `start` to `end`, rounded up: at 21:59:30 a 22:00 closing is "in 1 minute", not 0.
+    static func minutes(from start: Date, to end: Date) -> Int {
+        Int((end.timeIntervalSince(start) / 60).rounded(.up))
+    }
+}

@@ -1,0 +1,47 @@
+/// Region codes and city names that let the address detector take in the tail of an address
+/// ("…, Washington, DC 20500", "…, Sydney NSW 2000", "…, London").
+extension Lexicon {
+    /// US states and territories, Canadian provinces: two upper-case letters before a ZIP or postal code.
+    static let usCanadaRegions = WordHash.set([
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+        "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
+        "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+        "PR", "GU", "VI", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+    ])
+
+    /// Australian states and territories: written before the four-digit postcode.
+    static let australianStates = WordHash.set(["NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"])
+
+    /// Larger cities of the six launch countries: a comma-separated city after a street is part of the address
+    /// even without a postcode when it is one of these ("221B Baker Street, London").
+    static let cities = WordHash.set([
+        // United Kingdom
+        "london", "manchester", "birmingham", "leeds", "glasgow", "edinburgh", "liverpool", "bristol",
+        "sheffield", "cardiff", "belfast", "leicester", "nottingham", "newcastle", "brighton", "oxford",
+        "cambridge", "york", "bath", "southampton", "reading", "coventry", "aberdeen", "westminster", "camden",
+        // United States and Canada
+        "new york", "brooklyn", "los angeles", "chicago", "houston", "phoenix", "philadelphia", "san antonio",
+        "san diego", "dallas", "austin", "san jose", "san francisco", "seattle", "denver", "boston", "miami",
+        "atlanta", "washington", "portland", "las vegas", "detroit", "nashville", "baltimore", "cupertino",
+        "minneapolis", "new orleans", "pittsburgh", "cleveland", "springfield", "toronto", "vancouver",
+        "montreal", "ottawa", "calgary", "edmonton",
+        // India
+        "mumbai", "delhi", "new delhi", "bengaluru", "bangalore", "hyderabad", "chennai", "kolkata", "pune",
+        "ahmedabad", "jaipur", "lucknow", "kochi", "chandigarh", "noida", "gurugram", "gurgaon", "indore",
+        // Germany
+        "berlin", "hamburg", "münchen", "munich", "köln", "cologne", "frankfurt", "frankfurt am main",
+        "stuttgart", "düsseldorf", "leipzig", "dresden", "hannover", "nürnberg", "bremen", "bonn",
+        // France
+        "paris", "marseille", "lyon", "toulouse", "nice", "nantes", "strasbourg", "montpellier", "bordeaux",
+        "lille", "rennes",
+        // Australia
+        "sydney", "melbourne", "brisbane", "perth", "adelaide", "canberra", "hobart", "darwin", "gold coast",
+        "parramatta",
+    ])
+
+    /// Words before a house number that say "what follows is an address" and lift the quantity guard.
+    static let addressCues = WordHash.set([
+        "to", "at", "address", "addr", "ship", "deliver", "delivery", "live", "lives", "living", "is", "from",
+        "moved", "send", "sent", "located", "location", "billing", "shipping", "home", "office", "house",
+    ])
+}

@@ -1,0 +1,56 @@
+import ConciergeCore
+import GRDB
+import Retrieval
+
+// GRDB conformances for the domain types. They live here, in the adapter, so the core stays free of I/O.
+// No other module may add these conformances (Swift allows it within one package).
+
+extension User: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.users.rawValue }
+}
+
+extension RetailStore: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.stores.rawValue }
+}
+
+extension Order: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.orders.rawValue }
+}
+
+extension Coupon: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.coupons.rawValue }
+}
+
+extension Event: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.events.rawValue }
+}
+
+extension ChatMessage: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.messages.rawValue }
+}
+
+extension Session: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.sessions.rawValue }
+}
+
+extension DailyUsage: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.usage.rawValue }
+}
+
+/// Policy chunks are stored whole as JSON (`body`) beside the keys they are listed by, so the retrieval
+/// module can grow the chunk type without a migration here.
+struct PolicyChunkRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = DataCollection.policyChunks.rawValue
+
+    var id: String
+    var document: String
+    var position: Int
+    var body: PolicyChunk
+
+    init(_ chunk: PolicyChunk) {
+        id = chunk.id
+        document = chunk.document
+        position = chunk.position
+        body = chunk
+    }
+}

@@ -1,0 +1,93 @@
+import ConciergeCore
+import Foundation
+import GRDB
+import Retrieval
+
+extension SQLiteConciergeStore {
+    public func insertUser(_ user: User) async throws {
+        let normalized = user.withNormalizedEmail()
+        try await database.mappedWrite { db in try normalized.insert(db) }
+    }
+
+    @discardableResult
+    public func updateUser(_ user: User) async throws -> Bool {
+        let normalized = user.withNormalizedEmail()
+        return try await database.mappedWrite { db in
+            guard try User.exists(db, key: normalized.id) else { return false }
+            try normalized.update(db)
+            return true
+        }
+    }
+
+    public func user(id: String) async throws -> User? {
+        try await database.mappedRead { db in try User.fetchOne(db, key: id) }
+    }
+
+    public func user(email: String) async throws -> User? {
+        let normalized = User.normalizedEmail(email)
+        return try await database.mappedRead { db in
+            try User.filter(Column("email") == normalized).fetchOne(db)
+        }
+    }
+
+    public func allStores() async throws -> [RetailStore] {
+        try await database.mappedRead { db in try RetailStore.order(Column("id")).fetchAll(db) }
+    }
+
+    public func store(id: String) async throws -> RetailStore? {
+        try await database.mappedRead { db in try RetailStore.fetchOne(db, key: id) }
+    }
+
+    public func orders(userID: String, limit: Int) async throws -> [Order] {
+        try await database.mappedRead { db in
+            try Order.filter(Column("userID") == userID)
+                .order(Column("placedAt").desc, Column("id"))
+                .limit(limit)
+                .fetchAll(db)
+        }
+    }
+
+    public func order(id: String) async throws -> Order? {
+        try await database.mappedRead { db in try Order.fetchOne(db, key: id) }
+    }
+
+    public func coupons(availableTo userID: String) async throws -> [Coupon] {
+        try await database.mappedRead { db in
+            try Coupon.filter(Column("ownerID") == userID || Column("ownerID") == nil)
+                .order(Column("code"))
+                .fetchAll(db)
+        }
+    }
+
+    public func coupon(code: String) async throws -> Coupon? {
+        try await database.mappedRead { db in try Coupon.fetchOne(db, key: code.uppercased()) }
+    }
+
+    public func events(userID: String) async throws -> [Event] {
+        try await database.mappedRead { db in
+            try Event.filter(Column("userID") == userID).order(Column("at"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws {
+        try await database.mappedWrite { db in
+            try PolicyChunkRow.deleteAll(db)
+            for chunk in chunks { try PolicyChunkRow(chunk).insert(db) }
+        }
+    }
+
+    public func policyChunks() async throws -> [PolicyChunk] {
+        try await database.mappedRead { db in
+            try PolicyChunkRow.order(Column("document"), Column("position")).fetchAll(db).map(\.body)
+        }
+    }
+}
+
+extension User {
+    /// Stores only ever hold lower-cased e-mails, whoever built the value.
+    func withNormalizedEmail() -> User {
+        var copy = self
+        copy.email = User.normalizedEmail(email)
+        return copy
+    }
+}

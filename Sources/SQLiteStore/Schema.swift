@@ -1,0 +1,136 @@
+import GRDB
+
+/// The embedded store's schema, as ordered migrations. Never edit a shipped migration: add a new one.
+///
+/// Column names are the domain types' Codable keys (GRDB maps them directly); nested values such as
+/// addresses, menus, opening hours and traces are JSON text, which SQLite's JSON1 can still query.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: every collection") { db in
+            try createAccounts(db)
+            try createCatalog(db)
+            try createActivity(db)
+        }
+        return migrator
+    }
+
+    private static func createAccounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY NOT NULL,
+                email TEXT NOT NULL UNIQUE,
+                passwordHash TEXT,
+                role TEXT NOT NULL,
+                name TEXT NOT NULL,
+                phone TEXT,
+                address TEXT,
+                home TEXT,
+                timeZone TEXT NOT NULL,
+                preferences TEXT NOT NULL,
+                loyaltyPoints INTEGER NOT NULL,
+                consent TEXT NOT NULL,
+                archetype TEXT,
+                createdAt DATETIME NOT NULL
+            );
+            CREATE TABLE sessions (
+                tokenHash TEXT PRIMARY KEY NOT NULL,
+                userID TEXT NOT NULL,
+                csrfToken TEXT NOT NULL,
+                createdAt DATETIME NOT NULL,
+                lastSeenAt DATETIME NOT NULL,
+                expiresAt DATETIME NOT NULL
+            );
+            CREATE INDEX sessions_by_user ON sessions(userID);
+            CREATE INDEX sessions_by_expiry ON sessions(expiresAt);
+            CREATE TABLE usage (
+                userID TEXT NOT NULL,
+                day TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                expiresAt DATETIME NOT NULL,
+                PRIMARY KEY (userID, day)
+            );
+            """)
+    }
+
+    private static func createCatalog(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE stores (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                address TEXT NOT NULL,
+                location TEXT NOT NULL,
+                timeZone TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                phone TEXT NOT NULL,
+                hours TEXT NOT NULL,
+                menu TEXT NOT NULL,
+                amenities TEXT NOT NULL
+            );
+            CREATE TABLE coupons (
+                code TEXT PRIMARY KEY NOT NULL,
+                ownerID TEXT,
+                scope TEXT NOT NULL,
+                discount TEXT NOT NULL,
+                minimumSpendMinor INTEGER NOT NULL,
+                validFrom DATETIME NOT NULL,
+                validUntil DATETIME NOT NULL,
+                usageLimit INTEGER,
+                uses INTEGER NOT NULL,
+                summary TEXT NOT NULL
+            );
+            CREATE INDEX coupons_by_owner ON coupons(ownerID);
+            CREATE TABLE policy_chunks (
+                id TEXT PRIMARY KEY NOT NULL,
+                document TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                body TEXT NOT NULL
+            );
+            CREATE INDEX policy_chunks_in_order ON policy_chunks(document, position);
+            """)
+    }
+
+    private static func createActivity(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE orders (
+                id TEXT PRIMARY KEY NOT NULL,
+                userID TEXT NOT NULL,
+                storeID TEXT NOT NULL,
+                lines TEXT NOT NULL,
+                totalMinor INTEGER NOT NULL,
+                currency TEXT NOT NULL,
+                status TEXT NOT NULL,
+                fulfilment TEXT NOT NULL,
+                placedAt DATETIME NOT NULL,
+                eta DATETIME,
+                deliveredAt DATETIME,
+                couponCode TEXT
+            );
+            CREATE INDEX orders_by_user_and_date ON orders(userID, placedAt DESC);
+            CREATE TABLE events (
+                id TEXT PRIMARY KEY NOT NULL,
+                userID TEXT NOT NULL,
+                sessionID TEXT NOT NULL,
+                type TEXT NOT NULL,
+                sku TEXT,
+                category TEXT,
+                colour TEXT,
+                device TEXT NOT NULL,
+                valueMinor INTEGER,
+                at DATETIME NOT NULL
+            );
+            CREATE INDEX events_by_user_and_time ON events(userID, at);
+            CREATE TABLE messages (
+                id TEXT PRIMARY KEY NOT NULL,
+                userID TEXT NOT NULL,
+                conversationID TEXT NOT NULL,
+                role TEXT NOT NULL,
+                text TEXT NOT NULL,
+                maskedText TEXT,
+                createdAt DATETIME NOT NULL,
+                trace TEXT
+            );
+            CREATE INDEX messages_by_conversation ON messages(userID, conversationID, createdAt);
+            """)
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct RetrievalBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "retrieval")
+}

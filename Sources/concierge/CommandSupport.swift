@@ -1,0 +1,43 @@
+import ConciergeApp
+import ConciergeCore
+import Foundation
+
+/// Shared set-up for commands that touch the configured store.
+enum CommandSupport {
+    static func configuration() throws -> AppConfiguration {
+        try AppConfiguration.fromProcess()
+    }
+
+    /// Opens the configured store, runs `body`, and closes the store whatever happens.
+    static func withStore<T>(_ configuration: AppConfiguration,
+                             _ body: (any ConciergeStore) async throws -> T) async throws -> T {
+        let store = try await StoreFactory.open(configuration)
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only when standard error is a terminal.
+struct ProgressBar: Sendable {
+    let label: String
+    let enabled = isatty(STDERR_FILENO) == 1
+
+    func update(done: Int, total: Int) {
+        guard enabled, total > 0 else { return }
+        let width = 30
+        let filled = min(width, done * width / total)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let line = "\r\(label) [\(bar)] \(done * 100 / total)% \(done)/\(total)"
+        FileHandle.standardError.write(Data((line + (done >= total ? "\n" : "")).utf8))
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `concierge` command: a thin shell that parses arguments and calls into ConciergeApp.
+@main
+struct Concierge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concierge",
+        abstract: "A privacy-first retail customer concierge.",
+        subcommands: [
+            SeedCommand.self, ExportCommand.self, StatsCommand.self, UsersCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct RetrievalEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "retrieve-eval")
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct RetrieveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "retrieve")
+}

@@ -1,0 +1,53 @@
+import ConciergeCore
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Store contract: chat messages")
+struct ChatContractTests {
+    @Test(arguments: Backend.allCases)
+    func messagesComeBackOldestFirstLimitedToTheLatest(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            for index in 1...5 {
+                try await store.appendMessage(
+                    Fixtures.message("msg_\(index)", user: "usr_ava", conversation: "conv_a",
+                                     minutesAfter: Double(index), role: index.isMultiple(of: 2) ? .assistant : .shopper))
+            }
+            let latest = try await store.messages(userID: "usr_ava", conversationID: "conv_a", limit: 3)
+            #expect(latest.map(\.id) == ["msg_3", "msg_4", "msg_5"])
+            #expect(latest[1].trace?.intent == "comfort")
+            #expect(latest[0].trace == nil)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func anotherUsersConversationYieldsNothing(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.appendMessage(Fixtures.message("msg_1", user: "usr_ava", conversation: "conv_a",
+                                                           minutesAfter: 1))
+            #expect(try await store.messages(userID: "usr_ben", conversationID: "conv_a", limit: 10).isEmpty)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func conversationsAreListedMostRecentFirst(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.appendMessage(Fixtures.message("m1", user: "usr_ava", conversation: "conv_old", minutesAfter: 1))
+            try await store.appendMessage(Fixtures.message("m2", user: "usr_ava", conversation: "conv_new", minutesAfter: 2))
+            try await store.appendMessage(Fixtures.message("m3", user: "usr_ben", conversation: "conv_ben", minutesAfter: 3))
+            try await store.appendMessage(Fixtures.message("m4", user: "usr_ava", conversation: "conv_old", minutesAfter: 4))
+            #expect(try await store.conversations(userID: "usr_ava") == ["conv_old", "conv_new"])
+            #expect(try await store.conversations(userID: "usr_ben") == ["conv_ben"])
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func textIsStoredExactlyAsTyped(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            var message = Fixtures.message("msg_x", user: "usr_ava", conversation: "c", minutesAfter: 0)
+            message.text = "<script>alert('x')</script> \"quotes\" \\ 💳 4111 1111 1111 1111\n\ttab 'or 1=1 --"
+            try await store.appendMessage(message)
+            #expect(try await store.messages(userID: "usr_ava", conversationID: "c", limit: 1).first?.text == message.text)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ConciergeCore
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Store contract: stores, orders, coupons, events, policies")
+struct CustomerDataContractTests {
+    @Test(arguments: Backend.allCases)
+    func ordersAreTheUsersOwnNewestFirst(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.upsert(Fixtures.sampleDataSet())
+            let avas = try await store.orders(userID: "usr_ava", limit: 10)
+            #expect(avas.map(\.id) == ["ORD-AB12CD34", "ORD-7K2M9Q1Z"])
+            #expect(try await store.orders(userID: "usr_ava", limit: 1).map(\.id) == ["ORD-AB12CD34"])
+            #expect(try await store.orders(userID: "usr_nobody", limit: 10).isEmpty)
+            #expect(try await store.order(id: "ORD-ZZ99YY88")?.userID == "usr_ben")
+            #expect(try await store.order(id: "ORD-00000000") == nil)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func couponsAreTheUsersOwnPlusEveryonesByCode(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.upsert(Fixtures.sampleDataSet())
+            #expect(try await store.coupons(availableTo: "usr_ava").map(\.code) == ["AVA10", "WARM15"])
+            #expect(try await store.coupons(availableTo: "usr_ben").map(\.code) == ["BEN5", "WARM15"])
+            #expect(try await store.coupon(code: "AVA10")?.scope == .store("st_lakeside"))
+            #expect(try await store.coupon(code: "NOPE") == nil)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func storesAreListedByIdWithTheirHoursAndMenus(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let data = Fixtures.sampleDataSet()
+            try await store.upsert(data)
+            #expect(try await store.allStores() == data.stores.sorted { $0.id < $1.id })
+            #expect(try await store.store(id: "st_market")?.name == "Market Hall")
+            #expect(try await store.store(id: "st_none") == nil)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func eventsComeInTimeOrder(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.upsert(Fixtures.sampleDataSet())
+            #expect(try await store.events(userID: "usr_ava").map(\.id) == ["ev_1", "ev_2"])
+            #expect(try await store.events(userID: "usr_ben").isEmpty)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func replacingPoliciesDropsTheOldCorpus(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.replacePolicyChunks([Fixtures.chunk("old", 0, text: "old")])
+            let fresh = [Fixtures.chunk("returns", 1, text: "b"), Fixtures.chunk("allergens", 0, text: "c"),
+                         Fixtures.chunk("returns", 0, text: "a")]
+            try await store.replacePolicyChunks(fresh)
+            #expect(try await store.policyChunks().map(\.id) == ["allergens#0", "returns#0", "returns#1"])
+        }
+    }
+}
