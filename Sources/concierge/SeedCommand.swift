@@ -26,6 +26,9 @@ struct SeedCommand: AsyncParsableCommand {
     @Flag(help: "Empty the store first.")
     var reset = false
 
+    @Flag(help: "Do nothing when the store already holds users (for start-up scripts).")
+    var ifEmpty = false
+
     @Option(help: "Import users, stores, orders and coupons from this JSON file instead of generating.")
     var from: String?
 
@@ -37,6 +40,10 @@ struct SeedCommand: AsyncParsableCommand {
                 let counts = try await DataImporter(store: store, hasher: hasher, clock: SystemWallClock())
                     .importFile(atPath: from)
                 print("imported: " + StatsFormatter.inline(counts))
+                return
+            }
+            if ifEmpty, try await store.counts()[.users] > 0 {
+                print("the store already holds data; not seeding (use --reset to start over)")
                 return
             }
             let catalog = try SeedCatalogLoader.load(seedsDirectory: configuration.seedsDirectory)
