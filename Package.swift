@@ -90,6 +90,7 @@ let package = Package(
         .testTarget(
             name: "StoreContractTests",
             dependencies: ["ConciergeCore", "SQLiteStore", "MongoStore", "TestSupport"],
+            exclude: ["MongoPeer"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -2,7 +2,9 @@
 //
 // `bson_t` and `bson_iter_t` are declared 128-byte aligned: Swift imports `bson_t *` as `OpaquePointer` and
 // cannot allocate these structs with the right size or alignment itself, so every struct that libmongoc fills
-// in ("reply" documents, iterators, errors) is allocated here, in C.
+// in ("reply" documents, iterators, errors) is allocated here, in C. `posix_memalign`, not C11
+// `aligned_alloc`: the latter requires the size to be a multiple of the alignment, and sizeof(bson_iter_t)
+// is 80 here (AddressSanitizer rejects it).
 #ifndef CONCIERGE_CMONGOC_SHIM_H
 #define CONCIERGE_CMONGOC_SHIM_H
 
@@ -13,11 +15,13 @@
 /// Storage for an out-parameter document ("reply"): aligned, zeroed and initialised empty, so destroying it
 /// is valid whether or not libmongoc wrote to it. Free with `cm_reply_free`. NULL when out of memory.
 static inline bson_t *cm_reply_new(void) {
-    bson_t *reply = (bson_t *) aligned_alloc(128, sizeof(bson_t));
-    if (reply != NULL) {
-        memset(reply, 0, sizeof(bson_t));
-        bson_init(reply);
+    void *storage = NULL;
+    if (posix_memalign(&storage, 128, sizeof(bson_t)) != 0) {
+        return NULL;
     }
+    bson_t *reply = (bson_t *) storage;
+    memset(reply, 0, sizeof(bson_t));
+    bson_init(reply);
     return reply;
 }
 
@@ -46,11 +50,12 @@ static inline const char *cm_error_message(const bson_error_t *error) { return e
 /// Zeroed, aligned storage for one iterator; initialise it with `bson_iter_init` or `bson_iter_recurse`.
 /// Free with `cm_iter_free`. NULL when out of memory.
 static inline bson_iter_t *cm_iter_new(void) {
-    bson_iter_t *iter = (bson_iter_t *) aligned_alloc(128, sizeof(bson_iter_t));
-    if (iter != NULL) {
-        memset(iter, 0, sizeof(bson_iter_t));
+    void *storage = NULL;
+    if (posix_memalign(&storage, 128, sizeof(bson_iter_t)) != 0) {
+        return NULL;
     }
-    return iter;
+    memset(storage, 0, sizeof(bson_iter_t));
+    return (bson_iter_t *) storage;
 }
 
 static inline void cm_iter_free(bson_iter_t *iter) { free(iter); }

@@ -19,6 +19,18 @@ struct CustomerDataContractTests {
     }
 
     @Test(arguments: Backend.allCases)
+    func ordersPlacedAtTheSameInstantAreOrderedById(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let orders = ["ORD-BBBBBBBB", "ORD-AAAAAAAA", "ORD-CCCCCCCC"].map {
+                Fixtures.order($0, user: "usr_ava", daysAgo: 1, status: .delivered)
+            }
+            try await store.upsert(DataSet(orders: orders))
+            let listed = try await store.orders(userID: "usr_ava", limit: 10)
+            #expect(listed.map(\.id) == ["ORD-AAAAAAAA", "ORD-BBBBBBBB", "ORD-CCCCCCCC"])
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
     func couponsAreTheUsersOwnPlusEveryonesByCode(backend: Backend) async throws {
         try await withStore(backend) { store in
             try await store.upsert(Fixtures.sampleDataSet())

@@ -9,6 +9,13 @@ python3-mockupdb and python3-mongomock. It is a contract-test peer, not a databa
 - it exits when its stdin closes or its parent process goes away, so a crashed test run leaves no orphan;
 - it has no transactions, auth, change streams, getMore (every result is returned in the first batch) or TTL
   expiry (see ``_freeze_ttl_monitor``); aggregation goes only as far as mongomock goes.
+
+What MongoStore sends, all of which both this peer and a real server run: find (filter, sort, limit,
+projection), insert, update (replacement with upsert, $set, $inc, $max, $setOnInsert), delete, findAndModify
+(upsert, new), count via aggregate ($match, $group with $sum/$max, $sort), createIndexes (unique, TTL),
+listIndexes, ping. What the peer cannot run: dates after 9999-12-31 (Python's datetime cannot hold them;
+libmongoc gets a dropped connection), collations, text and geo queries, $lookup beyond mongomock's subset,
+retryable writes and sessions (lsid is accepted and ignored).
 """
 
 import signal
@@ -64,7 +71,7 @@ class Engine:
             return request.replies(handler(database, doc))
         except mongomock.DuplicateKeyError as error:
             return request.command_err(code=DUPLICATE_KEY, errmsg='E11000 duplicate key error: ' + str(error))
-        except (mongomock.OperationFailure, NotImplementedError, ValueError, TypeError, KeyError) as error:
+        except Exception as error:  # noqa: BLE001 - any failure becomes an error reply, never a dead connection
             code = getattr(error, 'code', None) or BAD_VALUE
             return request.command_err(code=code, errmsg='%s: %s' % (type(error).__name__, error))
 
