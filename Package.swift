@@ -37,7 +37,14 @@ let package = Package(
             providers: [.apt(["libmongoc-dev", "libbson-dev"])]
         ),
 
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
         // Adapters.
+        .target(
+            name: "CurlLLM",
+            dependencies: ["CCurl", "ConciergeCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .target(name: "Bcrypt", dependencies: ["CCrypt", "ConciergeCore"], swiftSettings: strict),
         .target(
             name: "SQLiteStore",
@@ -54,7 +61,7 @@ let package = Package(
         .target(
             name: "ConciergeApp",
             dependencies: [
-                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt",
+                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -91,6 +98,12 @@ let package = Package(
             name: "StoreContractTests",
             dependencies: ["ConciergeCore", "SQLiteStore", "MongoStore", "TestSupport"],
             exclude: ["MongoPeer"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LLMClientTests",
+            dependencies: ["ConciergeCore", "CurlLLM", "TestSupport"],
+            exclude: ["FakeLLMServer"],
             swiftSettings: strict
         ),
         .testTarget(
