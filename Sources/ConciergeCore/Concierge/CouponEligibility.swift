@@ -1,0 +1,69 @@
+import Foundation
+
+/// Why a coupon the shopper can see is not offered right now. Shown in the reviewer's debug view.
+public enum CouponExclusion: String, Codable, Hashable, Sendable {
+    case notYours = "belongs to another shopper"
+    case notStarted = "not valid yet"
+    case expired = "expired"
+    case usedUp = "usage limit reached"
+    case otherStore = "for another store"
+    case wrongCurrency = "amount in another currency"
+    case nothingInScope = "nothing on this menu it applies to"
+}
+
+/// A coupon the shopper may use now at a given store, with what it applies to.
+public struct EligibleCoupon: Codable, Hashable, Sendable {
+    public var coupon: Coupon
+    /// Menu items of the store the coupon applies to (all of them for `everything`).
+    public var appliesTo: [String]
+}
+
+public struct CouponDecision: Codable, Hashable, Sendable {
+    public var eligible: [EligibleCoupon]
+    public var excluded: [Excluded]
+
+    public struct Excluded: Codable, Hashable, Sendable {
+        public var code: String
+        public var reason: CouponExclusion
+    }
+}
+
+/// Decides, in code, which coupons a shopper can use now at a store: owner, validity window, usage limit, store
+/// scope, currency, and whether the store sells anything in scope. Minimum spend cannot be checked without a
+/// basket, so it is passed on as a term to state.
+public enum CouponEligibility {
+    public static func decide(coupons: [Coupon], userID: String, store: RetailStore?, at now: Date) -> CouponDecision {
+        var eligible: [EligibleCoupon] = []
+        var excluded: [CouponDecision.Excluded] = []
+        for coupon in coupons.sorted(by: { $0.code < $1.code }) {
+            if let reason = exclusion(coupon, userID: userID, store: store, at: now) {
+                excluded.append(.init(code: coupon.code, reason: reason))
+            } else {
+                eligible.append(EligibleCoupon(coupon: coupon, appliesTo: items(in: coupon.scope, store: store)))
+            }
+        }
+        return CouponDecision(eligible: eligible, excluded: excluded)
+    }
+
+    static func exclusion(_ coupon: Coupon, userID: String, store: RetailStore?, at now: Date) -> CouponExclusion? {
+        if let owner = coupon.ownerID, owner != userID { return .notYours }
+        if now < coupon.validFrom { return .notStarted }
+        if now >= coupon.validUntil { return .expired }
+        if let limit = coupon.usageLimit, coupon.uses >= limit { return .usedUp }
+        guard let store else { return nil }
+        if coupon.scope.kind == .store, coupon.scope.value != store.id { return .otherStore }
+        if coupon.discount.kind == .amount, coupon.discount.currency != store.currency { return .wrongCurrency }
+        if items(in: coupon.scope, store: store).isEmpty { return .nothingInScope }
+        return nil
+    }
+
+    /// SKUs of the store's menu the scope covers.
+    static func items(in scope: CouponScope, store: RetailStore?) -> [String] {
+        guard let store else { return [] }
+        switch scope.kind {
+        case .everything, .store: return store.menu.map(\.sku)
+        case .category: return store.menu.filter { $0.category == scope.value }.map(\.sku)
+        case .item: return store.menu.filter { $0.sku == scope.value }.map(\.sku)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// Generates a reply from a chat-completions model: the port `ChatService` calls.
+///
+/// One call, no deadline parameter: the overall deadline and the attempt budget are the policy of the client
+/// (`RetryingLLMClient`, configured once from `LLM_DEADLINE_MS` / `LLM_MAX_ATTEMPTS`), so doubles such as the
+/// mock client stay trivial and no caller can forget to bound a call.
+public protocol LLMClient: Sendable {
+    /// The completion, with the attempts it took. `RetryingLLMClient` throws only `LLMFailure`.
+    func complete(_ request: LLMRequest) async throws -> LLMCompletion
+}
+
+/// One HTTP attempt, no retries: what an adapter (`CurlLLMTransport`) implements and `RetryingLLMClient` drives.
+///
+/// Never throws: every failure is a classified `LLMAttemptResult`, because the retry policy decides on the
+/// class of a failure, not on an error value that could carry a body.
+public protocol LLMTransport: Sendable {
+    /// Makes attempt `number` (1-based, for logs) and returns within about `timeout`, which covers queueing,
+    /// connecting and reading the whole response.
+    func attempt(_ request: LLMRequest, number: Int, timeout: Duration) async -> LLMAttemptResult
+}
+
+/// A usable completion from one attempt.
+public struct LLMReply: Hashable, Sendable {
+    /// The 2xx status it came with.
+    public var status: Int
+    /// `choices[0].message.content`, never empty.
+    public var text: String
+    /// The `model` field of the response, if present.
+    public var model: String?
+
+    public init(status: Int, text: String, model: String?) {
+        self.status = status
+        self.text = text
+        self.model = model
+    }
+}
+
+/// The classified end of one attempt.
+public enum LLMAttemptResult: Hashable, Sendable {
+    case reply(LLMReply)
+    /// A non-2xx status, with the wait the response asked for (`Retry-After`), if any.
+    case httpError(status: Int, retryAfter: Duration?)
+    case transportError(LLMTransportErrorKind)
+    /// A 2xx response without a usable completion.
+    case malformed
+
+    /// The outcome as recorded in the trace.
+    public var outcome: LLMAttemptOutcome {
+        switch self {
+        case .reply(let reply): .ok(status: reply.status)
+        case .httpError(let status, _): .http(status: status)
+        case .transportError(let kind): .transport(kind)
+        case .malformed: .malformed
+        }
+    }
+
+    /// The server's requested wait, if any.
+    public var retryAfter: Duration? {
+        if case .httpError(_, let retryAfter) = self { return retryAfter }
+        return nil
+    }
+}

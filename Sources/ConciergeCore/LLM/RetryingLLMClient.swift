@@ -1,0 +1,98 @@
+import Foundation
+
+/// The production `LLMClient`: drives a single-attempt `LLMTransport` through a `RetryPolicy` (see its comment
+/// for the schedule), sleeping on an injected clock and drawing jitter from an injected generator.
+///
+/// The clock is any `Clock<Duration>`: `ContinuousClock` in production, a manual clock in tests, which records
+/// every requested sleep and returns at once. Throws only `LLMFailure`, whose attempts go into the turn's trace.
+public struct RetryingLLMClient<Transport: LLMTransport, TimeSource: Clock<Duration>>: LLMClient {
+    public let transport: Transport
+    public let policy: RetryPolicy
+    private let clock: TimeSource
+    private let random: LockedRandomSource
+
+    /// A client with an explicit clock and jitter source (tests pin both).
+    public init(
+        transport: Transport, policy: RetryPolicy, clock: TimeSource, random: some RandomNumberGenerator & Sendable
+    ) {
+        self.transport = transport
+        self.policy = policy
+        self.clock = clock
+        self.random = LockedRandomSource(random)
+    }
+
+    /// The production client: monotonic time, system randomness.
+    public init(transport: Transport, policy: RetryPolicy) where TimeSource == ContinuousClock {
+        self.init(transport: transport, policy: policy, clock: ContinuousClock(), random: SystemRandomNumberGenerator())
+    }
+
+    public func complete(_ request: LLMRequest) async throws -> LLMCompletion {
+        let deadline = clock.now.advanced(by: policy.deadline)
+        var attempts: [LLMAttempt] = []
+        var backoff = Duration.zero
+        while true {
+            guard !Task.isCancelled else { throw LLMFailure(reason: .cancelled, attempts: attempts) }
+            let (result, attempt) = await makeAttempt(
+                request, number: attempts.count + 1, backoff: backoff, deadline: deadline)
+            attempts.append(attempt)
+            if case .reply(let reply) = result {
+                return LLMCompletion(text: reply.text, model: reply.model ?? request.model, attempts: attempts)
+            }
+            switch nextStep(after: result, attempt: attempt.number, deadline: deadline) {
+            case .giveUp(let reason):
+                throw LLMFailure(reason: reason, attempts: attempts)
+            case .retry(let wait):
+                do {
+                    try await clock.sleep(for: wait)
+                } catch {
+                    throw LLMFailure(reason: .cancelled, attempts: attempts)  // sleeps throw only on cancellation
+                }
+                backoff = wait
+            }
+        }
+    }
+
+    /// One attempt with timeout `min(attempt timeout, time left)`, timed on our clock.
+    private func makeAttempt(
+        _ request: LLMRequest, number: Int, backoff: Duration, deadline: TimeSource.Instant
+    ) async -> (LLMAttemptResult, LLMAttempt) {
+        let started = clock.now
+        let timeout = min(policy.attemptTimeout, started.duration(to: deadline))
+        let result = await transport.attempt(request, number: number, timeout: timeout)
+        let attempt = LLMAttempt(
+            number: number, outcome: result.outcome, latencyMs: started.duration(to: clock.now).clampedMilliseconds,
+            backoffMs: backoff.clampedMilliseconds, retryAfterMs: result.retryAfter?.clampedMilliseconds)
+        return (result, attempt)
+    }
+
+    private func nextStep(
+        after result: LLMAttemptResult, attempt: Int, deadline: TimeSource.Instant
+    ) -> RetryPolicy.Step {
+        let remaining = clock.now.duration(to: deadline)
+        return random.withGenerator { generator in
+            policy.nextStep(
+                after: result.outcome, retryAfter: result.retryAfter, attempt: attempt, remaining: remaining,
+                random: &generator)
+        }
+    }
+}
+
+/// One generator shared by concurrent completions. `RetryPolicy` advances generators `inout`, and a value
+/// generator such as `SplitMix64` must be advanced by one caller at a time, so it lives behind a lock.
+///
+/// `@unchecked Sendable`: `generator` is touched only inside `withGenerator`, under `lock`. An `NSLock` rather
+/// than `Synchronization.Mutex`, as in the rest of the project, so ThreadSanitizer can check it on Linux.
+final class LockedRandomSource: @unchecked Sendable {
+    private let lock = NSLock()
+    private var generator: any RandomNumberGenerator
+
+    init(_ generator: some RandomNumberGenerator & Sendable) {
+        self.generator = generator
+    }
+
+    func withGenerator<Value>(_ body: (inout any RandomNumberGenerator) -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&generator)
+    }
+}

@@ -1,0 +1,74 @@
+import ConciergeCore
+import Foundation
+
+/// The OpenAI-compatible `POST /chat/completions` body. Optional fields are left out when nil, so a provider's
+/// defaults apply.
+struct ChatCompletionsBody: Encodable {
+    struct Message: Encodable {
+        let role: String
+        let content: String
+    }
+
+    let model: String
+    let messages: [Message]
+    let temperature: Double?
+    let maxTokens: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case model, messages, temperature
+        case maxTokens = "max_tokens"
+    }
+
+    init(_ request: LLMRequest) {
+        model = request.model
+        messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        temperature = request.temperature
+        maxTokens = request.maxTokens
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// Why a 2xx response was unusable; a static label, safe to log.
+enum MalformedReason: String, Error {
+    case notJSON = "not-json"
+    case noContent = "no-content"
+    case emptyContent = "empty-content"
+    case tooLarge = "too-large"
+}
+
+/// The parts of a chat-completions response the concierge reads: `model` and `choices[0].message.content`.
+/// Everything else (usage, finish reason, tool calls) is ignored.
+struct ChatCompletionsResponse: Decodable {
+    struct Choice: Decodable {
+        struct Message: Decodable {
+            let content: String?
+        }
+
+        let message: Message?
+    }
+
+    let model: String?
+    let choices: [Choice]?
+
+    /// The reply in a 2xx body, or why there is none.
+    static func reply(status: Int, body: [UInt8]) -> Result<LLMReply, MalformedReason> {
+        let response: ChatCompletionsResponse
+        do {
+            response = try JSONDecoder().decode(ChatCompletionsResponse.self, from: Data(body))
+        } catch {
+            return .failure(.notJSON)  // not the decoder's message: it may quote the body
+        }
+        guard let content = response.choices?.first?.message?.content else {
+            return .failure(.noContent)
+        }
+        guard content.contains(where: { !$0.isWhitespace }) else {
+            return .failure(.emptyContent)
+        }
+        return .success(LLMReply(status: status, text: content, model: response.model))
+    }
+}
