@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "ConciergeApp",
             dependencies: [
-                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM",
+                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM", "RetrievalEval",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

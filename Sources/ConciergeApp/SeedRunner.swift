@@ -6,17 +6,21 @@ public struct SeedOptions: Sendable {
     public var seed: UInt64
     public var asOf: Date
     public var reset: Bool
+    /// Markdown policies to ingest after the data (`Seeds/policies`), or `nil` to leave the corpus alone.
+    public var policiesDirectory: String?
 
-    public init(users: Int, seed: UInt64, asOf: Date, reset: Bool) {
+    public init(users: Int, seed: UInt64, asOf: Date, reset: Bool, policiesDirectory: String? = nil) {
         self.users = users
         self.seed = seed
         self.asOf = asOf
         self.reset = reset
+        self.policiesDirectory = policiesDirectory
     }
 }
 
 public struct SeedReport: Sendable {
     public var written: CollectionCounts
+    public var policies: PolicyIngestor.Report?
     public var credentials: [PersonaCredential]
     public var generateSeconds: Double
     public var hashSeconds: Double
@@ -70,7 +74,10 @@ public struct SeedRunner: Sendable {
             if !options.reset { try await refuseEmailClashes(data.users) }
             try await write(data, progress: progress)
         }
-        return SeedReport(written: data.counts, credentials: generated.credentials,
+        let policies = try await options.policiesDirectory.asyncMap {
+            try await PolicyIngestor.ingest(directory: $0, into: store)
+        }
+        return SeedReport(written: data.counts, policies: policies, credentials: generated.credentials,
                           generateSeconds: generateTime.seconds, hashSeconds: hashTime.seconds,
                           writeSeconds: writeTime.seconds)
     }
@@ -117,4 +124,11 @@ public struct SeedRunner: Sendable {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
 }

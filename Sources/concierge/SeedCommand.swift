@@ -47,7 +47,8 @@ struct SeedCommand: AsyncParsableCommand {
                 return
             }
             let catalog = try SeedCatalogLoader.load(seedsDirectory: configuration.seedsDirectory)
-            let options = SeedOptions(users: users, seed: seed, asOf: try AsOfDate.parse(asOf), reset: reset)
+            let options = SeedOptions(users: users, seed: seed, asOf: try AsOfDate.parse(asOf), reset: reset,
+                                      policiesDirectory: configuration.seedsDirectory + "/policies")
             let generating = ProgressBar(label: "generating")
             let writing = ProgressBar(label: "writing   ")
             let report = try await SeedRunner(store: store, hasher: hasher, catalog: catalog).run(options) { phase in
@@ -86,6 +87,9 @@ enum SeedReportPrinter {
         let counts = report.written
         Swift.print("seeded \(options.users) shoppers with seed \(options.seed) as of \(AsOfDate.format(options.asOf))")
         Swift.print("written: " + StatsFormatter.inline(counts))
+        if let policies = report.policies {
+            Swift.print("policies: \(policies.documents) documents as \(policies.chunks) chunks")
+        }
         let users = Double(counts[.users]) / max(report.generateSeconds + report.writeSeconds, 1e-9)
         let orders = Double(counts[.orders]) / max(report.generateSeconds + report.writeSeconds, 1e-9)
         Swift.print(String(format: "time: generate %.2fs, hash demo passwords %.2fs, write %.2fs (%.0f users/s, %.0f orders/s)",

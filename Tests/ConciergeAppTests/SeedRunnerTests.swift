@@ -8,7 +8,8 @@ import TestSupport
 
 @Suite("Seeding into the embedded store")
 struct SeedRunnerTests {
-    static let options = SeedOptions(users: 120, seed: 7, asOf: Date(timeIntervalSince1970: 1_795_219_200), reset: false)
+    static let options = SeedOptions(users: 120, seed: 7, asOf: Date(timeIntervalSince1970: 1_795_219_200), reset: false,
+                                     policiesDirectory: RepositoryPaths.seeds.appendingPathComponent("policies").path)
 
     private func freshStore() throws -> SQLiteConciergeStore {
         try SQLiteConciergeStore(path: RepositoryPaths.temporaryDirectory("seed").appendingPathComponent("s.sqlite").path)
@@ -26,7 +27,7 @@ struct SeedRunnerTests {
         _ = try await runnerA.run(Self.options)
         #expect(exportA == (try await DataExporter.export(first)), "idempotent without --reset")
         let counts = try await first.counts()
-        for collection in DataCollection.allCases where collection != .policyChunks {
+        for collection in DataCollection.allCases {
             #expect(counts[collection] > 0, "\(collection.rawValue) populated")
         }
         try await first.close()
