@@ -18,17 +18,18 @@ enum Boundary {
     }
 
     /// Whether a number may begin at `index`: not glued to a word, not the tail of a longer number
-    /// ("1,234,5678", "12-4155552671"), not after `#` (an id) or a currency sign (a price).
+    /// ("1,234,5678", "12-4155552671"), not after `#` (an id). (Prices — a currency sign or code before — are
+    /// ruled out once per number token by the scanner.)
     static func numberMayStart(_ t: ByteText, _ index: Int) -> Bool {
         if wordBefore(t, index) { return false }
         let before = t[index - 1]
-        if before == Byte.hash || before == Byte.at { return false }
-        if before == Byte.dot || before == Byte.comma || before == Byte.dash || before == Byte.slash
-            || before == Byte.colon
-        {
-            if Byte.isAlnum(t[index - 2]) { return false }
+        if before == Byte.hash || before == Byte.at || before == Byte.plus { return false }
+        // "14:30" continues a time; "tel:+44…" and "Phone:0161…" are labels.
+        if before == Byte.colon, Byte.isDigit(t[index - 2]) { return false }
+        if before == Byte.dot || before == Byte.comma || before == Byte.dash || before == Byte.slash {
+            if Byte.isAlnum(t[index - 2]) || PlaceholderSyntax.endsAt(t, index - 2) { return false }
         }
-        return !Currency.before(t, index)
+        return true
     }
 
     /// Whether a number may end at `index` (exclusive): not glued to a word or to more digits, not a price or a
@@ -82,21 +83,30 @@ enum Currency {
         "pounds", "bucks", "cents", "p",
     ])
 
-    /// A currency sign right before `index` (one space allowed), or a currency code as the previous word.
+    /// A currency sign right before `index` (one space allowed), or a currency code as the previous word
+    /// ("USD 1500", "Rs. 2,499").
     static func before(_ t: ByteText, _ index: Int) -> Bool {
         var end = index
         if t[end - 1] == Byte.space { end -= 1 }
         if isSignEnding(t, end) { return true }
-        guard let word = Boundary.previousWord(t, before: index, maxGap: 2) else { return false }
-        let length = word.end - word.start
-        return length >= 2 && length <= 7 && codes.contains(WordHash.of(t, word.start, word.end))
+        if t[end - 1] == Byte.dot { end -= 1 }
+        guard end < index, Byte.isAlpha(t[end - 1]) else { return false }
+        var start = end - 1
+        while start > 0, Byte.isAlpha(t[start - 1]), end - start < 8 { start -= 1 }
+        let length = end - start
+        guard length >= 2, length <= 7, !Byte.isAlnum(t[start - 1]) else { return false }
+        return codes.contains(WordHash.of(t, start, end))
     }
 
-    /// A currency sign or code right after `index` (one space allowed).
+    /// A currency sign or code right after `index` (one space allowed). "$" and "£" count only when attached
+    /// ("12$"): after a space they open the next amount ("4155552671 $12.99").
     static func after(_ t: ByteText, _ index: Int) -> Bool {
         var start = index
-        if t[start] == Byte.space { start += 1 }
         if isSignStarting(t, start) { return true }
+        if t[start] == Byte.space { start += 1 }
+        if isSignStarting(t, start), t[start] != UInt8(ascii: "$"), !(t[start] == 0xC2 && t[start + 1] == 0xA3) {
+            return true
+        }
         var end = start
         while Byte.isAlpha(t[end]), end - start < 8 { end += 1 }
         guard end > start, !Byte.isAlnum(t[end]) else { return false }

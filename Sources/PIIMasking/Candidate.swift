@@ -58,7 +58,8 @@ enum OverlapResolver {
         }
         let ranked = cluster.sorted { $0.beats($1) }
         var chosen: [Candidate] = []
-        for candidate in ranked where !chosen.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) {
+        for candidate in ranked where !chosen.contains(where: { $0.start < candidate.end && candidate.start < $0.end })
+        {
             chosen.append(candidate)
         }
         result.append(contentsOf: chosen.sorted { $0.start < $1.start })

@@ -6,7 +6,8 @@ extension Lexicon {
         "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
         "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
         "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-        "PR", "GU", "VI", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+        "PR", "GU", "VI", "AS", "FM", "MH", "MP", "PW", "AA", "AE", "AP", "AB", "BC", "MB", "NB", "NL", "NS", "NT",
+        "NU", "ON", "PE", "QC", "SK", "YT",
     ])
 
     /// Australian states and territories: written before the four-digit postcode.
@@ -39,9 +40,19 @@ extension Lexicon {
         "parramatta",
     ])
 
+    /// Abbreviations that open place names ("St. Albans", "Mt. Pleasant", "Ft. Worth").
+    static let placeAbbreviations = WordHash.set(["st", "ste", "mt", "ft", "pt"])
+
+    /// Lower-case words inside city names ("Frankfurt am Main", "Stratford upon Avon", "Neunburg vorm Wald").
+    static let cityParticles = WordHash.set([
+        "am", "an", "der", "vorm", "im", "bei", "ob", "sur", "sous", "la", "le", "les", "de", "du", "des", "en",
+        "upon",
+    ])
+
     /// Words before a house number that say "what follows is an address" and lift the quantity guard.
     static let addressCues = WordHash.set([
         "to", "at", "address", "addr", "ship", "deliver", "delivery", "live", "lives", "living", "is", "from",
         "moved", "send", "sent", "located", "location", "billing", "shipping", "home", "office", "house",
+        "an", "nach", "zu", "au", "à", "chez", "adresse", "envoyer", "livrer",
     ])
 }

@@ -4,16 +4,6 @@
 /// product serves first (US/CA, UK, India, Germany, France, Australia).
 enum Lexicon {
     /// English-style street types that end a street name ("Baker Street", "46th St", "MG Road").
-    static let streetSuffixes = WordHash.set([
-        "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
-        "court", "ct", "place", "pl", "square", "sq", "terrace", "ter", "terr", "way", "parkway", "pkwy",
-        "highway", "hwy", "circle", "cir", "close", "crescent", "cres", "gardens", "gdns", "grove", "row",
-        "mews", "walk", "hill", "park", "green", "trail", "trl", "alley", "plaza", "plz", "loop", "path", "pike",
-        "expressway", "expy", "freeway", "fwy", "causeway", "embankment", "parade", "promenade", "quay", "wharf",
-        "rise", "vale", "ridge", "heights", "hts", "commons", "marg", "nagar", "salai", "layout", "colony",
-        "enclave", "broadway", "apartments", "towers", "residency", "chambers", "mansions", "wynd", "gate",
-    ])
-
     /// Street types that are unambiguous enough to accept after lower-case street names ("12 baker street").
     static let strongStreetSuffixes = WordHash.set([
         "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
@@ -24,18 +14,31 @@ enum Lexicon {
     static let standaloneStreets = WordHash.set(["broadway"])
 
     /// French street types, which come *before* the name ("12 rue de Rivoli").
-    static let frenchStreetTypes = WordHash.set([
+    static let frenchStreetTypeWords = [
         "rue", "avenue", "av", "boulevard", "bd", "bld", "place", "chemin", "allée", "allee", "impasse", "quai",
         "cours", "route", "passage", "voie", "square",
-    ])
+    ]
+    static let frenchStreetTypes = WordHash.set(frenchStreetTypeWords)
 
-    /// Lower-case particles inside French and Spanish street names ("rue de la Paix").
-    static let nameParticles = WordHash.set(["de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "del", "y"])
+    /// Lower-case particles inside French street names ("rue de la Paix", "quai d'Orsay").
+    static let nameParticles = WordHash.set(["de", "du", "des", "la", "le", "les", "sur", "en", "aux"])
+
+    /// Capitalised words that start a new sentence rather than continue a name ("…rue de Rivoli Refund of…").
+    static let sentenceWords = WordHash.set([
+        "thanks", "thank", "please", "refund", "call", "send", "deliver", "ship", "hi", "hello", "hey", "bonjour",
+        "merci", "hallo", "danke", "bitte", "can", "could", "would", "is", "are", "where", "when", "what", "why",
+        "how", "my", "the", "i", "we", "you", "it", "this", "that", "and", "or", "also", "order", "see", "let",
+        "tel", "phone", "email", "contact", "ok", "okay", "yes", "no", "do", "does", "did", "will", "cheers",
+        "regards", "best", "sorry", "pls", "plz", "asap", "today", "tomorrow", "tonight", "use", "items",
+        "est-ce", "je", "j'ai", "nous", "vous", "il", "elle", "c'est", "ich", "wir", "sie", "kann", "können",
+    ])
 
     /// Unit designators that can open or follow a street line ("Apt 4B", "Flat 3", "Suite 200").
-    static let unitDesignators = WordHash.set([
+    static let unitDesignatorWords = [
         "apt", "apartment", "unit", "suite", "ste", "flat", "room", "rm", "floor", "fl", "bldg", "building",
-    ])
+        "level", "lvl", "plot", "house", "no", "shop", "block", "tower", "wing", "studio",
+    ]
+    static let unitDesignators = WordHash.set(unitDesignatorWords)
 
     /// Compass points written before or after a street name ("55 W 46th St", "Ave NW").
     static let directionals = WordHash.set([

@@ -12,7 +12,7 @@ enum NumberContext {
         "txn", "confirmation", "conf", "booking", "serial", "sn", "model", "part", "id", "ticket", "case",
         "account", "acct", "membership", "member", "loyalty", "voucher", "coupon", "code", "pin", "otp", "batch",
         "lot", "article", "style", "catalog", "catalogue", "reservation", "awb", "shipment", "parcel",
-        "consignment", "imei", "policy", "claim", "customer", "cust", "store", "register", "terminal", "gift",
+        "consignment", "imei", "policy", "claim", "cust", "gift",
     ])
 
     static let phoneWords = WordHash.set([
@@ -37,37 +37,39 @@ enum NumberContext {
     ])
 
     /// The nearest telling word among the (up to) four words before `index`.
+    ///
+    /// "number" alone means a phone ("my number is …") unless an identifier word comes before it ("order
+    /// number …").
     static func cue(before index: Int, in t: ByteText) -> Cue {
         var position = index
+        var sawNumber = false
         for _ in 0..<4 {
-            guard let word = Boundary.previousWord(t, before: position, maxGap: 4),
-                !crossesClause(t, word.end, position)
-            else { return .none }
-            let length = word.end - word.start
-            if length <= 14 {
-                let hash = WordHash.of(t, word.start, word.end)
-                if identifierWords.contains(hash) { return .identifier }
-                if phoneWords.contains(hash) { return .phone }
-                if versionWords.contains(hash) { return .version }
-                if cardWords.contains(hash) { return .card }
-                if !fillerWords.contains(hash) { return .none }
-            } else {
-                return .none
-            }
+            guard let word = Boundary.previousWord(t, before: position, maxGap: 4), word.end - word.start <= 14,
+                !crossesClause(t, word, position)
+            else { break }
+            let hash = WordHash.of(t, word.start, word.end)
+            if identifierWords.contains(hash) { return .identifier }
+            if phoneWords.contains(hash) { return .phone }
+            if versionWords.contains(hash) { return .version }
+            if cardWords.contains(hash) { return .card }
+            if hash == numberWord { sawNumber = true }
+            if !fillerWords.contains(hash) { break }
             position = word.start
         }
-        return .none
+        return sawNumber ? .phone : .none
     }
+
+    private static let numberWord = WordHash.of("number")
 
     /// Clause punctuation between two words ends the context: in "an order, my number is 4155552671" the word
     /// "order" says nothing about the number.
-    private static func crossesClause(_ t: ByteText, _ from: Int, _ to: Int) -> Bool {
-        var index = from
+    private static func crossesClause(_ t: ByteText, _ word: (start: Int, end: Int), _ to: Int) -> Bool {
+        var index = word.end
         while index < to {
             switch t[index] {
             case Byte.dot:
-                // "No. 4155552671" is an abbreviation; "order. My number …" ends a sentence.
-                if Byte.isUpper(t[to]) { return true }
+                // "No. 4155552671" is an abbreviation; "order. my number …" ends a sentence.
+                if Byte.isUpper(t[to]) || index > word.end || word.end - word.start > 3 { return true }
                 index += 1
             case Byte.comma, UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "("),
                 Byte.rparen, UInt8(ascii: "\n"):

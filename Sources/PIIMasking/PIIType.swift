@@ -39,6 +39,7 @@ public enum PIIType: String, Sendable, Codable, CaseIterable, Hashable, Comparab
         }
     }
 
+    /// Declaration order, for stable reports.
     public static func < (lhs: PIIType, rhs: PIIType) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// Looks a type up by its placeholder prefix (`"ORDER_ID"` → `.orderID`) without allocating.

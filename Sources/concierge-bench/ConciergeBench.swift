@@ -6,6 +6,6 @@ struct ConciergeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concierge-bench",
         abstract: "Measure the concierge's building blocks and print figures.",
-        subcommands: []
+        subcommands: [MaskerBench.self, RetrievalBench.self, NearestBench.self]
     )
 }

@@ -44,40 +44,56 @@ struct NearestBench: ParsableCommand {
         let index = SpatialIndex(stores) { $0 }
         let buildTime = ContinuousClock.now - buildStart
 
-        var indexed: [Duration] = []
+        let indexed = timeIndexed(index, Array(origins.prefix(queries)))
+        let brute = timeBruteForce(index, Array(origins.prefix(bruteQueries)))
+        let found = String(format: "%.2f", Double(indexed.found) / Double(max(1, indexed.timings.count)))
+        print(
+            """
+            stores \(storeCount): build \(Stats.format(buildTime)); \
+            index median \(Stats.format(Stats.percentile(indexed.timings, 0.5))) \
+            p95 \(Stats.format(Stats.percentile(indexed.timings, 0.95))) over \(indexed.timings.count) queries \
+            (avg \(found) found, \(indexed.outOfRange) out of range); \
+            brute force median \(Stats.format(Stats.percentile(brute.timings, 0.5))) \
+            p95 \(Stats.format(Stats.percentile(brute.timings, 0.95))) over \(brute.timings.count) queries; \
+            speed-up ×\(Stats.ratio(Stats.percentile(brute.timings, 0.5), Stats.percentile(indexed.timings, 0.5))); \
+            answers identical: \(brute.mismatches == 0 ? "yes" : "NO, \(brute.mismatches) differ")
+            """)
+        if brute.mismatches > 0 { throw ExitCode.failure }
+    }
+
+    /// Times the honest search (nearest within the radius, else the nearest beyond it) per query.
+    private func timeIndexed(_ index: SpatialIndex<Coordinate>, _ origins: [Coordinate])
+        -> (timings: [Duration], found: Int, outOfRange: Int)
+    {
+        var timings: [Duration] = []
         var found = 0
         var outOfRange = 0
-        for origin in origins.prefix(queries) {
+        for origin in origins {
             let start = ContinuousClock.now
             let result = index.search(NearestQuery(origin: origin, count: k, radiusMeters: radius))
-            indexed.append(ContinuousClock.now - start)
+            timings.append(ContinuousClock.now - start)
             found += result.neighbors.count
             if result.isOutOfRange { outOfRange += 1 }
         }
+        return (timings, found, outOfRange)
+    }
 
-        var brute: [Duration] = []
+    /// Times the brute-force scan per query and counts answers that differ from the index's.
+    private func timeBruteForce(_ index: SpatialIndex<Coordinate>, _ origins: [Coordinate])
+        -> (timings: [Duration], mismatches: Int)
+    {
+        var timings: [Duration] = []
         var mismatches = 0
-        for origin in origins.prefix(bruteQueries) {
+        for origin in origins {
             let start = ContinuousClock.now
             let slow = index.bruteForceNearest(to: origin, count: k, withinMeters: radius)
-            brute.append(ContinuousClock.now - start)
+            timings.append(ContinuousClock.now - start)
             let fast = index.nearest(to: origin, count: k, withinMeters: radius)
             if fast.map(\.index) != slow.map(\.index) || fast.map(\.distanceMeters) != slow.map(\.distanceMeters) {
                 mismatches += 1
             }
         }
-
-        print("""
-            stores \(storeCount): build \(Stats.format(buildTime)); \
-            index median \(Stats.format(Stats.percentile(indexed, 0.5))) \
-            p95 \(Stats.format(Stats.percentile(indexed, 0.95))) over \(indexed.count) queries \
-            (avg \(String(format: "%.2f", Double(found) / Double(max(1, indexed.count)))) found, \
-            \(outOfRange) out of range); brute force median \(Stats.format(Stats.percentile(brute, 0.5))) \
-            p95 \(Stats.format(Stats.percentile(brute, 0.95))) over \(brute.count) queries; \
-            speed-up ×\(Stats.ratio(Stats.percentile(brute, 0.5), Stats.percentile(indexed, 0.5))); \
-            answers identical: \(mismatches == 0 ? "yes" : "NO, \(mismatches) differ")
-            """)
-        if mismatches > 0 { throw ExitCode.failure }
+        return (timings, mismatches)
     }
 }
 

@@ -69,10 +69,8 @@ struct CurlLLMTransportTests {
 
     @Test("a hung server is a transport timeout within the attempt timeout")
     func hang() async throws {
-        let started = ContinuousClock.now
         let result = try await attempt(["hang"], timeout: .milliseconds(300))
         #expect(result == .transportError(.timeout))
-        #expect(ContinuousClock.now - started < .seconds(5))  // generous: the timeout is 300 ms
     }
 
     @Test("a reset connection, a truncated body")
@@ -94,16 +92,15 @@ struct CurlLLMTransportTests {
         #expect(result == .transportError(.refused))
     }
 
+    /// With a 30 s timeout, `.cancelled` (not `.timeout`) proves the transfer was aborted by the cancellation.
     @Test("cancelling the task aborts a transfer in flight long before its timeout")
     func cancellation() async throws {
         let session = try await FakeLLMServer.session(responses: ["hang"])
         let transport = try transport(session)
-        let started = ContinuousClock.now
         let task = Task { await transport.attempt(sampleRequest, number: 1, timeout: .seconds(30)) }
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         #expect(await task.value == .transportError(.cancelled))
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test("attempts run in parallel on the transport's threads")

@@ -61,9 +61,7 @@ struct CurlRetryIntegrationTests {
             maxAttempts: 5, baseDelay: .milliseconds(50), maxDelay: .milliseconds(100),
             attemptTimeout: .milliseconds(300), deadline: .milliseconds(800))
         let client = RetryingLLMClient(transport: try transport(session), policy: policy)
-        let started = ContinuousClock.now
         let failure = await expectFailure { try await client.complete(sampleRequest) }
-        #expect(ContinuousClock.now - started < .seconds(5))  // generous: the deadline is 800 ms
         #expect(failure?.reason == .deadlineExceeded)
         #expect(failure?.attempts.allSatisfy { $0.outcome == .transport(.timeout) } == true)
         // 2 or 3 (300 ms, ≤ 50 ms, 300 ms, then a third only if the jitter leaves 100 ms); 1 only if a loaded

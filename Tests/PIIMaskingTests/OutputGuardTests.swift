@@ -1,0 +1,43 @@
+import PIIMasking
+import Testing
+
+@Suite("Output guard")
+struct OutputGuardTests {
+    @Test func keepsTheShoppersOwnValuesAndIssuedPlaceholders() {
+        var session = MaskingSession(profile: MaskingProfile(name: "Jane Doe"))
+        _ = session.mask("I'm Jane Doe, jane@x.com")
+        let report = OutputGuard().review("Hi <NAME_1>, we'll email <EMAIL_1> (jane@x.com).", session: session)
+        #expect(report.isClean)
+        #expect(report.text == "Hi <NAME_1>, we'll email <EMAIL_1> (jane@x.com).")
+    }
+
+    @Test func removesOtherPeoplesDataAndUnknownPlaceholders() {
+        var session = MaskingSession()
+        _ = session.mask("my email is jane@x.com")
+        let answer = "Contact <EMAIL_1> or bob@y.com, call +44 7700 900999, card <CARD_3>, <PERSON_1>."
+        let report = OutputGuard().review(answer, session: session)
+        #expect(report.text == "Contact <EMAIL_1> or [removed], call [removed], card [removed], [removed].")
+        #expect(report.removedPII == [.init(type: .email, count: 1), .init(type: .phone, count: 1)])
+        #expect(report.unknownPlaceholders == ["<CARD_3>"])
+        #expect(report.foreignPlaceholderCount == 1)
+        #expect(!report.summary.contains("bob"))
+        #expect(!report.summary.contains("7700"))
+    }
+
+    @Test func allowListedStoreNumbersStay() {
+        let session = MaskingSession()
+        let guardrail = OutputGuard(allowList: AllowList(phones: ["+44 20 7946 0000"]))
+        let report = guardrail.review("Lakeside: 020 7946 0000, open until 22:00.", session: session)
+        #expect(report.isClean)
+    }
+
+    @Test func anotherConversationsPlaceholdersAreUnknownHere() {
+        var other = MaskingSession()
+        _ = other.mask("a@b.com c@d.com")
+        var mine = MaskingSession()
+        _ = mine.mask("e@f.com")
+        let report = OutputGuard(replacement: "").review("<EMAIL_1> <EMAIL_2>", session: mine)
+        #expect(report.text == "<EMAIL_1> ")
+        #expect(report.unknownPlaceholders == ["<EMAIL_2>"])
+    }
+}
