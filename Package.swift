@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "concierge-bench",
             dependencies: [
-                "ConciergeApp", "PIIMaskingEval", "RetrievalEval", "Geo",
+                "ConciergeApp", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "concierge",
             dependencies: [
-                "ConciergeApp", "PIIMaskingEval", "RetrievalEval",
+                "ConciergeApp", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -91,7 +91,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo"], swiftSettings: strict),
-        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "RetrievalEval"], swiftSettings: strict),
+        .testTarget(
+            name: "RetrievalTests", dependencies: ["Retrieval", "RetrievalEval"], exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "PIIMaskingTests", dependencies: ["PIIMasking", "PIIMaskingEval"], swiftSettings: strict),
         .testTarget(name: "ConciergeCoreTests", dependencies: ["ConciergeCore", "TestSupport"], swiftSettings: strict),
         .testTarget(

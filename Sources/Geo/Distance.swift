@@ -23,6 +23,17 @@ public enum Earth {
         return 2 * meanRadiusMeters * asin(min(1, a.squareRoot()))
     }
 
+    /// A distance as people say it: "60 m" (nearest 10 m below 1 km), "1.2 km" (below 10 km), "14 km".
+    public static func readable(meters: Double) -> String {
+        guard meters.isFinite, meters >= 0 else { return "unknown distance" }
+        if meters < 995 { return "\(Int((meters / 10).rounded()) * 10) m" }
+        if meters < 9_950 {
+            let tenths = Int((meters / 100).rounded())
+            return "\(tenths / 10).\(tenths % 10) km"
+        }
+        return "\(Int((meters / 1_000).rounded())) km"
+    }
+
     /// The squared straight-line (chord) distance on the unit sphere that corresponds to a great-circle distance.
     ///
     /// The chord grows monotonically with the arc, so comparing chords orders points exactly as comparing

@@ -3,32 +3,48 @@ import Foundation
 extension WeeklyHours {
     /// The opening status at `instant`, reading the hours as wall-clock times in `timeZone` (the store's).
     ///
-    /// The week's ranges are laid out as absolute intervals from yesterday (an overnight range may still be
-    /// running) to a week ahead, then merged, so back-to-back ranges (Mon 18:00–24:00, Tue 00:00–02:00) count as
+    /// The ranges are laid out as absolute intervals from yesterday (an overnight range may still be running)
+    /// to tomorrow, or a week ahead when that does not settle it, then merged, so back-to-back ranges (Mon 18:00–24:00, Tue 00:00–02:00) count as
     /// one opening. Times and durations go through Foundation's `Calendar` in the store's zone, so minutes are
     /// real elapsed minutes across DST changes. Wall times that a spring-forward skips move forward by the gap
     /// (01:30 becomes 02:30 BST); a fall-back's repeated hour uses its first occurrence.
     public func status(at instant: Date, timeZone: TimeZone) -> OpeningStatus {
         let calendar = Self.calendar(in: timeZone)
-        let intervals = openIntervals(around: instant, calendar: calendar)
+        // Most answers fall before the end of tomorrow; only a long closure or a round-the-clock store needs the
+        // whole week laid out (a third of the calendar work in the common case).
+        let (intervals, horizon) = openIntervals(around: instant, throughDay: 1, calendar: calendar)
+        if let status = Self.decide(instant, intervals, horizon: horizon, isLastPass: false, calendar: calendar) {
+            return status
+        }
+        let (week, end) = openIntervals(around: instant, throughDay: 7, calendar: calendar)
+        return Self.decide(instant, week, horizon: end, isLastPass: true, calendar: calendar)
+            ?? OpeningStatus(isOpen: false, closesAt: nil, opensAt: nil, minutesUntilClose: nil, minutesUntilOpen: nil)
+    }
+
+    /// The status if `intervals` (laid out up to `horizon`, before which no later range can start) settle it.
+    static func decide(
+        _ instant: Date, _ intervals: [Range<Date>], horizon: Date?, isLastPass: Bool, calendar: Calendar
+    ) -> OpeningStatus? {
+        let settled = { (date: Date) in horizon.map { date < $0 } ?? false }
         if let current = intervals.first(where: { $0.lowerBound <= instant && instant < $0.upperBound }) {
+            guard settled(current.upperBound) || isLastPass else { return nil }
             // Open for at least six more days: open around the clock, there is no closing to announce.
             guard current.upperBound.timeIntervalSince(instant) < 6 * 86_400 else {
-                return OpeningStatus(isOpen: true, closesAt: nil, opensAt: nil, minutesUntilClose: nil,
-                                     minutesUntilOpen: nil)
+                return OpeningStatus(
+                    isOpen: true, closesAt: nil, opensAt: nil, minutesUntilClose: nil, minutesUntilOpen: nil)
             }
             return OpeningStatus(
-                isOpen: true, closesAt: Self.moment(current.upperBound, from: instant, calendar: calendar),
-                opensAt: nil, minutesUntilClose: Self.minutes(from: instant, to: current.upperBound),
+                isOpen: true, closesAt: moment(current.upperBound, from: instant, calendar: calendar),
+                opensAt: nil, minutesUntilClose: minutes(from: instant, to: current.upperBound),
                 minutesUntilOpen: nil)
         }
-        guard let next = intervals.first(where: { $0.lowerBound > instant }) else {
-            return OpeningStatus(isOpen: false, closesAt: nil, opensAt: nil, minutesUntilClose: nil,
-                                 minutesUntilOpen: nil)
+        if let next = intervals.first(where: { $0.lowerBound > instant }) {
+            return OpeningStatus(
+                isOpen: false, closesAt: nil, opensAt: moment(next.lowerBound, from: instant, calendar: calendar),
+                minutesUntilClose: nil, minutesUntilOpen: minutes(from: instant, to: next.lowerBound))
         }
-        return OpeningStatus(
-            isOpen: false, closesAt: nil, opensAt: Self.moment(next.lowerBound, from: instant, calendar: calendar),
-            minutesUntilClose: nil, minutesUntilOpen: Self.minutes(from: instant, to: next.lowerBound))
+        guard isLastPass else { return nil }
+        return OpeningStatus(isOpen: false, closesAt: nil, opensAt: nil, minutesUntilClose: nil, minutesUntilOpen: nil)
     }
 
     /// As `status(at:timeZone:)`, with the zone given by its IANA identifier (`Europe/London`).
@@ -44,25 +60,33 @@ extension WeeklyHours {
         status(at: instant, timeZone: timeZone).isOpen
     }
 
-    /// Absolute open intervals for ranges starting from the local day before `instant` to seven days after,
-    /// sorted and merged.
-    func openIntervals(around instant: Date, calendar: Calendar) -> [Range<Date>] {
+    /// Absolute open intervals for ranges starting from the local day before `instant` through `lastDay` days
+    /// after it, sorted and merged; and the start of the day after `lastDay`, before which no later range starts.
+    func openIntervals(around instant: Date, throughDay lastDay: Int, calendar: Calendar)
+        -> (intervals: [Range<Date>], horizon: Date?)
+    {
         var intervals: [Range<Date>] = []
-        for offset in -1...7 {
+        for offset in -1...lastDay {
             guard let day = Self.localDay(offset: offset, from: instant, calendar: calendar) else { continue }
             for range in ranges where range.day == day.weekday {
                 let endDay = range.isOvernight || range.closes.minutes == 1440 ? 1 : 0
                 guard let start = Self.date(day, dayOffset: 0, minutes: range.opens.minutes, calendar: calendar),
-                    let end = Self.date(day, dayOffset: endDay, minutes: range.closes.minutes % 1440,
-                                        calendar: calendar),
+                    let end = Self.date(
+                        day, dayOffset: endDay, minutes: range.closes.minutes % 1440, calendar: calendar),
                     start < end
                 else { continue }
                 intervals.append(start..<end)
             }
         }
-        intervals.sort { $0.lowerBound < $1.lowerBound }
+        let horizon = Self.localDay(offset: lastDay + 1, from: instant, calendar: calendar)
+            .flatMap { Self.date($0, dayOffset: 0, minutes: 0, calendar: calendar) }
+        return (Self.merged(intervals), horizon)
+    }
+
+    /// Sorted, with overlapping or touching intervals joined.
+    static func merged(_ intervals: [Range<Date>]) -> [Range<Date>] {
         var merged: [Range<Date>] = []
-        for interval in intervals {
+        for interval in intervals.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             if let last = merged.last, interval.lowerBound <= last.upperBound {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, interval.upperBound)
             } else {
@@ -99,8 +123,9 @@ extension WeeklyHours {
 
     /// The instant of wall time `minutes` past midnight, `dayOffset` days after `day`.
     static func date(_ day: LocalDay, dayOffset: Int, minutes: Int, calendar: Calendar) -> Date? {
-        var components = DateComponents(year: day.components.year, month: day.components.month,
-                                        day: day.components.day, hour: 12)
+        var components = DateComponents(
+            year: day.components.year, month: day.components.month,
+            day: day.components.day, hour: 12)
         if dayOffset != 0 {
             guard let noon = calendar.date(from: components),
                 let shifted = calendar.date(byAdding: .day, value: dayOffset, to: noon)

@@ -101,10 +101,11 @@ public struct SpatialIndex<Element> {
         to origin: Coordinate, count: Int, withinMeters radiusMeters: Double = .infinity,
         where include: (Element) -> Bool = { _ in true }
     ) -> [Neighbor<Element>] {
-        guard origin.isValid, count > 0, radiusMeters >= 0 else { return [] }
+        let capacity = min(count, tree.points.count)
+        guard origin.isValid, capacity > 0, radiusMeters >= 0 else { return [] }
         // A hair of slack on the chord bound; membership is then decided on haversine metres, as brute force does.
         let bound = Earth.chordSquared(forMeters: radiusMeters) * (1 + 1e-9) + 1e-18
-        var candidates = NearestCandidates(capacity: count, radiusChordSquared: bound)
+        var candidates = NearestCandidates(capacity: capacity, radiusChordSquared: bound)
         tree.search(origin.unitVector, into: &candidates) { include(elements[Int($0)]) }
         return candidates.entries.compactMap { entry in
             let position = Int(entry.index)
@@ -116,7 +117,9 @@ public struct SpatialIndex<Element> {
 
     /// Runs `query`; when nothing within the radius satisfies `include`, returns the `fallbackCount` nearest
     /// beyond it, marked out of range.
-    public func search(_ query: NearestQuery, where include: (Element) -> Bool = { _ in true }) -> NearestResult<Element> {
+    public func search(_ query: NearestQuery, where include: (Element) -> Bool = { _ in true }) -> NearestResult<
+        Element
+    > {
         let inside = nearest(to: query.origin, count: query.count, withinMeters: query.radiusMeters, where: include)
         guard inside.isEmpty, query.fallbackCount > 0 else {
             return NearestResult(neighbors: inside, radiusMeters: query.radiusMeters, isOutOfRange: false)
@@ -143,7 +146,8 @@ public struct SpatialIndex<Element> {
         }
         found.sort { ($0.meters, $0.position) < ($1.meters, $1.position) }
         return found.prefix(count).map {
-            Neighbor(element: elements[$0.position], index: $0.position, distanceMeters: $0.meters, isWithinRadius: true)
+            Neighbor(
+                element: elements[$0.position], index: $0.position, distanceMeters: $0.meters, isWithinRadius: true)
         }
     }
 }

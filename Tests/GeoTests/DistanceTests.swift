@@ -7,16 +7,26 @@ import Testing
 @Suite("Haversine distances")
 struct DistanceTests {
     static let cityPairs: [(String, Coordinate, Coordinate, Double)] = [
-        ("London–Paris", .init(latitude: 51.5074, longitude: -0.1278), .init(latitude: 48.8566, longitude: 2.3522),
-         343_556.535),
-        ("New York–Los Angeles", .init(latitude: 40.7128, longitude: -74.0060),
-         .init(latitude: 34.0522, longitude: -118.2437), 3_935_751.691),
-        ("Sydney–Melbourne", .init(latitude: -33.8688, longitude: 151.2093),
-         .init(latitude: -37.8136, longitude: 144.9631), 713_428.466),
-        ("Tokyo–London", .init(latitude: 35.6762, longitude: 139.6503), .init(latitude: 51.5074, longitude: -0.1278),
-         9_558_574.574),
-        ("Heathrow–JFK", .init(latitude: 51.4700, longitude: -0.4543), .init(latitude: 40.6413, longitude: -73.7781),
-         5_540_018.970),
+        (
+            "London–Paris", .init(latitude: 51.5074, longitude: -0.1278), .init(latitude: 48.8566, longitude: 2.3522),
+            343_556.535
+        ),
+        (
+            "New York–Los Angeles", .init(latitude: 40.7128, longitude: -74.0060),
+            .init(latitude: 34.0522, longitude: -118.2437), 3_935_751.691
+        ),
+        (
+            "Sydney–Melbourne", .init(latitude: -33.8688, longitude: 151.2093),
+            .init(latitude: -37.8136, longitude: 144.9631), 713_428.466
+        ),
+        (
+            "Tokyo–London", .init(latitude: 35.6762, longitude: 139.6503), .init(latitude: 51.5074, longitude: -0.1278),
+            9_558_574.574
+        ),
+        (
+            "Heathrow–JFK", .init(latitude: 51.4700, longitude: -0.4543), .init(latitude: 40.6413, longitude: -73.7781),
+            5_540_018.970
+        ),
     ]
 
     @Test("known city pairs", arguments: 0..<cityPairs.count)
@@ -40,12 +50,18 @@ struct DistanceTests {
     @Test("near and at the poles")
     func poles() {
         // 0.1° from the pole on opposite meridians: 0.2° of arc over the top.
-        #expect(abs(Coordinate(latitude: 89.9, longitude: 0).distance(to: .init(latitude: 89.9, longitude: 180))
-            - 22_239.016) < 0.01)
-        #expect(abs(Coordinate(latitude: 89.99, longitude: 45).distance(to: .init(latitude: 89.99, longitude: -135))
-            - 2_223.902) < 0.01)
-        #expect(abs(Coordinate(latitude: -89.5, longitude: 10).distance(to: .init(latitude: -89.5, longitude: -170))
-            - 111_195.080) < 0.01)
+        #expect(
+            abs(
+                Coordinate(latitude: 89.9, longitude: 0).distance(to: .init(latitude: 89.9, longitude: 180))
+                    - 22_239.016) < 0.01)
+        #expect(
+            abs(
+                Coordinate(latitude: 89.99, longitude: 45).distance(to: .init(latitude: 89.99, longitude: -135))
+                    - 2_223.902) < 0.01)
+        #expect(
+            abs(
+                Coordinate(latitude: -89.5, longitude: 10).distance(to: .init(latitude: -89.5, longitude: -170))
+                    - 111_195.080) < 0.01)
         // Every longitude is the same point at the pole.
         #expect(Coordinate(latitude: 90, longitude: 0).distance(to: .init(latitude: 90, longitude: 123)) < 1e-6)
     }
@@ -84,5 +100,20 @@ struct DistanceTests {
         #expect(Coordinate(latitude: 90, longitude: -180).isValid)
         #expect(!Coordinate(latitude: 90.0001, longitude: 0).isValid)
         #expect(!Coordinate(latitude: .nan, longitude: 0).isValid)
+    }
+}
+
+@Suite("Readable distances")
+struct ReadableDistanceTests {
+    @Test("metres to the nearest 10 below 1 km, one decimal below 10 km, whole km beyond")
+    func readable() {
+        #expect(Earth.readable(meters: 0) == "0 m")
+        #expect(Earth.readable(meters: 57) == "60 m")
+        #expect(Earth.readable(meters: 994) == "990 m")
+        #expect(Earth.readable(meters: 996) == "1.0 km")
+        #expect(Earth.readable(meters: 1_249) == "1.2 km")
+        #expect(Earth.readable(meters: 9_949) == "9.9 km")
+        #expect(Earth.readable(meters: 14_010.6) == "14 km")
+        #expect(Earth.readable(meters: .infinity) == "unknown distance")
     }
 }

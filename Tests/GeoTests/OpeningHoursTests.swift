@@ -138,3 +138,36 @@ struct OpeningHoursTests {
         }
     }
 }
+
+@Suite("Opening hours: short window equals full week")
+struct OpeningHoursWindowTests {
+    @Test(
+        "laying out only through tomorrow never changes the answer",
+        arguments: [
+            "Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "America/Santiago",
+        ])
+    func shortWindowAgrees(zoneName: String) throws {
+        let zone = try #require(TimeZone(identifier: zoneName))
+        let weeks = [
+            OpeningHoursTests.overnight, OpeningHoursTests.weekdays,
+            OpeningHoursTests.every("00:00", "24:00"), OpeningHoursTests.every("20:00", "02:00", on: [.saturday]),
+            WeeklyHours(ranges: []),
+            WeeklyHours(ranges: [
+                OpeningRange(day: .sunday, opens: LocalTime(hour: 18), closes: LocalTime(hour: 24)),
+                OpeningRange(day: .monday, opens: LocalTime(hour: 0), closes: LocalTime(hour: 3)),
+            ]),
+        ]
+        let calendar = WeeklyHours.calendar(in: zone)
+        var random = TestRandom(state: 11)
+        // Instants spread over 2026, so both DST changes of each zone are crossed.
+        let start = OpeningHoursTests.instant("2026-01-01T00:00:00Z")
+        for _ in 0..<300 {
+            let instant = start.addingTimeInterval(Double(random.next() % 31_536_000))
+            for hours in weeks {
+                let (week, horizon) = hours.openIntervals(around: instant, throughDay: 7, calendar: calendar)
+                let full = WeeklyHours.decide(instant, week, horizon: horizon, isLastPass: true, calendar: calendar)
+                #expect(hours.status(at: instant, timeZone: zone) == full)
+            }
+        }
+    }
+}

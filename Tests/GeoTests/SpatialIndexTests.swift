@@ -96,21 +96,27 @@ struct SpatialIndexTests {
     func honestFallback() {
         let shops = [Shop(name: "Lakeside", coordinate: .init(latitude: 51.626, longitude: -0.12))]
         let index = SpatialIndex(shops)
-        let result = index.search(NearestQuery(origin: .init(latitude: 51.5, longitude: -0.12), count: 5,
-                                               radiusMeters: 2_000))
+        let result = index.search(
+            NearestQuery(
+                origin: .init(latitude: 51.5, longitude: -0.12), count: 5,
+                radiusMeters: 2_000))
         #expect(result.isOutOfRange)
         #expect(result.neighbors.count == 1)
         #expect(result.neighbors[0].isWithinRadius == false)
         #expect(abs(result.neighbors[0].distanceMeters - 14_010.6) < 1)
         #expect(result.neighbors[0].walkingMinutes() == 176)
 
-        let inRange = index.search(NearestQuery(origin: .init(latitude: 51.62, longitude: -0.12), count: 5,
-                                                radiusMeters: 2_000))
+        let inRange = index.search(
+            NearestQuery(
+                origin: .init(latitude: 51.62, longitude: -0.12), count: 5,
+                radiusMeters: 2_000))
         #expect(!inRange.isOutOfRange)
         #expect(inRange.neighbors.allSatisfy { $0.isWithinRadius })
 
-        let none = index.search(NearestQuery(origin: .init(latitude: 51.5, longitude: -0.12), count: 5,
-                                             radiusMeters: 2_000, fallbackCount: 0))
+        let none = index.search(
+            NearestQuery(
+                origin: .init(latitude: 51.5, longitude: -0.12), count: 5,
+                radiusMeters: 2_000, fallbackCount: 0))
         #expect(none.neighbors.isEmpty && !none.isOutOfRange)
     }
 
@@ -130,11 +136,22 @@ struct SpatialIndexTests {
 
     @Test("build is deterministic for equal input, including many duplicates")
     func duplicates() {
-        let points = Array(repeating: Coordinate(latitude: 10, longitude: 10), count: 100)
+        let points =
+            Array(repeating: Coordinate(latitude: 10, longitude: 10), count: 100)
             + Self.awkwardPoints(count: 100, seed: 3)
         let index = SpatialIndex(points) { $0 }
         let found = index.nearest(to: .init(latitude: 10, longitude: 10), count: 10)
         #expect(found.map(\.index) == Array(0..<10))
         #expect(found.allSatisfy { $0.distanceMeters == 0 })
+    }
+}
+
+@Suite("Spatial index limits")
+struct SpatialIndexLimitTests {
+    @Test("asking for more neighbours than there are returns them all")
+    func hugeCount() {
+        let index = SpatialIndex([Coordinate(latitude: 1, longitude: 1), Coordinate(latitude: 2, longitude: 2)]) { $0 }
+        #expect(index.nearest(to: .init(latitude: 0, longitude: 0), count: .max).map(\.index) == [0, 1])
+        #expect(index.bruteForceNearest(to: .init(latitude: 0, longitude: 0), count: .max).map(\.index) == [0, 1])
     }
 }
