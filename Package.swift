@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "RetrievalEval", dependencies: ["Retrieval"], swiftSettings: strict),
         .target(
             name: "ConciergeCore",
-            dependencies: ["Geo", "Retrieval"],
+            dependencies: ["Geo", "Retrieval", "PIIMasking"],
             swiftSettings: strict
         ),
 
@@ -107,6 +107,11 @@ let package = Package(
             name: "LLMClientTests",
             dependencies: ["ConciergeCore", "CurlLLM", "TestSupport"],
             exclude: ["FakeLLMServer"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ChatServiceTests",
+            dependencies: ["ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SQLiteStore", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

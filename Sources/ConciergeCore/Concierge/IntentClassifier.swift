@@ -20,7 +20,8 @@ public struct IntentClassifier: Sendable {
             }
             if score >= threshold { scores.append(.init(intent: intent, score: score)) }
         }
-        if containsOrderID(message) { Self.boost(&scores, .orderStatus, by: 2) }
+        // An order id makes the message about an order, but "refund for ORD-..." stays a refund question.
+        if containsOrderID(message) { Self.boost(&scores, .orderStatus, by: threshold) }
         // Ties go to the more specific intent: `Intent.allCases` lists specific needs before general ones.
         return IntentReading(scores: scores.sorted { ($0.score, $1.rank) > ($1.score, $0.rank) })
     }

@@ -36,10 +36,46 @@ public struct TurnTrace: Codable, Hashable, Sendable {
     public var intent: String?
     public var maskedPrompt: String?
     public var notes: [String]
+    /// `llm`, `mock`, `fallback`, `quota`: where the answer came from.
+    public var answerSource: String?
+    public var intentScores: [IntentReading.Score]?
+    public var chunks: [TraceChunk]?
+    public var stores: [TraceStore]?
+    public var coupons: CouponDecision?
+    public var attempts: [LLMAttempt]?
+    public var guardVerdict: TraceGuard?
+    public var timings: [TraceTiming]?
+    /// For hand-off requests: what the team sees, masked.
+    public var handoffSummary: String?
 
     public init(intent: String? = nil, maskedPrompt: String? = nil, notes: [String] = []) {
         self.intent = intent
         self.maskedPrompt = maskedPrompt
         self.notes = notes
     }
+}
+
+public struct TraceChunk: Codable, Hashable, Sendable {
+    public var source: String
+    public var score: Double
+    public var relevant: Bool
+}
+
+public struct TraceStore: Codable, Hashable, Sendable {
+    public var name: String
+    public var distance: String
+    public var status: String
+}
+
+public struct TraceGuard: Codable, Hashable, Sendable {
+    public var removedPII: [String]
+    public var unknownPlaceholders: Int
+    public var ungrounded: [String]
+    public var regenerated: Bool
+    public var fellBack: Bool
+}
+
+public struct TraceTiming: Codable, Hashable, Sendable {
+    public var stage: String
+    public var milliseconds: Double
 }

@@ -23,3 +23,20 @@ public protocol PasswordHasher: Sendable {
     func hash(_ password: String) async throws -> String
     func verify(_ password: String, against hash: String) async -> Bool
 }
+
+/// Fresh identifiers for messages and conversations, injected so tests can pin them.
+public protocol IdentifierSource: Sendable {
+    func make(_ prefix: String) -> String
+}
+
+/// 20 characters from the system's CSPRNG (about 100 bits): unguessable conversation and message ids.
+public struct RandomIdentifierSource: IdentifierSource {
+    private static let alphabet = Array("abcdefghjkmnpqrstvwxyz0123456789")
+
+    public init() {}
+
+    public func make(_ prefix: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return prefix + String((0..<20).map { _ in Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] })
+    }
+}

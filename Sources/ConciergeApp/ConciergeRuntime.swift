@@ -1,0 +1,55 @@
+import ConciergeCore
+import CurlLLM
+import Foundation
+import Logging
+import Retrieval
+import RetrievalEval
+
+/// The composition root of a running concierge: the configured store, the LLM client (mock, or libcurl with
+/// bounded retries), the retrieval index over the ingested policies and the chat service wired to them.
+public struct ConciergeRuntime: Sendable {
+    public let configuration: AppConfiguration
+    public let store: any ConciergeStore
+    public let chat: ChatService
+    public let usesMockLLM: Bool
+
+    /// Builds everything from the configuration. The store must already be seeded/ingested.
+    public static func start(_ configuration: AppConfiguration, store: any ConciergeStore,
+                             clock: any WallClock = SystemWallClock(),
+                             ids: any IdentifierSource = RandomIdentifierSource(),
+                             llm override: (any LLMClient)? = nil) async throws -> ConciergeRuntime {
+        let seeds = URL(fileURLWithPath: configuration.seedsDirectory)
+        let rules = try loadRules(seeds.appendingPathComponent("rules.json"))
+        let lexicon = try LexiconFiles.load(seeds.appendingPathComponent("lexicon"))
+        let retriever = PolicyRetriever(chunks: try await store.policyChunks(), lexicon: lexicon)
+        let llm = try override ?? makeLLM(configuration)
+        let chat = ChatService(
+            store: store, llm: llm, retriever: retriever, stores: try await store.allStores(), clock: clock, ids: ids,
+            settings: ChatSettings(dailyMessageLimit: configuration.dailyMessageLimit, model: configuration.llmModel,
+                                   rules: rules))
+        return ConciergeRuntime(configuration: configuration, store: store, chat: chat,
+                                usesMockLLM: override == nil && configuration.llmMock)
+    }
+
+    static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {
+        if configuration.llmMock { return MockLLMClient() }
+        let transport = try CurlLLMTransport(
+            configuration: CurlLLMConfiguration(baseURL: configuration.llmBaseURL, apiKey: configuration.llmAPIKey),
+            logger: Logger(label: "concierge.llm"))
+        return RetryingLLMClient(transport: transport, policy: RetryPolicy(
+            maxAttempts: configuration.llmMaxAttempts,
+            attemptTimeout: .milliseconds(configuration.llmTimeoutMilliseconds),
+            deadline: .milliseconds(configuration.llmDeadlineMilliseconds)))
+    }
+
+    public static func loadRules(_ url: URL) throws -> ConciergeRules {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SeedError.invalidCatalog("cannot read \(url.path)")
+        }
+        do {
+            return try JSONDecoder().decode(ConciergeRules.self, from: data)
+        } catch {
+            throw SeedError.invalidCatalog("rules.json: \(DecodingProblem.describe(error))")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Geo
+import PIIMasking
+import Retrieval
+
+/// The state of one admitted turn while it is being answered.
+struct TurnContext: Sendable {
+    var user: User
+    var text: String
+    var masked: String
+    var maskedHistory: [LLMMessage]
+    var location: Coordinate?
+    var now: Date
+    var session: MaskingSession
+    var timings: StageTimer
+}
+
+struct TurnOutcome: Sendable {
+    var text: String
+    var trace: TurnTrace
+    var source: AnswerSource
+}
+
+extension ChatService {
+    func answer(_ turn: inout TurnContext) async throws -> TurnOutcome {
+        let reading = IntentClassifier().classify(turn.text)
+        let data = try await gather(turn, reading: reading)
+        turn.timings.mark("context")
+        let source = turn.location != nil ? "shared by the browser" : (turn.user.home != nil ? "home" : "unknown")
+        let built = ContextBuilder(rules: settings.rules).build(
+            reading: reading, message: turn.text, data: data, locationSource: source, session: &turn.session, now: turn.now)
+        let request = PromptBuilder(model: settings.model).request(
+            context: built.context, history: turn.maskedHistory, maskedMessage: turn.masked)
+        turn.timings.mark("prompt")
+        var generated = await generate(request, context: built.context, session: turn.session)
+        turn.timings.mark("generate+guard")
+        var trace = TurnTrace(intent: reading.primary.rawValue, maskedPrompt: PromptBuilder.transcript(request))
+        trace.intentScores = reading.scores
+        trace.chunks = data.policies.map {
+            TraceChunk(source: $0.citation.document + " > " + $0.citation.heading, score: $0.score, relevant: $0.isRelevant)
+        }
+        trace.stores = data.nearby.prefix(settings.rules.storesInContext).map {
+            TraceStore(name: $0.store.name, distance: Earth.readable(meters: $0.distanceMeters), status: $0.status)
+        }
+        trace.coupons = built.coupons
+        trace.attempts = generated.attempts
+        trace.guardVerdict = generated.verdict
+        trace.notes = generated.notes
+        if reading.contains(.handoff) {
+            trace.handoffSummary = "Shopper asked for a person. Intents: \(reading.intents.map(\.rawValue).joined(separator: ", ")). "
+                + "Message: \(turn.masked)"
+        }
+        generated.text = turn.session.unmask(generated.text)
+        turn.timings.mark("unmask")
+        trace.timings = turn.timings.timings
+        return TurnOutcome(text: generated.text, trace: trace, source: generated.source)
+    }
+
+    private func gather(_ turn: TurnContext, reading: IntentReading) async throws -> TurnData {
+        let user = turn.user
+        let orders = try await store.orders(userID: user.id, limit: settings.rules.ordersInContext)
+        var named: (id: String, order: Order?)?
+        if let id = OrderReference.first(in: turn.text) {
+            // Someone else's order is simply "not found": never a hint that it exists.
+            let order = try await store.order(id: id)
+            named = (id, order?.userID == user.id ? order : nil)
+        }
+        let coupons = try await store.coupons(availableTo: user.id)
+        let origin = turn.location ?? user.home
+        var nearby = origin.map {
+            finder.nearest(to: $0, at: turn.now, count: settings.rules.storesInContext,
+                           radiusMeters: settings.rules.nearbyRadiusMeters)
+        } ?? []
+        // When the nearest shops are all closed, the nearest open one (if any within range) is worth knowing.
+        if let origin, !nearby.isEmpty, !nearby.contains(where: \.isOpen),
+            let open = finder.nearest(to: origin, at: turn.now, count: 1, radiusMeters: settings.rules.nearbyRadiusMeters,
+                                      filter: .init(openNow: true)).first(where: \.isWithinRadius) {
+            nearby.insert(open, at: 1)
+        }
+        let policies = retriever.retrieve(turn.text, top: settings.rules.policyResults)
+        return TurnData(user: user, orders: orders, namedOrder: named, coupons: coupons, nearby: nearby,
+                        storesByID: storesByID, policies: policies)
+    }
+}
+
+/// Order ids as shoppers type them: `ORD-` and 8 letters or digits, any case.
+enum OrderReference {
+    static func first(in text: String) -> String? {
+        guard let range = text.range(of: #"(?i)\bORD-[A-Z0-9]{8}\b"#, options: .regularExpression) else { return nil }
+        return text[range].uppercased()
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import PIIMasking
+
+/// The model's answer after the guard, with what happened on the way.
+struct GeneratedAnswer: Sendable {
+    var text: String
+    var source: AnswerSource
+    var attempts: [LLMAttempt]
+    var verdict: TraceGuard
+    var notes: [String]
+}
+
+extension ChatService {
+    /// Asks the model; an answer that leaks PII, uses unknown placeholders or makes claims the context does not
+    /// support is regenerated once, then replaced by the deterministic answer. A model failure goes straight to
+    /// the deterministic answer. Either way the shopper gets an answer.
+    func generate(_ request: LLMRequest, context: PromptContext, session: MaskingSession) async -> GeneratedAnswer {
+        let outputGuard = OutputGuard(allowList: AllowList(phones: storesByID.values.map(\.phone).sorted()))
+        let grounding = GroundingCheck(knownStoreNames: storesByID.values.map(\.name))
+        var attempts: [LLMAttempt] = []
+        var verdict = TraceGuard(removedPII: [], unknownPlaceholders: 0, ungrounded: [], regenerated: false, fellBack: false)
+        var notes: [String] = []
+        for round in 1...2 {
+            do {
+                let completion = try await llm.complete(request)
+                attempts += completion.attempts
+                let report = outputGuard.review(completion.text, session: session)
+                let grounded = grounding.verify(answer: report.text, context: context)
+                verdict.removedPII += report.removedPII.map(\.type.rawValue)
+                verdict.unknownPlaceholders += report.unknownPlaceholders.count + report.foreignPlaceholderCount
+                verdict.ungrounded += grounded.unsupported
+                if report.isClean && grounded.isGrounded {
+                    return GeneratedAnswer(text: report.text, source: .model, attempts: attempts, verdict: verdict, notes: notes)
+                }
+                notes.append("answer \(round) failed the guard: \(report.summary); ungrounded: \(grounded.unsupported)")
+                if round == 1 { verdict.regenerated = true }
+            } catch let failure as LLMFailure {
+                attempts += failure.attempts
+                notes.append("model failed: \(failure.reason)")
+                break
+            } catch {
+                notes.append("model failed: \(type(of: error))")
+                break
+            }
+        }
+        verdict.fellBack = true
+        let fallback = DeterministicResponder.answer(context: context, maskedMessage: request.messages.last?.content ?? "")
+        return GeneratedAnswer(text: outputGuard.review(fallback, session: session).text, source: .fallback,
+                               attempts: attempts, verdict: verdict, notes: notes + ["deterministic answer used"])
+    }
+}

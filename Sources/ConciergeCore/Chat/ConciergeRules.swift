@@ -1,0 +1,34 @@
+import Foundation
+
+/// The numbers the concierge decides with, from `Seeds/rules.json`, kept equal to what `Seeds/policies` says
+/// (a test reads both). Decisions such as "can this order still be refunded" are made with these in code.
+public struct ConciergeRules: Codable, Hashable, Sendable {
+    /// Problems with fresh food and drinks must be reported within this many hours of delivery.
+    public var freshIssueReportHours: Int
+    /// Unused packaged goods can be returned within this many days of delivery.
+    public var packagedReturnDays: Int
+    /// Menu categories that count as packaged goods.
+    public var packagedCategories: [String]
+    /// The delivery fee is refunded when an order arrives this much later than its estimate.
+    public var lateDeliveryGraceMinutes: Int
+    public var cancellableStatuses: [OrderStatus]
+    public var addressChangeStatuses: [OrderStatus]
+    public var pointsEarnedPerCurrencyUnit: Int
+    /// Points worth one unit of currency (100 points = £1).
+    public var pointsPerCurrencyUnitOfValue: Int
+    public var pointsSpendBlock: Int
+    public var nearbyRadiusMeters: Double
+    public var storesInContext: Int
+    public var ordersInContext: Int
+    public var policyResults: Int
+    public var historyMessages: Int
+    public var suggestionsInContext: Int
+
+    /// The shipped defaults, identical to `Seeds/rules.json`.
+    public static let standard = ConciergeRules(
+        freshIssueReportHours: 48, packagedReturnDays: 14, packagedCategories: ["merchandise"],
+        lateDeliveryGraceMinutes: 30, cancellableStatuses: [.placed], addressChangeStatuses: [.placed],
+        pointsEarnedPerCurrencyUnit: 10, pointsPerCurrencyUnitOfValue: 100, pointsSpendBlock: 100,
+        nearbyRadiusMeters: 5_000, storesInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,
+        suggestionsInContext: 3)
+}

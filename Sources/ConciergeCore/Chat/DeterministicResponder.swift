@@ -1,0 +1,91 @@
+import Foundation
+
+/// Short, grounded answers composed from the masked context alone. It is the mock model in demos and tests and
+/// the fallback when the real model fails or its answer does not pass the guard. Every number, name and code it
+/// writes is copied from the context, so its answers always pass the grounding check.
+public enum DeterministicResponder {
+    public static func answer(context: PromptContext, maskedMessage: String) -> String {
+        let intents = context.intents.compactMap(Intent.init(rawValue:))
+        let primary = intents.first ?? .offTopic
+        var parts = body(for: primary, context: context)
+        for secondary in intents.dropFirst().prefix(2) where secondary != primary {
+            parts += secondaryBody(for: secondary, primary: primary, context: context)
+        }
+        return (parts + [nextStep(for: primary, context: context)]).joined(separator: " ")
+    }
+
+    static func body(for intent: Intent, context: PromptContext) -> [String] {
+        switch intent {
+        case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired: ComfortAnswers.answer(intent, context)
+        case .offers: OfferAnswers.offers(context)
+        case .orderStatus: OrderAnswers.status(context)
+        case .refund: OrderAnswers.refund(context)
+        case .openNow, .nearest: StoreAnswers.nearest(context)
+        case .loyalty: ["You have \(context.shopper.loyaltyPoints) points, worth \(context.shopper.pointsValue)."]
+            + PolicyAnswers.cite(context, limit: 1)
+        case .dietary: ComfortAnswers.dietary(context)
+        case .policyQuestion: PolicyAnswers.answer(context)
+        case .handoff: ["I've passed your request to our Customer Care team with a short summary; a person will reply in the app."]
+        case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, stores and our policies."]
+        case .greeting: ["Hi \(context.shopper.name)!"] + StoreAnswers.nearest(context).prefix(1)
+        case .offTopic: ["I can only help with Bramble & Bean: your orders, offers, nearby shops, loyalty points and our policies."]
+        }
+    }
+
+    /// A second intent adds at most one sentence, and only facts the first did not already give.
+    static func secondaryBody(for intent: Intent, primary: Intent, context: PromptContext) -> [String] {
+        switch intent {
+        case .offers where !primary.isComfort: OfferAnswers.offers(context).prefix(1).map { $0 }
+        case .openNow where !primary.isComfort && primary != .nearest,
+            .nearest where !primary.isComfort && primary != .openNow:
+            Array(StoreAnswers.nearest(context).prefix(1))
+        case .orderStatus where primary != .refund: Array(OrderAnswers.status(context).prefix(1))
+        case .refund where primary != .orderStatus: Array(OrderAnswers.refund(context).prefix(1))
+        case .loyalty where primary != .loyalty:
+            ["You have \(context.shopper.loyaltyPoints) points, worth \(context.shopper.pointsValue)."]
+        default: []
+        }
+    }
+
+    static func nextStep(for intent: Intent, context: PromptContext) -> String {
+        switch intent {
+        case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .dietary:
+            context.stores.first.map { "Next step: order ahead in the app and collect it at \($0.name)." }
+                ?? "Next step: share your location so I can find the nearest shop."
+        case .offers: "Next step: add the code at checkout in the app."
+        case .orderStatus, .refund: "Next step: open the order in the app and choose Report a problem if anything is wrong."
+        case .openNow, .nearest: "Next step: tap the shop in the app for directions."
+        case .loyalty: "Next step: choose Use points at checkout to spend them in blocks of 100."
+        case .policyQuestion: "Next step: ask me to pass this to a person if you need more detail."
+        case .handoff: "Next step: keep the app open; you'll get a notification when they reply."
+        case .ruleOverride, .offTopic, .greeting: "Next step: ask me about an order, an offer or the nearest shop."
+        }
+    }
+}
+
+enum StoreAnswers {
+    static func nearest(_ context: PromptContext) -> [String] {
+        guard let store = context.stores.first else {
+            return ["I don't know where you are yet, so I can't find the nearest shop."]
+        }
+        var sentence = "\(store.name) is \(store.distance) away, about \(store.walkMinutes) min on foot, and "
+            + statusClause(store) + "."
+        if !store.withinRange { sentence = "Nothing is close by: the nearest shop, " + sentence.lowercasedFirst }
+        if !store.isOpen, let open = context.stores.dropFirst().first(where: \.isOpen) {
+            sentence += " \(open.name), \(open.distance) away, " + statusClause(open) + "."
+        }
+        return [sentence]
+    }
+}
+
+extension StoreAnswers {
+    /// "is open until 22:00", "closes in 10 minutes", "is closed now (opens at 07:00 tomorrow)".
+    static func statusClause(_ store: StoreFacts) -> String {
+        guard store.isOpen else { return "is closed now (\(store.status.lowercasedFirst))" }
+        return store.status.hasPrefix("Closes") ? store.status.lowercasedFirst : "is " + store.status.lowercasedFirst
+    }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}

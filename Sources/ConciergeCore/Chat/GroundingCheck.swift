@@ -1,0 +1,47 @@
+import Foundation
+
+/// Claims in an answer that the context does not support: coupon codes, store names, order references,
+/// prices, percentages and distances must each appear in the context the model was given.
+public struct GroundingVerdict: Codable, Hashable, Sendable {
+    /// Kinds of unsupported claims (`code`, `store`, `price`, `percent`, `distance`, `order`), never the values.
+    public var unsupported: [String]
+    public var isGrounded: Bool { unsupported.isEmpty }
+}
+
+public struct GroundingCheck: Sendable {
+    /// Every store name of the chain: a name in the answer that is not in the context is an invented recommendation.
+    public let knownStoreNames: [String]
+
+    public init(knownStoreNames: [String]) {
+        self.knownStoreNames = knownStoreNames.sorted { $0.count > $1.count }
+    }
+
+    public func verify(answer: String, context: PromptContext) -> GroundingVerdict {
+        let facts = PromptBuilder.contextBlock(context)
+        var unsupported = Set<String>()
+        for (kind, pattern) in Self.claimPatterns {
+            for claim in Self.matches(pattern, in: answer) where !facts.contains(claim) {
+                unsupported.insert(kind)
+            }
+        }
+        for name in knownStoreNames where answer.contains(name) && !facts.contains(name) {
+            unsupported.insert("store")
+        }
+        return GroundingVerdict(unsupported: unsupported.sorted())
+    }
+
+    /// Money with a symbol, percentages, distances, raw order ids and shouty codes (letters and digits, 5+).
+    static let claimPatterns: [(String, String)] = [
+        ("price", #"(?:£|\$|€|₹|A\$|C\$)\d+(?:\.\d{2})?"#),
+        ("percent", #"\d+(?:\.\d+)?\s?%"#),
+        ("distance", #"\d+(?:\.\d+)?\s?(?:km|m)\b"#),
+        ("order", #"ORD-[A-Z0-9]{8}"#),
+        ("code", #"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{5,}\b"#),
+    ]
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Dietary needs for this turn: the profile's, plus any the message states ("I'm allergic to nuts").
+enum DietaryNeeds {
+    static func of(_ user: User, message: String) -> [DietaryFlag] {
+        let words = Set(IntentClassifier.words(of: message))
+        var needs = Set(user.preferences.dietary)
+        if !words.isDisjoint(with: ["nut", "nuts", "peanut", "peanuts", "almond", "almonds"]) { needs.insert(.nutAllergy) }
+        if words.contains("vegan") || message.lowercased().contains("plant based") { needs.insert(.vegan) }
+        if words.contains("vegetarian") { needs.insert(.vegetarian) }
+        if !words.isDisjoint(with: ["dairy", "lactose", "milk"]) { needs.insert(.dairyFree) }
+        if !words.isDisjoint(with: ["gluten", "coeliac", "celiac", "wheat"]) { needs.insert(.glutenFree) }
+        return needs.sorted()
+    }
+}
+
+/// Menu items that fit the need of the moment and never break a dietary rule, from the nearest open store.
+enum MenuSuggestions {
+    static func pick(for reading: IntentReading, needs: [DietaryFlag], user: User, near stores: [NearbyStore],
+                     limit: Int) -> [ItemFacts] {
+        guard let store = (stores.first { $0.isOpen } ?? stores.first)?.store else { return [] }
+        let fits = store.menu.filter { DietaryRules.allows($0.tags, for: needs) && matches($0, reading: reading, user: user) }
+        let favourites = Set(user.preferences.favouriteItems)
+        let ranked = fits.sorted { lhs, rhs in
+            let l = favourites.contains(lhs.sku)
+            let r = favourites.contains(rhs.sku)
+            return l != r ? l : (lhs.priceMinor, lhs.sku) < (rhs.priceMinor, rhs.sku)
+        }
+        return ranked.prefix(limit).map { item in
+            ItemFacts(name: item.name, price: Money.format(item.priceMinor, currency: store.currency), store: store.name,
+                      tags: item.tags.map(\.rawValue))
+        }
+    }
+
+    private static func matches(_ item: MenuItem, reading: IntentReading, user: User) -> Bool {
+        switch reading.primary {
+        case .comfortCold: item.tags.contains(.hot)
+        case .comfortThirsty: item.category == "cold-drinks"
+        case .comfortHungry: ["bakery", "food", "hot-food"].contains(item.category)
+        case .comfortTired: item.tags.contains(.caffeine)
+        case .greeting:
+            user.preferences.temperature == .cold ? item.category == "cold-drinks" : item.category == "hot-drinks"
+        default: item.category != "merchandise"
+        }
+    }
+}
+
+/// Coupon terms in words: "15% off", "hot drinks", "until 30 Nov", "minimum spend £10.00".
+enum CouponDescriber {
+    static func facts(_ eligible: EligibleCoupon, store: RetailStore?, time: LocalTimeFormatter) -> CouponFacts {
+        let coupon = eligible.coupon
+        let currency = coupon.discount.currency ?? store?.currency ?? "GBP"
+        let discount = coupon.discount.kind == .percent
+            ? "\(coupon.discount.value)% off" : "\(Money.format(coupon.discount.value, currency: currency)) off"
+        return CouponFacts(
+            code: coupon.code, summary: coupon.summary, discount: discount,
+            appliesTo: scope(coupon.scope, store: store),
+            validUntil: time.day(coupon.validUntil.addingTimeInterval(-1)),
+            minimumSpend: coupon.minimumSpendMinor > 0 ? Money.format(coupon.minimumSpendMinor, currency: currency) : nil)
+    }
+
+    static func scope(_ scope: CouponScope, store: RetailStore?) -> String {
+        switch scope.kind {
+        case .everything: "everything"
+        case .store: "everything at \(store?.name ?? "one store")"
+        case .category: (scope.value ?? "").replacingOccurrences(of: "-", with: " ")
+        case .item: store?.menu.first { $0.sku == scope.value }?.name ?? "one item"
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Prices for people: integer minor units to "£3.80", "₹200.00", "A$6.90".
+public enum Money {
+    public static func format(_ minor: Int, currency: String) -> String {
+        let sign = minor < 0 ? "-" : ""
+        let value = abs(minor)
+        let cents = value % 100
+        return sign + symbol(currency) + String(value / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+
+    static func symbol(_ currency: String) -> String {
+        switch currency {
+        case "GBP": "£"
+        case "USD": "$"
+        case "EUR": "€"
+        case "INR": "₹"
+        case "AUD": "A$"
+        case "CAD": "C$"
+        default: currency + " "
+        }
+    }
+}

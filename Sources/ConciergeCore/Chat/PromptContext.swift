@@ -1,0 +1,113 @@
+import Foundation
+
+/// Everything the model may use to answer, already masked or coarse: placeholders instead of the shopper's
+/// name and order ids, store names and distances instead of coordinates, the city instead of the address.
+///
+/// It is serialised as JSON into the prompt; the mock LLM reads the same JSON back, so what the mock answers
+/// from is exactly what a real model would see.
+public struct PromptContext: Codable, Hashable, Sendable {
+    public var now: String
+    public var intents: [String]
+    public var shopper: ShopperFacts
+    public var location: String
+    public var stores: [StoreFacts]
+    public var suggestions: [ItemFacts]
+    public var coupons: [CouponFacts]
+    public var orders: [OrderFacts]
+    /// Set when the message named an order id: whether it is one of the shopper's orders.
+    public var orderLookup: OrderLookup?
+    public var policies: [PolicyFacts]
+    public var handoffRequested: Bool
+}
+
+public struct ShopperFacts: Codable, Hashable, Sendable {
+    public var name: String
+    public var city: String?
+    public var prefers: String
+    public var dietary: [String]
+    public var favourites: [String]
+    public var loyaltyPoints: Int
+    public var pointsValue: String
+}
+
+public struct StoreFacts: Codable, Hashable, Sendable {
+    public var name: String
+    public var distance: String
+    public var walkMinutes: Int
+    public var isOpen: Bool
+    public var status: String
+    public var withinRange: Bool
+    public var phone: String
+}
+
+public struct ItemFacts: Codable, Hashable, Sendable {
+    public var name: String
+    public var price: String
+    public var store: String
+    public var tags: [String]
+}
+
+public struct CouponFacts: Codable, Hashable, Sendable {
+    public var code: String
+    public var summary: String
+    public var discount: String
+    public var appliesTo: String
+    public var validUntil: String
+    public var minimumSpend: String?
+}
+
+public struct OrderFacts: Codable, Hashable, Sendable {
+    public var id: String
+    public var status: String
+    public var store: String
+    public var placed: String
+    public var eta: String?
+    public var delivered: String?
+    public var items: String
+    public var total: String
+    public var isLate: Bool
+    public var canCancel: Bool
+    public var canChangeAddress: Bool
+    public var reportProblemsUntil: String?
+    public var reportWindowOpen: Bool
+    public var returnPackagedUntil: String?
+    public var returnWindowOpen: Bool
+    public var deliveryFeeRefundDue: Bool
+}
+
+public struct OrderLookup: Codable, Hashable, Sendable {
+    public var requested: String
+    public var found: Bool
+}
+
+public struct PolicyFacts: Codable, Hashable, Sendable {
+    public var source: String
+    public var text: String
+    public var relevant: Bool
+}
+
+/// Local-time phrases in the shopper's time zone, in English regardless of the server's locale.
+public struct LocalTimeFormatter: Sendable {
+    public let timeZone: TimeZone
+
+    public init(timeZoneIdentifier: String) {
+        timeZone = TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
+    }
+
+    /// "Sat 21 Nov 14:05"
+    public func moment(_ date: Date) -> String { format(date, "EEE d MMM HH:mm") }
+
+    /// "30 Nov"
+    public func day(_ date: Date) -> String { format(date, "d MMM") }
+
+    /// "14:05"
+    public func time(_ date: Date) -> String { format(date, "HH:mm") }
+
+    private func format(_ date: Date, _ pattern: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+}

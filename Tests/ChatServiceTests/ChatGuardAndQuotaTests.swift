@@ -1,0 +1,117 @@
+import ConciergeCore
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Chat turn: guard, outage, quota, persistence")
+struct ChatGuardAndQuotaTests {
+    @Test func anUngroundedAnswerIsRegeneratedOnceThenReplacedByTheDeterministicOne() async throws {
+        let model = ScriptedLLM(["Use FREE100 at Moonbeam Cafe for 100% off!"])
+        let world = try await ChatWorld.make(llm: model)
+        let turn = try await world.ask("ava@example.com", "any offers?")
+        #expect(model.requests.count == 2, "one regeneration, no more")
+        #expect(turn.source == .fallback)
+        #expect(turn.reply.text.contains("AVA20COCOA") && !turn.reply.text.contains("FREE100"))
+        let verdict = try #require(turn.reply.trace?.guardVerdict)
+        #expect(verdict.regenerated && verdict.fellBack && verdict.ungrounded.contains("code"))
+        try await world.close()
+    }
+
+    @Test func aGroundedModelAnswerIsKeptAndItsPlaceholdersUnmasked() async throws {
+        let model = ScriptedLLM(["Hi <NAME_1>, AVA20COCOA gives 20% off. Next step: use it at checkout."])
+        let world = try await ChatWorld.make(llm: model)
+        let turn = try await world.ask("ava@example.com", "any offers for hot drinks?")
+        #expect(turn.source == .model)
+        #expect(turn.reply.text == "Hi Ava Thompson, AVA20COCOA gives 20% off. Next step: use it at checkout.")
+        try await world.close()
+    }
+
+    @Test func foreignPersonalDataAndUnknownPlaceholdersAreRemovedFromTheAnswer() async throws {
+        let model = ScriptedLLM(["Write to bob.other@example.org or <EMAIL_7>. Next step: wait."])
+        let world = try await ChatWorld.make(llm: model)
+        let turn = try await world.ask("ava@example.com", "who do I email?")
+        #expect(!turn.reply.text.contains("bob.other@example.org") && !turn.reply.text.contains("<EMAIL_7>"))
+        #expect(turn.source == .fallback)
+        #expect(turn.reply.trace?.guardVerdict?.removedPII.contains("EMAIL") == true)
+        try await world.close()
+    }
+
+    @Test func aModelOutageStillAnswersWithTheDeterministicAnswerAndRecordsTheAttempts() async throws {
+        let model = OutageLLM()
+        let world = try await ChatWorld.make(llm: model)
+        let turn = try await world.ask("ava@example.com", "I'm cold")
+        #expect(turn.source == .fallback)
+        #expect(turn.reply.text.contains("Lakeside Café"))
+        #expect(model.calls == 1, "a failed client is not called again: it already retried")
+        #expect(turn.reply.trace?.attempts?.count == 2)
+        #expect(turn.reply.trace?.answerSource == "fallback")
+        try await world.close()
+    }
+
+    @Test func overTheDailyLimitThereIsAFriendlyReplyAndNoModelCall() async throws {
+        let model = OutageLLM()
+        let world = try await ChatWorld.make(llm: model, limit: 2)
+        _ = try await world.ask("ava@example.com", "hello")
+        _ = try await world.ask("ava@example.com", "hello again")
+        let calls = model.calls
+        let refused = try await world.ask("ava@example.com", "and again")
+        #expect(refused.source == .quota)
+        #expect(model.calls == calls, "no model call once the limit is reached")
+        #expect(refused.reply.text.contains("limit of 2 messages") && refused.reply.text.contains("00:00"))
+        #expect(refused.quota.used == 3 && refused.quota.remaining == 0)
+        let stored = try await world.store.messages(userID: refused.shopperMessage.userID,
+                                                    conversationID: refused.conversationID, limit: 10)
+        #expect(stored.map(\.text) == ["and again", refused.reply.text], "the refused message is still saved")
+        try await world.close()
+    }
+
+    @Test func twoHundredConcurrentTurnsWithALimitOfThirtyAdmitExactlyThirty() async throws {
+        let world = try await ChatWorld.make(limit: 30)
+        let user = try await world.user("ava@example.com")
+        let sources = try await withThrowingTaskGroup(of: AnswerSource.self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    try await world.chat.respond(ChatInput(userID: user.id, text: "any offers? #\(index)")).source
+                }
+            }
+            return try await group.reduce(into: [AnswerSource]()) { $0.append($1) }
+        }
+        #expect(sources.filter { $0 == .model }.count == 30)
+        #expect(sources.filter { $0 == .quota }.count == 170)
+        let conversations = try await world.store.conversations(userID: user.id)
+        #expect(conversations.count == 200, "every message stored, once")
+        try await world.close()
+    }
+
+    @Test func theShoppersMessageIsStoredMaskedBesideTheRawTextAndTheTraceIsMasked() async throws {
+        let world = try await ChatWorld.make()
+        let turn = try await world.ask("ava@example.com", "I'm Ava Thompson, card 4111 1111 1111 1111, where is my order?")
+        #expect(turn.shopperMessage.text.contains("4111 1111 1111 1111"))
+        let masked = try #require(turn.shopperMessage.maskedText)
+        #expect(!masked.contains("4111") && !masked.contains("Thompson") && masked.contains("<CARD_1>"))
+        let prompt = try #require(turn.reply.trace?.maskedPrompt)
+        #expect(!prompt.contains("Thompson") && !prompt.contains("ORD-AVA10001") && !prompt.contains("4111"))
+        #expect(prompt.contains("<ORDER_ID_1>"))
+        try await world.close()
+    }
+
+    @Test func aHandOffIsRecordedWithAMaskedSummary() async throws {
+        let world = try await ChatWorld.make()
+        let turn = try await world.ask("ava@example.com", "I'm Ava Thompson and I want to speak to a human now")
+        let summary = try #require(turn.reply.trace?.handoffSummary)
+        #expect(summary.contains("<NAME_1>") && !summary.contains("Thompson"))
+        try await world.close()
+    }
+
+    @Test func badInputIsRefusedBeforeAnythingIsStored() async throws {
+        let world = try await ChatWorld.make()
+        let user = try await world.user("ava@example.com")
+        await #expect(throws: ChatError.emptyMessage) { try await world.chat.respond(ChatInput(userID: user.id, text: "  \n")) }
+        await #expect(throws: ChatError.messageTooLong(limit: 2_000)) {
+            try await world.chat.respond(ChatInput(userID: user.id, text: String(repeating: "a", count: 2_001)))
+        }
+        await #expect(throws: ChatError.unknownUser) { try await world.chat.respond(ChatInput(userID: "usr_nobody", text: "hi")) }
+        #expect(try await world.store.conversations(userID: user.id).isEmpty)
+        try await world.close()
+    }
+}

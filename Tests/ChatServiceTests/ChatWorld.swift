@@ -1,0 +1,146 @@
+import ConciergeApp
+import ConciergeCore
+import CurlLLM
+import Foundation
+import Geo
+import SQLiteStore
+import TestSupport
+
+/// A seeded embedded store (40 shoppers, seed 7, the demo personas and the real policies) and a chat service over
+/// it, pinned to one instant. The seeded file is built once per process and copied for each world, so every test
+/// has its own conversations and quota counters.
+struct ChatWorld {
+    static let asOf = Date(timeIntervalSince1970: 1_795_219_200)  // 2026-11-21T00:00:00Z, the seed's as-of date
+    let store: SQLiteConciergeStore
+    let chat: ChatService
+
+    /// Sat 21 Nov 2026 at `hour`:`minute` UTC (London is on UTC in November).
+    static func at(hour: Int, minute: Int = 0, dayOffset: Int = 0) -> Date {
+        asOf.addingTimeInterval(Double(dayOffset * 86_400 + hour * 3_600 + minute * 60))
+    }
+
+    static func make(at instant: Date = at(hour: 15), llm: any LLMClient = MockLLMClient(), limit: Int = 30) async throws
+        -> ChatWorld
+    {
+        let path = try await Template.shared.copy()
+        let store = try SQLiteConciergeStore(path: path)
+        var configuration = try AppConfiguration(environment: [
+            "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(limit),
+        ])
+        configuration.store = .sqlite(path: path)
+        let runtime = try await ConciergeRuntime.start(configuration, store: store, clock: FixedWallClock(instant),
+                                                       ids: CountingIDs(), llm: llm)
+        return ChatWorld(store: store, chat: runtime.chat)
+    }
+
+    func user(_ email: String) async throws -> User {
+        guard let user = try await store.user(email: email) else { throw WorldError.noSuchUser }
+        return user
+    }
+
+    func ask(_ email: String, _ text: String, conversation: String? = nil, location: Coordinate? = nil) async throws
+        -> ChatTurn
+    {
+        let user = try await user(email)
+        return try await chat.respond(ChatInput(userID: user.id, conversationID: conversation, text: text,
+                                                location: location))
+    }
+
+    func close() async throws { try await store.close() }
+
+    enum WorldError: Error { case noSuchUser }
+
+    /// Seeds once, closes (checkpointing the WAL into the main file) and hands out copies.
+    actor Template {
+        static let shared = Template()
+        private var path: String?
+
+        func copy() async throws -> String {
+            let source = try await seededPath()
+            let target = try RepositoryPaths.temporaryDirectory("chat").appendingPathComponent("store.sqlite").path
+            // The WAL may still hold pages: copy the database with its side files.
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
+                try FileManager.default.copyItem(atPath: source + suffix, toPath: target + suffix)
+            }
+            return target
+        }
+
+        private func seededPath() async throws -> String {
+            if let path { return path }
+            let file = try RepositoryPaths.temporaryDirectory("chat-template").appendingPathComponent("store.sqlite").path
+            let store = try SQLiteConciergeStore(path: file)
+            _ = try await SeedRunner(store: store, hasher: PlainTestHasher(), catalog: CatalogFixture.catalog).run(
+                SeedOptions(users: 40, seed: 7, asOf: ChatWorld.asOf, reset: false,
+                            policiesDirectory: RepositoryPaths.seeds.appendingPathComponent("policies").path))
+            try await store.close()
+            path = file
+            return file
+        }
+    }
+}
+
+/// Predictable ids: `msg_1`, `conv_2`...
+final class CountingIDs: IdentifierSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func make(_ prefix: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return prefix + String(next)
+    }
+}
+
+/// Answers like the mock model, but first sends every request through libcurl to the fake OpenAI-compatible
+/// server, which records the bodies: the privacy assertions read what really went over the wire.
+struct WireTappedMock: LLMClient {
+    let session: FakeLLMSession
+    let transport: CurlLLMTransport
+
+    static func make() async throws -> WireTappedMock {
+        let session = try await FakeLLMServer.session(default: "200:text=ok")
+        let transport = try CurlLLMTransport(configuration: CurlLLMConfiguration(baseURL: session.baseURL, apiKey: "sk-test"))
+        return WireTappedMock(session: session, transport: transport)
+    }
+
+    func complete(_ request: LLMRequest) async throws -> LLMCompletion {
+        _ = await transport.attempt(request, number: 1, timeout: .seconds(10))
+        return try await MockLLMClient().complete(request)
+    }
+}
+
+/// Counts calls and fails every one, as a model outage would.
+final class OutageLLM: LLMClient, @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var calls: Int { lock.withLock { count } }
+
+    func complete(_ request: LLMRequest) async throws -> LLMCompletion {
+        lock.withLock { count += 1 }
+        throw LLMFailure(reason: .attemptsExhausted, attempts: [
+            LLMAttempt(number: 1, outcome: .http(status: 503), latencyMs: 5, backoffMs: 0),
+            LLMAttempt(number: 2, outcome: .transport(.timeout), latencyMs: 300, backoffMs: 120),
+        ])
+    }
+}
+
+/// Answers from a script, one per call (the last repeats), recording the requests.
+final class ScriptedLLM: LLMClient, @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [String]
+    private var seen: [LLMRequest] = []
+    var requests: [LLMRequest] { lock.withLock { seen } }
+
+    init(_ answers: [String]) { self.answers = answers }
+
+    func complete(_ request: LLMRequest) async throws -> LLMCompletion {
+        let text: String = lock.withLock {
+            seen.append(request)
+            return answers.count > 1 ? answers.removeFirst() : answers[0]
+        }
+        return LLMCompletion(text: text, model: "scripted", attempts: [
+            LLMAttempt(number: 1, outcome: .ok(status: 200), latencyMs: 1, backoffMs: 0),
+        ])
+    }
+}

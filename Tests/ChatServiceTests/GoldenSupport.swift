@@ -1,0 +1,70 @@
+import ConciergeCore
+import Foundation
+import Geo
+import Testing
+import TestSupport
+
+/// One golden conversation: a persona, the message(s), the instant, and what the answer must and must not say.
+/// Every golden turn also goes over the wire to the fake LLM server, and the recorded bodies are checked for the
+/// shopper's personal data and for whatever personal data the message itself carried.
+struct Golden: Sendable, CustomTestStringConvertible {
+    var name: String
+    var email = "ava@example.com"
+    var messages: [String]
+    var at = ChatWorld.at(hour: 15)
+    var location: Coordinate?
+    var contains: [String] = []
+    var excludes: [String] = []
+    var intent: Intent?
+    /// Personal data typed in the message that must never reach the model.
+    var typedPII: [String] = []
+
+    var testDescription: String { name }
+}
+
+enum GoldenRunner {
+    static func run(_ golden: Golden) async throws {
+        let tap = try await WireTappedMock.make()
+        let world = try await ChatWorld.make(at: golden.at, llm: tap)
+        var conversation: String?
+        var last: ChatTurn?
+        for message in golden.messages {
+            let turn = try await world.ask(golden.email, message, conversation: conversation, location: golden.location)
+            conversation = turn.conversationID
+            last = turn
+        }
+        let turn = try #require(last)
+        let answer = turn.reply.text
+        for phrase in golden.contains { #expect(answer.contains(phrase), "\(golden.name): expected \"\(phrase)\" in: \(answer)") }
+        for phrase in golden.excludes { #expect(!answer.contains(phrase), "\(golden.name): unexpected \"\(phrase)\" in: \(answer)") }
+        if let intent = golden.intent { #expect(turn.reply.trace?.intent == intent.rawValue, "\(golden.name)") }
+        #expect(answer.contains("Next step:"), "\(golden.name): ends with a next step")
+        #expect(turn.source == .model)
+        let bodies = try await tap.session.recordedBodies()
+        #expect(bodies.count == golden.messages.count)
+        try await PrivacyCheck.expectClean(bodies, of: try await world.user(golden.email), world: world,
+                                           extra: golden.typedPII, label: golden.name)
+        try await world.close()
+    }
+}
+
+enum PrivacyCheck {
+    /// None of the shopper's e-mail, phone (as typed or as digits), street address, postcode, full name, surname
+    /// or order ids may appear in what was sent to the model.
+    static func expectClean(_ bodies: [String], of user: User, world: ChatWorld, extra: [String], label: String)
+        async throws
+    {
+        let orders = try await world.store.orders(userID: user.id, limit: 100).map(\.id)
+        var secrets = [user.email, user.name] + orders + extra
+        if let surname = user.name.split(separator: " ").last { secrets.append(String(surname)) }
+        if let phone = user.phone { secrets += [phone, phone.filter(\.isNumber)] }
+        if let address = user.address { secrets += [address.line1, address.postcode] }
+        for body in bodies {
+            // JSON escapes some characters; compare against the decoded text as well as the raw body.
+            let decoded = (try? JSONSerialization.jsonObject(with: Data(body.utf8))).map { "\($0)" } ?? body
+            for secret in secrets where !secret.isEmpty {
+                #expect(!body.contains(secret) && !decoded.contains(secret), "\(label): the model saw \(secret)")
+            }
+        }
+    }
+}
