@@ -37,6 +37,10 @@ struct AskCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(try AskOutput.json(turn))
         } else {
             print(turn.reply.text)
+            if turn.source == .fallback {
+                CommandSupport.printError("note: the model was unavailable or its answer failed the guard; "
+                    + "this is the deterministic answer")
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ConciergeCore
+import CurlLLM
 import Foundation
 import Testing
 import TestSupport
@@ -112,6 +113,25 @@ struct ChatGuardAndQuotaTests {
         }
         await #expect(throws: ChatError.unknownUser) { try await world.chat.respond(ChatInput(userID: "usr_nobody", text: "hi")) }
         #expect(try await world.store.conversations(userID: user.id).isEmpty)
+        try await world.close()
+    }
+}
+
+@Suite("Chat turn over the real LLM client")
+struct ChatOverCurlTests {
+    /// libcurl → the fake server answering 500 every time: three attempts, then the deterministic answer, marked.
+    @Test func aFailingServerMeansThreeAttemptsThenTheDeterministicAnswer() async throws {
+        let session = try await FakeLLMServer.session(default: "500", apiKey: "sk-test")
+        let transport = try CurlLLMTransport(configuration: CurlLLMConfiguration(baseURL: session.baseURL, apiKey: "sk-test"))
+        let client = RetryingLLMClient(transport: transport, policy: RetryPolicy(
+            maxAttempts: 3, baseDelay: .milliseconds(10), maxDelay: .milliseconds(40), attemptTimeout: .seconds(5),
+            deadline: .seconds(20)))
+        let world = try await ChatWorld.make(llm: client)
+        let turn = try await world.ask("ava@example.com", "I'm cold")
+        #expect(turn.source == .fallback)
+        #expect(turn.reply.text.contains("Lakeside Café"))
+        #expect(turn.reply.trace?.attempts?.map(\.outcome) == [.http(status: 500), .http(status: 500), .http(status: 500)])
+        #expect(try await session.recordedBodies().count == 3)
         try await world.close()
     }
 }
