@@ -51,17 +51,21 @@ public final class SQLiteConciergeStore: ConciergeStore {
     }
 
     /// One transaction: a constraint failure anywhere rolls back everything this call wrote.
+    ///
+    /// Users are saved (update, else insert) so that an e-mail taken by another id fails instead of replacing
+    /// that user; every other table's only unique key is its primary key, where `INSERT OR REPLACE` is the same
+    /// upsert in one statement.
     public func upsert(_ data: DataSet) async throws {
         try await database.mappedWrite { db in
             for user in data.users { try user.withNormalizedEmail().save(db) }
-            for record in data.stores { try record.save(db) }
-            for record in data.orders { try record.save(db) }
-            for record in data.coupons { try record.save(db) }
-            for record in data.events { try record.save(db) }
-            for record in data.policyChunks { try PolicyChunkRow(record).save(db) }
-            for record in data.messages { try record.save(db) }
-            for record in data.sessions { try record.save(db) }
-            for record in data.usage { try record.save(db) }
+            for record in data.stores { try record.insert(db, onConflict: .replace) }
+            for record in data.orders { try record.insert(db, onConflict: .replace) }
+            for record in data.coupons { try record.insert(db, onConflict: .replace) }
+            for record in data.events { try record.insert(db, onConflict: .replace) }
+            for record in data.policyChunks { try PolicyChunkRow(record).insert(db, onConflict: .replace) }
+            for record in data.messages { try record.insert(db, onConflict: .replace) }
+            for record in data.sessions { try record.insert(db, onConflict: .replace) }
+            for record in data.usage { try record.insert(db, onConflict: .replace) }
         }
     }
 

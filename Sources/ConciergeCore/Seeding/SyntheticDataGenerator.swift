@@ -57,7 +57,8 @@ public struct SyntheticDataGenerator: Sendable {
         var people = PeopleBuilder(catalog: catalog, asOf: asOf, rng: root.fork("users"))
         var activity = ActivityBuilder(catalog: catalog, asOf: asOf, rng: root.fork("orders"))
         var data = DataSet(stores: stores)
-        data.coupons = CouponBuilder(catalog: catalog, asOf: asOf).sharedCoupons()
+        let shared = CouponBuilder(catalog: catalog, asOf: asOf).sharedCoupons()
+        data.coupons = shared
         var couponRNG = root.fork("coupons")
         var history = HistoryBuilder(asOf: asOf, rng: root.fork("history"))
         var takenEmails = Set(catalog.personas.users.map { User.normalizedEmail($0.email) })
@@ -66,7 +67,7 @@ public struct SyntheticDataGenerator: Sendable {
             let homeStore = index.randomStore(in: city, rng: &people.rng)
             var user = people.makeUser(city: city, near: homeStore, ids: &ids, takenEmails: &takenEmails)
             let nearby = index.storesNear(homeStore, in: city)
-            let generated = activity.makeActivity(for: &user, stores: nearby, coupons: data.coupons, ids: &ids)
+            let generated = activity.makeActivity(for: &user, stores: nearby, coupons: shared, ids: &ids)
             data.users.append(user)
             data.orders += generated.orders
             data.events += generated.events
