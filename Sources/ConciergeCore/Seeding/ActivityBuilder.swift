@@ -5,6 +5,7 @@ struct ActivityBuilder {
     let catalog: SeedCatalog
     let asOf: Date
     var rng: SplitMix64
+    private var calendars: [String: Calendar] = [:]
     private static let devices = ["web", "ios", "android", "kiosk"]
     /// Seconds of clickstream history generated before the as-of date (120 days).
     static let clickstreamRetention: TimeInterval = 120 * 86_400
@@ -80,12 +81,10 @@ struct ActivityBuilder {
 
     /// A local time that fits the archetype (weekend evenings for that shopper, daytime for the rest).
     private mutating func placementTime(archetype: Archetype, timeZone: String) -> Date {
-        let zone = TimeZone(identifier: timeZone) ?? .gmt
         var daysAgo = rng.double(in: archetype.activeDaysAgo)
         if daysAgo < 1 { return asOf.addingTimeInterval(-daysAgo * 86_400).wholeSeconds }
         daysAgo.round(.down)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        let calendar = calendar(for: timeZone)
         var day = calendar.startOfDay(for: asOf.addingTimeInterval(-daysAgo * 86_400))
         if archetype == .weekendEvening {
             while ![1, 6, 7].contains(calendar.component(.weekday, from: day)) { day.addTimeInterval(-86_400) }
@@ -93,6 +92,15 @@ struct ActivityBuilder {
         let hour = archetype == .weekendEvening ? rng.double(in: 17...21.9) : rng.double(in: 7...19.9)
         let placed = calendar.startOfDay(for: day.addingTimeInterval(3_600 * 12)).addingTimeInterval(hour * 3_600)
         return min(placed, asOf.addingTimeInterval(-3_600)).wholeSeconds
+    }
+
+    /// Building a `Calendar` and looking up a zone costs tens of microseconds on Linux: once per zone, not per order.
+    private mutating func calendar(for timeZone: String) -> Calendar {
+        if let cached = calendars[timeZone] { return cached }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? .gmt
+        calendars[timeZone] = calendar
+        return calendar
     }
 
     private mutating func purchaseEvents(_ order: Order, store: RetailStore, device: String,
