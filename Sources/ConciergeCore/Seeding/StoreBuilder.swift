@@ -59,12 +59,20 @@ struct StoreBuilder {
 }
 
 /// Stores grouped by city, for picking a shopper's home store and the shops they order from.
+///
+/// Each store's nearest neighbours are computed once here: sorting a city's stores for every shopper made
+/// seeding quadratic in the number of shoppers.
 struct StoresByCity {
     private var byCity: [String: [RetailStore]] = [:]
+    private var neighbours: [String: [RetailStore]] = [:]
+    static let neighbourCount = 4
 
     init(stores: [RetailStore], cities: [CitySeed]) {
         for store in stores { byCity[store.address.city, default: []].append(store) }
         for city in cities where byCity[city.name] == nil { byCity[city.name] = [] }
+        for (_, cityStores) in byCity {
+            for store in cityStores { neighbours[store.id] = Self.nearest(to: store, among: cityStores) }
+        }
     }
 
     func randomStore(in city: CitySeed, rng: inout SplitMix64) -> RetailStore {
@@ -75,12 +83,17 @@ struct StoresByCity {
 
     /// The home store first, then up to four more of the same city by straight-line distance.
     func storesNear(_ home: RetailStore, in city: CitySeed) -> [RetailStore] {
-        let others = (byCity[city.name] ?? []).filter { $0.id != home.id }
-            .sorted { (squaredDistance($0, home), $0.id) < (squaredDistance($1, home), $1.id) }
-        return [home] + others.prefix(4)
+        [home] + (neighbours[home.id] ?? [])
     }
 
-    private func squaredDistance(_ lhs: RetailStore, _ rhs: RetailStore) -> Double {
+    private static func nearest(to home: RetailStore, among stores: [RetailStore]) -> [RetailStore] {
+        let ranked = stores.indices.filter { stores[$0].id != home.id }
+            .map { (distance: squaredDistance(stores[$0], home), id: stores[$0].id, index: $0) }
+            .sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
+        return ranked.prefix(neighbourCount).map { stores[$0.index] }
+    }
+
+    private static func squaredDistance(_ lhs: RetailStore, _ rhs: RetailStore) -> Double {
         let dLat = lhs.location.latitude - rhs.location.latitude
         let dLon = (lhs.location.longitude - rhs.location.longitude) * cos(rhs.location.latitude * .pi / 180)
         return dLat * dLat + dLon * dLon
