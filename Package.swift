@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure modules: no C, no I/O.
@@ -57,6 +63,26 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The web: typed page models rendered with Mustache, then Hummingbird routes over the core's ports.
+        .target(
+            name: "ConciergeViews",
+            dependencies: ["ConciergeCore", "PIIMasking", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ConciergeWeb",
+            dependencies: [
+                "ConciergeCore", "ConciergeViews", "Geo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // Composition root (configuration, store selection, seeding runs) and the thin executable.
         .target(
             name: "ConciergeApp",
@@ -77,8 +103,9 @@ let package = Package(
         .executableTarget(
             name: "concierge",
             dependencies: [
-                "ConciergeApp", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
+                "ConciergeApp", "ConciergeWeb", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
@@ -112,6 +139,16 @@ let package = Package(
         .testTarget(
             name: "ChatServiceTests",
             dependencies: ["ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SQLiteStore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConciergeWebTests",
+            dependencies: [
+                "ConciergeWeb", "ConciergeViews", "ConciergeApp", "ConciergeCore", "SQLiteStore", "Bcrypt", "Retrieval",
+                "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

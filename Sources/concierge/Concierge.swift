@@ -7,7 +7,7 @@ struct Concierge: AsyncParsableCommand {
         commandName: "concierge",
         abstract: "A privacy-first retail customer concierge.",
         subcommands: [
-            SeedCommand.self, IngestCommand.self, AskCommand.self, NearestCommand.self, ExportCommand.self, StatsCommand.self, UsersCommand.self,
+            SeedCommand.self, ServeCommand.self, IngestCommand.self, AskCommand.self, NearestCommand.self, ExportCommand.self, StatsCommand.self, UsersCommand.self,
             MaskCommand.self, RetrieveCommand.self, RetrievalEvalCommand.self,
         ]
     )

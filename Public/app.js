@@ -1,0 +1,96 @@
+// Progressive enhancement for the chat page. Without this file everything works with plain form posts; with
+// it, messages are sent with fetch and the reply is appended without a reload, and the browser's location can
+// be shared on request. The server's HTML is already escaped; text from responses is set with textContent.
+(() => {
+  'use strict';
+
+  const chatForm = document.getElementById('chat-form');
+  if (chatForm && window.fetch && window.FormData && window.URLSearchParams) enhanceChat(chatForm);
+
+  const geolocationButton = document.getElementById('use-geolocation');
+  if (geolocationButton && 'geolocation' in navigator) enableGeolocation(geolocationButton);
+
+  function enhanceChat(form) {
+    const textarea = document.getElementById('message');
+    const send = document.getElementById('send');
+    const errorBox = document.getElementById('script-error');
+
+    textarea.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!textarea.value.trim()) return showError(errorBox, 'Type a message first.');
+      showError(errorBox, '');
+      send.disabled = true;
+      form.setAttribute('aria-busy', 'true');
+      try {
+        const response = await fetch(form.action, {
+          method: 'POST',
+          body: new URLSearchParams(new FormData(form)),
+          headers: { 'X-Requested-With': 'fetch' },
+          credentials: 'same-origin',
+        });
+        // A redirect means the session ended: follow it to the login page.
+        if (response.redirected) return window.location.assign(response.url);
+        const body = await response.text();
+        if (!response.ok) return showError(errorBox, body);
+        appendTurn(body);
+        textarea.value = '';
+      } catch (error) {
+        showError(errorBox, 'The message could not be sent. Check your connection and try again.');
+      } finally {
+        send.disabled = false;
+        form.removeAttribute('aria-busy');
+        textarea.focus();
+      }
+    });
+  }
+
+  function appendTurn(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    const turn = template.content.querySelector('ol.turn');
+    const list = document.getElementById('messages');
+    if (!turn || !list) return;
+    document.getElementById('empty-hint')?.remove();
+    document.getElementById('latest')?.remove();
+    let last = null;
+    for (const item of Array.from(turn.children)) last = list.appendChild(item);
+    const conversation = turn.dataset.conversation;
+    if (conversation) {
+      for (const input of document.querySelectorAll('input[name="conversation"]')) input.value = conversation;
+      window.history.replaceState(null, '', '/chat?c=' + encodeURIComponent(conversation));
+    }
+    const usage = template.content.querySelector('#usage');
+    if (usage) document.getElementById('usage')?.replaceWith(usage);
+    last?.scrollIntoView({ block: 'end', behavior: 'smooth' });
+  }
+
+  function showError(box, text) {
+    box.textContent = text;
+    box.hidden = text === '';
+  }
+
+  function enableGeolocation(button) {
+    const status = document.getElementById('geolocation-status');
+    button.hidden = false;
+    // Opt-in: the browser asks only after this click.
+    button.addEventListener('click', () => {
+      status.textContent = 'Asking your browser for your location…';
+      navigator.geolocation.getCurrentPosition((position) => {
+        document.getElementById('latitude').value = position.coords.latitude.toFixed(5);
+        document.getElementById('longitude').value = position.coords.longitude.toFixed(5);
+        document.getElementById('city').value = '';
+        status.textContent = 'Location found; updating…';
+        document.getElementById('location-form').requestSubmit();
+      }, () => {
+        status.textContent = 'Your location is not available. Pick a city or enter coordinates instead.';
+      }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 300000 });
+    });
+  }
+})();

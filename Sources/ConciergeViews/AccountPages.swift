@@ -1,0 +1,141 @@
+import ConciergeCore
+
+/// A short message shown above a form. Only fixed texts from `Notice` cases reach the page, never query input.
+public enum Notice: String, Sendable, CaseIterable {
+    case accountCreated = "created"
+    case loggedOut = "logged-out"
+    case sessionExpired = "expired"
+
+    var text: String {
+        switch self {
+        case .accountCreated: "Thanks! If this e-mail can be used, your account is ready: log in with it below."
+        case .loggedOut: "You have logged out."
+        case .sessionExpired: "Please log in to continue."
+        }
+    }
+}
+
+/// `login.mustache`.
+public struct LoginPage: Page {
+    public static let template = "login"
+    public let title = "Log in"
+    public let navigation: Navigation? = nil
+    let csrf: String
+    let email: String
+    let notice: String?
+    let error: String?
+
+    /// - Parameters:
+    ///   - email: what was typed, kept after a failed attempt (never the password).
+    ///   - error: a generic failure, the same whether the e-mail exists or not.
+    public init(csrf: String, email: String = "", notice: Notice? = nil, error: String? = nil) {
+        self.csrf = csrf
+        self.email = email
+        self.notice = notice?.text
+        self.error = error
+    }
+}
+
+/// `signup.mustache`.
+public struct SignupPage: Page {
+    public static let template = "signup"
+    public let title = "Create an account"
+    public let navigation: Navigation? = nil
+    let csrf: String
+    let name: String
+    let email: String
+    let phone: String
+    let errors: [String]
+    let hasErrors: Bool
+    let temperatures: [Choice]
+    let dietary: [Choice]
+    let cities: [Choice]
+    let minimumPasswordLength: Int
+
+    /// The values typed so far (never the password) and what was wrong with them.
+    public struct Draft: Sendable, Equatable {
+        /// What was typed into each field (the password is never kept).
+        public var name = ""
+        public var email = ""
+        public var phone = ""
+        public var temperature: TemperaturePreference = .noPreference
+        public var dietary: [DietaryFlag] = []
+        public var city = ""
+
+        /// A draft with the given values.
+        public init(name: String = "", email: String = "", phone: String = "",
+                    temperature: TemperaturePreference = .noPreference, dietary: [DietaryFlag] = [], city: String = "") {
+            self.name = name
+            self.email = email
+            self.phone = phone
+            self.temperature = temperature
+            self.dietary = dietary
+            self.city = city
+        }
+    }
+
+    /// - Parameters:
+    ///   - errors: one sentence per problem, shown above the form.
+    ///   - cities: the names offered in the home-city select.
+    public init(csrf: String, draft: Draft = Draft(), errors: [String] = [], cities: [String],
+                minimumPasswordLength: Int) {
+        self.csrf = csrf
+        self.name = draft.name
+        self.email = draft.email
+        self.phone = draft.phone
+        self.errors = errors
+        self.hasErrors = !errors.isEmpty
+        self.temperatures = TemperaturePreference.allCases.map {
+            Choice(value: $0.rawValue, label: Labels.temperature($0), selected: $0 == draft.temperature)
+        }
+        self.dietary = DietaryFlag.allCases.map {
+            Choice(value: $0.rawValue, label: Labels.dietary($0), selected: draft.dietary.contains($0))
+        }
+        self.cities = cities.map { Choice(value: $0, label: $0, selected: $0 == draft.city) }
+        self.minimumPasswordLength = minimumPasswordLength
+    }
+}
+
+/// One option of a select, radio group or checkbox list.
+struct Choice: Sendable, Equatable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// Human labels for domain values.
+enum Labels {
+    static func temperature(_ preference: TemperaturePreference) -> String {
+        switch preference {
+        case .hot: "Hot drinks"
+        case .cold: "Cold drinks"
+        case .noPreference: "No preference"
+        }
+    }
+
+    static func dietary(_ flag: DietaryFlag) -> String {
+        switch flag {
+        case .vegan: "Vegan"
+        case .vegetarian: "Vegetarian"
+        case .nutAllergy: "Nut allergy"
+        case .dairyFree: "Dairy-free"
+        case .glutenFree: "Gluten-free"
+        }
+    }
+}
+
+/// `error.mustache`: the real status code with a friendly sentence, never an internal detail.
+public struct ErrorPage: Page {
+    public static let template = "error"
+    public let title: String
+    public let navigation: Navigation? = nil
+    let status: Int
+    let message: String
+
+    /// A page for `status` with fixed, friendly copy (never text from an error).
+    public init(status: Int, title: String, message: String) {
+        self.status = status
+        self.title = title
+        self.message = message
+    }
+}

@@ -1,0 +1,94 @@
+import ConciergeCore
+import Foundation
+
+/// One message bubble. `text` is plain text: the template escapes it and CSS keeps its line breaks, so nothing the
+/// shopper or the model wrote is ever interpreted as HTML.
+struct Bubble: Sendable {
+    let id: String
+    let fromShopper: Bool
+    let author: String
+    let text: String
+    let time: String
+    let timestamp: String
+    let citations: [String]
+    let hasCitations: Bool
+    let trace: TraceView?
+    /// The last bubble of the list carries the `latest` anchor the post-redirect-get lands on.
+    let anchor: String?
+
+    static func list(_ messages: [ChatMessage], clock: LocalClockFormat, showTraces: Bool) -> [Bubble] {
+        messages.enumerated().map { index, message in
+            Bubble(message, clock: clock, showTrace: showTraces, isLast: index == messages.count - 1)
+        }
+    }
+
+    init(_ message: ChatMessage, clock: LocalClockFormat, showTrace: Bool, isLast: Bool) {
+        id = message.id
+        fromShopper = message.role == .shopper
+        author = fromShopper ? "You" : "Concierge"
+        let cited = fromShopper ? (text: message.text, sources: [String]()) : Citations.extract(message.text)
+        text = DisplayRedaction.redactPaymentNumbers(cited.text)
+        time = clock.time(message.createdAt)
+        timestamp = LocalClockFormat.iso(message.createdAt)
+        citations = cited.sources
+        hasCitations = !citations.isEmpty
+        trace = showTrace ? message.trace.map(TraceView.init) : nil
+        anchor = isLast ? "latest" : nil
+    }
+}
+
+/// The reviewer's view of one turn. Everything in a `TurnTrace` is already masked by the chat service; this only
+/// formats it, and the template escapes every value.
+struct TraceView: Sendable {
+    struct Row: Sendable {
+        let name: String
+        let value: String
+    }
+
+    let intent: String
+    let answerSource: String
+    let intentScores: [Row]
+    let maskedPrompt: String
+    let chunks: [Row]
+    let stores: [Row]
+    let eligibleCoupons: [Row]
+    let excludedCoupons: [Row]
+    let attempts: [Row]
+    let guardVerdict: [Row]
+    let timings: [Row]
+    let notes: [String]
+    let handoffSummary: String?
+
+    init(_ trace: TurnTrace) {
+        intent = trace.intent ?? "unknown"
+        answerSource = trace.answerSource ?? "unknown"
+        intentScores = (trace.intentScores ?? []).map { Row(name: $0.intent.rawValue, value: Self.number($0.score)) }
+        maskedPrompt = trace.maskedPrompt ?? ""
+        chunks = (trace.chunks ?? []).map {
+            Row(name: $0.source, value: Self.number($0.score) + ($0.relevant ? " (relevant)" : " (below threshold)"))
+        }
+        stores = (trace.stores ?? []).map { Row(name: $0.name, value: "\($0.distance), \($0.status)") }
+        eligibleCoupons = (trace.coupons?.eligible ?? []).map {
+            Row(name: $0.coupon.code, value: $0.coupon.summary)
+        }
+        excludedCoupons = (trace.coupons?.excluded ?? []).map { Row(name: $0.code, value: $0.reason.rawValue) }
+        attempts = (trace.attempts ?? []).map {
+            Row(name: "attempt \($0.number)",
+                value: "\($0.outcome.description), \($0.latencyMs) ms, backoff \($0.backoffMs) ms")
+        }
+        guardVerdict = trace.guardVerdict.map(Self.verdict) ?? []
+        timings = (trace.timings ?? []).map { Row(name: $0.stage, value: Self.number($0.milliseconds) + " ms") }
+        notes = trace.notes
+        handoffSummary = trace.handoffSummary
+    }
+
+    static func verdict(_ verdict: TraceGuard) -> [Row] {
+        [Row(name: "PII removed", value: verdict.removedPII.isEmpty ? "none" : verdict.removedPII.joined(separator: ", ")),
+         Row(name: "unknown placeholders", value: String(verdict.unknownPlaceholders)),
+         Row(name: "ungrounded claims", value: verdict.ungrounded.isEmpty ? "none" : verdict.ungrounded.joined(separator: ", ")),
+         Row(name: "regenerated", value: verdict.regenerated ? "yes" : "no"),
+         Row(name: "fell back", value: verdict.fellBack ? "yes" : "no")]
+    }
+
+    static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+}

@@ -1,0 +1,157 @@
+import ConciergeCore
+import Foundation
+
+/// Where the concierge thinks the shopper is, as the sidebar shows it.
+public enum ShopperPlace: Sendable, Equatable {
+    /// The profile's home location (`city` from the saved address, if any).
+    case home(city: String?)
+    /// A city centre picked from the list.
+    case city(String)
+    /// Coordinates typed in or shared by the browser.
+    case coordinates(latitude: Double, longitude: Double)
+    /// Nothing known: no home and nothing chosen.
+    case unknown
+}
+
+/// A conversation in the sidebar list.
+public struct ConversationSummary: Sendable, Equatable {
+    /// The conversation id (`conv_…`).
+    public var id: String
+    /// The conversation's most recent message, as typed (shortened and escaped on the page).
+    public var lastMessage: String
+    /// When its latest message was written.
+    public var lastActive: Date
+
+    /// A summary from the conversation's latest messages.
+    public init(id: String, lastMessage: String, lastActive: Date) {
+        self.id = id
+        self.lastMessage = lastMessage
+        self.lastActive = lastActive
+    }
+}
+
+/// Everything the chat page shows, gathered by the web layer from the stores.
+public struct ChatPageInput: Sendable {
+    /// The signed-in person (name, e-mail, preferences, points, role).
+    public var user: User
+    /// The session's CSRF token, put in every form of the page.
+    public var csrf: String
+    /// `nil` for a new conversation.
+    public var conversationID: String?
+    /// The most recent conversations, newest first.
+    public var conversations: [ConversationSummary]
+    /// The shown conversation, oldest first.
+    public var messages: [ChatMessage]
+    /// Today's usage for the usage bar.
+    public var quota: QuotaStatus
+    /// Where nearby stores are looked up from.
+    public var place: ShopperPlace
+    /// The names offered in the city select.
+    public var cities: [String]
+    /// The reviewer's per-page toggle. Traces are shown only when this is on *and* the user's role allows it.
+    public var debugRequested: Bool
+    /// What was typed when the message was refused (kept in the text area).
+    public var draft: String
+    /// Why the last message was refused, shown above the text area.
+    public var error: String?
+    /// Why the last location change was refused.
+    public var locationError: String?
+    /// The longest message accepted, in characters (the text area's `maxlength`).
+    public var maximumMessageLength: Int
+
+    /// Everything the page needs; `draft`, `error` and `locationError` are set after a refused form.
+    public init(user: User, csrf: String, conversationID: String?, conversations: [ConversationSummary],
+                messages: [ChatMessage], quota: QuotaStatus, place: ShopperPlace, cities: [String],
+                debugRequested: Bool, draft: String = "", error: String? = nil, locationError: String? = nil,
+                maximumMessageLength: Int) {
+        self.user = user
+        self.csrf = csrf
+        self.conversationID = conversationID
+        self.conversations = conversations
+        self.messages = messages
+        self.quota = quota
+        self.place = place
+        self.cities = cities
+        self.debugRequested = debugRequested
+        self.draft = draft
+        self.error = error
+        self.locationError = locationError
+        self.maximumMessageLength = maximumMessageLength
+    }
+
+    /// The role check lives here as well as in the routes: a trace never reaches a shopper's HTML.
+    var showsTraces: Bool { debugRequested && user.role.maySeeDebugTrace }
+}
+
+/// `chat.mustache`.
+public struct ChatPage: Page {
+    public static let template = "chat"
+    public let title = "Concierge"
+    public let navigation: Navigation?
+    let csrf: String
+    let conversationID: String
+    let conversations: [ConversationLink]
+    let bubbles: [Bubble]
+    let draft: String
+    let error: String?
+    let sidebar: Sidebar
+    let debugToggle: DebugToggle?
+    let maximumMessageLength: Int
+
+    /// Formats `input` for the template (times in the shopper's zone, payment numbers masked, traces only for
+    /// roles that may see them).
+    public init(_ input: ChatPageInput) {
+        navigation = Navigation(name: input.user.name, csrf: input.csrf)
+        csrf = input.csrf
+        conversationID = input.conversationID ?? ""
+        let clock = LocalClockFormat(timeZoneIdentifier: input.user.timeZone)
+        conversations = input.conversations.map {
+            ConversationLink(summary: $0, current: $0.id == input.conversationID, clock: clock)
+        }
+        bubbles = Bubble.list(input.messages, clock: clock, showTraces: input.showsTraces)
+        draft = input.draft
+        error = input.error
+        sidebar = Sidebar(input, clock: clock)
+        debugToggle = input.user.role.maySeeDebugTrace
+            ? DebugToggle(on: input.debugRequested, conversationID: input.conversationID ?? "") : nil
+        maximumMessageLength = input.maximumMessageLength
+    }
+}
+
+/// The HTML answered to the page's script after a turn: the new bubbles and the refreshed usage bar.
+public struct TurnFragment: Sendable {
+    let bubbles: [Bubble]
+    let usage: UsageBar
+    let conversationID: String
+
+    /// The bubbles of `messages` (the turn's question and answer) and the usage after the turn.
+    public init(messages: [ChatMessage], user: User, quota: QuotaStatus, showTraces: Bool) {
+        let clock = LocalClockFormat(timeZoneIdentifier: user.timeZone)
+        bubbles = Bubble.list(messages, clock: clock, showTraces: showTraces && user.role.maySeeDebugTrace)
+        usage = UsageBar(quota, clock: clock)
+        conversationID = messages.first?.conversationID ?? ""
+    }
+}
+
+struct ConversationLink: Sendable {
+    let href: String
+    let label: String
+    let when: String
+    let current: Bool
+
+    init(summary: ConversationSummary, current: Bool, clock: LocalClockFormat) {
+        var query = URLComponents()
+        query.queryItems = [URLQueryItem(name: "c", value: summary.id)]
+        href = "/chat" + (query.string ?? "")
+        let words = summary.lastMessage.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        label = DisplayRedaction.redactPaymentNumbers(words.count > 40 ? String(words.prefix(40)) + "…" : words)
+        when = clock.moment(summary.lastActive)
+        self.current = current
+    }
+}
+
+/// The reviewer's switch for this page.
+struct DebugToggle: Sendable {
+    let on: Bool
+    let conversationID: String
+}

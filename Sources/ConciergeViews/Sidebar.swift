@@ -1,0 +1,100 @@
+import ConciergeCore
+import Foundation
+
+/// The chat page's sidebar: what the shopper needs to know about their own account. No ids, hashes, full
+/// addresses or full phone numbers: the street address and phone stay in the profile, not on every page.
+struct Sidebar: Sendable {
+    let name: String
+    let email: String
+    let phoneEnding: String?
+    let memberSince: String
+    let temperature: String
+    let dietary: [String]
+    let loyaltyPoints: String
+    let usage: UsageBar
+    let location: LocationPanel
+
+    init(_ input: ChatPageInput, clock: LocalClockFormat) {
+        let user = input.user
+        name = user.name
+        email = user.email
+        phoneEnding = user.phone.map { "ending " + String($0.filter(\.isNumber).suffix(3)) }
+        memberSince = Self.monthYear(user.createdAt, clock: clock)
+        temperature = Labels.temperature(user.preferences.temperature)
+        dietary = user.preferences.dietary.map(Labels.dietary)
+        loyaltyPoints = user.loyaltyPoints.formatted(.number.grouping(.automatic))
+        usage = UsageBar(input.quota, clock: clock)
+        location = LocationPanel(place: input.place, cities: input.cities, csrf: input.csrf,
+                                 conversationID: input.conversationID ?? "", error: input.locationError)
+    }
+
+    static func monthYear(_ date: Date, clock: LocalClockFormat) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = clock.timeZone
+        formatter.dateFormat = "MMMM yyyy"
+        return formatter.string(from: date)
+    }
+}
+
+/// The daily allowance: a `<meter>` (no inline style, so the CSP can forbid them) and when it resets.
+struct UsageBar: Sendable {
+    let used: Int
+    let limit: Int
+    let remaining: Int
+    let reached: Bool
+    let resetsAt: String
+    let resetsAtTimestamp: String
+    let timeZone: String
+
+    init(_ quota: QuotaStatus, clock: LocalClockFormat) {
+        used = min(quota.used, quota.limit)
+        limit = quota.limit
+        remaining = quota.remaining
+        reached = quota.remaining == 0
+        resetsAt = clock.time(quota.resetsAt)
+        resetsAtTimestamp = LocalClockFormat.iso(quota.resetsAt)
+        timeZone = clock.timeZone.identifier
+    }
+}
+
+/// Where the concierge looks for nearby stores, and the form to change it.
+struct LocationPanel: Sendable {
+    let label: String
+    let cities: [Choice]
+    let latitude: String
+    let longitude: String
+    let csrf: String
+    let conversationID: String
+    let locationError: String?
+    /// A place chosen in this session (city or coordinates) rather than the profile's home.
+    let isShared: Bool
+
+    init(place: ShopperPlace, cities: [String], csrf: String, conversationID: String, error: String?) {
+        var chosenCity: String?
+        switch place {
+        case .home(let city):
+            label = city.map { "Home (\($0))" } ?? "Home"
+            latitude = ""
+            longitude = ""
+        case .city(let name):
+            label = "\(name) (city centre)"
+            chosenCity = name
+            latitude = ""
+            longitude = ""
+        case .coordinates(let lat, let lon):
+            label = String(format: "%.4f, %.4f", lat, lon)
+            latitude = String(format: "%.5f", lat)
+            longitude = String(format: "%.5f", lon)
+        case .unknown:
+            label = "Not set: pick a city to see nearby stores"
+            latitude = ""
+            longitude = ""
+        }
+        isShared = chosenCity != nil || !latitude.isEmpty
+        self.cities = cities.map { Choice(value: $0, label: $0, selected: $0 == chosenCity) }
+        self.csrf = csrf
+        self.conversationID = conversationID
+        self.locationError = error
+    }
+}

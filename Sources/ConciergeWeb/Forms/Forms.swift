@@ -1,0 +1,39 @@
+import Foundation
+
+/// The login form. The password is never logged, echoed or kept.
+struct LoginForm: Decodable, Sendable {
+    var email: String
+    var password: String
+}
+
+/// The signup form; optional fields may be absent or empty.
+struct SignupForm: Decodable, Sendable {
+    var name: String
+    var email: String
+    var password: String
+    var phone: String?
+    var city: String?
+    var temperature: String?
+    var dietary: [String]?
+}
+
+/// A chat message; an empty `conversation` starts a new conversation.
+struct ChatForm: Decodable, Sendable {
+    var message: String
+    var conversation: String?
+}
+
+/// A new location: a city from the list, coordinates, or `reset` to go back to the profile's home.
+struct LocationForm: Decodable, Sendable {
+    var city: String?
+    var latitude: String?
+    var longitude: String?
+    var reset: String?
+    var conversation: String?
+}
+
+/// The reviewer's debug toggle: `show` is `1` or `0`.
+struct DebugForm: Decodable, Sendable {
+    var show: String
+    var conversation: String?
+}

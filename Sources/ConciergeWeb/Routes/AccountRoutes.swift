@@ -1,0 +1,129 @@
+import ConciergeCore
+import ConciergeViews
+import Foundation
+import Hummingbird
+
+/// Signup, login and logout pages. Handlers decode, call `AccountService`, and render; the rules live there.
+struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
+
+    let accounts: AccountService<Users>
+    let views: PageRenderer
+    let tokens: FormTokens
+    let transport: TransportPolicy
+    let preferences: BrowserPreferences
+    let cities: CityDirectory
+    let metrics: WebMetrics
+    let janitor = SessionJanitor()
+
+    func registerPages(on router: some RouterMethods<WebContext>) {
+        router.get("/login", use: loginPage)
+        router.get("/signup", use: signupPage)
+    }
+
+    func registerForms(on router: some RouterMethods<WebContext>) {
+        router.post("/login", use: login)
+        router.post("/signup", use: signup)
+    }
+
+    func loginPage(_ request: Request, context: WebContext) async throws -> Response {
+        guard context.identity == nil else { return .seeOther("/chat") }
+        let form = AnonymousForm(request, tokens: tokens, jar: preferences.jar(request))
+        let notice = request.uri.queryParameters.get("notice").flatMap(Notice.init(rawValue:))
+        return form.attach(to: .html(try views.render(LoginPage(csrf: form.token, notice: notice))))
+    }
+
+    func signupPage(_ request: Request, context: WebContext) async throws -> Response {
+        guard context.identity == nil else { return .seeOther("/chat") }
+        let form = AnonymousForm(request, tokens: tokens, jar: preferences.jar(request))
+        let page = SignupPage(csrf: form.token, cities: cities.names, minimumPasswordLength: PasswordPolicy.minimumCharacters)
+        return form.attach(to: .html(try views.render(page)))
+    }
+
+    func signup(_ request: Request, context: WebContext) async throws -> Response {
+        let form = try await request.decode(as: SignupForm.self, context: context)
+        switch try await accounts.signup(form) {
+        case .accepted:
+            return .seeOther("/login?notice=\(Notice.accountCreated.rawValue)")
+        case .rejected(let problems, let draft):
+            let token = AnonymousForm(request, tokens: tokens, jar: preferences.jar(request)).token
+            let page = SignupPage(csrf: token, draft: draft, errors: problems, cities: cities.names,
+                                  minimumPasswordLength: PasswordPolicy.minimumCharacters)
+            return .html(try views.render(page), status: .unprocessableContent)
+        }
+    }
+
+    func login(_ request: Request, context: WebContext) async throws -> Response {
+        let form = try await request.decode(as: LoginForm.self, context: context)
+        let address = transport.clientAddress(request, peer: context.peerAddress)
+        switch try await accounts.login(email: form.email, password: form.password, address: address) {
+        case .success(let user):
+            return try await startSession(for: user, request: request, context: context)
+        case .failed:
+            metrics.loginFailure(throttled: false)
+            return try failedLogin(request, email: form.email, status: .unprocessableContent)
+        case .throttled(let until):
+            metrics.loginFailure(throttled: true)
+            var response = try failedLogin(request, email: form.email, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(accounts.clock.now()).rounded(.up))))
+            return response
+        }
+    }
+
+    /// Rotates the session: whatever session the browser had (another account's, or one planted by someone else)
+    /// is deleted, and a new token is issued by the session middleware.
+    private func startSession(for user: User, request: Request, context: WebContext) async throws -> Response {
+        if let previous = context.sessions.session { try await accounts.users.deleteSession(tokenHash: previous.tokenHash) }
+        let now = accounts.clock.now()
+        context.sessions.createSession(
+            WebSession(userID: user.id, csrfToken: RandomToken.make(), lastSeenAt: now,
+                       expiresAt: now.addingTimeInterval(SessionLifetime.seconds)),
+            expiresIn: SessionLifetime.duration)
+        await janitor.purgeIfDue(accounts.users, now: now, logger: context.logger)
+        var response = Response.seeOther("/chat")
+        preferences.clear(&response, request: request)
+        return response
+    }
+
+    private func failedLogin(_ request: Request, email: String, status: HTTPResponse.Status) throws -> Response {
+        let token = AnonymousForm(request, tokens: tokens, jar: preferences.jar(request)).token
+        let shownEmail = email.count <= 254 ? email : ""
+        return .html(try views.render(LoginPage(csrf: token, email: shownEmail, error: LoginCopy.failure)), status: status)
+    }
+
+    /// `POST /logout` (signed-in group): the session is deleted from the store and its cookie expired.
+    func logout(_ request: Request, context: WebContext) async throws -> Response {
+        context.sessions.clearSession()
+        var response = Response.seeOther("/login?notice=\(Notice.loggedOut.rawValue)")
+        preferences.clear(&response, request: request)
+        return response
+    }
+}
+
+/// The one message every failed or throttled login shows.
+enum LoginCopy {
+    static let failure = "That e-mail and password do not match an account we can open right now. Check them and "
+        + "try again; after several failed attempts, logging in pauses for 15 minutes."
+}
+
+/// The CSRF token of an anonymous form, and the cookie to set when the browser had no valid nonce yet.
+struct AnonymousForm {
+    let token: String
+    let cookie: Cookie?
+
+    init(_ request: Request, tokens: FormTokens, jar: CookieJar) {
+        if let nonce = request.cookies[FormTokens.cookieName]?.value, nonce.count == 43 {
+            token = tokens.token(for: String(nonce))
+            cookie = nil
+        } else {
+            let nonce = RandomToken.make()
+            token = tokens.token(for: nonce)
+            cookie = jar.make(FormTokens.cookieName, nonce, maxAge: 86_400)
+        }
+    }
+
+    func attach(to response: Response) -> Response {
+        var response = response
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+}

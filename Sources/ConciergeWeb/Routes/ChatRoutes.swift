@@ -1,0 +1,72 @@
+import ConciergeCore
+import ConciergeViews
+import Foundation
+import Hummingbird
+
+/// `GET /chat` and `POST /chat`: the conversation page, and one turn (post-redirect-get for plain forms, an HTML
+/// fragment for the page's script).
+struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
+    let loader: ChatPageLoader<Store>
+    let chat: ChatService
+    let views: PageRenderer
+    let metrics: WebMetrics
+    let preferences: BrowserPreferences
+
+    func register(on router: some RouterMethods<WebContext>) {
+        router.get("/chat", use: page)
+        router.post("/chat", use: send)
+    }
+
+    func page(_ request: Request, context: WebContext) async throws -> Response {
+        let signedIn = try context.signedIn()
+        let selection = ConversationSelection(query: request.uri.queryParameters.get("c"))
+        let input = try await loader.input(for: signedIn, selection: selection, place: preferences.place(request),
+                                           debug: preferences.debug(request, user: signedIn.user))
+        return .html(try views.render(ChatPage(input)))
+    }
+
+    func send(_ request: Request, context: WebContext) async throws -> Response {
+        let signedIn = try context.signedIn()
+        let form = try await request.decode(as: ChatForm.self, context: context)
+        let conversation = try await loader.ownedConversation(form.conversation, user: signedIn.user)
+        let place = preferences.place(request)
+        do {
+            let turn = try await chat.respond(ChatInput(userID: signedIn.user.id, conversationID: conversation,
+                                                        text: form.message, location: place?.coordinate))
+            metrics.record(turn)
+            guard request.wantsFragment else {
+                return .seeOther(ChatLocation.path(conversation: turn.conversationID, fragment: "latest"))
+            }
+            return try fragment(turn, request: request, user: signedIn.user)
+        } catch let error as ChatError {
+            return try await refused(error, form: form, conversation: conversation, request: request, signedIn: signedIn)
+        }
+    }
+
+    private func fragment(_ turn: ChatTurn, request: Request, user: User) throws -> Response {
+        let fragment = TurnFragment(messages: [turn.shopperMessage, turn.reply], user: user, quota: turn.quota,
+                                    showTraces: preferences.debug(request, user: user))
+        return .html(try views.fragment(fragment, template: "turn"))
+    }
+
+    /// 422 with the message kept in the text area (or, for the script, the reason as plain text).
+    private func refused(_ error: ChatError, form: ChatForm, conversation: String?, request: Request,
+                         signedIn: SignedIn) async throws -> Response {
+        let reason = Self.reason(error, text: form.message)
+        if request.wantsFragment { return .text(reason, status: .unprocessableContent) }
+        var input = try await loader.input(for: signedIn, selection: conversation.map { .specific($0) } ?? .new,
+                                           place: preferences.place(request), debug: preferences.debug(request, user: signedIn.user))
+        input.draft = form.message
+        input.error = reason
+        return .html(try views.render(ChatPage(input)), status: .unprocessableContent)
+    }
+
+    static func reason(_ error: ChatError, text: String) -> String {
+        switch error {
+        case .emptyMessage: "Type a message first."
+        case .messageTooLong(let limit):
+            "Messages can be at most \(limit.formatted()) characters; this one has \(text.count.formatted()). Shorten it and send again."
+        case .unknownUser: "Your account could not be found. Please log in again."
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ConciergeCore
+import ConciergeViews
+import Foundation
+import Hummingbird
+
+/// Wires the route groups: public pages, anonymous forms, and everything that needs a signed-in person.
+struct Site<Store: ConciergeStore>: Sendable {
+    let accounts: AccountRoutes<Store>
+    let chat: ChatRoutes<Store>
+    let preferences: PreferenceRoutes<Store>
+    let ops: OpsRoutes<Store>
+    let tokens: FormTokens
+
+    init(store: Store, dependencies: WebDependencies, cities: CityDirectory, preferences browser: BrowserPreferences,
+         transport: TransportPolicy, tokens: FormTokens, dummyHash: String) {
+        let service = AccountService(users: store, hasher: dependencies.hasher, policy: dependencies.passwordPolicy,
+                                     cities: cities, clock: dependencies.clock, ids: dependencies.ids,
+                                     throttle: LoginThrottle(), dummyHash: dummyHash, logger: dependencies.logger)
+        let loader = ChatPageLoader(store: store, clock: dependencies.clock,
+                                    dailyMessageLimit: dependencies.dailyMessageLimit,
+                                    maximumMessageLength: dependencies.maximumMessageLength, cities: cities)
+        accounts = AccountRoutes(accounts: service, views: dependencies.views, tokens: tokens, transport: transport,
+                                 preferences: browser, cities: cities, metrics: dependencies.metrics)
+        chat = ChatRoutes(loader: loader, chat: dependencies.chat, views: dependencies.views,
+                          metrics: dependencies.metrics, preferences: browser)
+        preferences = PreferenceRoutes(loader: loader, views: dependencies.views, preferences: browser)
+        ops = OpsRoutes(store: store, metrics: dependencies.metrics)
+        self.tokens = tokens
+    }
+
+    func register(on router: Router<WebContext>) {
+        router.get("/") { _, context in Response.seeOther(context.identity == nil ? "/login" : "/chat") }
+        ops.register(on: router)
+        accounts.registerPages(on: router)
+        accounts.registerForms(on: router.group().add(middleware: FormGuardMiddleware(check: .anonymous(tokens))))
+        let signedIn = router.group()
+            .add(middleware: RequireSignInMiddleware())
+            .add(middleware: FormGuardMiddleware(check: .session))
+        signedIn.post("/logout", use: accounts.logout)
+        chat.register(on: signedIn)
+        preferences.register(on: signedIn)
+        for path in ["/logout", "/location", "/debug"] {
+            router.get(RouterPath(path)) { _, _ -> Response in
+                throw HTTPError(.methodNotAllowed, headers: [.allow: "POST"])
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ConciergeCore
+import ConciergeViews
+import Foundation
+import Logging
+
+/// Signup and login, kept out of the route handlers.
+///
+/// Neither answer tells an outsider whether an e-mail has an account: a signup with a taken e-mail ends exactly
+/// like a fresh one (same redirect, same message, same bcrypt work), and a failed login looks the same for an
+/// unknown e-mail and a wrong password (the unknown case verifies against a dummy hash so it takes as long).
+struct AccountService<Users: UserStore & SessionStore>: Sendable {
+    enum SignupOutcome: Equatable {
+        /// Created, or the e-mail was taken: the caller must answer both the same way.
+        case accepted
+        case rejected([String], SignupPage.Draft)
+    }
+
+    enum LoginOutcome {
+        case success(User)
+        case failed
+        case throttled(until: Date)
+    }
+
+    let users: Users
+    let hasher: any PasswordHasher
+    let policy: PasswordPolicy
+    let cities: CityDirectory
+    let clock: any WallClock
+    let ids: any IdentifierSource
+    let throttle: LoginThrottle
+    /// A real hash of a random password at the configured cost, verified when the e-mail is unknown.
+    let dummyHash: String
+    let logger: Logger
+
+    func signup(_ form: SignupForm) async throws -> SignupOutcome {
+        let validation = SignupValidation(form: form, cities: cities, policy: policy)
+        guard validation.problems.isEmpty, let city = validation.city else {
+            return .rejected(validation.problems, validation.draft)
+        }
+        let hash = try await hasher.hash(form.password)
+        let user = User(id: ids.make("usr_"), email: validation.draft.email, passwordHash: hash, role: .shopper,
+                        name: validation.draft.name, phone: validation.phone, home: city?.coordinate,
+                        timeZone: city?.timeZone ?? "UTC",
+                        preferences: Preferences(temperature: validation.draft.temperature,
+                                                 dietary: validation.draft.dietary),
+                        createdAt: clock.now())
+        do {
+            try await users.insertUser(user)
+            logger.info("account created")
+        } catch StoreError.duplicate(collection: .users, field: "email") {
+            logger.notice("signup for an e-mail that already has an account")
+        }
+        return .accepted
+    }
+
+    func login(email: String, password: String, address: String) async throws -> LoginOutcome {
+        let account = TokenHash.of(User.normalizedEmail(email))
+        let now = clock.now()
+        if let until = await throttle.blockedUntil(account: account, address: address, now: now) {
+            logger.notice("login refused: throttled")
+            return .throttled(until: until)
+        }
+        let user = try await users.user(email: User.normalizedEmail(email))
+        let verified = await hasher.verify(password, against: user?.passwordHash ?? dummyHash)
+        guard let user, verified, user.passwordHash != nil else {
+            await throttle.recordFailure(account: account, address: address, now: now)
+            logger.notice("login failed")
+            return .failed
+        }
+        await throttle.recordSuccess(account: account)
+        return .success(user)
+    }
+}

@@ -1,0 +1,76 @@
+import ConciergeCore
+import ConciergeViews
+import Foundation
+import Hummingbird
+
+/// Which conversation the chat page shows.
+enum ConversationSelection: Equatable {
+    /// The most recently active one (or a new one when there is none).
+    case latest
+    case new
+    case specific(String)
+
+    init(query: String?) {
+        switch query {
+        case nil, "": self = .latest
+        case "new": self = .new
+        case let id?: self = .specific(id)
+        }
+    }
+}
+
+/// Gathers everything the chat page shows from the stores. A conversation that is not the shopper's own is a
+/// 404, exactly like one that does not exist.
+struct ChatPageLoader<Store: ChatStore & UsageStore>: Sendable {
+    static var historyLimit: Int { 200 }
+    static var listedConversations: Int { 8 }
+
+    let store: Store
+    let clock: any WallClock
+    let dailyMessageLimit: Int
+    let maximumMessageLength: Int
+    let cities: CityDirectory
+
+    /// `nil` for a new conversation; the id when it is the user's; otherwise 404.
+    func ownedConversation(_ id: String?, user: User) async throws -> String? {
+        guard let id, !id.isEmpty else { return nil }
+        guard try await store.conversations(userID: user.id).contains(id) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    func input(for signedIn: SignedIn, selection: ConversationSelection, place: PlaceChoice?, debug: Bool)
+        async throws -> ChatPageInput
+    {
+        let user = signedIn.user
+        let ids = try await store.conversations(userID: user.id)
+        let current: String? = switch selection {
+        case .latest: ids.first
+        case .new: nil
+        case .specific(let id): ids.contains(id) ? id : nil
+        }
+        if case .specific = selection, current == nil { throw HTTPError(.notFound) }
+        var messages: [ChatMessage] = []
+        if let current {
+            messages = try await store.messages(userID: user.id, conversationID: current, limit: Self.historyLimit)
+        }
+        return ChatPageInput(
+            user: user, csrf: signedIn.session.csrfToken, conversationID: current,
+            conversations: try await summaries(ids.prefix(Self.listedConversations), userID: user.id),
+            messages: messages, quota: try await QuotaGate(store: store, limit: dailyMessageLimit).peek(user: user, at: clock.now()),
+            place: PlaceChoice.shopperPlace(place, user: user), cities: cities.names, debugRequested: debug,
+            maximumMessageLength: maximumMessageLength)
+    }
+
+    /// Each listed conversation by the shopper's most recent question in it.
+    private func summaries(_ ids: ArraySlice<String>, userID: String) async throws -> [ConversationSummary] {
+        var summaries: [ConversationSummary] = []
+        for id in ids {
+            let recent = try await store.messages(userID: userID, conversationID: id, limit: 2)
+            guard let last = recent.last, let asked = recent.last(where: { $0.role == .shopper }) ?? recent.last else {
+                continue
+            }
+            summaries.append(ConversationSummary(id: id, lastMessage: asked.text, lastActive: last.createdAt))
+        }
+        return summaries
+    }
+}

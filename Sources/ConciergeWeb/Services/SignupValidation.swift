@@ -1,0 +1,73 @@
+import ConciergeCore
+import ConciergeViews
+import Foundation
+
+/// Checks a signup form field by field and keeps what can be shown again (never the password).
+struct SignupValidation {
+    static let maximumNameLength = 100
+    static let maximumPhoneLength = 32
+
+    private(set) var problems: [String] = []
+    private(set) var draft = SignupPage.Draft()
+    private(set) var phone: String?
+    /// `.some(nil)` when no city was chosen, `nil` when the choice was invalid.
+    private(set) var city: CityChoice??
+
+    init(form: SignupForm, cities: CityDirectory, policy: PasswordPolicy) {
+        draft.name = form.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        draft.email = User.normalizedEmail(form.email)
+        draft.phone = (form.phone ?? "").trimmingCharacters(in: .whitespaces)
+        draft.city = form.city ?? ""
+        checkName()
+        checkEmail()
+        problems += policy.problems(form.password, email: draft.email)
+        checkPhone()
+        checkChoices(form, cities: cities)
+    }
+
+    private mutating func checkName() {
+        if draft.name.isEmpty { problems.append("Please tell us your name.") }
+        if draft.name.count > Self.maximumNameLength || draft.name.contains(where: \.isControlCharacter) {
+            problems.append("The name can have at most \(Self.maximumNameLength) characters.")
+            draft.name = String(draft.name.prefix(Self.maximumNameLength))
+        }
+    }
+
+    private mutating func checkEmail() {
+        guard !EmailAddress.isPlausible(draft.email) else { return }
+        problems.append("Please enter an e-mail address like name@example.com.")
+        if draft.email.count > 254 { draft.email = "" }
+    }
+
+    private mutating func checkPhone() {
+        guard !draft.phone.isEmpty else { return }
+        let allowed = draft.phone.allSatisfy { $0.isASCII && ($0.isNumber || " +-().".contains($0)) }
+        let digits = draft.phone.filter(\.isNumber).count
+        guard allowed, (6...15).contains(digits), draft.phone.count <= Self.maximumPhoneLength else {
+            problems.append("The phone number can have 6 to 15 digits, spaces, +, - and brackets.")
+            if draft.phone.count > Self.maximumPhoneLength { draft.phone = "" }
+            return
+        }
+        phone = draft.phone
+    }
+
+    private mutating func checkChoices(_ form: SignupForm, cities: CityDirectory) {
+        let temperature = TemperaturePreference(rawValue: form.temperature ?? "none")
+        let dietary = (form.dietary ?? []).map { DietaryFlag(rawValue: $0) }
+        draft.temperature = temperature ?? .noPreference
+        draft.dietary = dietary.compactMap { $0 }
+        if temperature == nil || dietary.contains(nil) { problems.append("Please pick from the options shown.") }
+        if draft.city.isEmpty {
+            city = .some(nil)
+        } else if let chosen = cities.city(named: draft.city) {
+            city = .some(chosen)
+        } else {
+            problems.append("Please pick a city from the list.")
+            draft.city = ""
+        }
+    }
+}
+
+extension Character {
+    var isControlCharacter: Bool { unicodeScalars.contains { $0.properties.generalCategory == .control } }
+}

@@ -1,0 +1,81 @@
+import ConciergeCore
+import ConciergeViews
+import Crypto
+import Foundation
+import Logging
+
+/// How the web application listens and what it may trust.
+public struct WebConfiguration: Sendable {
+    /// The address to listen on (`HOST`).
+    public var host: String
+    /// 0 picks a free port; `onServerRunning` receives the real one.
+    public var port: Int
+    /// Static files, served under `/public/` (`PUBLIC_DIR`).
+    public var publicDirectory: String
+    /// Set when a TLS-terminating reverse proxy of ours sits in front (see `TransportPolicy`).
+    public var trustForwardedHeaders: Bool
+    /// Signs the CSRF tokens of the login and signup forms.
+    public var formSigningKey: SymmetricKey
+    /// Called once the server listens, with the bound port.
+    public var onServerRunning: @Sendable (Int) async -> Void
+
+    /// Settings with development defaults: no proxy trusted, a fresh form key per process.
+    public init(host: String, port: Int, publicDirectory: String, trustForwardedHeaders: Bool = false,
+                formSigningKey: SymmetricKey = FormTokens.randomKey(),
+                onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) {
+        self.host = host
+        self.port = port
+        self.publicDirectory = publicDirectory
+        self.trustForwardedHeaders = trustForwardedHeaders
+        self.formSigningKey = formSigningKey
+        self.onServerRunning = onServerRunning
+    }
+}
+
+/// Everything the routes use, built by the composition root (`concierge serve`, or a test).
+public struct WebDependencies: Sendable {
+    /// The configured store; routes see only the ports they need.
+    public var store: any ConciergeStore
+    /// The concierge turn.
+    public var chat: ChatService
+    /// The templates of `TEMPLATES_DIR`.
+    public var views: PageRenderer
+    /// bcrypt at `BCRYPT_COST` in production.
+    public var hasher: any PasswordHasher
+    /// Length and common-password rules for new passwords.
+    public var passwordPolicy: PasswordPolicy
+    /// Cities for the home-city and location selects.
+    public var cities: [CityChoice]
+    /// Shown in the usage bar; the chat service enforces the same limit.
+    public var dailyMessageLimit: Int
+    /// The chat service's message limit, for the text area.
+    public var maximumMessageLength: Int
+    /// Sessions, throttling and the usage bar read time here.
+    public var clock: any WallClock
+    /// New user ids.
+    public var ids: any IdentifierSource
+    /// Counters and timers behind `/metrics`.
+    public var metrics: WebMetrics
+    /// Request and security-event logs (no personal data).
+    public var logger: Logger
+
+    /// Dependencies with real-time, random-id and fresh-metrics defaults.
+    public init(store: any ConciergeStore, chat: ChatService, views: PageRenderer, hasher: any PasswordHasher,
+                passwordPolicy: PasswordPolicy, cities: [CityChoice], dailyMessageLimit: Int,
+                maximumMessageLength: Int = ChatSettings(dailyMessageLimit: 1, model: "").maximumMessageLength,
+                clock: any WallClock = SystemWallClock(), ids: any IdentifierSource = RandomIdentifierSource(),
+                metrics: WebMetrics = WebMetrics(), logger: Logger = Logger(label: "concierge.web")) {
+        self.store = store
+        self.chat = chat
+        self.views = views
+        self.hasher = hasher
+        self.passwordPolicy = passwordPolicy
+        self.cities = cities
+        self.dailyMessageLimit = dailyMessageLimit
+        self.maximumMessageLength = maximumMessageLength
+        self.clock = clock
+        self.ids = ids
+        self.metrics = metrics
+        self.logger = logger
+    }
+}
