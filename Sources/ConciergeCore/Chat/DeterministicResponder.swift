@@ -68,8 +68,9 @@ enum StoreAnswers {
         guard let store = context.stores.first else {
             return ["I don't know where you are yet, so I can't find the nearest shop."]
         }
-        var sentence = "\(store.name) is \(store.distance) away, about \(store.walkMinutes) min on foot, and "
-            + statusClause(store) + "."
+        let place = store.walkMinutes == 0 ? "\(store.name) is right where you are"
+            : "\(store.name) is \(store.distance) away, about \(store.walkMinutes) min on foot,"
+        var sentence = place + " and " + statusClause(store) + "."
         if !store.withinRange { sentence = "Nothing is close by: the nearest shop, " + sentence.lowercasedFirst }
         if !store.isOpen, let open = context.stores.dropFirst().first(where: \.isOpen) {
             sentence += " \(open.name), \(open.distance) away, " + statusClause(open) + "."
