@@ -35,6 +35,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Dedicated threads for blocking C calls, shared by the adapters below.
+        .target(name: "BlockingThreads", swiftSettings: strict),
+
         // One system-library target per C library, each used by exactly one adapter.
         .systemLibrary(name: "CCrypt", pkgConfig: "libcrypt", providers: [.apt(["libcrypt-dev"])]),
         .systemLibrary(
@@ -48,10 +51,10 @@ let package = Package(
         // Adapters.
         .target(
             name: "CurlLLM",
-            dependencies: ["CCurl", "ConciergeCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BlockingThreads", "CCurl", "ConciergeCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .target(name: "Bcrypt", dependencies: ["CCrypt", "ConciergeCore"], swiftSettings: strict),
+        .target(name: "Bcrypt", dependencies: ["BlockingThreads", "CCrypt", "ConciergeCore"], swiftSettings: strict),
         .target(
             name: "SQLiteStore",
             dependencies: ["ConciergeCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -59,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "MongoStore",
-            dependencies: ["CMongoC", "ConciergeCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BlockingThreads", "CMongoC", "ConciergeCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
 

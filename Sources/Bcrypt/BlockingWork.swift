@@ -1,20 +1,13 @@
+import BlockingThreads
 import Foundation
 
-/// Runs CPU-heavy blocking C calls on a bounded queue of its own, off Swift's cooperative thread pool.
+/// bcrypt is CPU-bound: one thread per core at most, so a burst of logins queues instead of oversubscribing the
+/// machine, and never on Swift's cooperative pool, which the web server needs.
 enum BlockingWork {
-    private static let queue: OperationQueue = {
-        let queue = OperationQueue()
-        queue.name = "concierge.bcrypt"
-        queue.maxConcurrentOperationCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        queue.qualityOfService = .userInitiated
-        return queue
-    }()
+    private static let pool = BlockingThreadPool(
+        label: "concierge.bcrypt", maxThreads: max(1, ProcessInfo.processInfo.activeProcessorCount))
 
     static func run<T: Sendable>(_ work: @Sendable @escaping () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.addOperation {
-                continuation.resume(with: Result { try work() })
-            }
-        }
+        try await pool.run(work)
     }
 }

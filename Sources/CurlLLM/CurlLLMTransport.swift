@@ -1,3 +1,4 @@
+import BlockingThreads
 import CCurl
 import ConciergeCore
 import Foundation
@@ -10,7 +11,7 @@ import Logging
 ///   http and https only, redirects never followed (the key must not follow one);
 /// - `CURLOPT_NOSIGNAL` (threaded process), total timeout = the attempt's timeout minus its time queued for a
 ///   thread, connect timeout = the smaller of that and `connectTimeout`;
-/// - `curl_easy_perform` runs on `CurlThreadPool`, never on a Swift concurrency thread; cancelling the task
+/// - `curl_easy_perform` runs on `BlockingThreadPool.curlTransfers`, never on a Swift concurrency thread; cancelling the task
 ///   aborts the transfer within about a second;
 /// - logs one line per attempt with static text and metadata (attempt, outcome, status, latency, curl code):
 ///   never the body, the prompt, the reply, the URL or the key.
@@ -21,7 +22,7 @@ public struct CurlLLMTransport: LLMTransport, CustomStringConvertible, CustomRef
     private let maxResponseBytes: Int
     private let userAgent: String
     private let logger: Logger
-    private let pool: CurlThreadPool
+    private let pool: BlockingThreadPool
 
     /// Checks the configuration (absolute http(s) base URL, positive limits). Initialises libcurl on first use.
     public init(
@@ -35,7 +36,7 @@ public struct CurlLLMTransport: LLMTransport, CustomStringConvertible, CustomRef
         maxResponseBytes = configuration.maxResponseBytes
         userAgent = configuration.userAgent
         self.logger = logger
-        pool = .shared
+        pool = .curlTransfers
     }
 
     public var description: String { "CurlLLMTransport" }
@@ -54,10 +55,16 @@ public struct CurlLLMTransport: LLMTransport, CustomStringConvertible, CustomRef
             endpoint: endpoint, authorization: authorization, userAgent: userAgent, body: body,
             connectTimeout: connectTimeout, deadline: started + timeout)
         let sink = CurlResponseSink(limit: maxResponseBytes)
-        let end = await withTaskCancellationHandler {
-            await pool.run { transfer.perform(into: sink) }
-        } onCancel: {
-            sink.cancel()
+        let end: CurlTransfer.End
+        do {
+            end = try await withTaskCancellationHandler {
+                try await pool.run { transfer.perform(into: sink) }
+            } onCancel: {
+                sink.cancel()
+            }
+        } catch {
+            logger.error("llm transfer pool unavailable", metadata: ["llm.attempt": "\(number)"])
+            return .transportError(.other)
         }
         let (result, detail) = Self.classify(end)
         log(result, detail: detail, number: number, latency: started.duration(to: .now))
@@ -118,4 +125,11 @@ extension Duration {
         let (seconds, attoseconds) = components
         return max(0, Int(clamping: seconds) &* 1_000 &+ Int(attoseconds / 1_000_000_000_000_000))
     }
+}
+
+extension BlockingThreadPool {
+    /// The pool of every `CurlLLMTransport`, process-wide and never shut down (transports are built and dropped
+    /// freely, threads are not). 16 transfers in flight at once; later ones queue, and their queueing time counts
+    /// against their attempt timeout.
+    static let curlTransfers = BlockingThreadPool(label: "concierge.curl", maxThreads: 16)
 }

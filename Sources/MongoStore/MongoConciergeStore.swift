@@ -1,3 +1,4 @@
+import BlockingThreads
 import ConciergeCore
 import Foundation
 import Logging

@@ -1,3 +1,4 @@
+import BlockingThreads
 import CCurl
 import Foundation
 
@@ -26,7 +27,7 @@ struct CurlTransfer: Sendable {
     /// Runs the transfer to its end. Blocks: call on a pool thread only. The easy handle and header list are
     /// created and freed inside this call.
     func perform(into sink: CurlResponseSink) -> End {
-        assert(CurlThreadPool.isCurrentThreadAPoolThread, "curl_easy_perform blocks: run it on CurlThreadPool")
+        assert(BlockingThreadPool.isCurrentThreadAPoolThread, "curl_easy_perform blocks: run it on a BlockingThreadPool")
         if sink.isCancelled { return End(code: CURLE_ABORTED_BY_CALLBACK, status: 0) }
         let left = ContinuousClock.now.duration(to: deadline).wholeMilliseconds
         guard left >= 1 else { return End(code: CURLE_OPERATION_TIMEDOUT, status: 0) }  // all of it spent queued

@@ -1,17 +1,18 @@
 import Dispatch
 import Foundation
 
-/// Dedicated threads for blocking C calls: every libmongoc call of the store runs here, never on a Swift
-/// concurrency thread.
+/// Dedicated threads for blocking C calls — libmongoc, libcurl, bcrypt — so none ever runs on a Swift
+/// concurrency thread. Each adapter owns its pool (sized for its library); this module is their only shared code.
 ///
 /// Why this design rather than the alternatives:
-/// - the cooperative pool has one thread per core (two here); a libmongoc call waiting on the network there
-///   would stall every task of the process, the web server's included;
+/// - the cooperative pool has one thread per core (two here); a C call waiting on the network or hashing a
+///   password there would stall every task of the process, the web server's included;
 /// - `DispatchQueue.global()` limited by a semaphore parks one GCD worker per waiting caller, and GCD grows
 ///   toward its thread limit under the 200 concurrent callers the contract suite sends;
-/// - `NIOThreadPool` is the house model, but would add SwiftNIO to the package for one type.
+/// - `NIOThreadPool` is the house model, but would tie the store and LLM adapters to SwiftNIO for one type.
 ///
-/// So: at most `maxThreads` Foundation threads (the client pool's size, so a worker never waits for a client),
+/// So: at most `maxThreads` Foundation threads (for MongoDB the client pool's size, so a worker never waits for a
+/// client),
 /// started on demand and kept until `shutdown`, serving one FIFO queue. Callers beyond that wait in the queue
 /// as suspended continuations, not as blocked threads. A semaphore counts queued jobs plus, after shutdown,
 /// one stop token per thread.
@@ -19,8 +20,8 @@ import Foundation
 /// `@unchecked Sendable`: all mutable state is in `state`, touched only inside `withState` (an `NSLock`).
 /// Not `Synchronization.Mutex`: on Linux it is a bare futex that ThreadSanitizer cannot see, so every access
 /// was reported as a race; with a pthread-based lock `swift test --sanitize=thread` checks this type.
-final class BlockingThreadPool: @unchecked Sendable {
-    typealias Job = @Sendable () -> Void
+public final class BlockingThreadPool: @unchecked Sendable {
+    public typealias Job = @Sendable () -> Void
 
     private struct State: Sendable {
         var queue = JobQueue()
@@ -31,25 +32,26 @@ final class BlockingThreadPool: @unchecked Sendable {
         var onStopped: (@Sendable () -> Void)?
     }
 
-    let label: String
-    let maxThreads: Int
+    public let label: String
+    public let maxThreads: Int
     private let lock = NSLock()
     private var state = State()
     private let wakeups = DispatchSemaphore(value: 0)
 
-    init(label: String, maxThreads: Int) {
+    public init(label: String, maxThreads: Int) {
         precondition(maxThreads > 0, "a thread pool needs at least one thread")
         self.label = label
         self.maxThreads = maxThreads
     }
 
+    /// Process-wide pools (`static let`) are never deallocated; any other pool must be shut down first.
     deinit {
         assert(withState { $0.stopping }, "BlockingThreadPool deallocated without shutdown()")
     }
 
     /// Runs `body` on a pool thread and returns its result. Throws `BlockingThreadPoolError.shutDown` once
     /// `shutdown` has begun. The job is not cancellable: a C call in flight cannot be interrupted.
-    func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+    public func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in
             let accepted = submit { continuation.resume(with: Result { try body() }) }
             if !accepted {
@@ -60,7 +62,7 @@ final class BlockingThreadPool: @unchecked Sendable {
 
     /// Refuses new jobs, lets the queued ones finish, then runs `final` on the last pool thread (a blocking
     /// cleanup, such as destroying the client pool, belongs there too) and returns. Call once.
-    func shutdown(then final: @escaping @Sendable () -> Void) async {
+    public func shutdown(then final: @escaping @Sendable () -> Void) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let finish: @Sendable () -> Void = {
                 final()
@@ -136,12 +138,12 @@ final class BlockingThreadPool: @unchecked Sendable {
 
     /// True on a thread of some `BlockingThreadPool`: blocking code asserts it (never a Swift concurrency
     /// thread).
-    static var isCurrentThreadAPoolThread: Bool {
+    public static var isCurrentThreadAPoolThread: Bool {
         Thread.current.threadDictionary[markerKey] as? Bool ?? false
     }
 }
 
-enum BlockingThreadPoolError: Error, Sendable {
+public enum BlockingThreadPoolError: Error, Sendable {
     case shutDown
 }
 
