@@ -98,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "concierge-bench",
             dependencies: [
-                "ConciergeApp", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
+                "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -106,9 +106,12 @@ let package = Package(
         .executableTarget(
             name: "concierge",
             dependencies: [
-                "ConciergeApp", "ConciergeWeb", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
+                // Every module it imports is named here, so an incremental build recompiles it when they change.
+                "ConciergeApp", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "Bcrypt", "PIIMaskingEval", "Retrieval",
+                "RetrievalEval", "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -106,4 +106,32 @@ struct RetryingLLMClientTests {
         #expect(failure?.attempts.count == maxAttempts)
         #expect(clock.sleeps.count == maxAttempts - 1)
     }
+
+    /// The guard's regeneration continues the turn: script/drill-llm found a turn making 4 attempts in 5.4 s under
+    /// LLM_MAX_ATTEMPTS=3 and LLM_DEADLINE_MS=4000 when its first answer (after 1.4 s) failed the guard and the
+    /// regeneration hung, because the second call started a fresh budget.
+    @Test("a continuing call shares the turn's budget: numbering goes on, the deadline is what is left")
+    func continuingSharesTheBudget() async throws {
+        let policy = RetryPolicy(maxAttempts: 3, attemptTimeout: .milliseconds(1_500), deadline: .seconds(4))
+        let (client, transport, clock) = scriptedClient([.transport(.timeout), .transport(.timeout)], policy: policy)
+        let spent = [LLMAttempt(number: 1, outcome: .ok(status: 200), latencyMs: 1_400, backoffMs: 0)]
+        let failure = await expectFailure { try await client.complete(sampleRequest, continuing: spent) }
+        #expect(failure?.reason == .attemptsExhausted)
+        #expect(failure?.attempts.map(\.number) == [2, 3])
+        #expect(clock.sleeps == [.milliseconds(500)])  // the ceiling before attempt 3 of the turn
+        #expect(transport.timeouts == [.milliseconds(1_500), .milliseconds(600)])
+        #expect(clock.elapsed == .milliseconds(2_600), "1.4 s spent + 2.6 s = the 4 s deadline")
+    }
+
+    @Test("a continuing call whose attempts or time are already spent makes no attempt")
+    func spentBudgetMakesNoAttempt() async throws {
+        let (client, transport, _) = scriptedClient([], policy: RetryPolicy(maxAttempts: 2, deadline: .seconds(4)))
+        let two = [1, 2].map { LLMAttempt(number: $0, outcome: .http(status: 500), latencyMs: 10, backoffMs: 0) }
+        let exhausted = await expectFailure { try await client.complete(sampleRequest, continuing: two) }
+        #expect(exhausted?.reason == .attemptsExhausted && exhausted?.attempts == [])
+        let slow = [LLMAttempt(number: 1, outcome: .ok(status: 200), latencyMs: 3_950, backoffMs: 0)]
+        let late = await expectFailure { try await client.complete(sampleRequest, continuing: slow) }
+        #expect(late?.reason == .deadlineExceeded && late?.attempts == [])
+        #expect(transport.timeouts.isEmpty)
+    }
 }

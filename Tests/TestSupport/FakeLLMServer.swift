@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Script entries (one consumed per chat request, then the default): `"200"`, `"200:text=hello"`,
 /// `"429:retry-after=2"`, `"503:retry-after-ms=150"`, `"500"`, `"400"`, `"hang"`, `"hang:ms=500"`, `"reset"`,
-/// `"truncated"`, `"malformed"`, `"empty"`, `"huge"` (see the script's docstring).
+/// `"truncated"`, `"malformed"`, `"empty"`, `"huge"`; any entry may add `delay-ms=` (`"200:delay-ms=2000"`, a slow
+/// model; see the script's docstring).
 public enum FakeLLMServer {
     static let script = RepositoryPaths.root.appendingPathComponent("Tests/LLMClientTests/FakeLLMServer")
         .appendingPathComponent("fake_llm_server.py")

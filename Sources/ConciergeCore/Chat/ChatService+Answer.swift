@@ -42,10 +42,14 @@ extension ChatService {
         trace.stores = data.nearby.prefix(settings.rules.storesInContext).map {
             TraceStore(name: $0.store.name, distance: Earth.readable(meters: $0.distanceMeters), status: $0.status)
         }
-        trace.coupons = built.coupons
+        // Coupons of other stores are the bulk of the exclusions and say nothing about this turn: counted, not listed.
+        var coupons = built.coupons
+        let otherStores = coupons.excluded.filter { $0.reason == .otherStore }.count
+        coupons.excluded.removeAll { $0.reason == .otherStore }
+        trace.coupons = coupons
         trace.attempts = generated.attempts
         trace.guardVerdict = generated.verdict
-        trace.notes = generated.notes
+        trace.notes = generated.notes + (otherStores > 0 ? ["\(otherStores) coupons for other stores not considered"] : [])
         if reading.contains(.handoff) {
             trace.handoffSummary = "Shopper asked for a person. Intents: \(reading.intents.map(\.rawValue).joined(separator: ", ")). "
                 + "Message: \(turn.masked)"

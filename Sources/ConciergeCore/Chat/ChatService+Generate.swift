@@ -13,16 +13,16 @@ struct GeneratedAnswer: Sendable {
 extension ChatService {
     /// Asks the model; an answer that leaks PII, uses unknown placeholders or makes claims the context does not
     /// support is regenerated once, then replaced by the deterministic answer. A model failure goes straight to
-    /// the deterministic answer. Either way the shopper gets an answer.
+    /// the deterministic answer. Either way the shopper gets an answer. The regeneration continues the first call's
+    /// budget (`complete(_:continuing:)`): the turn as a whole makes at most `LLM_MAX_ATTEMPTS` attempts within
+    /// `LLM_DEADLINE_MS`.
     func generate(_ request: LLMRequest, context: PromptContext, session: MaskingSession) async -> GeneratedAnswer {
-        let outputGuard = OutputGuard(allowList: AllowList(phones: storesByID.values.map(\.phone).sorted()))
-        let grounding = GroundingCheck(knownStoreNames: storesByID.values.map(\.name))
         var attempts: [LLMAttempt] = []
         var verdict = TraceGuard(removedPII: [], unknownPlaceholders: 0, ungrounded: [], regenerated: false, fellBack: false)
         var notes: [String] = []
         for round in 1...2 {
             do {
-                let completion = try await llm.complete(request)
+                let completion = try await llm.complete(request, continuing: attempts)
                 attempts += completion.attempts
                 let report = outputGuard.review(completion.text, session: session)
                 let grounded = grounding.verify(answer: report.text, context: context)

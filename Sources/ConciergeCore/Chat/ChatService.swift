@@ -70,6 +70,10 @@ public struct ChatService: Sendable {
     let clock: any WallClock
     let ids: any IdentifierSource
     let settings: ChatSettings
+    /// Built once: with thousands of stores, rebuilding these per turn was a fifth of a turn's time.
+    let allowList: AllowList
+    let outputGuard: OutputGuard
+    let grounding: GroundingCheck
 
     public init(store: any ConciergeStore, llm: any LLMClient, retriever: PolicyRetriever, stores: [RetailStore],
                 clock: any WallClock, ids: any IdentifierSource, settings: ChatSettings) {
@@ -81,6 +85,9 @@ public struct ChatService: Sendable {
         self.clock = clock
         self.ids = ids
         self.settings = settings
+        self.allowList = AllowList(phones: stores.map(\.phone).sorted())
+        self.outputGuard = OutputGuard(allowList: allowList)
+        self.grounding = GroundingCheck(knownStoreNames: stores.map(\.name))
     }
 
     public func respond(_ input: ChatInput) async throws -> ChatTurn {
@@ -122,7 +129,7 @@ public struct ChatService: Sendable {
     func maskingSession(for user: User) -> MaskingSession {
         let profile = MaskingProfile(name: user.name, email: user.email, phone: user.phone,
                                      address: user.address?.singleLine)
-        return MaskingSession(profile: profile, allowList: AllowList(phones: storesByID.values.map(\.phone).sorted()))
+        return MaskingSession(profile: profile, allowList: allowList)
     }
 
     private func finish(user: User, conversationID: String, shopperMessage: ChatMessage, text: String,

@@ -9,11 +9,18 @@ public struct GroundingVerdict: Codable, Hashable, Sendable {
 }
 
 public struct GroundingCheck: Sendable {
-    /// Every store name of the chain: a name in the answer that is not in the context is an invented recommendation.
-    public let knownStoreNames: [String]
+    /// Every store name of the chain, by its first word: a name in the answer that is not in the context is an
+    /// invented recommendation. Indexed so a turn looks only at names starting with a word the answer contains
+    /// (a chain has thousands of stores).
+    private let namesByFirstWord: [Substring: [String]]
 
     public init(knownStoreNames: [String]) {
-        self.knownStoreNames = knownStoreNames.sorted { $0.count > $1.count }
+        var index: [Substring: [String]] = [:]
+        for name in Set(knownStoreNames).sorted() {
+            guard let first = name.split(separator: " ").first else { continue }
+            index[first, default: []].append(name)
+        }
+        namesByFirstWord = index
     }
 
     public func verify(answer: String, context: PromptContext) -> GroundingVerdict {
@@ -24,8 +31,10 @@ public struct GroundingCheck: Sendable {
                 unsupported.insert(kind)
             }
         }
-        for name in knownStoreNames where answer.contains(name) && !facts.contains(name) {
-            unsupported.insert("store")
+        for word in Set(answer.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "." })) {
+            for name in namesByFirstWord[word] ?? [] where answer.contains(name) && !facts.contains(name) {
+                unsupported.insert("store")
+            }
         }
         return GroundingVerdict(unsupported: unsupported.sorted())
     }

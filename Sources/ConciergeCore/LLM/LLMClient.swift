@@ -6,6 +6,18 @@
 public protocol LLMClient: Sendable {
     /// The completion, with the attempts it took. `RetryingLLMClient` throws only `LLMFailure`.
     func complete(_ request: LLMRequest) async throws -> LLMCompletion
+
+    /// A further call within the same turn (the guard's regeneration): `spent` are the attempts the turn already
+    /// made. They count against the same budget, so a turn never makes more than `LLM_MAX_ATTEMPTS` attempts nor
+    /// runs past `LLM_DEADLINE_MS` in all; with nothing left the call throws at once without an attempt.
+    func complete(_ request: LLMRequest, continuing spent: [LLMAttempt]) async throws -> LLMCompletion
+}
+
+extension LLMClient {
+    /// Clients without a budget (the mock, test doubles) ignore what was spent.
+    public func complete(_ request: LLMRequest, continuing spent: [LLMAttempt]) async throws -> LLMCompletion {
+        try await complete(request)
+    }
 }
 
 /// One HTTP attempt, no retries: what an adapter (`CurlLLMTransport`) implements and `RetryingLLMClient` drives.

@@ -33,7 +33,8 @@ public struct LLMFailure: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var reason: Reason
-    /// Every attempt made, in order (empty only when cancelled before the first).
+    /// Every attempt made, in order (empty only when cancelled before the first, or when a continuing call found
+    /// the turn's budget already spent).
     public var attempts: [LLMAttempt]
 
     public init(reason: Reason, attempts: [LLMAttempt]) {

@@ -27,13 +27,25 @@ public struct RetryingLLMClient<Transport: LLMTransport, TimeSource: Clock<Durat
     }
 
     public func complete(_ request: LLMRequest) async throws -> LLMCompletion {
-        let deadline = clock.now.advanced(by: policy.deadline)
+        try await complete(request, continuing: [])
+    }
+
+    /// The budget left after `spent` (attempts and time, measured as their latencies plus backoffs): attempt
+    /// numbers go on from `spent.count + 1`, the attempt cap counts them all, and the deadline is what the
+    /// policy's deadline leaves after that time. Returns or throws only this call's attempts.
+    public func complete(_ request: LLMRequest, continuing spent: [LLMAttempt]) async throws -> LLMCompletion {
+        let used = Duration.milliseconds(spent.reduce(0) { $0 + $1.latencyMs + $1.backoffMs })
+        guard spent.count < policy.maxAttempts else { throw LLMFailure(reason: .attemptsExhausted, attempts: []) }
+        guard policy.deadline - used >= policy.minimumAttemptTimeout else {
+            throw LLMFailure(reason: .deadlineExceeded, attempts: [])
+        }
+        let deadline = clock.now.advanced(by: policy.deadline - used)
         var attempts: [LLMAttempt] = []
         var backoff = Duration.zero
         while true {
             guard !Task.isCancelled else { throw LLMFailure(reason: .cancelled, attempts: attempts) }
             let (result, attempt) = await makeAttempt(
-                request, number: attempts.count + 1, backoff: backoff, deadline: deadline)
+                request, number: spent.count + attempts.count + 1, backoff: backoff, deadline: deadline)
             attempts.append(attempt)
             if case .reply(let reply) = result {
                 return LLMCompletion(text: reply.text, model: reply.model ?? request.model, attempts: attempts)

@@ -31,7 +31,14 @@ struct StoreSessionDriver<Store: SessionStore>: PersistDriver {
         -> (object: Object, ttl: Duration?)?
     {
         let now = clock.now()
-        guard let session = try await store.session(tokenHash: TokenHash.of(key), now: now) else { return nil }
+        let found: Session?
+        do {
+            found = try await store.session(tokenHash: TokenHash.of(key), now: now)
+        } catch let error as StoreError {
+            if case .unavailable = error { SessionLoadOutage.current?.record() }
+            throw error
+        }
+        guard let session = found else { return nil }
         let payload = WebSession(tokenHash: session.tokenHash, userID: session.userID, csrfToken: session.csrfToken,
                                  lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt)
         guard let object = payload as? Object else { throw PersistError.invalidConversion }
@@ -63,4 +70,24 @@ public enum SessionLifetime {
     public static let seconds: TimeInterval = 30 * 86_400
     /// For hummingbird-auth and cookies.
     public static let duration: Duration = .seconds(30 * 86_400)
+}
+
+/// Whether reading this request's session failed because the store is unavailable.
+///
+/// hummingbird-auth's `SessionMiddleware` treats every error while loading a session as "no session" (it logs at
+/// debug level and goes on). During a store outage that would send a signed-in shopper to the login page as if
+/// their session had expired, and the page script would follow that redirect and lose what they typed
+/// (script/drill-store, MongoDB killed). The driver records the outage here, in a task-local box that
+/// `SessionCookieMiddleware` sets up per request, and the middleware then throws `StoreError.unavailable`: a 503.
+///
+/// `@unchecked Sendable`: `failed` is touched only under `lock` (NSLock, as elsewhere, so ThreadSanitizer sees it).
+final class SessionLoadOutage: @unchecked Sendable {
+    @TaskLocal static var current: SessionLoadOutage?
+
+    private let lock = NSLock()
+    private var failed = false
+
+    func record() { lock.withLock { failed = true } }
+
+    var happened: Bool { lock.withLock { failed } }
 }

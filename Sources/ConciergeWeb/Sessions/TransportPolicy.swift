@@ -1,3 +1,4 @@
+import ConciergeCore
 import Foundation
 import Hummingbird
 import HummingbirdAuth
@@ -61,6 +62,15 @@ struct SessionCookieMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
     {
-        try await (transport.isSecure(request) ? secure : plain).handle(request, context: context, next: next)
+        let outage = SessionLoadOutage()
+        let sessions = transport.isSecure(request) ? secure : plain
+        return try await SessionLoadOutage.$current.withValue(outage) {
+            try await sessions.handle(request, context: context) { request, context in
+                // The session could not be read: the store is down, the session has not expired (a 503, not the
+                // login page; see `SessionLoadOutage`).
+                if outage.happened { throw StoreError.unavailable("session store") }
+                return try await next(request, context)
+            }
+        }
     }
 }

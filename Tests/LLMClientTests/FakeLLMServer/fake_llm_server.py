@@ -24,6 +24,10 @@ A response is ``KIND`` or ``KIND:key=value,key=value``:
 - ``truncated`` -- a 200 whose body stops halfway through its announced Content-Length;
 - ``malformed`` -- a 200 whose body is not JSON; ``empty`` -- a 200 with no choices;
 - ``huge`` -- a 200 with a 2 MiB completion (beyond the client's size cap).
+
+Any entry may add ``delay-ms=<n>``: the server waits that long after reading the request before answering as
+the entry says (``200:delay-ms=2000,text=hi`` is a slow model; script/drill-llm uses it). Without it nothing
+waits.
 """
 
 import signal
@@ -155,6 +159,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def answer(self, spec, request_body):
         kind, options = parse_spec(spec)
+        if 'delay-ms' in options:
+            time.sleep(int(options['delay-ms']) / 1000.0)
         if kind.isdigit():
             return self.answer_status(int(kind), options, request_body)
         if kind == 'hang':

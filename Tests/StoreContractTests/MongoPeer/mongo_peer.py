@@ -16,6 +16,12 @@ projection), insert, update (replacement with upsert, $set, $inc, $max, $setOnIn
 listIndexes, ping. What the peer cannot run: dates after 9999-12-31 (Python's datetime cannot hold them;
 libmongoc gets a dropped connection), collations, text and geo queries, $lookup beyond mongomock's subset,
 retryable writes and sessions (lsid is accepted and ignored).
+
+Two options, for the fault drill (script/drill-store) only; the tests use neither: ``--port N`` binds that port
+instead of a free one (a restarted peer comes back where the killed one was), and ``--state FILE`` loads the
+data from FILE at start and rewrites FILE after every acknowledged write, so a peer killed with SIGKILL and
+started again keeps what it acknowledged, as a journaled server would. Saving rewrites the changed collections
+after each write: fine for a drill, far too slow for anything else.
 """
 
 import signal
@@ -24,8 +30,10 @@ import signal
 # (SIGTERM/SIGINT blocked), which would make the peer unkillable by anything but SIGKILL.
 signal.pthread_sigmask(signal.SIG_SETMASK, [])
 
+import argparse  # noqa: E402
 import datetime  # noqa: E402
 import os  # noqa: E402
+import pickle  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
@@ -54,9 +62,14 @@ def _freeze_ttl_monitor():
 class Engine:
     """Dispatches decoded commands to mongomock. Called under mockupdb's lock: one command at a time."""
 
-    def __init__(self):
+    WRITES = ('insert', 'update', 'delete', 'findandmodify', 'createindexes', 'drop', 'dropdatabase')
+
+    def __init__(self, state=None):
         self.client = mongomock.MongoClient()
         self.connection_ids = 0
+        self.state = state
+        if state is not None:
+            state.load(self.client)
 
     def handle(self, request):
         doc = dict(request.doc)
@@ -68,7 +81,10 @@ class Engine:
         if handler is None:
             return request.command_err(code=COMMAND_NOT_FOUND, errmsg='no such command: ' + name)
         try:
-            return request.replies(handler(database, doc))
+            reply = handler(database, doc)
+            if self.state is not None and name.lower() in self.WRITES:
+                self.state.save(self.client, database, None if name.lower() == 'dropdatabase' else doc[name])
+            return request.replies(reply)
         except mongomock.DuplicateKeyError as error:
             return request.command_err(code=DUPLICATE_KEY, errmsg='E11000 duplicate key error: ' + str(error))
         except Exception as error:  # noqa: BLE001 - any failure becomes an error reply, never a dead connection
@@ -289,6 +305,50 @@ def _duplicate_error(collection, document, index, inserting=False):
     return None
 
 
+class StateFile:
+    """The peer's data in one pickle file, rewritten (atomically, by rename) after every write command.
+
+    Only the collection a write touched is pickled again; the others are reused from the last save.
+    """
+
+    def __init__(self, path):
+        self.path = path
+        self.collections = {}  # (database, collection) -> pickled {'indexes': [...], 'documents': [...]}
+
+    def load(self, client):
+        if not os.path.exists(self.path):
+            return
+        with open(self.path, 'rb') as file:
+            self.collections = pickle.load(file)
+        for (database, name), blob in self.collections.items():
+            data = pickle.loads(blob)
+            collection = client[database][name]
+            for index in data['indexes']:
+                options = {key: index[key] for key in ('unique', 'sparse', 'expireAfterSeconds') if key in index}
+                collection.create_index(index['key'], name=index['name'], **options)
+            if data['documents']:
+                collection.insert_many(data['documents'])
+
+    def save(self, client, database, name):
+        names = [name] if name is not None else client[database].list_collection_names()
+        for key in [key for key in self.collections if key[0] == database and (name is None or key[1] == name)]:
+            del self.collections[key]
+        for collection_name in names:
+            if collection_name not in client[database].list_collection_names():
+                continue
+            collection = client[database][collection_name]
+            indexes = [dict(info, name=index_name) for index_name, info in collection.index_information().items()
+                       if index_name != '_id_']
+            self.collections[(database, collection_name)] = pickle.dumps(
+                {'indexes': indexes, 'documents': list(collection.find({}))})
+        temporary = self.path + '.tmp'
+        with open(temporary, 'wb') as file:
+            pickle.dump(self.collections, file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, self.path)
+
+
 def _exit_when_orphaned(parent):
     """Exits when stdin closes (the parent's pipe end is gone) or the parent process changes."""
 
@@ -310,10 +370,14 @@ def _exit_when_orphaned(parent):
 
 
 def main():
+    parser = argparse.ArgumentParser(description='MongoDB wire-protocol test peer')
+    parser.add_argument('--port', type=int, default=0, help='port to bind (default: a free one)')
+    parser.add_argument('--state', help='load from and save every write to this file (drills only)')
+    arguments = parser.parse_args()
     parent = os.getppid()
     _freeze_ttl_monitor()
-    engine = Engine()
-    server = mockupdb.MockupDB(port=0, verbose=False, request_timeout=int(1e6))
+    engine = Engine(StateFile(arguments.state) if arguments.state else None)
+    server = mockupdb.MockupDB(port=arguments.port, verbose=False, request_timeout=int(1e6))
     server.autoresponds(engine.handle)
     port = server.run()
     _exit_when_orphaned(parent)

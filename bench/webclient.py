@@ -1,0 +1,141 @@
+"""A minimal browser for the concierge's web app (stdlib only): keeps cookies, reads CSRF tokens from pages, signs up,
+logs in and sends chat turns. One `Browser` per simulated shopper; not thread-safe (give each thread its own).
+"""
+
+import http.client
+import re
+import time
+import urllib.parse
+
+CSRF = re.compile(r'name="csrf" value="([^"]*)"')
+CONVERSATION = re.compile(r'data-conversation="([^"]+)"')
+BUBBLE = re.compile(r'<li class="bubble (from-shopper|from-concierge)" id="m-([^"]+)"')
+QUOTA_REFUSAL = "You've reached today's limit"
+
+
+class Response:
+    def __init__(self, status, headers, body, seconds):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.seconds = seconds
+
+    def header(self, name):
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    @property
+    def text(self):
+        return self.body.decode('utf-8', errors='replace')
+
+    def csrf(self):
+        match = CSRF.search(self.text)
+        return match.group(1) if match else None
+
+
+class Browser:
+    def __init__(self, base_url, timeout=60, forwarded_for=None):
+        parsed = urllib.parse.urlsplit(base_url)
+        self.host, self.port = parsed.hostname, parsed.port
+        self.timeout = timeout
+        self.cookies = {}
+        self.connection = None
+        self.forwarded_for = forwarded_for
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+    def request(self, method, path, body=None, headers=None, raw_headers=None, keep_cookies=True):
+        """One request; `raw_headers` (a list of pairs) replaces the cookie/content headers entirely."""
+        if raw_headers is None:
+            headers = dict(headers or {})
+            if self.cookies and keep_cookies:
+                headers['Cookie'] = '; '.join('%s=%s' % item for item in sorted(self.cookies.items()))
+            if self.forwarded_for:
+                headers['X-Forwarded-For'] = self.forwarded_for
+            pairs = list(headers.items())
+        else:
+            pairs = list(raw_headers)
+        started = time.monotonic()
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            try:
+                self.connection.putrequest(method, path, skip_accept_encoding=True)
+                for name, value in pairs:
+                    self.connection.putheader(name, value)
+                if body is not None:
+                    self.connection.putheader('Content-Length', str(len(body)))
+                self.connection.endheaders(body)
+                reply = self.connection.getresponse()
+                payload = reply.read()
+                headers_out = reply.getheaders()
+                if reply.getheader('Connection', '').lower() == 'close':
+                    self.close()
+                break
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                # A kept-alive connection the server closed between requests: retry once on a new one.
+                self.close()
+                if attempt == 2:
+                    raise
+        response = Response(reply.status, headers_out, payload, time.monotonic() - started)
+        if keep_cookies:
+            self._store_cookies(response)
+        return response
+
+    def _store_cookies(self, response):
+        for key, value in response.headers:
+            if key.lower() != 'set-cookie':
+                continue
+            pair, _, attributes = value.partition(';')
+            name, _, cookie = pair.strip().partition('=')
+            expired = cookie == '' or 'max-age=0' in attributes.lower().replace(' ', '')
+            if expired:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = cookie
+
+    def get(self, path, headers=None):
+        return self.request('GET', path, headers=headers)
+
+    def post_form(self, path, fields, headers=None):
+        body = urllib.parse.urlencode(fields).encode()
+        headers = dict(headers or {})
+        headers['Content-Type'] = 'application/x-www-form-urlencoded'
+        return self.request('POST', path, body=body, headers=headers)
+
+    def signup(self, name, email, password, city='London'):
+        page = self.get('/signup')
+        response = self.post_form('/signup', [('csrf', page.csrf() or ''), ('name', name), ('email', email),
+                                              ('password', password), ('city', city), ('temperature', 'hot')])
+        if response.status != 303:
+            raise RuntimeError('signup for a test account answered %d' % response.status)
+        return response
+
+    def login(self, email, password):
+        page = self.get('/login')
+        response = self.post_form('/login', [('csrf', page.csrf() or ''), ('email', email), ('password', password)])
+        if response.status != 303 or response.header('Location') != '/chat':
+            raise RuntimeError('login answered %d' % response.status)
+        return response
+
+    def chat_csrf(self):
+        page = self.get('/chat?c=new')
+        token = page.csrf()
+        if page.status != 200 or not token:
+            raise RuntimeError('the chat page answered %d without a form' % page.status)
+        return token
+
+    def send(self, csrf, message, conversation='', fetch=True):
+        headers = {'X-Requested-With': 'fetch'} if fetch else {}
+        return self.post_form('/chat', [('csrf', csrf), ('conversation', conversation), ('message', message)],
+                              headers=headers)
+
+
+def bubbles(fragment_text):
+    """[(role, message id)] of the bubbles in a turn fragment or page, in order."""
+    return [(role, ident) for role, ident in BUBBLE.findall(fragment_text)]
