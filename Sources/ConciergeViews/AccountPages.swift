@@ -131,11 +131,27 @@ public struct ErrorPage: Page {
     public let navigation: Navigation? = nil
     let status: Int
     let message: String
+    let resend: ResendForm?
 
-    /// A page for `status` with fixed, friendly copy (never text from an error).
-    public init(status: Int, title: String, message: String) {
+    /// A page for `status` with fixed, friendly copy (never text from an error). `resend` gives a chat message
+    /// that could not be handled back to the shopper, in a form that sends it again.
+    public init(status: Int, title: String, message: String, resend: ResendForm? = nil) {
         self.status = status
         self.title = title
         self.message = message
+        self.resend = resend
+    }
+}
+
+/// The chat message a failed post carried, shown again (escaped) so nothing the shopper typed is lost.
+public struct ResendForm: Sendable {
+    let message: String
+    let csrf: String
+    let conversation: String
+
+    public init(message: String, csrf: String, conversation: String) {
+        self.message = message
+        self.csrf = csrf
+        self.conversation = conversation
     }
 }

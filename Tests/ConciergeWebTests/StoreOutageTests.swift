@@ -40,6 +40,35 @@ struct StoreOutageTests {
     }
 }
 
+extension StoreOutageTests {
+    /// Without JavaScript a failed post lands on the 503 page: the typed text comes back, escaped, in a form that
+    /// sends it again, so nothing the shopper typed is lost.
+    @Test func aPlainFormPostDuringAnOutageGivesTheTypedTextBack() async throws {
+        let switchable = Mutex<SwitchableStore?>(nil)
+        var options = WebWorld.Options()
+        options.webStore = { store in
+            let wrapped = SwitchableStore(store)
+            switchable.withLock { $0 = wrapped }
+            return wrapped
+        }
+        try await WebWorld.run(options) { _, browser in
+            let store = try #require(switchable.withLock { $0 })
+            _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
+            let csrf = try await browser.get("/chat").csrf()
+            store.isDown = true
+            let typed = "<b>where</b> is my order & my refund?"
+            let page = try await browser.post("/chat", [("csrf", csrf), ("message", typed)])
+            #expect(page.status == .serviceUnavailable)
+            #expect(page.body.contains("&lt;b&gt;where&lt;/b&gt; is my order &amp; my refund?"))
+            #expect(!page.body.contains("<b>where</b>"))
+            #expect(page.body.contains("id=\"resend-form\"") && page.body.contains(csrf))
+            store.isDown = false
+            let resent = try await browser.post("/chat", [("csrf", csrf), ("message", typed)])
+            #expect(resent.status == .seeOther, "the returned form works once the store is back")
+        }
+    }
+}
+
 /// Forwards to a real store until `isDown`, then fails every call with `StoreError.unavailable`.
 final class SwitchableStore: ConciergeStore {
     private let inner: any ConciergeStore

@@ -12,7 +12,11 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
+        var request = request
+        var draft: ResendForm?
         do {
+            // Inside the `do`: a body over the limit is a 413 page like any other (and is never read twice).
+            draft = try await Self.chatDraft(&request, context: context)
             return try await next(request, context)
         } catch {
             let (status, headers) = Self.classify(error)
@@ -21,15 +25,26 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                                                                   "status": "\(status.code)"])
             }
             let copy = ErrorCopy(status: status, detail: (error as? HTTPError)?.body)
+            let page = ErrorPage(status: status.code, title: copy.title, message: copy.message,
+                                 resend: status == .serviceUnavailable ? draft : nil)
             var response = request.wantsFragment
                 ? Response.text(copy.message, status: status)
-                : Response.html(try views.render(ErrorPage(status: status.code, title: copy.title, message: copy.message)),
-                        status: status)
+                : Response.html(try views.render(page), status: status)
             for field in headers where field.name != .contentType && field.name != .contentLength {
                 response.headers.append(field)
             }
             return response
         }
+    }
+
+    /// A plain (script-less) chat post is read here first, so that if the store is down its text can be shown
+    /// again on the 503 page: nothing the shopper typed is lost. The body stays readable for the routes.
+    static func chatDraft(_ request: inout Request, context: Context) async throws -> ResendForm? {
+        guard request.method == .post, request.uri.path == "/chat", !request.wantsFragment else { return nil }
+        let body = Array(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
+        guard let message = FormEncoding.field("message", in: body), let csrf = FormEncoding.field("csrf", in: body)
+        else { return nil }
+        return ResendForm(message: message, csrf: csrf, conversation: FormEncoding.field("conversation", in: body) ?? "")
     }
 
     /// The status to answer with, and any headers the error asked for (`Allow`, `Retry-After`).
