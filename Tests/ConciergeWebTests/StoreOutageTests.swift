@@ -15,15 +15,7 @@ struct StoreOutageTests {
     /// read for "no session", so the site answered 303 to /login?notice=expired, and the page script followed the
     /// redirect and lost the typed message. It must be a 503 that keeps the session.
     @Test func aSignedInShopperGets503sNotTheLoginPageAndStaysSignedIn() async throws {
-        let switchable = Mutex<SwitchableStore?>(nil)
-        var options = WebWorld.Options()
-        options.webStore = { store in
-            let wrapped = SwitchableStore(store)
-            switchable.withLock { $0 = wrapped }
-            return wrapped
-        }
-        try await WebWorld.run(options) { _, browser in
-            let store = try #require(switchable.withLock { $0 })
+        try await Self.withSwitchableStore { store, browser in
             _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
             let csrf = try await browser.get("/chat").csrf()
             store.isDown = true
@@ -44,15 +36,7 @@ extension StoreOutageTests {
     /// Without JavaScript a failed post lands on the 503 page: the typed text comes back, escaped, in a form that
     /// sends it again, so nothing the shopper typed is lost.
     @Test func aPlainFormPostDuringAnOutageGivesTheTypedTextBack() async throws {
-        let switchable = Mutex<SwitchableStore?>(nil)
-        var options = WebWorld.Options()
-        options.webStore = { store in
-            let wrapped = SwitchableStore(store)
-            switchable.withLock { $0 = wrapped }
-            return wrapped
-        }
-        try await WebWorld.run(options) { _, browser in
-            let store = try #require(switchable.withLock { $0 })
+        try await Self.withSwitchableStore { store, browser in
             _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
             let csrf = try await browser.get("/chat").csrf()
             store.isDown = true
@@ -65,6 +49,24 @@ extension StoreOutageTests {
             store.isDown = false
             let resent = try await browser.post("/chat", [("csrf", csrf), ("message", typed)])
             #expect(resent.status == .seeOther, "the returned form works once the store is back")
+        }
+    }
+}
+
+extension StoreOutageTests {
+    /// A web world whose store can be switched off and on during the test.
+    static func withSwitchableStore(_ body: @escaping @Sendable (SwitchableStore, Browser) async throws -> Void)
+        async throws
+    {
+        let switchable = Mutex<SwitchableStore?>(nil)
+        var options = WebWorld.Options()
+        options.webStore = { store in
+            let wrapped = SwitchableStore(store)
+            switchable.withLock { $0 = wrapped }
+            return wrapped
+        }
+        try await WebWorld.run(options) { _, browser in
+            try await body(try #require(switchable.withLock { $0 }), browser)
         }
     }
 }
