@@ -10,7 +10,7 @@ import TestSupport
 /// it, pinned to one instant. The seeded file is built once per process and copied for each world, so every test
 /// has its own conversations and quota counters.
 struct ChatWorld {
-    static let asOf = Date(timeIntervalSince1970: 1_795_219_200)  // 2026-11-21T00:00:00Z, the seed's as-of date
+    static let asOf = SeededStoreTemplate.asOf
     let store: SQLiteConciergeStore
     let chat: ChatService
 
@@ -22,7 +22,7 @@ struct ChatWorld {
     static func make(at instant: Date = at(hour: 15), llm: any LLMClient = MockLLMClient(), limit: Int = 30) async throws
         -> ChatWorld
     {
-        let path = try await Template.shared.copy()
+        let path = try await SeededStoreTemplate.shared.copy(label: "chat")
         let store = try SQLiteConciergeStore(path: path)
         var configuration = try AppConfiguration(environment: [
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(limit),
@@ -49,34 +49,6 @@ struct ChatWorld {
     func close() async throws { try await store.close() }
 
     enum WorldError: Error { case noSuchUser }
-
-    /// Seeds once, closes (checkpointing the WAL into the main file) and hands out copies.
-    actor Template {
-        static let shared = Template()
-        private var path: String?
-
-        func copy() async throws -> String {
-            let source = try await seededPath()
-            let target = try RepositoryPaths.temporaryDirectory("chat").appendingPathComponent("store.sqlite").path
-            // The WAL may still hold pages: copy the database with its side files.
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
-                try FileManager.default.copyItem(atPath: source + suffix, toPath: target + suffix)
-            }
-            return target
-        }
-
-        private func seededPath() async throws -> String {
-            if let path { return path }
-            let file = try RepositoryPaths.temporaryDirectory("chat-template").appendingPathComponent("store.sqlite").path
-            let store = try SQLiteConciergeStore(path: file)
-            _ = try await SeedRunner(store: store, hasher: PlainTestHasher(), catalog: CatalogFixture.catalog).run(
-                SeedOptions(users: 40, seed: 7, asOf: ChatWorld.asOf, reset: false,
-                            policiesDirectory: RepositoryPaths.seeds.appendingPathComponent("policies").path))
-            try await store.close()
-            path = file
-            return file
-        }
-    }
 }
 
 /// Predictable ids: `msg_1`, `conv_2`...

@@ -14,7 +14,7 @@ import TestSupport
 /// hasher, the real policies), pinned to Sat 21 Nov 2026 15:00 UTC on a clock tests can move. Every world has its
 /// own copy of the store, its own log capture and its own metrics registry, so tests run in parallel.
 struct WebWorld: Sendable {
-    static let asOf = Date(timeIntervalSince1970: 1_795_219_200)  // 2026-11-21T00:00:00Z, the seed's as-of date
+    static let asOf = SeededStoreTemplate.asOf
     static let afternoon = asOf.addingTimeInterval(15 * 3_600)
 
     let store: SQLiteConciergeStore
@@ -46,7 +46,7 @@ struct WebWorld: Sendable {
     }
 
     static func make(_ options: Options) async throws -> WebWorld {
-        let store = try SQLiteConciergeStore(path: try await Template.shared.copy())
+        let store = try SQLiteConciergeStore(path: try await SeededStoreTemplate.shared.copy(label: "web"))
         let clock = MovableClock(afternoon)
         var configuration = try AppConfiguration(environment: [
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(options.dailyLimit),
@@ -85,33 +85,6 @@ struct WebWorld: Sendable {
     }
 
     enum WorldError: Error { case noSuchUser }
-
-    /// Seeds once per process, closes (checkpointing the WAL) and hands out copies.
-    actor Template {
-        static let shared = Template()
-        private var path: String?
-
-        func copy() async throws -> String {
-            let source = try await seededPath()
-            let target = try RepositoryPaths.temporaryDirectory("web").appendingPathComponent("store.sqlite").path
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
-                try FileManager.default.copyItem(atPath: source + suffix, toPath: target + suffix)
-            }
-            return target
-        }
-
-        private func seededPath() async throws -> String {
-            if let path { return path }
-            let file = try RepositoryPaths.temporaryDirectory("web-template").appendingPathComponent("store.sqlite").path
-            let store = try SQLiteConciergeStore(path: file)
-            _ = try await SeedRunner(store: store, hasher: PlainTestHasher(), catalog: CatalogFixture.catalog).run(
-                SeedOptions(users: 40, seed: 7, asOf: WebWorld.asOf, reset: false,
-                            policiesDirectory: RepositoryPaths.seeds.appendingPathComponent("policies").path))
-            try await store.close()
-            path = file
-            return file
-        }
-    }
 }
 
 /// A wall clock tests move by hand (lockouts, session expiry).

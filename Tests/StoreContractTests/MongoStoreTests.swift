@@ -153,7 +153,7 @@ struct MongoStoreTests {
     func thePeerExitsWhenItsStdinCloses() async throws {
         let peer = try await MongoTestPeer.launch()
         #expect(peer.port > 0)
-        close(peer.stdinWriter)
+        peer.closeStdin()
         let deadline = ContinuousClock.now + .seconds(15)
         while ContinuousClock.now < deadline, !hasExited(peer.pid) {
             try await Task.sleep(for: .milliseconds(50))

@@ -17,6 +17,9 @@ public struct TestServerProcess: Sendable {
     /// Our end of the child's stdin; kept open for the life of the test process.
     let stdinWriter: Int32
 
+    /// Closes the child's stdin, which tells a well-behaved test server to exit (a test of that very behaviour).
+    public func closeStdin() { close(stdinWriter) }
+
     /// Starts `executable arguments…` and waits (at most `timeout`) for its `PORT n` line.
     public static func launch(
         executable: String, arguments: [String], timeout: Duration = .seconds(30)

@@ -1,0 +1,37 @@
+import ConciergeApp
+import ConciergeCore
+import Foundation
+import SQLiteStore
+
+/// A seeded embedded store for tests that need the whole demo world (40 shoppers, seed 7, the personas and the
+/// real policies, as of 2026-11-21): seeded once per process, closed (checkpointing the WAL) and copied for each
+/// test, so every test has its own conversations and quota counters without paying for a seed.
+public actor SeededStoreTemplate {
+    public static let shared = SeededStoreTemplate()
+    /// 2026-11-21T00:00:00Z, the seed's as-of date.
+    public static let asOf = Date(timeIntervalSince1970: 1_795_219_200)
+    private var path: String?
+
+    /// The path of a fresh copy, labelled for the temporary directory it lives in.
+    public func copy(label: String) async throws -> String {
+        let source = try await seededPath()
+        let target = try RepositoryPaths.temporaryDirectory(label).appendingPathComponent("store.sqlite").path
+        // The WAL may still hold pages: copy the database with its side files.
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
+            try FileManager.default.copyItem(atPath: source + suffix, toPath: target + suffix)
+        }
+        return target
+    }
+
+    private func seededPath() async throws -> String {
+        if let path { return path }
+        let file = try RepositoryPaths.temporaryDirectory("seeded-template").appendingPathComponent("store.sqlite").path
+        let store = try SQLiteConciergeStore(path: file)
+        _ = try await SeedRunner(store: store, hasher: PlainTestHasher(), catalog: CatalogFixture.catalog).run(
+            SeedOptions(users: 40, seed: 7, asOf: Self.asOf, reset: false,
+                        policiesDirectory: RepositoryPaths.seeds.appendingPathComponent("policies").path))
+        try await store.close()
+        path = file
+        return file
+    }
+}
