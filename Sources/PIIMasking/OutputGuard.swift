@@ -19,11 +19,7 @@ public struct OutputGuard: Sendable {
 
     /// Reviews `answer` against `session` (its vault and profile define the shopper's own values).
     public func review(_ answer: String, session: MaskingSession) -> GuardReport {
-        let detector = PIIDetector(
-            profile: session.detector.profile,
-            allowList: AllowList(
-                phones: session.detector.allowList.phones + allowList.phones,
-                emails: session.detector.allowList.emails + allowList.emails))
+        let detector = session.detector.allowing(allowList)
         return ByteText.with(answer) { t in
             let scan = detector.scan(t)
             var removals: [(start: Int, end: Int)] = []

@@ -29,11 +29,35 @@ public struct PIIDetector: Sendable {
     private let allowedEmails: Set<String>
 
     public init(profile: MaskingProfile = .empty, allowList: AllowList = .empty) {
+        self.init(profile: profile, allowList: allowList, known: KnownValues(profile),
+                  allowedPhoneSpellings: Set(allowList.phones.flatMap(KnownTokens.phoneSpellings)),
+                  allowedEmails: Set(allowList.emails.map(ValueKey.email)))
+    }
+
+    private init(profile: MaskingProfile, allowList: AllowList, known: KnownValues,
+                 allowedPhoneSpellings: Set<[UInt8]>, allowedEmails: Set<String>) {
         self.profile = profile
         self.allowList = allowList
-        self.known = KnownValues(profile)
-        self.allowedPhoneSpellings = Set(allowList.phones.flatMap(KnownTokens.phoneSpellings))
-        self.allowedEmails = Set(allowList.emails.map(ValueKey.email))
+        self.known = known
+        self.allowedPhoneSpellings = allowedPhoneSpellings
+        self.allowedEmails = allowedEmails
+    }
+
+    /// The same allow-list for another shopper. The allow-list of a large chain (thousands of store numbers,
+    /// every spelling of each) is prepared once and shared; only the profile's values are prepared here.
+    public func with(profile: MaskingProfile) -> PIIDetector {
+        PIIDetector(profile: profile, allowList: allowList, known: KnownValues(profile),
+                    allowedPhoneSpellings: allowedPhoneSpellings, allowedEmails: allowedEmails)
+    }
+
+    /// This detector with `extra` values allowed too; only the extra values are prepared.
+    public func allowing(_ extra: AllowList) -> PIIDetector {
+        guard !extra.phones.isEmpty || !extra.emails.isEmpty else { return self }
+        return PIIDetector(
+            profile: profile,
+            allowList: AllowList(phones: allowList.phones + extra.phones, emails: allowList.emails + extra.emails),
+            known: known, allowedPhoneSpellings: allowedPhoneSpellings.union(extra.phones.flatMap(KnownTokens.phoneSpellings)),
+            allowedEmails: allowedEmails.union(extra.emails.map(ValueKey.email)))
     }
 
     /// Disjoint spans of personal data in `text`, sorted by position.

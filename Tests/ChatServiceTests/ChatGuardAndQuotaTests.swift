@@ -27,6 +27,17 @@ struct ChatGuardAndQuotaTests {
         try await world.close()
     }
 
+    @Test func aStorePhoneNumberIsAllowedThroughButTheShoppersOwnStaysMasked() async throws {
+        let model = ScriptedLLM(["Call Lakeside Café on +44 20 7946 0101. Next step: call them."])
+        let world = try await ChatWorld.make(llm: model)
+        let turn = try await world.ask("ava@example.com", "my number is +44 7700 900123; the nearest cafe's number?")
+        #expect(turn.source == .model)
+        #expect(turn.reply.text.contains("+44 20 7946 0101"))
+        let prompt = try #require(model.requests.first.map { $0.messages.map(\.content).joined() })
+        #expect(!prompt.contains("7700 900123") && prompt.contains("+44 20 7946 0101"))
+        try await world.close()
+    }
+
     @Test func foreignPersonalDataAndUnknownPlaceholdersAreRemovedFromTheAnswer() async throws {
         let model = ScriptedLLM(["Write to bob.other@example.org or <EMAIL_7>. Next step: wait."])
         let world = try await ChatWorld.make(llm: model)

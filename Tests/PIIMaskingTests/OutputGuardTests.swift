@@ -41,3 +41,19 @@ struct OutputGuardTests {
         #expect(report.unknownPlaceholders == ["<EMAIL_2>"])
     }
 }
+
+@Suite("Detector sharing")
+struct DetectorSharingTests {
+    /// A chain-wide allow-list is prepared once; another profile or extra allowed values reuse it.
+    @Test func aSharedAllowListBehavesLikeOneBuiltForTheProfile() {
+        let stores = PIIDetector(allowList: AllowList(phones: ["+44 20 7946 0101"]))
+        let profile = MaskingProfile(name: "Ava Thompson", phone: "+44 7700 900123")
+        let text = "Ava Thompson here, call +44 7700 900123 or the cafe on 020 7946 0101"
+        let shared = stores.with(profile: profile).matches(in: text)
+        let fresh = PIIDetector(profile: profile, allowList: AllowList(phones: ["+44 20 7946 0101"])).matches(in: text)
+        #expect(shared == fresh)
+        #expect(shared.map(\.type) == [.name, .phone])
+        let widened = PIIDetector(profile: profile).allowing(AllowList(phones: ["+44 20 7946 0101"]))
+        #expect(widened.matches(in: text) == fresh)
+    }
+}
