@@ -17,7 +17,7 @@ import traceback
 import uuid
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -85,7 +85,11 @@ class Flow:
     # Helpers -----------------------------------------------------------------------------------------------
 
     def wait(self, condition, message):
-        return WebDriverWait(self.driver, WAIT_SECONDS).until(condition, message)
+        # A form post replaces the page: an element found a moment ago can go stale, or not exist yet,
+        # while the condition is polled. Both mean "not yet", never a failure.
+        patient = WebDriverWait(self.driver, WAIT_SECONDS,
+                                ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+        return patient.until(condition, message)
 
     def open(self, path):
         self.driver.get(self.base + path)
