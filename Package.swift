@@ -119,7 +119,7 @@ let package = Package(
         // Tests (Swift Testing only: see STACK-NOTES on the closing line of `swift test`).
         .target(
             name: "TestSupport",
-            dependencies: ["ConciergeApp", "ConciergeCore", "SQLiteStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ConciergeApp", "ConciergeCore", "Retrieval", "SQLiteStore", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),

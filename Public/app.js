@@ -66,6 +66,11 @@
       for (const input of document.querySelectorAll('input[name="conversation"]')) input.value = conversation;
       window.history.replaceState(null, '', '/chat?c=' + encodeURIComponent(conversation));
     }
+    // The next message is a new turn. Until a reply arrives the key stays, so a retry after an error is the
+    // same turn and cannot be stored twice.
+    const nextTurn = turn.dataset.nextTurn;
+    const turnKey = document.getElementById('turn-key');
+    if (nextTurn && turnKey) turnKey.value = nextTurn;
     const usage = template.content.querySelector('#usage');
     if (usage) document.getElementById('usage')?.replaceWith(usage);
     last?.scrollIntoView({ block: 'end', behavior: 'smooth' });

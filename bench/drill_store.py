@@ -10,8 +10,10 @@ Shoppers keep sending (half with the page script's fetch, half as plain form pos
 fault. Violations: any 5xx other than 503, any 503 without `Retry-After` or without the "cannot reach its data"
 copy, a connection error (a crashed server), no 503 at all during the fault (the drill did nothing), anything but
 success once the store is back (after a grace period), a successful turn whose message is not stored exactly once,
-a server that died. Reported, not violations: whether a 503 page keeps the typed text, and 503 turns whose message
-was stored anyway.
+a server that died. A shopper who gets a 503 sends the same text again with the same turn key (what the 503 page's
+form and the page script do) until it goes through, so "stored exactly once" covers messages that were stored
+before their turn failed. Reported, not violations: whether a 503 page keeps the typed text, and 503 turns whose
+message was stored anyway (and answered by the resend).
 """
 
 import argparse
@@ -50,11 +52,16 @@ class Run:
     def _loop(self, index, browser, csrf):
         number = 0
         fetch = index % 2 == 0
+        text = key = None
+        resend = False
         while not self.stop.is_set():
-            text = 'Where is my order? (drill shopper %d turn %d)' % (index, number)
+            if text is None:
+                text = 'Where is my order? (drill shopper %d turn %d)' % (index, number)
+                key = 'turn_drill_%d_%d' % (index, number)
+                number, resend = number + 1, False
             started_phase, started = self.phase, time.monotonic()
             try:
-                response = browser.send(csrf, text, fetch=fetch)
+                response = browser.send(csrf, text, fetch=fetch, turn=key)
                 status, body, retry_after = response.status, response.text, response.header('Retry-After')
             except OSError as error:
                 status, body, retry_after = 'connection error (%s)' % type(error).__name__, '', None
@@ -62,9 +69,15 @@ class Run:
             with self.lock:
                 self.results.append({'text': text, 'fetch': fetch, 'status': status, 'body': body,
                                      'retry_after': retry_after, 'started': started, 'ended': time.monotonic(),
-                                     'phase': started_phase, 'ended_phase': self.phase})
-            number += 1
-            time.sleep(0.05)
+                                     'phase': started_phase, 'ended_phase': self.phase, 'resend': resend})
+            if status == 503:
+                # What a person does with the 503 page's form (or the script's text area): send the same text
+                # again, with the same turn key, until it goes through.
+                resend = True
+                time.sleep(0.25)
+            else:
+                text = None
+                time.sleep(0.05)
 
     def finish(self):
         self.stop.set()
@@ -219,6 +232,7 @@ def _report(store, results, stored, probes, health, alive, back, description):
     plain = [result for result in unavailable if not result['fetch']]
     kept = [result for result in plain if result['text'] in _unescaped(result['body'])]
     stored_anyway = [result for result in unavailable if result['stored']]
+    resent_ok = [result for result in results if result['resend'] and result['status'] in (200, 303)]
     oks = [result for result in results if result['status'] in (200, 303)]
     print()
     print('drill-store %s: %s' % (tag, description))
@@ -233,6 +247,8 @@ def _report(store, results, stored, probes, health, alive, back, description):
     print('  successful turns: %d, each message stored exactly once: %s'
           % (len(oks), 'yes' if all(result['stored'] == 1 for result in oks) else 'NO'))
     print('  503 turns whose message was stored anyway: %d of %d' % (len(stored_anyway), len(unavailable)))
+    print('  messages answered on a resend with the same turn key: %d, each stored exactly once: %s'
+          % (len(resent_ok), 'yes' if all(result['stored'] == 1 for result in resent_ok) else 'NO'))
     print('  plain-form 503 pages that keep the typed text: %d of %d; with the page script (fetch) the text stays in'
           ' the text area (Public/app.js clears it only on success): %d fetch 503s'
           % (len(kept), len(plain), len(unavailable) - len(plain)))

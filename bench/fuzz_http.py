@@ -37,7 +37,7 @@ PATHS = ['/', '/chat', '/chat?c=new', '/login', '/signup', '/logout', '/location
 FORMS = {
     '/login': ['email', 'password'],
     '/signup': ['name', 'email', 'password', 'phone', 'city', 'temperature', 'dietary[]'],
-    '/chat': ['message', 'conversation'],
+    '/chat': ['message', 'conversation', 'turn'],
     '/location': ['city', 'latitude', 'longitude', 'reset', 'conversation'],
     '/debug': ['show', 'conversation'],
     '/logout': [],
@@ -224,7 +224,7 @@ def good_fields(path, account, target, rng):
         'password': 'not-the-password-%d' % rng.randrange(99),
         'name': 'Fuzz Person', 'phone': '', 'city': 'London', 'temperature': 'hot', 'dietary[]': 'vegan',
         'message': rng.choice(["I'm cold", 'any offers?', 'where is my order?']), 'conversation': '',
-        'latitude': '51.5', 'longitude': '-0.12', 'reset': '', 'show': '1',
+        'latitude': '51.5', 'longitude': '-0.12', 'reset': '', 'show': '1', 'turn': '',
     }
     csrf = target.form_csrf if path in ('/login', '/signup') else account['csrf']
     return [('csrf', csrf)] + [(name, values[name]) for name in FORMS[path]]

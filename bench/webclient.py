@@ -130,10 +130,13 @@ class Browser:
             raise RuntimeError('the chat page answered %d without a form' % page.status)
         return token
 
-    def send(self, csrf, message, conversation='', fetch=True):
+    def send(self, csrf, message, conversation='', fetch=True, turn=None):
+        """One chat post; `turn` is the form's turn key (a resend with the same key is the same turn)."""
         headers = {'X-Requested-With': 'fetch'} if fetch else {}
-        return self.post_form('/chat', [('csrf', csrf), ('conversation', conversation), ('message', message)],
-                              headers=headers)
+        fields = [('csrf', csrf), ('conversation', conversation), ('message', message)]
+        if turn is not None:
+            fields.append(('turn', turn))
+        return self.post_form('/chat', fields, headers=headers)
 
 
 def bubbles(fragment_text):

@@ -148,10 +148,13 @@ public struct ResendForm: Sendable {
     let message: String
     let csrf: String
     let conversation: String
+    /// The turn key of the failed post, so that sending again cannot store the message twice.
+    let turn: String
 
-    public init(message: String, csrf: String, conversation: String) {
+    public init(message: String, csrf: String, conversation: String, turn: String) {
         self.message = message
         self.csrf = csrf
         self.conversation = conversation
+        self.turn = turn
     }
 }

@@ -58,12 +58,14 @@ public struct ChatPageInput: Sendable {
     public var locationError: String?
     /// The longest message accepted, in characters (the text area's `maxlength`).
     public var maximumMessageLength: Int
+    /// The chat form's turn key: sending this form twice is one turn (`ConciergeCore.TurnKey`).
+    public var turnKey: String
 
     /// Everything the page needs; `draft`, `error` and `locationError` are set after a refused form.
     public init(user: User, csrf: String, conversationID: String?, conversations: [ConversationSummary],
                 messages: [ChatMessage], quota: QuotaStatus, place: ShopperPlace, cities: [String],
                 debugRequested: Bool, draft: String = "", error: String? = nil, locationError: String? = nil,
-                maximumMessageLength: Int) {
+                maximumMessageLength: Int, turnKey: String) {
         self.user = user
         self.csrf = csrf
         self.conversationID = conversationID
@@ -77,6 +79,7 @@ public struct ChatPageInput: Sendable {
         self.error = error
         self.locationError = locationError
         self.maximumMessageLength = maximumMessageLength
+        self.turnKey = turnKey
     }
 
     /// The role check lives here as well as in the routes: a trace never reaches a shopper's HTML.
@@ -97,6 +100,7 @@ public struct ChatPage: Page {
     let sidebar: Sidebar
     let debugToggle: DebugToggle?
     let maximumMessageLength: Int
+    let turnKey: String
 
     /// Formats `input` for the template (times in the shopper's zone, payment numbers masked, traces only for
     /// roles that may see them).
@@ -115,6 +119,7 @@ public struct ChatPage: Page {
         debugToggle = input.user.role.maySeeDebugTrace
             ? DebugToggle(on: input.debugRequested, conversationID: input.conversationID ?? "") : nil
         maximumMessageLength = input.maximumMessageLength
+        turnKey = input.turnKey
     }
 }
 
@@ -123,13 +128,16 @@ public struct TurnFragment: Sendable {
     let bubbles: [Bubble]
     let usage: UsageBar
     let conversationID: String
+    /// The key the form sends with its next message.
+    let nextTurnKey: String
 
     /// The bubbles of `messages` (the turn's question and answer) and the usage after the turn.
-    public init(messages: [ChatMessage], user: User, quota: QuotaStatus, showTraces: Bool) {
+    public init(messages: [ChatMessage], user: User, quota: QuotaStatus, showTraces: Bool, nextTurnKey: String) {
         let clock = LocalClockFormat(timeZoneIdentifier: user.timeZone)
         bubbles = Bubble.list(messages, clock: clock, showTraces: showTraces && user.role.maySeeDebugTrace)
         usage = UsageBar(quota, clock: clock)
         conversationID = messages.first?.conversationID ?? ""
+        self.nextTurnKey = nextTurnKey
     }
 }
 

@@ -52,7 +52,7 @@ public struct WebDependencies: Sendable {
     public var maximumMessageLength: Int
     /// Sessions, throttling and the usage bar read time here.
     public var clock: any WallClock
-    /// New user ids.
+    /// New user ids and the chat form's turn keys.
     public var ids: any IdentifierSource
     /// Counters and timers behind `/metrics`.
     public var metrics: WebMetrics

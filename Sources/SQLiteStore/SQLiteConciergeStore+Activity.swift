@@ -7,6 +7,12 @@ extension SQLiteConciergeStore {
         try await database.mappedWrite { db in try message.insert(db) }
     }
 
+    public func message(id: String, userID: String) async throws -> ChatMessage? {
+        try await database.mappedRead { db in
+            try ChatMessage.filter(Column("id") == id && Column("userID") == userID).fetchOne(db)
+        }
+    }
+
     public func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage] {
         try await database.mappedRead { db in
             try ChatMessage

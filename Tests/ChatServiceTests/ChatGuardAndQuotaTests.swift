@@ -146,3 +146,46 @@ struct ChatOverCurlTests {
         try await world.close()
     }
 }
+
+extension ChatGuardAndQuotaTests {
+    func ask(_ world: ChatWorld, _ email: String, _ text: String, key: String?) async throws -> ChatTurn {
+        let user = try await world.user(email)
+        return try await world.chat.respond(ChatInput(userID: user.id, text: text, turnKey: key))
+    }
+
+    @Test func aResentTurnKeyReturnsTheStoredAnswerWithoutCountingOrStoringAgain() async throws {
+        let world = try await ChatWorld.make()
+        let first = try await ask(world, "ava@example.com", "any offers?", key: "turn_resend0000000001")
+        let again = try await ask(world, "ava@example.com", "  any offers?\n", key: "turn_resend0000000001")
+        #expect(!first.isReplay && again.isReplay)
+        #expect(again.shopperMessage == first.shopperMessage && again.reply == first.reply)
+        #expect(again.source == first.source && again.quota.used == 1)
+        let user = try await world.user("ava@example.com")
+        #expect(try await world.store.messages(userID: user.id, conversationID: first.conversationID, limit: 10).count == 2)
+        try await world.close()
+    }
+
+    @Test func anEditedResendIsANewMessageAndAnotherShoppersKeyReachesNothingOfTheirs() async throws {
+        let world = try await ChatWorld.make()
+        let ava = try await ask(world, "ava@example.com", "any offers?", key: "turn_shared000000000001")
+        let edited = try await ask(world, "ava@example.com", "where is my order?", key: "turn_shared000000000001")
+        #expect(!edited.isReplay && edited.shopperMessage.id != ava.shopperMessage.id)
+        #expect(edited.quota.used == 2)
+        let raj = try await ask(world, "raj.patel@example.com", "any offers?", key: "turn_shared000000000001")
+        #expect(!raj.isReplay && raj.conversationID != ava.conversationID && raj.reply.id != ava.reply.id)
+        #expect(!raj.reply.text.contains("AVA20COCOA"), "Raj never sees Ava's answer")
+        try await world.close()
+    }
+
+    @Test func aMalformedTurnKeyIsRefusedBeforeAnythingIsStored() async throws {
+        let world = try await ChatWorld.make()
+        for key in ["short", "turn_ with space", "turn_<b>", String(repeating: "k", count: 65), "turn_é000000000"] {
+            await #expect(throws: ChatError.malformedTurnKey) {
+                _ = try await ask(world, "ava@example.com", "any offers?", key: key)
+            }
+        }
+        let user = try await world.user("ava@example.com")
+        #expect(try await world.store.conversations(userID: user.id).isEmpty)
+        try await world.close()
+    }
+}

@@ -28,6 +28,7 @@ struct FailingStore: ConciergeStore {
     func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws { throw fail() }
     func policyChunks() async throws -> [PolicyChunk] { throw fail() }
     func appendMessage(_ message: ChatMessage) async throws { throw fail() }
+    func message(id: String, userID: String) async throws -> ChatMessage? { throw fail() }
     func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage] { throw fail() }
     func conversations(userID: String) async throws -> [String] { throw fail() }
     func insertSession(_ session: Session) async throws { throw fail() }

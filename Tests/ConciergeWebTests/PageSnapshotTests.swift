@@ -44,7 +44,8 @@ struct PageSnapshotTests {
             conversations: [ConversationSummary(id: "conv_1", lastMessage: "I'm cold \(xss)", lastActive: at)],
             messages: messages(),
             quota: decode(QuotaStatus.self, #"{"used": 3, "limit": 30, "resetsAt": "2026-11-22T00:00:00Z"}"#),
-            place: .city("London"), cities: ["London", "Paris"], debugRequested: debug, maximumMessageLength: 2_000)
+            place: .city("London"), cities: ["London", "Paris"], debugRequested: debug, maximumMessageLength: 2_000,
+            turnKey: "turn_snapshot000000000")
     }
 
     /// The trace and quota types have no public memberwise initialisers: build them the way the store reads them.

@@ -55,6 +55,7 @@ enum PageSnapshots {
         <form method="post" action="/chat" class="composer" id="chat-form">
           <input type="hidden" name="csrf" value="csrf-token">
           <input type="hidden" name="conversation" value="conv_1" id="conversation-id">
+          <input type="hidden" name="turn" value="turn_snapshot000000000" id="turn-key">
           <label for="message">Your message</label>
           
           <p class="form-error" role="alert" id="script-error" hidden></p>
@@ -220,6 +221,7 @@ enum PageSnapshots {
         <form method="post" action="/chat" class="composer" id="chat-form">
           <input type="hidden" name="csrf" value="csrf-token">
           <input type="hidden" name="conversation" value="conv_1" id="conversation-id">
+          <input type="hidden" name="turn" value="turn_snapshot000000000" id="turn-key">
           <label for="message">Your message</label>
           
           <p class="form-error" role="alert" id="script-error" hidden></p>

@@ -60,6 +60,7 @@ extension StoreOutageTests {
     {
         let switchable = Mutex<SwitchableStore?>(nil)
         var options = WebWorld.Options()
+        options.chatUsesWebStore = true
         options.webStore = { store in
             let wrapped = SwitchableStore(store)
             switchable.withLock { $0 = wrapped }
@@ -71,61 +72,51 @@ extension StoreOutageTests {
     }
 }
 
-/// Forwards to a real store until `isDown`, then fails every call with `StoreError.unavailable`.
-final class SwitchableStore: ConciergeStore {
-    private let inner: any ConciergeStore
-    private let down = Atomic<Bool>(false)
+extension StoreOutageTests {
+    /// The store fails after the question is saved and before it is answered. The 503 page's form keeps the turn
+    /// key, so sending it again answers the saved question instead of saving a second copy; sending it once more
+    /// shows the same answer and counts nothing.
+    @Test func sendingAgainAfterAnOutageMidTurnStoresTheMessageOnceAndAnswersItOnce() async throws {
+        try await Self.withSwitchableStore { store, browser in
+            _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
+            let chat = try await browser.get("/chat?c=new")
+            let turn = try #require(chat.field("turn"))
+            #expect(turn.hasPrefix("turn_"))
+            let form = [("csrf", try chat.csrf()), ("message", "any offers today?"), ("conversation", ""), ("turn", turn)]
+            store.goDownAfterNextMessage()
+            let failed = try await browser.post("/chat", form)
+            #expect(failed.status == .serviceUnavailable && failed.contains("id=\"resend-form\""))
+            #expect(failed.field("turn") == turn, "the resend form keeps the turn key")
+            store.isDown = false
+            let resent = try await browser.post("/chat", form)
+            let location = try #require(resent.location)
+            #expect(resent.status == .seeOther)
+            let again = try await browser.post("/chat", form)
+            #expect(again.status == .seeOther && again.location == location, "the same turn, the same conversation")
 
-    init(_ inner: any ConciergeStore) { self.inner = inner }
-
-    var isDown: Bool {
-        get { down.load(ordering: .relaxed) }
-        set { down.store(newValue, ordering: .relaxed) }
+            let user = try #require(try await store.user(email: "ava@example.com"))
+            let conversation = try #require(location.split(separator: "=").last?.split(separator: "#").first)
+            let messages = try await store.messages(userID: user.id, conversationID: String(conversation), limit: 50)
+            #expect(messages.map(\.role) == [.shopper, .assistant], "one question, one answer")
+            #expect(messages.first?.text == "any offers today?" && messages.last?.text.contains("AVA20COCOA") == true)
+            let page = try await browser.get(String(location.split(separator: "#")[0]))
+            #expect(page.contains(#"value="1" aria-labelledby="usage-title">1 of 30"#), "counted once")
+        }
     }
 
-    private func live() throws -> any ConciergeStore {
-        if isDown { throw StoreError.unavailable("switched off") }
-        return inner
+    /// A turn key is only ever one the site handed out: anything else is refused before anything is stored.
+    @Test func aForgedTurnKeyIsRefusedAndNothingIsStored() async throws {
+        try await Self.withSwitchableStore { store, browser in
+            _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
+            let csrf = try await browser.get("/chat").csrf()
+            let user = try #require(try await store.user(email: "ava@example.com"))
+            let before = try await store.conversations(userID: user.id)
+            for forged in ["short", "turn_<script>alert(1)</script>", String(repeating: "a", count: 65), "turn_ spaces in it"] {
+                let page = try await browser.post("/chat", [("csrf", csrf), ("message", "any offers?"), ("turn", forged)])
+                #expect(page.status == .badRequest && page.contains("This form could not be read"))
+                #expect(!page.contains("<script>alert(1)"))
+            }
+            #expect(try await store.conversations(userID: user.id) == before)
+        }
     }
-
-    func insertUser(_ user: User) async throws { try await live().insertUser(user) }
-    func updateUser(_ user: User) async throws -> Bool { try await live().updateUser(user) }
-    func user(id: String) async throws -> User? { try await live().user(id: id) }
-    func user(email: String) async throws -> User? { try await live().user(email: email) }
-    func allStores() async throws -> [RetailStore] { try await live().allStores() }
-    func store(id: String) async throws -> RetailStore? { try await live().store(id: id) }
-    func orders(userID: String, limit: Int) async throws -> [Order] {
-        try await live().orders(userID: userID, limit: limit)
-    }
-    func order(id: String) async throws -> Order? { try await live().order(id: id) }
-    func coupons(availableTo userID: String) async throws -> [Coupon] { try await live().coupons(availableTo: userID) }
-    func coupon(code: String) async throws -> Coupon? { try await live().coupon(code: code) }
-    func events(userID: String) async throws -> [Event] { try await live().events(userID: userID) }
-    func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws { try await live().replacePolicyChunks(chunks) }
-    func policyChunks() async throws -> [PolicyChunk] { try await live().policyChunks() }
-    func appendMessage(_ message: ChatMessage) async throws { try await live().appendMessage(message) }
-    func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage] {
-        try await live().messages(userID: userID, conversationID: conversationID, limit: limit)
-    }
-    func conversations(userID: String) async throws -> [String] { try await live().conversations(userID: userID) }
-    func insertSession(_ session: Session) async throws { try await live().insertSession(session) }
-    func session(tokenHash: String, now: Date) async throws -> Session? {
-        try await live().session(tokenHash: tokenHash, now: now)
-    }
-    func touchSession(tokenHash: String, lastSeenAt: Date, expiresAt: Date) async throws {
-        try await live().touchSession(tokenHash: tokenHash, lastSeenAt: lastSeenAt, expiresAt: expiresAt)
-    }
-    func deleteSession(tokenHash: String) async throws { try await live().deleteSession(tokenHash: tokenHash) }
-    func deleteSessions(userID: String) async throws { try await live().deleteSessions(userID: userID) }
-    func purgeExpiredSessions(now: Date) async throws -> Int { try await live().purgeExpiredSessions(now: now) }
-    func incrementUsage(userID: String, day: String, expiresAt: Date) async throws -> Int {
-        try await live().incrementUsage(userID: userID, day: day, expiresAt: expiresAt)
-    }
-    func usage(userID: String, day: String) async throws -> Int { try await live().usage(userID: userID, day: day) }
-    func reset() async throws { try await live().reset() }
-    func counts() async throws -> CollectionCounts { try await live().counts() }
-    func upsert(_ data: DataSet) async throws { try await live().upsert(data) }
-    func exportAll() async throws -> DataSet { try await live().exportAll() }
-    func ping() async throws { try await live().ping() }
-    func close() async throws {}
 }

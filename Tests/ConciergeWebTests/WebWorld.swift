@@ -27,8 +27,9 @@ struct WebWorld: Sendable {
         var dailyLimit = 30
         var hasher: any PasswordHasher = PlainTestHasher()
         var trustForwardedHeaders = true
-        /// The store the routes see (the chat service always uses the seeded one).
+        /// The store the routes see (the chat service uses the seeded one unless `chatUsesWebStore`).
         var webStore: (@Sendable (SQLiteConciergeStore) -> any ConciergeStore)?
+        var chatUsesWebStore = false
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -52,11 +53,13 @@ struct WebWorld: Sendable {
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(options.dailyLimit),
         ])
         configuration.store = .sqlite(path: "unused")
-        let runtime = try await ConciergeRuntime.start(configuration, store: store, clock: clock, llm: MockLLMClient())
+        let webStore = options.webStore?(store) ?? store
+        let runtime = try await ConciergeRuntime.start(configuration, store: options.chatUsesWebStore ? webStore : store,
+                                                       clock: clock, llm: MockLLMClient())
         let logs = LogCapture()
         let metrics = WebMetrics()
         let dependencies = WebDependencies(
-            store: options.webStore?(store) ?? store, chat: runtime.chat, views: try await Self.views(),
+            store: webStore, chat: runtime.chat, views: try await Self.views(),
             hasher: options.hasher, passwordPolicy: try Self.passwordPolicy(), cities: Self.cities,
             dailyMessageLimit: options.dailyLimit, clock: clock, metrics: metrics,
             logger: logs.logger(label: "concierge.web"))

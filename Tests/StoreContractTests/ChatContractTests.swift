@@ -50,4 +50,23 @@ struct ChatContractTests {
             #expect(try await store.messages(userID: "usr_ava", conversationID: "c", limit: 1).first?.text == message.text)
         }
     }
+
+    /// What turn keys stand on: a message is found by id only for its owner, and a taken id is refused as a
+    /// duplicate (never silently overwritten).
+    @Test(arguments: Backend.allCases)
+    func aMessageIsFoundByIDOnlyForItsOwnerAndItsIDCannotBeReused(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let message = Fixtures.message("msg_usr_ava_turn_key_q", user: "usr_ava", conversation: "c", minutesAfter: 0)
+            try await store.appendMessage(message)
+            #expect(try await store.message(id: message.id, userID: "usr_ava") == message)
+            #expect(try await store.message(id: message.id, userID: "usr_ben") == nil)
+            #expect(try await store.message(id: "msg_unknown", userID: "usr_ava") == nil)
+            var again = message
+            again.text = "a different text"
+            await #expect(throws: StoreError.duplicate(collection: .messages, field: "id")) {
+                try await store.appendMessage(again)
+            }
+            #expect(try await store.message(id: message.id, userID: "usr_ava")?.text == message.text)
+        }
+    }
 }

@@ -118,6 +118,7 @@ class Flow:
     def send_with_script(self, text):
         """Sends a message the way a person does and waits for the reply appended without a reload."""
         replies_before = len(self.driver.find_elements(By.CSS_SELECTOR, ".bubble.from-concierge"))
+        key_before = self.driver.find_element(By.ID, "turn-key").get_attribute("value")
         self.driver.execute_script("window.__conciergeNoReload = true;")
         box = self.driver.find_element(By.ID, "message")
         box.send_keys(text)
@@ -126,6 +127,8 @@ class Flow:
                   "no reply was appended")
         assert self.driver.execute_script("return window.__conciergeNoReload === true;"), "the page reloaded"
         self.wait(lambda d: d.find_element(By.ID, "message").get_attribute("value") == "", "the text area kept the text")
+        key_after = self.driver.find_element(By.ID, "turn-key").get_attribute("value")
+        assert key_after.startswith("turn_") and key_after != key_before, "the next message would reuse the turn key"
         return self.driver.find_elements(By.CSS_SELECTOR, ".bubble.from-concierge")[-1]
 
     def csp_violations(self):

@@ -11,12 +11,16 @@ public struct ChatInput: Sendable {
     public var text: String
     /// Where the shopper is (shared by the browser); the home address is used otherwise.
     public var location: Coordinate?
+    /// Makes a resend of the same text the same turn (see `TurnKey`); `nil` makes every call a new turn.
+    public var turnKey: String?
 
-    public init(userID: String, conversationID: String? = nil, text: String, location: Coordinate? = nil) {
+    public init(userID: String, conversationID: String? = nil, text: String, location: Coordinate? = nil,
+                turnKey: String? = nil) {
         self.userID = userID
         self.conversationID = conversationID
         self.text = text
         self.location = location
+        self.turnKey = turnKey
     }
 }
 
@@ -27,6 +31,8 @@ public struct ChatTurn: Sendable {
     public var reply: ChatMessage
     public var source: AnswerSource
     public var quota: QuotaStatus
+    /// A resend of a turn that was already answered: both messages are the stored ones, nothing was counted.
+    public var isReplay = false
 }
 
 public enum AnswerSource: String, Codable, Sendable {
@@ -42,6 +48,10 @@ public enum ChatError: Error, Equatable, Sendable {
     case unknownUser
     case emptyMessage
     case messageTooLong(limit: Int)
+    /// The form's turn key is not one the site hands out.
+    case malformedTurnKey
+    /// Another request with the same turn key is storing this message right now (a double submit).
+    case turnInProgress
 }
 
 public struct ChatSettings: Sendable {
@@ -98,32 +108,68 @@ public struct ChatService: Sendable {
             throw ChatError.messageTooLong(limit: settings.maximumMessageLength)
         }
         guard let user = try await store.user(id: input.userID) else { throw ChatError.unknownUser }
+        var key = try input.turnKey.map { raw throws(ChatError) in try TurnKey(validating: raw) }
+        if let known = key, let earlier = try await store.message(id: known.questionID(userID: user.id), userID: user.id) {
+            if earlier.text == text {
+                if let answer = try await store.message(id: known.answerID(userID: user.id), userID: user.id) {
+                    return try await replay(question: earlier, answer: answer, user: user)
+                }
+                // Stored, then something failed: answer it now, without storing it a second time.
+                return try await run(question: earlier, isStored: true, user: user, location: input.location,
+                                     now: clock.now(), key: known)
+            }
+            key = nil  // the resent text was edited: it is a new message
+        }
+        let now = clock.now()
+        let question = ChatMessage(id: key?.questionID(userID: user.id) ?? ids.make("msg_"), userID: user.id,
+                                   conversationID: input.conversationID ?? ids.make("conv_"), role: .shopper,
+                                   text: text, createdAt: now)
+        return try await run(question: question, isStored: false, user: user, location: input.location, now: now,
+                             key: key)
+    }
+
+    /// Steps 1–11 for `question`, which is stored first unless `isStored`.
+    private func run(question: ChatMessage, isStored: Bool, user: User, location: Coordinate?, now: Date,
+                     key: TurnKey?) async throws -> ChatTurn {
         var timings = StageTimer()
-        let conversationID = input.conversationID ?? ids.make("conv_")
-        let history = try await store.messages(userID: user.id, conversationID: conversationID,
-                                               limit: settings.rules.historyMessages)
+        let limit = settings.rules.historyMessages
+        let history = try await store.messages(userID: user.id, conversationID: question.conversationID,
+                                               limit: isStored ? limit + 1 : limit)
+            .filter { $0.id != question.id }.suffix(limit)
         var session = maskingSession(for: user)
         let maskedHistory = history.map { message in
             message.role == .shopper ? LLMMessage.user(session.mask(message.text))
                 : LLMMessage.assistant(session.mask(message.text))
         }
-        let masked = session.mask(text)
-        let now = clock.now()
-        let shopperMessage = ChatMessage(id: ids.make("msg_"), userID: user.id, conversationID: conversationID,
-                                         role: .shopper, text: text, maskedText: masked, createdAt: now)
-        try await store.appendMessage(shopperMessage)
+        var question = question
+        let masked = session.mask(question.text)
+        question.maskedText = masked
+        if !isStored {
+            do {
+                try await store.appendMessage(question)
+            } catch StoreError.duplicate(collection: .messages, field: _) where key != nil {
+                throw ChatError.turnInProgress
+            }
+        }
         timings.mark("mask+persist")
+        let reply = Reply(user: user, question: question, id: key?.answerID(userID: user.id) ?? ids.make("msg_"))
         let quota = try await QuotaGate(store: store, limit: settings.dailyMessageLimit).consume(user: user, at: now)
         guard quota.admitted else {
-            return try await finish(user: user, conversationID: conversationID, shopperMessage: shopperMessage,
-                                    text: QuotaGate.refusal(quota, user: user), trace: TurnTrace(intent: "quota"),
+            return try await finish(reply, text: QuotaGate.refusal(quota, user: user), trace: TurnTrace(intent: "quota"),
                                     source: .quota, quota: quota)
         }
-        var turn = TurnContext(user: user, text: text, masked: masked, maskedHistory: maskedHistory, location: input.location,
-                               now: now, session: session, timings: timings)
+        var turn = TurnContext(user: user, text: question.text, masked: masked, maskedHistory: Array(maskedHistory),
+                               location: location, now: now, session: session, timings: timings)
         let outcome = try await answer(&turn)
-        return try await finish(user: user, conversationID: conversationID, shopperMessage: shopperMessage,
-                                text: outcome.text, trace: outcome.trace, source: outcome.source, quota: quota)
+        return try await finish(reply, text: outcome.text, trace: outcome.trace, source: outcome.source, quota: quota)
+    }
+
+    /// A resend of an answered turn: the stored pair, and today's usage without counting again.
+    private func replay(question: ChatMessage, answer: ChatMessage, user: User) async throws -> ChatTurn {
+        let quota = try await QuotaGate(store: store, limit: settings.dailyMessageLimit).peek(user: user, at: clock.now())
+        let source = answer.trace?.answerSource.flatMap(AnswerSource.init(rawValue:)) ?? .model
+        return ChatTurn(conversationID: question.conversationID, shopperMessage: question, reply: answer, source: source,
+                        quota: quota, isReplay: true)
     }
 
     /// A session whose vault is rebuilt from the shopper's profile; the allow-list keeps store phones visible.
@@ -133,16 +179,31 @@ public struct ChatService: Sendable {
         return MaskingSession(detector: storeNumbers.with(profile: profile))
     }
 
-    private func finish(user: User, conversationID: String, shopperMessage: ChatMessage, text: String,
-                        trace: TurnTrace, source: AnswerSource, quota: QuotaStatus) async throws -> ChatTurn {
+    /// Where the answer to `question` goes.
+    private struct Reply {
+        var user: User
+        var question: ChatMessage
+        var id: String
+    }
+
+    private func finish(_ reply: Reply, text: String, trace: TurnTrace, source: AnswerSource, quota: QuotaStatus)
+        async throws -> ChatTurn
+    {
         var trace = trace
         trace.answerSource = source.rawValue
+        let question = reply.question
         // At least a millisecond after the question, so a pinned clock still orders the two messages.
-        let at = max(clock.now(), shopperMessage.createdAt.addingTimeInterval(0.001))
-        let reply = ChatMessage(id: ids.make("msg_"), userID: user.id, conversationID: conversationID, role: .assistant,
-                                text: text, maskedText: nil, createdAt: at, trace: trace)
-        try await store.appendMessage(reply)
-        return ChatTurn(conversationID: conversationID, shopperMessage: shopperMessage, reply: reply, source: source,
+        let at = max(clock.now(), question.createdAt.addingTimeInterval(0.001))
+        let answer = ChatMessage(id: reply.id, userID: reply.user.id, conversationID: question.conversationID,
+                                 role: .assistant, text: text, maskedText: nil, createdAt: at, trace: trace)
+        do {
+            try await store.appendMessage(answer)
+        } catch StoreError.duplicate(collection: .messages, field: _) {
+            // Two resends of the same unanswered question raced, and the other one stored its answer first.
+            guard let stored = try await store.message(id: reply.id, userID: reply.user.id) else { throw ChatError.turnInProgress }
+            return try await replay(question: question, answer: stored, user: reply.user)
+        }
+        return ChatTurn(conversationID: question.conversationID, shopperMessage: question, reply: answer, source: source,
                         quota: quota)
     }
 }

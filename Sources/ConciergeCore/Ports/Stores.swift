@@ -64,7 +64,10 @@ public protocol PolicyStore: Sendable {
 }
 
 public protocol ChatStore: Sendable {
+    /// Stores a new message; an id that is taken is `StoreError.duplicate` (turn keys rely on it).
     func appendMessage(_ message: ChatMessage) async throws
+    /// The message with this id if it is this user's; another user's message is `nil`.
+    func message(id: String, userID: String) async throws -> ChatMessage?
     /// The last `limit` messages of a conversation of this user, oldest first. Another user's conversation
     /// id yields nothing.
     func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage]

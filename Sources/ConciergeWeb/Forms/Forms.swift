@@ -21,6 +21,8 @@ struct SignupForm: Decodable, Sendable {
 struct ChatForm: Decodable, Sendable {
     var message: String
     var conversation: String?
+    /// The form's turn key; pages from before turn keys existed send none.
+    var turn: String?
 }
 
 /// A new location: a city from the list, coordinates, or `reset` to go back to the profile's home.

@@ -32,8 +32,9 @@ struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
         let place = preferences.place(request)
         do {
             let turn = try await chat.respond(ChatInput(userID: signedIn.user.id, conversationID: conversation,
-                                                        text: form.message, location: place?.coordinate))
-            metrics.record(turn)
+                                                        text: form.message, location: place?.coordinate,
+                                                        turnKey: form.turn.flatMap { $0.isEmpty ? nil : $0 }))
+            if !turn.isReplay { metrics.record(turn) }
             guard request.wantsFragment else {
                 return .seeOther(ChatLocation.path(conversation: turn.conversationID, fragment: "latest"))
             }
@@ -45,20 +46,30 @@ struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
 
     private func fragment(_ turn: ChatTurn, request: Request, user: User) throws -> Response {
         let fragment = TurnFragment(messages: [turn.shopperMessage, turn.reply], user: user, quota: turn.quota,
-                                    showTraces: preferences.debug(request, user: user))
+                                    showTraces: preferences.debug(request, user: user), nextTurnKey: loader.newTurnKey())
         return .html(try views.fragment(fragment, template: "turn"))
     }
 
-    /// 422 with the message kept in the text area (or, for the script, the reason as plain text).
+    /// 422 (400 for a forged turn key, 409 for a double submit) with the message kept in the text area (or, for
+    /// the script, the reason as plain text).
     private func refused(_ error: ChatError, form: ChatForm, conversation: String?, request: Request,
                          signedIn: SignedIn) async throws -> Response {
         let reason = Self.reason(error, text: form.message)
-        if request.wantsFragment { return .text(reason, status: .unprocessableContent) }
+        let status = Self.status(error)
+        if request.wantsFragment { return .text(reason, status: status) }
         var input = try await loader.input(for: signedIn, selection: conversation.map { .specific($0) } ?? .new,
                                            place: preferences.place(request), debug: preferences.debug(request, user: signedIn.user))
         input.draft = form.message
         input.error = reason
-        return .html(try views.render(ChatPage(input)), status: .unprocessableContent)
+        return .html(try views.render(ChatPage(input)), status: status)
+    }
+
+    static func status(_ error: ChatError) -> HTTPResponse.Status {
+        switch error {
+        case .malformedTurnKey: .badRequest
+        case .turnInProgress: .conflict
+        case .emptyMessage, .messageTooLong, .unknownUser: .unprocessableContent
+        }
     }
 
     static func reason(_ error: ChatError, text: String) -> String {
@@ -67,6 +78,8 @@ struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
         case .messageTooLong(let limit):
             "Messages can be at most \(limit.formatted()) characters; this one has \(text.count.formatted()). Shorten it and send again."
         case .unknownUser: "Your account could not be found. Please log in again."
+        case .malformedTurnKey: "This form could not be read. Reload the page and send your message again."
+        case .turnInProgress: "This message is already being answered. Reload the page in a moment to see the answer."
         }
     }
 }

@@ -44,7 +44,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         let body = Array(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
         guard let message = FormEncoding.field("message", in: body), let csrf = FormEncoding.field("csrf", in: body)
         else { return nil }
-        return ResendForm(message: message, csrf: csrf, conversation: FormEncoding.field("conversation", in: body) ?? "")
+        return ResendForm(message: message, csrf: csrf, conversation: FormEncoding.field("conversation", in: body) ?? "",
+                          turn: FormEncoding.field("turn", in: body) ?? "")
     }
 
     /// The status to answer with, and any headers the error asked for (`Allow`, `Retry-After`).

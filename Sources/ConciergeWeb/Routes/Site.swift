@@ -18,7 +18,8 @@ struct Site<Store: ConciergeStore>: Sendable {
                                      throttle: LoginThrottle(), dummyHash: dummyHash, logger: dependencies.logger)
         let loader = ChatPageLoader(store: store, clock: dependencies.clock,
                                     dailyMessageLimit: dependencies.dailyMessageLimit,
-                                    maximumMessageLength: dependencies.maximumMessageLength, cities: cities)
+                                    maximumMessageLength: dependencies.maximumMessageLength, cities: cities,
+                                    ids: dependencies.ids)
         accounts = AccountRoutes(accounts: service, views: dependencies.views, tokens: tokens, transport: transport,
                                  preferences: browser, cities: cities, metrics: dependencies.metrics)
         chat = ChatRoutes(loader: loader, chat: dependencies.chat, views: dependencies.views,

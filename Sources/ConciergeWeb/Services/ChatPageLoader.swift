@@ -30,6 +30,11 @@ struct ChatPageLoader<Store: ChatStore & UsageStore>: Sendable {
     let dailyMessageLimit: Int
     let maximumMessageLength: Int
     let cities: CityDirectory
+    /// Turn keys for the chat form.
+    let ids: any IdentifierSource
+
+    /// A fresh key for the next message the form sends.
+    func newTurnKey() -> String { ids.make("turn_") }
 
     /// `nil` for a new conversation; the id when it is the user's; otherwise 404.
     func ownedConversation(_ id: String?, user: User) async throws -> String? {
@@ -58,7 +63,7 @@ struct ChatPageLoader<Store: ChatStore & UsageStore>: Sendable {
             conversations: try await summaries(ids.prefix(Self.listedConversations), userID: user.id),
             messages: messages, quota: try await QuotaGate(store: store, limit: dailyMessageLimit).peek(user: user, at: clock.now()),
             place: PlaceChoice.shopperPlace(place, user: user), cities: cities.names, debugRequested: debug,
-            maximumMessageLength: maximumMessageLength)
+            maximumMessageLength: maximumMessageLength, turnKey: newTurnKey())
     }
 
     /// Each listed conversation by the shopper's most recent question in it.

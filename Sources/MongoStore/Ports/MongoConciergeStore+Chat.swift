@@ -6,6 +6,10 @@ extension MongoConciergeStore {
         try await run("appendMessage", .messages) { try $0.insertOne(.messages, EncodedRecord(message)) }
     }
 
+    public func message(id: String, userID: String) async throws -> ChatMessage? {
+        try await findOne(ChatMessage.self, ["_id": .string(id), "userID": .string(userID)], "messageByID")
+    }
+
     /// Reads the newest `limit` (index `userID_1_conversationID_1_createdAt_1`, walked backwards) and returns
     /// them oldest first. Filtering on the user too is what keeps another user's conversation id empty.
     public func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage] {

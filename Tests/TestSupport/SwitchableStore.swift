@@ -1,0 +1,74 @@
+import ConciergeCore
+import Foundation
+import Retrieval
+import Synchronization
+
+/// Forwards to a real store until `isDown`, then fails every call with `StoreError.unavailable`.
+public final class SwitchableStore: ConciergeStore {
+    private let inner: any ConciergeStore
+    private let down = Atomic<Bool>(false)
+    private let downAfterNextMessage = Atomic<Bool>(false)
+
+    public init(_ inner: any ConciergeStore) { self.inner = inner }
+
+    public var isDown: Bool {
+        get { down.load(ordering: .relaxed) }
+        set { down.store(newValue, ordering: .relaxed) }
+    }
+
+    /// Goes down right after the next message is stored: the turn fails between "question saved" and "answer
+    /// saved", the case turn keys are for.
+    public func goDownAfterNextMessage() { downAfterNextMessage.store(true, ordering: .relaxed) }
+
+    private func live() throws -> any ConciergeStore {
+        if isDown { throw StoreError.unavailable("switched off") }
+        return inner
+    }
+
+    public func insertUser(_ user: User) async throws { try await live().insertUser(user) }
+    public func updateUser(_ user: User) async throws -> Bool { try await live().updateUser(user) }
+    public func user(id: String) async throws -> User? { try await live().user(id: id) }
+    public func user(email: String) async throws -> User? { try await live().user(email: email) }
+    public func allStores() async throws -> [RetailStore] { try await live().allStores() }
+    public func store(id: String) async throws -> RetailStore? { try await live().store(id: id) }
+    public func orders(userID: String, limit: Int) async throws -> [Order] {
+        try await live().orders(userID: userID, limit: limit)
+    }
+    public func order(id: String) async throws -> Order? { try await live().order(id: id) }
+    public func coupons(availableTo userID: String) async throws -> [Coupon] { try await live().coupons(availableTo: userID) }
+    public func coupon(code: String) async throws -> Coupon? { try await live().coupon(code: code) }
+    public func events(userID: String) async throws -> [Event] { try await live().events(userID: userID) }
+    public func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws { try await live().replacePolicyChunks(chunks) }
+    public func policyChunks() async throws -> [PolicyChunk] { try await live().policyChunks() }
+    public func appendMessage(_ message: ChatMessage) async throws {
+        try await live().appendMessage(message)
+        if downAfterNextMessage.exchange(false, ordering: .relaxed) { isDown = true }
+    }
+    public func message(id: String, userID: String) async throws -> ChatMessage? {
+        try await live().message(id: id, userID: userID)
+    }
+    public func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage] {
+        try await live().messages(userID: userID, conversationID: conversationID, limit: limit)
+    }
+    public func conversations(userID: String) async throws -> [String] { try await live().conversations(userID: userID) }
+    public func insertSession(_ session: Session) async throws { try await live().insertSession(session) }
+    public func session(tokenHash: String, now: Date) async throws -> Session? {
+        try await live().session(tokenHash: tokenHash, now: now)
+    }
+    public func touchSession(tokenHash: String, lastSeenAt: Date, expiresAt: Date) async throws {
+        try await live().touchSession(tokenHash: tokenHash, lastSeenAt: lastSeenAt, expiresAt: expiresAt)
+    }
+    public func deleteSession(tokenHash: String) async throws { try await live().deleteSession(tokenHash: tokenHash) }
+    public func deleteSessions(userID: String) async throws { try await live().deleteSessions(userID: userID) }
+    public func purgeExpiredSessions(now: Date) async throws -> Int { try await live().purgeExpiredSessions(now: now) }
+    public func incrementUsage(userID: String, day: String, expiresAt: Date) async throws -> Int {
+        try await live().incrementUsage(userID: userID, day: day, expiresAt: expiresAt)
+    }
+    public func usage(userID: String, day: String) async throws -> Int { try await live().usage(userID: userID, day: day) }
+    public func reset() async throws { try await live().reset() }
+    public func counts() async throws -> CollectionCounts { try await live().counts() }
+    public func upsert(_ data: DataSet) async throws { try await live().upsert(data) }
+    public func exportAll() async throws -> DataSet { try await live().exportAll() }
+    public func ping() async throws { try await live().ping() }
+    public func close() async throws {}
+}
