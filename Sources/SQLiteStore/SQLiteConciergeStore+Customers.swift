@@ -51,11 +51,17 @@ extension SQLiteConciergeStore {
         try await database.mappedRead { db in try Order.fetchOne(db, key: id) }
     }
 
-    public func coupons(availableTo userID: String) async throws -> [Coupon] {
+    /// `scope` is the JSON of `CouponScope` (`{"kind": …, "value": …}`): the store test runs in SQLite, before
+    /// any row is decoded.
+    public func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon] {
         try await database.mappedRead { db in
-            try Coupon.filter(Column("ownerID") == userID || Column("ownerID") == nil)
-                .order(Column("code"))
-                .fetchAll(db)
+            try Coupon.fetchAll(db, sql: """
+                SELECT * FROM coupons
+                WHERE ownerID = ?
+                   OR (ownerID IS NULL
+                       AND (json_extract(scope, '$.kind') <> 'store' OR json_extract(scope, '$.value') IS ?))
+                ORDER BY code
+                """, arguments: [userID, storeID])
         }
     }
 

@@ -22,7 +22,7 @@ struct FailingStore: ConciergeStore {
     func store(id: String) async throws -> RetailStore? { throw fail() }
     func orders(userID: String, limit: Int) async throws -> [Order] { throw fail() }
     func order(id: String) async throws -> Order? { throw fail() }
-    func coupons(availableTo userID: String) async throws -> [Coupon] { throw fail() }
+    func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon] { throw fail() }
     func coupon(code: String) async throws -> Coupon? { throw fail() }
     func events(userID: String) async throws -> [Event] { throw fail() }
     func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws { throw fail() }

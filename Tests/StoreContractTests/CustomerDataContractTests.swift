@@ -34,10 +34,31 @@ struct CustomerDataContractTests {
     func couponsAreTheUsersOwnPlusEveryonesByCode(backend: Backend) async throws {
         try await withStore(backend) { store in
             try await store.upsert(Fixtures.sampleDataSet())
-            #expect(try await store.coupons(availableTo: "usr_ava").map(\.code) == ["AVA10", "WARM15"])
-            #expect(try await store.coupons(availableTo: "usr_ben").map(\.code) == ["BEN5", "WARM15"])
+            #expect(try await store.coupons(availableTo: "usr_ava", atStore: "st_lakeside").map(\.code) == ["AVA10", "WARM15"])
+            #expect(try await store.coupons(availableTo: "usr_ben", atStore: nil).map(\.code) == ["BEN5", "WARM15"])
             #expect(try await store.coupon(code: "AVA10")?.scope == .store("st_lakeside"))
             #expect(try await store.coupon(code: "NOPE") == nil)
+        }
+    }
+
+    /// Everyone's coupons scoped to another store are left out by the store itself; the shopper's own are all kept
+    /// (the trace says why one for another store does not apply).
+    @Test(arguments: Backend.allCases)
+    func everyonesCouponsForOtherStoresAreLeftOutButTheShoppersOwnAreKept(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.upsert(DataSet(coupons: [
+                Fixtures.coupon("ALL", owner: nil),
+                Fixtures.coupon("LAKE", owner: nil, scope: .store("st_lakeside")),
+                Fixtures.coupon("ELSEWHERE", owner: nil, scope: .store("st_elsewhere")),
+                Fixtures.coupon("TEAS", owner: nil, scope: .category("tea")),
+                Fixtures.coupon("AVAFAR", owner: "usr_ava", scope: .store("st_elsewhere")),
+                Fixtures.coupon("BENLAKE", owner: "usr_ben", scope: .store("st_lakeside")),
+            ]))
+            #expect(try await store.coupons(availableTo: "usr_ava", atStore: "st_lakeside").map(\.code)
+                == ["ALL", "AVAFAR", "LAKE", "TEAS"])
+            #expect(try await store.coupons(availableTo: "usr_ava", atStore: "st_elsewhere").map(\.code)
+                == ["ALL", "AVAFAR", "ELSEWHERE", "TEAS"])
+            #expect(try await store.coupons(availableTo: "usr_ava", atStore: nil).map(\.code) == ["ALL", "AVAFAR", "TEAS"])
         }
     }
 

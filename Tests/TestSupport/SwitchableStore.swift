@@ -35,7 +35,9 @@ public final class SwitchableStore: ConciergeStore {
         try await live().orders(userID: userID, limit: limit)
     }
     public func order(id: String) async throws -> Order? { try await live().order(id: id) }
-    public func coupons(availableTo userID: String) async throws -> [Coupon] { try await live().coupons(availableTo: userID) }
+    public func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon] {
+        try await live().coupons(availableTo: userID, atStore: storeID)
+    }
     public func coupon(code: String) async throws -> Coupon? { try await live().coupon(code: code) }
     public func events(userID: String) async throws -> [Event] { try await live().events(userID: userID) }
     public func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws { try await live().replacePolicyChunks(chunks) }

@@ -69,7 +69,6 @@ extension ChatService {
             let order = try await store.order(id: id)
             named = (id, order?.userID == user.id ? order : nil)
         }
-        let coupons = try await store.coupons(availableTo: user.id)
         let origin = turn.location ?? user.home
         var nearby = origin.map {
             finder.nearest(to: $0, at: turn.now, count: settings.rules.storesInContext,
@@ -81,6 +80,8 @@ extension ChatService {
                                       filter: .init(openNow: true)).first(where: \.isWithinRadius) {
             nearby.insert(open, at: 1)
         }
+        // The coupons of the store the context decides them for (`ContextBuilder`: the first nearby one).
+        let coupons = try await store.coupons(availableTo: user.id, atStore: nearby.first?.store.id)
         let policies = retriever.retrieve(turn.text, top: settings.rules.policyResults)
         return TurnData(user: user, orders: orders, namedOrder: named, coupons: coupons, nearby: nearby,
                         storesByID: storesByID, policies: policies)

@@ -45,9 +45,11 @@ public protocol OrderStore: Sendable {
 }
 
 public protocol CouponStore: Sendable {
-    /// Coupons the user may hold: their own plus those for everyone, ordered by code. Validity is not
-    /// filtered here: eligibility is decided in code by the core.
-    func coupons(availableTo userID: String) async throws -> [Coupon]
+    /// Coupons the user may hold at one store, ordered by code: all of their own, plus those for everyone except
+    /// the ones scoped to another store (all store-scoped ones when `storeID` is `nil`). Validity is not filtered
+    /// here: eligibility is decided in code by the core. The store filter is here because a chain has thousands
+    /// of stores with a coupon or two each, and reading all of them was a sixth of a turn's time.
+    func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon]
     func coupon(code: String) async throws -> Coupon?
 }
 

@@ -24,9 +24,11 @@ extension MongoConciergeStore {
         try await findOne(Order.self, ["_id": .string(id)], "orderByID")
     }
 
-    /// The user's own coupons and those for everyone (`ownerID` absent: `null` matches missing fields).
-    public func coupons(availableTo userID: String) async throws -> [Coupon] {
-        let filter: BSONFields = ["$or": [["ownerID": .string(userID)], ["ownerID": .null]]]
+    /// The user's own coupons and those for everyone (`ownerID` absent: `null` matches missing fields) that are
+    /// not scoped to another store.
+    public func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon] {
+        let here: [BSONValue] = [["scope.kind": ["$ne": "store"]]] + (storeID.map { [["scope.value": .string($0)]] } ?? [])
+        let filter: BSONFields = ["$or": [["ownerID": .string(userID)], ["ownerID": .null, "$or": .array(here)]]]
         return try await findAll(Coupon.self, filter, FindOptions(sort: ["_id": 1]), "couponsOfUser")
     }
 
