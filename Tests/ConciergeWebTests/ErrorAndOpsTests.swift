@@ -34,6 +34,26 @@ struct ErrorAndOpsTests {
         }
     }
 
+    /// Signed in, so that a listed method reaches its route: it must answer anything but 404 or 405 (the list in
+    /// `Site.pages` is true), and every other method 405 with the listed ones in `Allow`.
+    @Test func everyOtherMethodOnAPageIs405() async throws {
+        try await WebWorld.run { _, browser in
+            _ = try await browser.logIn("reviewer@example.com", "review-every-answer")
+            for page in KnownPages.all {
+                let allow = page.methods.map(\.rawValue).joined(separator: ", ")
+                for method in KnownPages.refusedMethods {
+                    let response = try await browser.send(page.path, method: method, headers: [:], body: nil)
+                    if page.methods.contains(method) {
+                        #expect(![.notFound, .methodNotAllowed].contains(response.status), "\(method) \(page.path)")
+                    } else {
+                        #expect(response.status == .methodNotAllowed && response.headers[.allow] == allow,
+                                "\(method) \(page.path): \(response.status)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func csrfMissingOrWrongIs403OnEveryForm() async throws {
         try await WebWorld.run { _, browser in
             _ = try await browser.get("/login")

@@ -40,10 +40,23 @@ struct Site<Store: ConciergeStore>: Sendable {
         signedIn.post("/logout", use: accounts.logout)
         chat.register(on: signedIn)
         preferences.register(on: signedIn)
-        for path in ["/logout", "/location", "/debug"] {
-            router.get(RouterPath(path)) { _, _ -> Response in
-                throw HTTPError(.methodNotAllowed, headers: [.allow: "POST"])
+        for page in KnownPages.all {
+            let allow = page.methods.map(\.rawValue).joined(separator: ", ")
+            for method in KnownPages.refusedMethods where !page.methods.contains(method) {
+                router.on(RouterPath(page.path), method: method) { _, _ -> Response in
+                    throw HTTPError(.methodNotAllowed, headers: [.allow: allow])
+                }
             }
         }
     }
+}
+
+/// Every page and the methods it answers. Another method on one of these paths is a 405 with `Allow`, not a 404:
+/// the page exists. `ErrorAndOpsTests.everyOtherMethodOnAPageIs405` keeps this list in step with the routes.
+enum KnownPages {
+    static let all: [(path: String, methods: [HTTPRequest.Method])] = [
+        ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
+        ("/chat", [.get, .post]), ("/logout", [.post]), ("/location", [.post]), ("/debug", [.post]),
+    ]
+    static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }
