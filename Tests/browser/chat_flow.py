@@ -117,6 +117,8 @@ class Flow:
 
     def send_with_script(self, text):
         """Sends a message the way a person does and waits for the reply appended without a reload."""
+        # The page script is deferred: until the document is complete, Enter would still post the plain form.
+        self.wait(lambda d: d.execute_script("return document.readyState;") == "complete", "the page did not load")
         replies_before = len(self.driver.find_elements(By.CSS_SELECTOR, ".bubble.from-concierge"))
         key_before = self.driver.find_element(By.ID, "turn-key").get_attribute("value")
         self.driver.execute_script("window.__conciergeNoReload = true;")
