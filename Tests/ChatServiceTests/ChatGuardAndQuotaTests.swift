@@ -148,15 +148,10 @@ struct ChatOverCurlTests {
 }
 
 extension ChatGuardAndQuotaTests {
-    func ask(_ world: ChatWorld, _ email: String, _ text: String, key: String?) async throws -> ChatTurn {
-        let user = try await world.user(email)
-        return try await world.chat.respond(ChatInput(userID: user.id, text: text, turnKey: key))
-    }
-
     @Test func aResentTurnKeyReturnsTheStoredAnswerWithoutCountingOrStoringAgain() async throws {
         let world = try await ChatWorld.make()
-        let first = try await ask(world, "ava@example.com", "any offers?", key: "turn_resend0000000001")
-        let again = try await ask(world, "ava@example.com", "  any offers?\n", key: "turn_resend0000000001")
+        let first = try await world.ask("ava@example.com", "any offers?", turnKey: "turn_resend0000000001")
+        let again = try await world.ask("ava@example.com", "  any offers?\n", turnKey: "turn_resend0000000001")
         #expect(!first.isReplay && again.isReplay)
         #expect(again.shopperMessage == first.shopperMessage && again.reply == first.reply)
         #expect(again.source == first.source && again.quota.used == 1)
@@ -167,11 +162,11 @@ extension ChatGuardAndQuotaTests {
 
     @Test func anEditedResendIsANewMessageAndAnotherShoppersKeyReachesNothingOfTheirs() async throws {
         let world = try await ChatWorld.make()
-        let ava = try await ask(world, "ava@example.com", "any offers?", key: "turn_shared000000000001")
-        let edited = try await ask(world, "ava@example.com", "where is my order?", key: "turn_shared000000000001")
+        let ava = try await world.ask("ava@example.com", "any offers?", turnKey: "turn_shared000000000001")
+        let edited = try await world.ask("ava@example.com", "where is my order?", turnKey: "turn_shared000000000001")
         #expect(!edited.isReplay && edited.shopperMessage.id != ava.shopperMessage.id)
         #expect(edited.quota.used == 2)
-        let raj = try await ask(world, "raj.patel@example.com", "any offers?", key: "turn_shared000000000001")
+        let raj = try await world.ask("raj.patel@example.com", "any offers?", turnKey: "turn_shared000000000001")
         #expect(!raj.isReplay && raj.conversationID != ava.conversationID && raj.reply.id != ava.reply.id)
         #expect(!raj.reply.text.contains("AVA20COCOA"), "Raj never sees Ava's answer")
         try await world.close()
@@ -181,7 +176,7 @@ extension ChatGuardAndQuotaTests {
         let world = try await ChatWorld.make()
         for key in ["short", "turn_ with space", "turn_<b>", String(repeating: "k", count: 65), "turn_é000000000"] {
             await #expect(throws: ChatError.malformedTurnKey) {
-                _ = try await ask(world, "ava@example.com", "any offers?", key: key)
+                _ = try await world.ask("ava@example.com", "any offers?", turnKey: key)
             }
         }
         let user = try await world.user("ava@example.com")

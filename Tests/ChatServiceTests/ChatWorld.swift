@@ -38,12 +38,12 @@ struct ChatWorld {
         return user
     }
 
-    func ask(_ email: String, _ text: String, conversation: String? = nil, location: Coordinate? = nil) async throws
-        -> ChatTurn
+    func ask(_ email: String, _ text: String, conversation: String? = nil, location: Coordinate? = nil,
+             turnKey: String? = nil) async throws -> ChatTurn
     {
         let user = try await user(email)
         return try await chat.respond(ChatInput(userID: user.id, conversationID: conversation, text: text,
-                                                location: location))
+                                                location: location, turnKey: turnKey))
     }
 
     func close() async throws { try await store.close() }

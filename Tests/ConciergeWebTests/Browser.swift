@@ -120,6 +120,12 @@ struct Page: Sendable {
         return String(body[range])
     }
 
+    /// The value of the first `name="…"` attribute anywhere in the body (`data-conversation`, say).
+    func attribute(_ name: String) -> String? {
+        guard let start = body.range(of: name + "=\"") else { return nil }
+        return body[start.upperBound...].split(separator: "\"", maxSplits: 1).first.map(String.init)
+    }
+
     func contains(_ text: String) -> Bool { body.contains(text) }
 }
 

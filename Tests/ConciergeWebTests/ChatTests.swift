@@ -75,22 +75,17 @@ struct ChatTests {
             let first = try await browser.post("/chat", form, headers: Self.fetch)
             let retry = try await browser.post("/chat", form, headers: Self.fetch)
             #expect(first.status == .ok && retry.status == .ok)
-            let next = try #require(Self.attribute("data-next-turn", in: first.body))
+            let next = try #require(first.attribute("data-next-turn"))
             #expect(next.hasPrefix("turn_") && next != key)
             let bubbles = { (body: String) in body.components(separatedBy: #"<li class="bubble"#).dropFirst().map {
                 $0.components(separatedBy: "</li>")[0] } }
             #expect(bubbles(retry.body) == bubbles(first.body), "the stored pair, shown again")
             let user = try await world.user("ava@example.com")
-            let conversation = try #require(Self.attribute("data-conversation", in: first.body))
+            let conversation = try #require(first.attribute("data-conversation"))
             #expect(try await world.store.messages(userID: user.id, conversationID: conversation, limit: 10).count == 2)
             let metrics = try await browser.get("/metrics")
             #expect(metrics.contains(#"concierge_chat_turns_total{source="model"} 1"#), "a replay is not counted as a turn")
         }
-    }
-
-    static func attribute(_ name: String, in body: String) -> String? {
-        guard let start = body.range(of: name + "=\"") else { return nil }
-        return body[start.upperBound...].split(separator: "\"", maxSplits: 1).first.map(String.init)
     }
 
     @Test func aMessageThatIsTooLongIsKeptInTheTextArea() async throws {
