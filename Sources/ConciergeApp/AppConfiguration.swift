@@ -61,11 +61,11 @@ public struct AppConfiguration: Sendable, Equatable {
 
     /// Human-readable lines for start-up output; secrets and URI credentials are never printed.
     public var summary: [String] {
-        let storeLine = switch store {
+        let shopLine = switch store {
         case .sqlite(let path): "store: sqlite \(path)"
         case .mongo(let uri, let database): "store: mongodb \(Redaction.uri(uri)) database \(database)"
         }
-        return [storeLine,
+        return [shopLine,
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
                 "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)", "listen: \(host):\(port)"]
     }

@@ -24,7 +24,7 @@ public struct ConciergeRuntime: Sendable {
         let retriever = PolicyRetriever(chunks: try await store.policyChunks(), lexicon: lexicon)
         let llm = try override ?? makeLLM(configuration)
         let chat = ChatService(
-            store: store, llm: llm, retriever: retriever, stores: try await store.allStores(), clock: clock, ids: ids,
+            store: store, llm: llm, retriever: retriever, shops: try await store.allShops(), clock: clock, ids: ids,
             settings: ChatSettings(dailyMessageLimit: configuration.dailyMessageLimit, model: configuration.llmModel,
                                    rules: rules))
         return ConciergeRuntime(configuration: configuration, store: store, chat: chat,

@@ -44,12 +44,12 @@ public struct DataImporter: Sendable {
         // Codes are typed by shoppers in any case and stored upper-case, as `Coupon.init` does.
         file.coupons = file.coupons.map { var coupon = $0; coupon.code = coupon.code.uppercased(); return coupon }
         var problems = try await ImportValidator(
-            existingUserIDs: existingUserIDs(referencedBy: file), existingStoreIDs: existingStoreIDs(referencedBy: file),
+            existingUserIDs: existingUserIDs(referencedBy: file), existingShopIDs: existingShopIDs(referencedBy: file),
             existingEmailOwners: existingEmailOwners(of: file.users)
         ).problems(in: file)
         problems += passwordProblems(file.users)
         guard problems.isEmpty else { throw ImportError.invalid(problems) }
-        let dataSet = DataSet(users: try await users(from: file.users), stores: file.stores, orders: file.orders,
+        let dataSet = DataSet(users: try await users(from: file.users), shops: file.shops, orders: file.orders,
                               coupons: file.coupons)
         try await store.upsert(dataSet)
         return dataSet.counts
@@ -93,12 +93,12 @@ public struct DataImporter: Sendable {
         return found
     }
 
-    private func existingStoreIDs(referencedBy file: ImportFile) async throws -> Set<String> {
-        let inFile = Set(file.stores.map(\.id))
-        let scoped = file.coupons.filter { $0.scope.kind == .store }.compactMap(\.scope.value)
-        let referenced = Set(file.orders.map(\.storeID) + scoped).subtracting(inFile)
+    private func existingShopIDs(referencedBy file: ImportFile) async throws -> Set<String> {
+        let inFile = Set(file.shops.map(\.id))
+        let scoped = file.coupons.filter { $0.scope.kind == .shop }.compactMap(\.scope.value)
+        let referenced = Set(file.orders.map(\.shopID) + scoped).subtracting(inFile)
         var found = Set<String>()
-        for id in referenced.sorted() where try await store.store(id: id) != nil { found.insert(id) }
+        for id in referenced.sorted() where try await store.shop(id: id) != nil { found.insert(id) }
         return found
     }
 }

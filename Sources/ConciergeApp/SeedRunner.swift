@@ -106,7 +106,7 @@ public struct SeedRunner: Sendable {
         let messagesByUser = Dictionary(grouping: data.messages, by: \.userID)
         let sessionsByUser = Dictionary(grouping: data.sessions, by: \.userID)
         let usageByUser = Dictionary(grouping: data.usage, by: \.userID)
-        try await store.upsert(DataSet(stores: data.stores, coupons: data.coupons.filter { $0.ownerID == nil }))
+        try await store.upsert(DataSet(shops: data.shops, coupons: data.coupons.filter { $0.ownerID == nil }))
         var done = 0
         for start in stride(from: 0, to: data.users.count, by: batchSize) {
             let users = Array(data.users[start..<min(start + batchSize, data.users.count)])

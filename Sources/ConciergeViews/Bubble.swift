@@ -50,7 +50,7 @@ struct TraceView: Sendable {
     let intentScores: [Row]
     let maskedPrompt: String
     let chunks: [Row]
-    let stores: [Row]
+    let shops: [Row]
     let eligibleCoupons: [Row]
     let excludedCoupons: [Row]
     let attempts: [Row]
@@ -67,7 +67,7 @@ struct TraceView: Sendable {
         chunks = (trace.chunks ?? []).map {
             Row(name: $0.source, value: Self.number($0.score) + ($0.relevant ? " (relevant)" : " (below threshold)"))
         }
-        stores = (trace.stores ?? []).map { Row(name: $0.name, value: "\($0.distance), \($0.status)") }
+        shops = (trace.shops ?? []).map { Row(name: $0.name, value: "\($0.distance), \($0.status)") }
         eligibleCoupons = (trace.coupons?.eligible ?? []).map {
             Row(name: $0.coupon.code, value: $0.coupon.summary)
         }

@@ -44,7 +44,7 @@ public struct ChatPageInput: Sendable {
     public var messages: [ChatMessage]
     /// Today's usage for the usage bar.
     public var quota: QuotaStatus
-    /// Where nearby stores are looked up from.
+    /// Where nearby shops are looked up from.
     public var place: ShopperPlace
     /// The names offered in the city select.
     public var cities: [String]

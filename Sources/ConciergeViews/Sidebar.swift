@@ -58,7 +58,7 @@ struct UsageBar: Sendable {
     }
 }
 
-/// Where the concierge looks for nearby stores, and the form to change it.
+/// Where the concierge looks for nearby shops, and the form to change it.
 struct LocationPanel: Sendable {
     let label: String
     let cities: [Choice]
@@ -87,7 +87,7 @@ struct LocationPanel: Sendable {
             latitude = String(format: "%.5f", lat)
             longitude = String(format: "%.5f", lon)
         case .unknown:
-            label = "Not set: pick a city to see nearby stores"
+            label = "Not set: pick a city to see nearby shops"
             latitude = ""
             longitude = ""
         }

@@ -1,16 +1,16 @@
 import Foundation
 
 extension WeeklyHours {
-    /// The opening status at `instant`, reading the hours as wall-clock times in `timeZone` (the store's).
+    /// The opening status at `instant`, reading the hours as wall-clock times in `timeZone` (the shop's).
     ///
     /// The ranges are laid out as absolute intervals from yesterday (an overnight range may still be running)
     /// to tomorrow, or a week ahead when that does not settle it, then merged, so back-to-back ranges (Mon 18:00–24:00, Tue 00:00–02:00) count as
-    /// one opening. Times and durations go through Foundation's `Calendar` in the store's zone, so minutes are
+    /// one opening. Times and durations go through Foundation's `Calendar` in the shop's zone, so minutes are
     /// real elapsed minutes across DST changes. Wall times that a spring-forward skips move forward by the gap
     /// (01:30 becomes 02:30 BST); a fall-back's repeated hour uses its first occurrence.
     public func status(at instant: Date, timeZone: TimeZone) -> OpeningStatus {
         let calendar = Self.calendar(in: timeZone)
-        // Most answers fall before the end of tomorrow; only a long closure or a round-the-clock store needs the
+        // Most answers fall before the end of tomorrow; only a long closure or a round-the-clock shop needs the
         // whole week laid out (a third of the calendar work in the common case).
         let (intervals, horizon) = openIntervals(around: instant, throughDay: 1, calendar: calendar)
         if let status = Self.decide(instant, intervals, horizon: horizon, isLastPass: false, calendar: calendar) {
@@ -55,7 +55,7 @@ extension WeeklyHours {
         return status(at: instant, timeZone: zone)
     }
 
-    /// Whether the store is open at `instant` in `timeZone`.
+    /// Whether the shop is open at `instant` in `timeZone`.
     public func isOpen(at instant: Date, timeZone: TimeZone) -> Bool {
         status(at: instant, timeZone: timeZone).isOpen
     }

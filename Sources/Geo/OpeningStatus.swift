@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a moment's local day relates to the local day of the instant asked about, in the store's time zone.
+/// How a moment's local day relates to the local day of the instant asked about, in the shop's time zone.
 public enum DayRelation: Hashable, Sendable {
     case today
     case tomorrow
@@ -8,7 +8,7 @@ public enum DayRelation: Hashable, Sendable {
     case later(Weekday)
 }
 
-/// A transition (opening or closing) as the shopper should hear it: wall-clock time in the store's zone and the
+/// A transition (opening or closing) as the shopper should hear it: wall-clock time in the shop's zone and the
 /// day it falls on.
 public struct LocalMoment: Hashable, Sendable {
     /// The absolute instant of the transition.
@@ -27,13 +27,13 @@ public struct LocalMoment: Hashable, Sendable {
     }
 }
 
-/// Whether a store is open at an instant, and when that changes. Facts computed in code, never by the model.
+/// Whether a shop is open at an instant, and when that changes. Facts computed in code, never by the model.
 public struct OpeningStatus: Hashable, Sendable {
     /// Minutes before closing from which the summary says "closes in N minutes" instead of "open until".
     public static let closingSoonMinutes = 60
 
     public var isOpen: Bool
-    /// When open: the next closing; nil when the store is open around the clock.
+    /// When open: the next closing; nil when the shop is open around the clock.
     public var closesAt: LocalMoment?
     /// When closed: the next opening; nil when the week has no opening hours at all.
     public var opensAt: LocalMoment?
@@ -84,7 +84,7 @@ public struct OpeningStatus: Hashable, Sendable {
     }
 }
 
-/// The store's time zone identifier is not a known IANA zone.
+/// The shop's time zone identifier is not a known IANA zone.
 public struct UnknownTimeZone: Error, Hashable, Sendable {
     public var identifier: String
 

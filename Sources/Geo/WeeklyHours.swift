@@ -1,4 +1,4 @@
-/// A wall-clock time of day in a store's own time zone, stored as minutes since local midnight.
+/// A wall-clock time of day in a shop's own time zone, stored as minutes since local midnight.
 ///
 /// Encoded as `"HH:mm"`. `24:00` is allowed as a closing time meaning "end of the day".
 public struct LocalTime: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -66,7 +66,7 @@ public struct OpeningRange: Codable, Hashable, Sendable {
     public var isOvernight: Bool { closes <= opens }
 }
 
-/// A store's regular week. A weekday with no range is a closed day.
+/// A shop's regular week. A weekday with no range is a closed day.
 public struct WeeklyHours: Codable, Hashable, Sendable {
     public var ranges: [OpeningRange]
 

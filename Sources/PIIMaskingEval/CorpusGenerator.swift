@@ -72,9 +72,9 @@ public struct CorpusGenerator: Sendable {
         case "PPHONE": builder.pii(.phone, persona.phoneAsTyped(&rng))
         case "PADDRESS": builder.pii(.address, persona.addressAsTyped(&rng))
         case "STORE":
-            let (typed, stored) = StorePhones.pick(&rng)
+            let (typed, stored) = ShopPhones.pick(&rng)
             allowList.phones.append(stored)
-            builder.negative(.storePhone, typed)
+            builder.negative(.shopPhone, typed)
         default:
             guard let kind = Self.negativeSlots[slot] else { return builder.plain(slot) }
             builder.negative(kind, NegativeValues.value(kind, &rng))
@@ -89,7 +89,7 @@ public struct CorpusGenerator: Sendable {
 }
 
 /// Store phone numbers: as the shopper types them, and as the store list holds them.
-enum StorePhones {
+enum ShopPhones {
     static let numbers: [(typed: String, stored: String)] = [
         ("020 7946 0000", "+44 20 7946 0000"), ("(415) 555-0132", "+1 415 555 0132"),
         ("+91 80 4567 1234", "+91 80 4567 1234"),

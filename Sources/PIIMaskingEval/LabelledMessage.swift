@@ -19,7 +19,7 @@ public struct NegativeSpan: Sendable, Hashable {
 /// Kinds of hard negatives the corpus plants.
 public enum NegativeKind: String, Sendable, CaseIterable, Comparable {
     case price, quantity, percentage, date, time, coupon, sku, version, zip
-    case storePhone = "store-phone"
+    case shopPhone = "store-phone"
     case invalidCard = "invalid-card"
     case orderNumber = "order-number"
     case barcode, tracking

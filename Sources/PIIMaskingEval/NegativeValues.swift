@@ -17,7 +17,7 @@ enum NegativeValues {
                 "v2.0.0-beta.1", "Windows 10.0.19045.3693",
             ])
         case .zip: rng.pick(["10001", "94103", "SW1A 1AA", "560034", "75001", "2000", "M5V 2T6", "80331"])
-        case .storePhone: ""  // filled by the generator, which also puts it on the allow-list
+        case .shopPhone: ""  // filled by the generator, which also puts it on the allow-list
         case .invalidCard: NumberValues.card(&rng, valid: false)
         case .orderNumber: orderNumber(&rng)
         case .barcode: ean13(&rng)

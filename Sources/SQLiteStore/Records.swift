@@ -9,7 +9,7 @@ extension User: FetchableRecord, PersistableRecord {
     public static var databaseTableName: String { DataCollection.users.rawValue }
 }
 
-extension RetailStore: FetchableRecord, PersistableRecord {
+extension Shop: FetchableRecord, PersistableRecord {
     public static var databaseTableName: String { DataCollection.stores.rawValue }
 }
 

@@ -30,12 +30,12 @@ extension SQLiteConciergeStore {
         }
     }
 
-    public func allStores() async throws -> [RetailStore] {
-        try await database.mappedRead { db in try RetailStore.order(Column("id")).fetchAll(db) }
+    public func allShops() async throws -> [Shop] {
+        try await database.mappedRead { db in try Shop.order(Column("id")).fetchAll(db) }
     }
 
-    public func store(id: String) async throws -> RetailStore? {
-        try await database.mappedRead { db in try RetailStore.fetchOne(db, key: id) }
+    public func shop(id: String) async throws -> Shop? {
+        try await database.mappedRead { db in try Shop.fetchOne(db, key: id) }
     }
 
     public func orders(userID: String, limit: Int) async throws -> [Order] {
@@ -53,7 +53,7 @@ extension SQLiteConciergeStore {
 
     /// `scope` is the JSON of `CouponScope` (`{"kind": …, "value": …}`): the store test runs in SQLite, before
     /// any row is decoded.
-    public func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon] {
+    public func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon] {
         try await database.mappedRead { db in
             try Coupon.fetchAll(db, sql: """
                 SELECT * FROM coupons
@@ -61,7 +61,7 @@ extension SQLiteConciergeStore {
                    OR (ownerID IS NULL
                        AND (json_extract(scope, '$.kind') <> 'store' OR json_extract(scope, '$.value') IS ?))
                 ORDER BY code
-                """, arguments: [userID, storeID])
+                """, arguments: [userID, shopID])
         }
     }
 

@@ -58,7 +58,7 @@ public final class SQLiteConciergeStore: ConciergeStore {
     public func upsert(_ data: DataSet) async throws {
         try await database.mappedWrite { db in
             for user in data.users { try user.withNormalizedEmail().save(db) }
-            for record in data.stores { try record.insert(db, onConflict: .replace) }
+            for record in data.shops { try record.insert(db, onConflict: .replace) }
             for record in data.orders { try record.insert(db, onConflict: .replace) }
             for record in data.coupons { try record.insert(db, onConflict: .replace) }
             for record in data.events { try record.insert(db, onConflict: .replace) }
@@ -73,7 +73,7 @@ public final class SQLiteConciergeStore: ConciergeStore {
         try await database.mappedRead { db in
             DataSet(
                 users: try User.fetchAll(db),
-                stores: try RetailStore.fetchAll(db),
+                shops: try Shop.fetchAll(db),
                 orders: try Order.fetchAll(db),
                 coupons: try Coupon.fetchAll(db),
                 events: try Event.fetchAll(db),

@@ -11,7 +11,7 @@ struct NearestBench: ParsableCommand {
     )
 
     @Option(name: .customLong("stores"), parsing: .upToNextOption, help: "Store counts to run.")
-    var storeCounts: [Int] = [10_000, 1_000_000]
+    var shopCounts: [Int] = [10_000, 1_000_000]
 
     @Option(help: "Indexed queries per store count.")
     var queries: Int = 20_000
@@ -30,18 +30,18 @@ struct NearestBench: ParsableCommand {
 
     func run() throws {
         print("nearest-\(k) within \(Int(radius)) m, seed \(seed); times per query")
-        for count in storeCounts {
-            try runOnce(storeCount: count)
+        for count in shopCounts {
+            try runOnce(shopCount: count)
         }
     }
 
-    private func runOnce(storeCount: Int) throws {
+    private func runOnce(shopCount: Int) throws {
         var random = BenchRandom(seed: seed)
-        let stores = SyntheticMap.stores(count: storeCount, using: &random)
+        let shops = SyntheticMap.shops(count: shopCount, using: &random)
         let origins = SyntheticMap.queries(count: max(queries, bruteQueries), using: &random)
 
         let buildStart = ContinuousClock.now
-        let index = SpatialIndex(stores) { $0 }
+        let index = SpatialIndex(shops) { $0 }
         let buildTime = ContinuousClock.now - buildStart
 
         let indexed = timeIndexed(index, Array(origins.prefix(queries)))
@@ -49,7 +49,7 @@ struct NearestBench: ParsableCommand {
         let found = String(format: "%.2f", Double(indexed.found) / Double(max(1, indexed.timings.count)))
         print(
             """
-            stores \(storeCount): build \(Stats.format(buildTime)); \
+            stores \(shopCount): build \(Stats.format(buildTime)); \
             index median \(Stats.format(Stats.percentile(indexed.timings, 0.5))) \
             p95 \(Stats.format(Stats.percentile(indexed.timings, 0.95))) over \(indexed.timings.count) queries \
             (avg \(found) found, \(indexed.outOfRange) out of range); \
@@ -111,7 +111,7 @@ private enum SyntheticMap {
         (-13.8333, -171.7667), (64.8378, -147.7164), (78.2232, 15.6267), (-77.8419, 166.6863),
     ]
 
-    static func stores(count: Int, using random: inout BenchRandom) -> [Coordinate] {
+    static func shops(count: Int, using random: inout BenchRandom) -> [Coordinate] {
         (0..<count).map { _ in
             random.unit() < 0.8 ? nearCity(spreadMeters: 6_000, using: &random) : anywhere(using: &random)
         }

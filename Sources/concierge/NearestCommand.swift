@@ -6,15 +6,15 @@ import Geo
 
 struct NearestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "nearest", abstract: "Nearest stores to a point, with distance, walking time and opening status.")
+        commandName: "nearest", abstract: "Nearest shops to a point, with distance, walking time and opening status.")
 
     // `.unconditional` so that negative values ("--lon -0.1585") are read as values, not as flags.
     @Option(parsing: .unconditional, help: "Latitude in decimal degrees.") var lat: Double
     @Option(parsing: .unconditional, help: "Longitude in decimal degrees.") var lon: Double
     @Option(help: "Instant to evaluate opening hours at (ISO 8601). Default: now.") var at: String?
-    @Flag(help: "Only stores open at that instant.") var openNow = false
-    @Option(help: "Only stores with a menu tag or category (hot, vegan, bakery...) or an amenity.") var tag: String?
-    @Option(help: "How many stores.") var top = 5
+    @Flag(help: "Only shops open at that instant.") var openNow = false
+    @Option(help: "Only shops with a menu tag or category (hot, vegan, bakery...) or an amenity.") var tag: String?
+    @Option(help: "How many shops.") var top = 5
     @Option(help: "Search radius in metres.") var radius = 10_000.0
 
     func validate() throws {
@@ -25,17 +25,17 @@ struct NearestCommand: AsyncParsableCommand {
     func run() async throws {
         let instant = try at.map(Self.parseInstant) ?? Date()
         let configuration = try CommandSupport.configuration()
-        let stores = try await CommandSupport.withStore(configuration) { try await $0.allStores() }
-        let found = StoreFinder(stores: stores).nearest(
+        let shops = try await CommandSupport.withStore(configuration) { try await $0.allShops() }
+        let found = ShopFinder(shops: shops).nearest(
             to: Coordinate(latitude: lat, longitude: lon), at: instant, count: top, radiusMeters: radius,
             filter: .init(openNow: openNow, tag: tag))
-        if found.isEmpty { print("no store matches") }
+        if found.isEmpty { print("no shop matches") }
         if let first = found.first, !first.isWithinRadius {
             print("nothing within \(Int(radius)) m; the nearest match is \(Int(first.distanceMeters)) m away")
         }
-        for store in found {
-            print("\(store.store.name) (\(store.store.id))  \(Int(store.distanceMeters.rounded())) m, "
-                + "\(store.walkingMinutes) min walk  \(store.status)")
+        for shop in found {
+            print("\(shop.shop.name) (\(shop.shop.id))  \(Int(shop.distanceMeters.rounded())) m, "
+                + "\(shop.walkingMinutes) min walk  \(shop.status)")
         }
     }
 

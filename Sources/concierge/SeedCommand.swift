@@ -29,7 +29,7 @@ struct SeedCommand: AsyncParsableCommand {
     @Flag(help: "Do nothing when the store already holds users (for start-up scripts).")
     var ifEmpty = false
 
-    @Option(help: "Import users, stores, orders and coupons from this JSON file instead of generating.")
+    @Option(help: "Import users, shops, orders and coupons from this JSON file instead of generating.")
     var from: String?
 
     func run() async throws {

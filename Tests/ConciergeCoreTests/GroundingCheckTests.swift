@@ -9,13 +9,13 @@ struct GroundingCheckTests {
         {"now": "Sat 21 Nov 15:00", "intents": ["offers"], "location": "home", "handoffRequested": false,
          "shopper": {"name": "<NAME_1>", "city": "London", "prefers": "hot", "dietary": [], "favourites": [],
                      "loyaltyPoints": 120, "pointsValue": "£1.20"},
-         "stores": [{"name": "Lakeside Café", "distance": "270 m", "walkMinutes": 4, "isOpen": true,
+         "shops": [{"name": "Lakeside Café", "distance": "270 m", "walkMinutes": 4, "isOpen": true,
                      "status": "Open until 22:00", "withinRange": true, "phone": "+44 20 7946 0101"}],
          "suggestions": [], "orders": [], "policies": [],
          "coupons": [{"code": "WARM15", "summary": "15% off hot drinks", "discount": "15% off",
                       "appliesTo": "hot drinks", "validUntil": "30 Nov"}]}
         """.utf8))
-    let check = GroundingCheck(knownStoreNames: ["Lakeside Café", "Night Owl Coffee", "Soho Roastery"])
+    let check = GroundingCheck(knownShopNames: ["Lakeside Café", "Night Owl Coffee", "Soho Roastery"])
 
     @Test func claimsCopiedFromTheContextPass() {
         let verdict = check.verify(answer: "Lakeside Café is 270 m away. WARM15 gives 15% off. You have £1.20.",

@@ -55,18 +55,18 @@ struct SyntheticDataGeneratorTests {
     }
 
     @Test func geographyIsCoherent() throws {
-        let stores = Self.data.dataSet.stores
+        let shops = Self.data.dataSet.shops
         for city in CatalogFixture.catalog.cities {
-            #expect(stores.contains { $0.address.city == city.name }, "a store in \(city.name)")
+            #expect(shops.contains { $0.address.city == city.name }, "a shop in \(city.name)")
         }
-        for store in stores {
-            let city = try #require(CatalogFixture.catalog.cities.first { $0.name == store.address.city })
-            #expect(approximateMetres(store.location.latitude, store.location.longitude, city.latitude, city.longitude) < 7_000)
-            #expect(store.timeZone == city.timeZone)
+        for shop in shops {
+            let city = try #require(CatalogFixture.catalog.cities.first { $0.name == shop.address.city })
+            #expect(approximateMetres(shop.location.latitude, shop.location.longitude, city.latitude, city.longitude) < 7_000)
+            #expect(shop.timeZone == city.timeZone)
         }
         for user in Self.data.dataSet.users where user.archetype != nil && !user.id.hasPrefix("usr_demo") {
             let home = try #require(user.home)
-            let nearest = stores.map { approximateMetres(home.latitude, home.longitude, $0.location.latitude, $0.location.longitude) }.min()!
+            let nearest = shops.map { approximateMetres(home.latitude, home.longitude, $0.location.latitude, $0.location.longitude) }.min()!
             #expect(nearest < 3_000, "\(user.id) lives near a store")
         }
     }

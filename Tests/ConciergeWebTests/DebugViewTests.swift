@@ -41,7 +41,7 @@ struct DebugViewTests {
             let message = "I'm cold, my card is 4111 1111 1111 1111 and my email is me@home.example"
             let sent = try await browser.submit(on: "/chat", to: "/chat", [("message", message)])
             let view = try await browser.get(String(sent.location!.prefix { $0 != "#" }))
-            for part in ["Debug trace", "comfort-cold", "Retrieved policy chunks", "Stores considered", "Coupons",
+            for part in ["Debug trace", "comfort-cold", "Retrieved policy chunks", "Shops considered", "Coupons",
                          "excluded, expired", "Model attempts", "ok 200", "Guard verdict", "Stage timings",
                          "Masked prompt", "&lt;CARD_", "&lt;EMAIL_", "&lt;NAME_1&gt;",
                          #"aria-pressed="true""#] {

@@ -18,11 +18,11 @@ struct FailingStore: ConciergeStore {
     func updateUser(_ user: User) async throws -> Bool { throw fail() }
     func user(id: String) async throws -> User? { throw fail() }
     func user(email: String) async throws -> User? { throw fail() }
-    func allStores() async throws -> [RetailStore] { throw fail() }
-    func store(id: String) async throws -> RetailStore? { throw fail() }
+    func allShops() async throws -> [Shop] { throw fail() }
+    func shop(id: String) async throws -> Shop? { throw fail() }
     func orders(userID: String, limit: Int) async throws -> [Order] { throw fail() }
     func order(id: String) async throws -> Order? { throw fail() }
-    func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon] { throw fail() }
+    func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon] { throw fail() }
     func coupon(code: String) async throws -> Coupon? { throw fail() }
     func events(userID: String) async throws -> [Event] { throw fail() }
     func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws { throw fail() }

@@ -12,8 +12,8 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// A new, empty store of this kind (its own temporary file or its own database name).
     func makeFreshStore() async throws -> any ConciergeStore {
         switch self {
-        case .sqlite: try await SQLiteHarness.makeStore()
-        case .mongo: try await MongoHarness.makeStore()
+        case .sqlite: try await SQLiteHarness.makeShop()
+        case .mongo: try await MongoHarness.makeShop()
         }
     }
 }

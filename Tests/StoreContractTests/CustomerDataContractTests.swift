@@ -34,9 +34,9 @@ struct CustomerDataContractTests {
     func couponsAreTheUsersOwnPlusEveryonesByCode(backend: Backend) async throws {
         try await withStore(backend) { store in
             try await store.upsert(Fixtures.sampleDataSet())
-            #expect(try await store.coupons(availableTo: "usr_ava", atStore: "st_lakeside").map(\.code) == ["AVA10", "WARM15"])
-            #expect(try await store.coupons(availableTo: "usr_ben", atStore: nil).map(\.code) == ["BEN5", "WARM15"])
-            #expect(try await store.coupon(code: "AVA10")?.scope == .store("st_lakeside"))
+            #expect(try await store.coupons(availableTo: "usr_ava", atShop: "st_lakeside").map(\.code) == ["AVA10", "WARM15"])
+            #expect(try await store.coupons(availableTo: "usr_ben", atShop: nil).map(\.code) == ["BEN5", "WARM15"])
+            #expect(try await store.coupon(code: "AVA10")?.scope == .shop("st_lakeside"))
             #expect(try await store.coupon(code: "NOPE") == nil)
         }
     }
@@ -48,17 +48,17 @@ struct CustomerDataContractTests {
         try await withStore(backend) { store in
             try await store.upsert(DataSet(coupons: [
                 Fixtures.coupon("ALL", owner: nil),
-                Fixtures.coupon("LAKE", owner: nil, scope: .store("st_lakeside")),
-                Fixtures.coupon("ELSEWHERE", owner: nil, scope: .store("st_elsewhere")),
+                Fixtures.coupon("LAKE", owner: nil, scope: .shop("st_lakeside")),
+                Fixtures.coupon("ELSEWHERE", owner: nil, scope: .shop("st_elsewhere")),
                 Fixtures.coupon("TEAS", owner: nil, scope: .category("tea")),
-                Fixtures.coupon("AVAFAR", owner: "usr_ava", scope: .store("st_elsewhere")),
-                Fixtures.coupon("BENLAKE", owner: "usr_ben", scope: .store("st_lakeside")),
+                Fixtures.coupon("AVAFAR", owner: "usr_ava", scope: .shop("st_elsewhere")),
+                Fixtures.coupon("BENLAKE", owner: "usr_ben", scope: .shop("st_lakeside")),
             ]))
-            #expect(try await store.coupons(availableTo: "usr_ava", atStore: "st_lakeside").map(\.code)
+            #expect(try await store.coupons(availableTo: "usr_ava", atShop: "st_lakeside").map(\.code)
                 == ["ALL", "AVAFAR", "LAKE", "TEAS"])
-            #expect(try await store.coupons(availableTo: "usr_ava", atStore: "st_elsewhere").map(\.code)
+            #expect(try await store.coupons(availableTo: "usr_ava", atShop: "st_elsewhere").map(\.code)
                 == ["ALL", "AVAFAR", "ELSEWHERE", "TEAS"])
-            #expect(try await store.coupons(availableTo: "usr_ava", atStore: nil).map(\.code) == ["ALL", "AVAFAR", "TEAS"])
+            #expect(try await store.coupons(availableTo: "usr_ava", atShop: nil).map(\.code) == ["ALL", "AVAFAR", "TEAS"])
         }
     }
 
@@ -67,9 +67,9 @@ struct CustomerDataContractTests {
         try await withStore(backend) { store in
             let data = Fixtures.sampleDataSet()
             try await store.upsert(data)
-            #expect(try await store.allStores() == data.stores.sorted { $0.id < $1.id })
-            #expect(try await store.store(id: "st_market")?.name == "Market Hall")
-            #expect(try await store.store(id: "st_none") == nil)
+            #expect(try await store.allShops() == data.shops.sorted { $0.id < $1.id })
+            #expect(try await store.shop(id: "st_market")?.name == "Market Hall")
+            #expect(try await store.shop(id: "st_none") == nil)
         }
     }
 

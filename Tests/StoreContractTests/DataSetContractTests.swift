@@ -48,7 +48,7 @@ struct DataSetContractTests {
             let clash = DataSet(
                 users: [Fixtures.user("usr_new", email: "new@example.com"),
                         Fixtures.user("usr_thief", email: "ava@example.com")],
-                stores: [Fixtures.store("st_x", name: "X", latitude: 1, longitude: 1)])
+                shops: [Fixtures.shop("st_x", name: "X", latitude: 1, longitude: 1)])
             await #expect(throws: StoreError.duplicate(collection: .users, field: "email")) {
                 try await store.upsert(clash)
             }

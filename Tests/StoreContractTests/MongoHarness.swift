@@ -6,7 +6,7 @@ import TestSupport
 /// Stores for the contract suite: a real MongoDB when `MONGODB_TEST_URI` is set, else the wire-protocol test
 /// peer (MongoPeer/mongo_peer.py). Every store gets its own database, so tests run in parallel.
 enum MongoHarness {
-    static func makeStore() async throws -> any ConciergeStore {
+    static func makeShop() async throws -> any ConciergeStore {
         try await makeMongoStore()
     }
 

@@ -88,7 +88,7 @@ struct MongoStoreTests {
             renamed.name = "Renamed"
             let huge = Fixtures.chunk("huge", 0, text: String(repeating: "x", count: 17 * 1_024 * 1_024))
             let failing = DataSet(
-                users: [renamed], stores: [Fixtures.store("st_new", name: "New", latitude: 1, longitude: 1)],
+                users: [renamed], shops: [Fixtures.shop("st_new", name: "New", latitude: 1, longitude: 1)],
                 orders: [Fixtures.order("ORD-NEW00001", user: "usr_ava", daysAgo: 1, status: .placed)],
                 policyChunks: [huge])
             await #expect(throws: StoreError.self) { try await store.upsert(failing) }

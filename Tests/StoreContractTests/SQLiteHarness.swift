@@ -4,7 +4,7 @@ import SQLiteStore
 
 enum SQLiteHarness {
     /// A file-backed store (WAL needs a real file) in a fresh temporary directory.
-    static func makeStore() async throws -> any ConciergeStore {
+    static func makeShop() async throws -> any ConciergeStore {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("concierge-contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

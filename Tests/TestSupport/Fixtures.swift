@@ -29,8 +29,8 @@ public enum Fixtures {
                  tags: [.containsNuts, .dairy, .gluten, .vegetarian], priceTier: .standard),
     ]
 
-    public static func store(_ id: String, name: String, latitude: Double, longitude: Double) -> RetailStore {
-        RetailStore(
+    public static func shop(_ id: String, name: String, latitude: Double, longitude: Double) -> Shop {
+        Shop(
             id: id, name: name,
             address: PostalAddress(line1: "1 Market Street", city: "London", postcode: "W1A 1AA", country: "GB"),
             location: Coordinate(latitude: latitude, longitude: longitude), timeZone: "Europe/London",
@@ -43,7 +43,7 @@ public enum Fixtures {
 
     public static func order(_ id: String, user: String, daysAgo: Double, status: OrderStatus) -> Order {
         Order(
-            id: id, userID: user, storeID: "st_lakeside",
+            id: id, userID: user, shopID: "st_lakeside",
             lines: [OrderLine(sku: "HD-001", name: "Oat Hot Chocolate", quantity: 2, unitPriceMinor: 380)],
             currency: "GBP", status: status, fulfilment: .delivery, placedAt: date(daysAgo: daysAgo),
             eta: date(daysAgo: daysAgo, hours: 1), deliveredAt: status == .delivered ? date(daysAgo: daysAgo, hours: 1) : nil)
@@ -79,13 +79,13 @@ public enum Fixtures {
         DataSet(
             users: [user("usr_ava", email: "ava@example.com", name: "Ava Shopper"),
                     user("usr_ben", email: "ben@example.org", name: "Ben Other", role: .reviewer)],
-            stores: [store("st_lakeside", name: "Lakeside Café", latitude: 51.5246, longitude: -0.1590),
-                     store("st_market", name: "Market Hall", latitude: 51.5101, longitude: -0.1340)],
+            shops: [shop("st_lakeside", name: "Lakeside Café", latitude: 51.5246, longitude: -0.1590),
+                    shop("st_market", name: "Market Hall", latitude: 51.5101, longitude: -0.1340)],
             orders: [order("ORD-7K2M9Q1Z", user: "usr_ava", daysAgo: 3, status: .delivered),
                      order("ORD-AB12CD34", user: "usr_ava", daysAgo: 0.1, status: .inTransit),
                      order("ORD-ZZ99YY88", user: "usr_ben", daysAgo: 1, status: .placed)],
             coupons: [coupon("WARM15", owner: nil, scope: .category("hot-drinks")),
-                      coupon("AVA10", owner: "usr_ava", scope: .store("st_lakeside")),
+                      coupon("AVA10", owner: "usr_ava", scope: .shop("st_lakeside")),
                       coupon("BEN5", owner: "usr_ben")],
             events: [Event(id: "ev_1", userID: "usr_ava", sessionID: "s1", type: .viewItem, sku: "HD-001",
                            category: "hot-drinks", colour: "brown", device: "web", at: date(daysAgo: 3)),

@@ -29,14 +29,14 @@ public final class SwitchableStore: ConciergeStore {
     public func updateUser(_ user: User) async throws -> Bool { try await live().updateUser(user) }
     public func user(id: String) async throws -> User? { try await live().user(id: id) }
     public func user(email: String) async throws -> User? { try await live().user(email: email) }
-    public func allStores() async throws -> [RetailStore] { try await live().allStores() }
-    public func store(id: String) async throws -> RetailStore? { try await live().store(id: id) }
+    public func allShops() async throws -> [Shop] { try await live().allShops() }
+    public func shop(id: String) async throws -> Shop? { try await live().shop(id: id) }
     public func orders(userID: String, limit: Int) async throws -> [Order] {
         try await live().orders(userID: userID, limit: limit)
     }
     public func order(id: String) async throws -> Order? { try await live().order(id: id) }
-    public func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon] {
-        try await live().coupons(availableTo: userID, atStore: storeID)
+    public func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon] {
+        try await live().coupons(availableTo: userID, atShop: shopID)
     }
     public func coupon(code: String) async throws -> Coupon? { try await live().coupon(code: code) }
     public func events(userID: String) async throws -> [Event] { try await live().events(userID: userID) }

@@ -226,7 +226,7 @@ def run(flow):
                   "the debug view did not switch on")
         reply = flow.send_with_script("I'm cold")
         trace = reply.find_element(By.CSS_SELECTOR, "details.trace")
-        for part in ("Masked prompt", "Retrieved policy chunks", "Stores considered", "Coupons", "Model attempts",
+        for part in ("Masked prompt", "Retrieved policy chunks", "Shops considered", "Coupons", "Model attempts",
                      "Guard verdict", "Stage timings"):
             assert part in trace.text, f"the trace lacks {part}"
         prompt = trace.find_element(By.CSS_SELECTOR, "pre.prompt").text

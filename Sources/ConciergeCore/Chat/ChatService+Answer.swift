@@ -39,17 +39,17 @@ extension ChatService {
         trace.chunks = data.policies.map {
             TraceChunk(source: $0.citation.document + " > " + $0.citation.heading, score: $0.score, relevant: $0.isRelevant)
         }
-        trace.stores = data.nearby.prefix(settings.rules.storesInContext).map {
-            TraceStore(name: $0.store.name, distance: Earth.readable(meters: $0.distanceMeters), status: $0.status)
+        trace.shops = data.nearby.prefix(settings.rules.shopsInContext).map {
+            TraceShop(name: $0.shop.name, distance: Earth.readable(meters: $0.distanceMeters), status: $0.status)
         }
-        // Coupons of other stores are the bulk of the exclusions and say nothing about this turn: counted, not listed.
+        // Coupons of other shops are the bulk of the exclusions and say nothing about this turn: counted, not listed.
         var coupons = built.coupons
-        let otherStores = coupons.excluded.filter { $0.reason == .otherStore }.count
-        coupons.excluded.removeAll { $0.reason == .otherStore }
+        let otherShops = coupons.excluded.filter { $0.reason == .otherShop }.count
+        coupons.excluded.removeAll { $0.reason == .otherShop }
         trace.coupons = coupons
         trace.attempts = generated.attempts
         trace.guardVerdict = generated.verdict
-        trace.notes = generated.notes + (otherStores > 0 ? ["\(otherStores) coupons for other stores not considered"] : [])
+        trace.notes = generated.notes + (otherShops > 0 ? ["\(otherShops) coupons for other shops not considered"] : [])
         if reading.contains(.handoff) {
             trace.handoffSummary = "Shopper asked for a person. Intents: \(reading.intents.map(\.rawValue).joined(separator: ", ")). "
                 + "Message: \(turn.masked)"
@@ -71,7 +71,7 @@ extension ChatService {
         }
         let origin = turn.location ?? user.home
         var nearby = origin.map {
-            finder.nearest(to: $0, at: turn.now, count: settings.rules.storesInContext,
+            finder.nearest(to: $0, at: turn.now, count: settings.rules.shopsInContext,
                            radiusMeters: settings.rules.nearbyRadiusMeters)
         } ?? []
         // When the nearest shops are all closed, the nearest open one (if any within range) is worth knowing.
@@ -80,11 +80,11 @@ extension ChatService {
                                       filter: .init(openNow: true)).first(where: \.isWithinRadius) {
             nearby.insert(open, at: 1)
         }
-        // The coupons of the store the context decides them for (`ContextBuilder`: the first nearby one).
-        let coupons = try await store.coupons(availableTo: user.id, atStore: nearby.first?.store.id)
+        // The coupons of the shop the context decides them for (`ContextBuilder`: the first nearby one).
+        let coupons = try await store.coupons(availableTo: user.id, atShop: nearby.first?.shop.id)
         let policies = retriever.retrieve(turn.text, top: settings.rules.policyResults)
         return TurnData(user: user, orders: orders, namedOrder: named, coupons: coupons, nearby: nearby,
-                        storesByID: storesByID, policies: policies)
+                        shopsByID: shopsByID, policies: policies)
     }
 }
 

@@ -75,30 +75,30 @@ public struct ChatService: Sendable {
     let store: any ConciergeStore
     let llm: any LLMClient
     let retriever: PolicyRetriever
-    let finder: StoreFinder
-    let storesByID: [String: RetailStore]
+    let finder: ShopFinder
+    let shopsByID: [String: Shop]
     let clock: any WallClock
     let ids: any IdentifierSource
     let settings: ChatSettings
-    /// Built once: with thousands of stores, preparing the store phones' spellings per turn was a fifth of a
+    /// Built once: with thousands of shops, preparing the shop phones' spellings per turn was a fifth of a
     /// turn's time. Each turn's detector adds only the shopper's profile to it.
-    let storeNumbers: PIIDetector
-    /// The session's detector already allows the store numbers, so the guard adds nothing of its own.
+    let shopNumbers: PIIDetector
+    /// The session's detector already allows the shop numbers, so the guard adds nothing of its own.
     let outputGuard = OutputGuard()
     let grounding: GroundingCheck
 
-    public init(store: any ConciergeStore, llm: any LLMClient, retriever: PolicyRetriever, stores: [RetailStore],
+    public init(store: any ConciergeStore, llm: any LLMClient, retriever: PolicyRetriever, shops: [Shop],
                 clock: any WallClock, ids: any IdentifierSource, settings: ChatSettings) {
         self.store = store
         self.llm = llm
         self.retriever = retriever
-        self.finder = StoreFinder(stores: stores)
-        self.storesByID = Dictionary(stores.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.finder = ShopFinder(shops: shops)
+        self.shopsByID = Dictionary(shops.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.clock = clock
         self.ids = ids
         self.settings = settings
-        self.storeNumbers = PIIDetector(allowList: AllowList(phones: stores.map(\.phone).sorted()))
-        self.grounding = GroundingCheck(knownStoreNames: stores.map(\.name))
+        self.shopNumbers = PIIDetector(allowList: AllowList(phones: shops.map(\.phone).sorted()))
+        self.grounding = GroundingCheck(knownShopNames: shops.map(\.name))
     }
 
     public func respond(_ input: ChatInput) async throws -> ChatTurn {
@@ -172,11 +172,11 @@ public struct ChatService: Sendable {
                         quota: quota, isReplay: true)
     }
 
-    /// A session whose vault is rebuilt from the shopper's profile; the allow-list keeps store phones visible.
+    /// A session whose vault is rebuilt from the shopper's profile; the allow-list keeps shop phones visible.
     func maskingSession(for user: User) -> MaskingSession {
         let profile = MaskingProfile(name: user.name, email: user.email, phone: user.phone,
                                      address: user.address?.singleLine)
-        return MaskingSession(detector: storeNumbers.with(profile: profile))
+        return MaskingSession(detector: shopNumbers.with(profile: profile))
     }
 
     /// Where the answer to `question` goes.

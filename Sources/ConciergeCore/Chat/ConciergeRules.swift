@@ -18,7 +18,7 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
     public var pointsPerCurrencyUnitOfValue: Int
     public var pointsSpendBlock: Int
     public var nearbyRadiusMeters: Double
-    public var storesInContext: Int
+    public var shopsInContext: Int
     public var ordersInContext: Int
     public var policyResults: Int
     public var historyMessages: Int
@@ -29,6 +29,6 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
         freshIssueReportHours: 48, packagedReturnDays: 14, packagedCategories: ["merchandise"],
         lateDeliveryGraceMinutes: 30, cancellableStatuses: [.placed], addressChangeStatuses: [.placed],
         pointsEarnedPerCurrencyUnit: 10, pointsPerCurrencyUnitOfValue: 100, pointsSpendBlock: 100,
-        nearbyRadiusMeters: 5_000, storesInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,
+        nearbyRadiusMeters: 5_000, shopsInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,
         suggestionsInContext: 3)
 }

@@ -3,15 +3,15 @@ import Geo
 import PIIMasking
 import Retrieval
 
-/// What the store knows that is relevant to one turn, fetched before the context is built.
+/// What the shop knows that is relevant to one turn, fetched before the context is built.
 public struct TurnData: Sendable {
     public var user: User
     public var orders: [Order]
     /// An order the message named, looked up by id (it may belong to someone else: then it is "not found").
     public var namedOrder: (id: String, order: Order?)?
     public var coupons: [Coupon]
-    public var nearby: [NearbyStore]
-    public var storesByID: [String: RetailStore]
+    public var nearby: [NearbyShop]
+    public var shopsByID: [String: Shop]
     public var policies: [RetrievalResult]
 }
 
@@ -27,8 +27,8 @@ public struct ContextBuilder: Sendable {
                       session: inout MaskingSession, now: Date) -> (context: PromptContext, coupons: CouponDecision) {
         let time = LocalTimeFormatter(timeZoneIdentifier: data.user.timeZone)
         let wants = Wants(reading)
-        let nearest = data.nearby.first?.store
-        let couponDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, store: nearest, at: now)
+        let nearest = data.nearby.first?.shop
+        let couponDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearest, at: now)
         let needs = DietaryNeeds.of(data.user, message: message)
         let suggestions = wants.suggestions ? MenuSuggestions.pick(for: reading, needs: needs, user: data.user,
                                                                    near: data.nearby, limit: rules.suggestionsInContext) : []
@@ -36,9 +36,9 @@ public struct ContextBuilder: Sendable {
             now: time.moment(now), intents: reading.intents.map(\.rawValue),
             shopper: shopperFacts(data.user, needs: needs, session: &session),
             location: locationSource,
-            stores: wants.stores ? data.nearby.prefix(rules.storesInContext).map(Self.storeFacts) : [],
+            shops: wants.shops ? data.nearby.prefix(rules.shopsInContext).map(Self.shopFacts) : [],
             suggestions: suggestions,
-            coupons: wants.coupons ? couponFacts(couponDecision, suggestions: suggestions, store: nearest, time: time) : [],
+            coupons: wants.coupons ? couponFacts(couponDecision, suggestions: suggestions, shop: nearest, time: time) : [],
             orders: wants.orders ? orderFacts(data, session: &session, time: time, now: now) : [],
             orderLookup: data.namedOrder.map { named in
                 OrderLookup(requested: session.placeholder(for: named.id, type: .orderID), found: named.order != nil)
@@ -58,10 +58,10 @@ public struct ContextBuilder: Sendable {
             pointsValue: Money.format(value, currency: currency))
     }
 
-    static func storeFacts(_ nearby: NearbyStore) -> StoreFacts {
-        StoreFacts(name: nearby.store.name, distance: Earth.readable(meters: nearby.distanceMeters),
+    static func shopFacts(_ nearby: NearbyShop) -> ShopFacts {
+        ShopFacts(name: nearby.shop.name, distance: Earth.readable(meters: nearby.distanceMeters),
                    walkMinutes: nearby.walkingMinutes, isOpen: nearby.isOpen, status: nearby.status,
-                   withinRange: nearby.isWithinRadius, phone: nearby.store.phone)
+                   withinRange: nearby.isWithinRadius, phone: nearby.shop.phone)
     }
 
     static func policyFacts(_ result: RetrievalResult) -> PolicyFacts {
@@ -72,15 +72,15 @@ public struct ContextBuilder: Sendable {
     }
 
     /// Coupons that apply to a suggested item come first, then the rest by code.
-    private func couponFacts(_ decision: CouponDecision, suggestions: [ItemFacts], store: RetailStore?,
+    private func couponFacts(_ decision: CouponDecision, suggestions: [ItemFacts], shop: Shop?,
                              time: LocalTimeFormatter) -> [CouponFacts] {
-        let suggestedSKUs = Set(suggestions.compactMap { item in store?.menu.first { $0.name == item.name }?.sku })
+        let suggestedSKUs = Set(suggestions.compactMap { item in shop?.menu.first { $0.name == item.name }?.sku })
         let ranked = decision.eligible.sorted { lhs, rhs in
             let l = !suggestedSKUs.isDisjoint(with: lhs.appliesTo)
             let r = !suggestedSKUs.isDisjoint(with: rhs.appliesTo)
             return l != r ? l : lhs.coupon.code < rhs.coupon.code
         }
-        return ranked.prefix(3).map { CouponDescriber.facts($0, store: store, time: time) }
+        return ranked.prefix(3).map { CouponDescriber.facts($0, shop: shop, time: time) }
     }
 
     private func orderFacts(_ data: TurnData, session: inout MaskingSession, time: LocalTimeFormatter,
@@ -88,11 +88,11 @@ public struct ContextBuilder: Sendable {
         var orders = Array(data.orders.prefix(rules.ordersInContext))
         if let named = data.namedOrder?.order, !orders.contains(where: { $0.id == named.id }) { orders.insert(named, at: 0) }
         return orders.map { order in
-            let store = data.storesByID[order.storeID]
-            let decision = OrderDecisions.decide(order, store: store, rules: rules, at: now)
+            let shop = data.shopsByID[order.shopID]
+            let decision = OrderDecisions.decide(order, shop: shop, rules: rules, at: now)
             return OrderFacts(
                 id: session.placeholder(for: order.id, type: .orderID), status: order.status.rawValue,
-                store: store?.name ?? "our store", placed: time.moment(order.placedAt), eta: order.eta.map(time.moment),
+                shop: shop?.name ?? "our shop", placed: time.moment(order.placedAt), eta: order.eta.map(time.moment),
                 delivered: order.deliveredAt.map(time.moment),
                 items: order.lines.map { "\($0.quantity) × \($0.name)" }.joined(separator: ", "),
                 total: Money.format(order.totalMinor, currency: order.currency), isLate: decision.isLate,
@@ -107,7 +107,7 @@ public struct ContextBuilder: Sendable {
 
 /// Which kinds of facts the intents call for.
 struct Wants {
-    var stores = false
+    var shops = false
     var suggestions = false
     var coupons = false
     var orders = false
@@ -117,14 +117,14 @@ struct Wants {
         for intent in reading.intents {
             switch intent {
             case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired:
-                stores = true; suggestions = true; coupons = true
-            case .offers: stores = true; coupons = true
-            case .openNow, .nearest: stores = true
-            case .dietary: stores = true; suggestions = true; policies = true
+                shops = true; suggestions = true; coupons = true
+            case .offers: shops = true; coupons = true
+            case .openNow, .nearest: shops = true
+            case .dietary: shops = true; suggestions = true; policies = true
             case .orderStatus, .refund: orders = true; policies = true
             case .loyalty, .policyQuestion: policies = true
             case .handoff: orders = true
-            case .greeting: stores = true; suggestions = true
+            case .greeting: shops = true; suggestions = true
             case .ruleOverride, .offTopic: break
             }
         }

@@ -20,14 +20,14 @@ public enum DeterministicResponder {
         case .offers: OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.status(context)
         case .refund: OrderAnswers.refund(context)
-        case .openNow, .nearest: StoreAnswers.nearest(context)
+        case .openNow, .nearest: ShopAnswers.nearest(context)
         case .loyalty: ["You have \(context.shopper.loyaltyPoints) points, worth \(context.shopper.pointsValue)."]
             + PolicyAnswers.cite(context, limit: 1)
         case .dietary: ComfortAnswers.dietary(context)
         case .policyQuestion: PolicyAnswers.answer(context)
         case .handoff: ["I've passed your request to our Customer Care team with a short summary; a person will reply in the app."]
-        case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, stores and our policies."]
-        case .greeting: ["Hi \(context.shopper.name)!"] + StoreAnswers.nearest(context).prefix(1)
+        case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]
+        case .greeting: ["Hi \(context.shopper.name)!"] + ShopAnswers.nearest(context).prefix(1)
         case .offTopic: ["I can only help with Bramble & Bean: your orders, offers, nearby shops, loyalty points and our policies."]
         }
     }
@@ -38,7 +38,7 @@ public enum DeterministicResponder {
         case .offers where !primary.isComfort: OfferAnswers.offers(context).prefix(1).map { $0 }
         case .openNow where !primary.isComfort && primary != .nearest,
             .nearest where !primary.isComfort && primary != .openNow:
-            Array(StoreAnswers.nearest(context).prefix(1))
+            Array(ShopAnswers.nearest(context).prefix(1))
         case .orderStatus where primary != .refund: Array(OrderAnswers.status(context).prefix(1))
         case .refund where primary != .orderStatus: Array(OrderAnswers.refund(context).prefix(1))
         case .loyalty where primary != .loyalty:
@@ -50,7 +50,7 @@ public enum DeterministicResponder {
     static func nextStep(for intent: Intent, context: PromptContext) -> String {
         switch intent {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .dietary:
-            context.stores.first.map { "Next step: order ahead in the app and collect it at \($0.name)." }
+            context.shops.first.map { "Next step: order ahead in the app and collect it at \($0.name)." }
                 ?? "Next step: share your location so I can find the nearest shop."
         case .offers: "Next step: add the code at checkout in the app."
         case .orderStatus, .refund: "Next step: open the order in the app and choose Report a problem if anything is wrong."
@@ -63,27 +63,27 @@ public enum DeterministicResponder {
     }
 }
 
-enum StoreAnswers {
+enum ShopAnswers {
     static func nearest(_ context: PromptContext) -> [String] {
-        guard let store = context.stores.first else {
+        guard let shop = context.shops.first else {
             return ["I don't know where you are yet, so I can't find the nearest shop."]
         }
-        let place = store.walkMinutes == 0 ? "\(store.name) is right where you are"
-            : "\(store.name) is \(store.distance) away, about \(store.walkMinutes) min on foot,"
-        var sentence = place + " and " + statusClause(store) + "."
-        if !store.withinRange { sentence = "Nothing is close by: the nearest shop, " + sentence.lowercasedFirst }
-        if !store.isOpen, let open = context.stores.dropFirst().first(where: \.isOpen) {
+        let place = shop.walkMinutes == 0 ? "\(shop.name) is right where you are"
+            : "\(shop.name) is \(shop.distance) away, about \(shop.walkMinutes) min on foot,"
+        var sentence = place + " and " + statusClause(shop) + "."
+        if !shop.withinRange { sentence = "Nothing is close by: the nearest shop, " + sentence.lowercasedFirst }
+        if !shop.isOpen, let open = context.shops.dropFirst().first(where: \.isOpen) {
             sentence += " \(open.name), \(open.distance) away, " + statusClause(open) + "."
         }
         return [sentence]
     }
 }
 
-extension StoreAnswers {
+extension ShopAnswers {
     /// "is open until 22:00", "closes in 10 minutes", "is closed now (opens at 07:00 tomorrow)".
-    static func statusClause(_ store: StoreFacts) -> String {
-        guard store.isOpen else { return "is closed now (\(store.status.lowercasedFirst))" }
-        return store.status.hasPrefix("Closes") ? store.status.lowercasedFirst : "is " + store.status.lowercasedFirst
+    static func statusClause(_ shop: ShopFacts) -> String {
+        guard shop.isOpen else { return "is closed now (\(shop.status.lowercasedFirst))" }
+        return shop.status.hasPrefix("Closes") ? shop.status.lowercasedFirst : "is " + shop.status.lowercasedFirst
     }
 }
 

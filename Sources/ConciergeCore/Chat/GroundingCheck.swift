@@ -1,22 +1,22 @@
 import Foundation
 
-/// Claims in an answer that the context does not support: coupon codes, store names, order references,
+/// Claims in an answer that the context does not support: coupon codes, shop names, order references,
 /// prices, percentages and distances must each appear in the context the model was given.
 public struct GroundingVerdict: Codable, Hashable, Sendable {
-    /// Kinds of unsupported claims (`code`, `store`, `price`, `percent`, `distance`, `order`), never the values.
+    /// Kinds of unsupported claims (`code`, `shop`, `price`, `percent`, `distance`, `order`), never the values.
     public var unsupported: [String]
     public var isGrounded: Bool { unsupported.isEmpty }
 }
 
 public struct GroundingCheck: Sendable {
-    /// Every store name of the chain, by its first word: a name in the answer that is not in the context is an
+    /// Every shop name of the chain, by its first word: a name in the answer that is not in the context is an
     /// invented recommendation. Indexed so a turn looks only at names starting with a word the answer contains
-    /// (a chain has thousands of stores).
+    /// (a chain has thousands of shops).
     private let namesByFirstWord: [Substring: [String]]
 
-    public init(knownStoreNames: [String]) {
+    public init(knownShopNames: [String]) {
         var index: [Substring: [String]] = [:]
-        for name in Set(knownStoreNames).sorted() {
+        for name in Set(knownShopNames).sorted() {
             guard let first = name.split(separator: " ").first else { continue }
             index[first, default: []].append(name)
         }
@@ -33,7 +33,7 @@ public struct GroundingCheck: Sendable {
         }
         for word in Set(answer.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "." })) {
             for name in namesByFirstWord[word] ?? [] where answer.contains(name) && !facts.contains(name) {
-                unsupported.insert("store")
+                unsupported.insert("store")  // the label stored in traces since the first release
             }
         }
         return GroundingVerdict(unsupported: unsupported.sorted())

@@ -14,12 +14,12 @@ enum DietaryNeeds {
     }
 }
 
-/// Menu items that fit the need of the moment and never break a dietary rule, from the nearest open store.
+/// Menu items that fit the need of the moment and never break a dietary rule, from the nearest open shop.
 enum MenuSuggestions {
-    static func pick(for reading: IntentReading, needs: [DietaryFlag], user: User, near stores: [NearbyStore],
+    static func pick(for reading: IntentReading, needs: [DietaryFlag], user: User, near shops: [NearbyShop],
                      limit: Int) -> [ItemFacts] {
-        guard let store = (stores.first { $0.isOpen } ?? stores.first)?.store else { return [] }
-        let fits = store.menu.filter { DietaryRules.allows($0.tags, for: needs) && matches($0, reading: reading, user: user) }
+        guard let shop = (shops.first { $0.isOpen } ?? shops.first)?.shop else { return [] }
+        let fits = shop.menu.filter { DietaryRules.allows($0.tags, for: needs) && matches($0, reading: reading, user: user) }
         let favourites = Set(user.preferences.favouriteItems)
         let ranked = fits.sorted { lhs, rhs in
             let l = favourites.contains(lhs.sku)
@@ -27,7 +27,7 @@ enum MenuSuggestions {
             return l != r ? l : (lhs.priceMinor, lhs.sku) < (rhs.priceMinor, rhs.sku)
         }
         return ranked.prefix(limit).map { item in
-            ItemFacts(name: item.name, price: Money.format(item.priceMinor, currency: store.currency), store: store.name,
+            ItemFacts(name: item.name, price: Money.format(item.priceMinor, currency: shop.currency), shop: shop.name,
                       tags: item.tags.map(\.rawValue))
         }
     }
@@ -47,24 +47,24 @@ enum MenuSuggestions {
 
 /// Coupon terms in words: "15% off", "hot drinks", "until 30 Nov", "minimum spend £10.00".
 enum CouponDescriber {
-    static func facts(_ eligible: EligibleCoupon, store: RetailStore?, time: LocalTimeFormatter) -> CouponFacts {
+    static func facts(_ eligible: EligibleCoupon, shop: Shop?, time: LocalTimeFormatter) -> CouponFacts {
         let coupon = eligible.coupon
-        let currency = coupon.discount.currency ?? store?.currency ?? "GBP"
+        let currency = coupon.discount.currency ?? shop?.currency ?? "GBP"
         let discount = coupon.discount.kind == .percent
             ? "\(coupon.discount.value)% off" : "\(Money.format(coupon.discount.value, currency: currency)) off"
         return CouponFacts(
             code: coupon.code, summary: coupon.summary, discount: discount,
-            appliesTo: scope(coupon.scope, store: store),
+            appliesTo: scope(coupon.scope, shop: shop),
             validUntil: time.day(coupon.validUntil.addingTimeInterval(-1)),
             minimumSpend: coupon.minimumSpendMinor > 0 ? Money.format(coupon.minimumSpendMinor, currency: currency) : nil)
     }
 
-    static func scope(_ scope: CouponScope, store: RetailStore?) -> String {
+    static func scope(_ scope: CouponScope, shop: Shop?) -> String {
         switch scope.kind {
         case .everything: "everything"
-        case .store: "everything at \(store?.name ?? "one store")"
+        case .shop: "everything at \(shop?.name ?? "one shop")"
         case .category: (scope.value ?? "").replacingOccurrences(of: "-", with: " ")
-        case .item: store?.menu.first { $0.sku == scope.value }?.name ?? "one item"
+        case .item: shop?.menu.first { $0.sku == scope.value }?.name ?? "one item"
         }
     }
 }

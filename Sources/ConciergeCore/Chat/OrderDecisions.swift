@@ -16,7 +16,7 @@ public struct OrderDecision: Codable, Hashable, Sendable {
 }
 
 public enum OrderDecisions {
-    public static func decide(_ order: Order, store: RetailStore?, rules: ConciergeRules, at now: Date) -> OrderDecision {
+    public static func decide(_ order: Order, shop: Shop?, rules: ConciergeRules, at now: Date) -> OrderDecision {
         let grace = Double(rules.lateDeliveryGraceMinutes) * 60
         let lateAt = order.eta.map { $0.addingTimeInterval(grace) }
         let arrived = order.deliveredAt
@@ -34,7 +34,7 @@ public enum OrderDecisions {
         let reportUntil = delivered.addingTimeInterval(Double(rules.freshIssueReportHours) * 3_600)
         decision.reportProblemsUntil = reportUntil
         decision.reportWindowOpen = now < reportUntil
-        if hasPackagedGoods(order, store: store, rules: rules) {
+        if hasPackagedGoods(order, shop: shop, rules: rules) {
             let returnUntil = delivered.addingTimeInterval(Double(rules.packagedReturnDays) * 86_400)
             decision.returnPackagedUntil = returnUntil
             decision.returnWindowOpen = now < returnUntil
@@ -42,8 +42,8 @@ public enum OrderDecisions {
         return decision
     }
 
-    static func hasPackagedGoods(_ order: Order, store: RetailStore?, rules: ConciergeRules) -> Bool {
-        let categories = Dictionary(store?.menu.map { ($0.sku, $0.category) } ?? [], uniquingKeysWith: { a, _ in a })
+    static func hasPackagedGoods(_ order: Order, shop: Shop?, rules: ConciergeRules) -> Bool {
+        let categories = Dictionary(shop?.menu.map { ($0.sku, $0.category) } ?? [], uniquingKeysWith: { a, _ in a })
         return order.lines.contains { line in
             categories[line.sku].map { rules.packagedCategories.contains($0) } ?? false
         }

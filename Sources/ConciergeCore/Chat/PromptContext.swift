@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything the model may use to answer, already masked or coarse: placeholders instead of the shopper's
-/// name and order ids, store names and distances instead of coordinates, the city instead of the address.
+/// name and order ids, shop names and distances instead of coordinates, the city instead of the address.
 ///
 /// It is serialised as JSON into the prompt; the mock LLM reads the same JSON back, so what the mock answers
 /// from is exactly what a real model would see.
@@ -10,7 +10,7 @@ public struct PromptContext: Codable, Hashable, Sendable {
     public var intents: [String]
     public var shopper: ShopperFacts
     public var location: String
-    public var stores: [StoreFacts]
+    public var shops: [ShopFacts]
     public var suggestions: [ItemFacts]
     public var coupons: [CouponFacts]
     public var orders: [OrderFacts]
@@ -30,7 +30,7 @@ public struct ShopperFacts: Codable, Hashable, Sendable {
     public var pointsValue: String
 }
 
-public struct StoreFacts: Codable, Hashable, Sendable {
+public struct ShopFacts: Codable, Hashable, Sendable {
     public var name: String
     public var distance: String
     public var walkMinutes: Int
@@ -43,7 +43,7 @@ public struct StoreFacts: Codable, Hashable, Sendable {
 public struct ItemFacts: Codable, Hashable, Sendable {
     public var name: String
     public var price: String
-    public var store: String
+    public var shop: String
     public var tags: [String]
 }
 
@@ -59,7 +59,7 @@ public struct CouponFacts: Codable, Hashable, Sendable {
 public struct OrderFacts: Codable, Hashable, Sendable {
     public var id: String
     public var status: String
-    public var store: String
+    public var shop: String
     public var placed: String
     public var eta: String?
     public var delivered: String?

@@ -2,7 +2,7 @@ import Foundation
 
 enum ComfortAnswers {
     static func answer(_ intent: Intent, _ context: PromptContext) -> [String] {
-        var parts = StoreAnswers.nearest(context)
+        var parts = ShopAnswers.nearest(context)
         guard let item = context.suggestions.first else { return parts }
         let fit = switch intent {
         case .comfortCold: "should warm you up"
@@ -21,7 +21,7 @@ enum ComfortAnswers {
         let names = context.suggestions.map { "\($0.name) (\($0.price))" }
         var parts: [String] = names.isEmpty
             ? ["I couldn't find an item on the nearest menu that suits you\(dietList(context))."]
-            : ["At \(context.suggestions[0].store), \(names.joined(separator: ", ")) suit you\(dietList(context))."]
+            : ["At \(context.suggestions[0].shop), \(names.joined(separator: ", ")) suit you\(dietList(context))."]
         parts += PolicyAnswers.cite(context, limit: 1)
         return parts
     }
@@ -55,7 +55,7 @@ enum OrderAnswers {
             return ["I can't find \(lookup.requested) on your account; please check the number in your confirmation e-mail."]
         }
         guard let order = focus(context) else { return ["I can't see any orders on your account yet."] }
-        let what = "\(order.id) (\(order.items), \(order.total)) from \(order.store)"
+        let what = "\(order.id) (\(order.items), \(order.total)) from \(order.shop)"
         switch order.status {
         case "placed", "preparing":
             return ["\(what) is \(order.status)" + (order.eta.map { ", expected \($0)" } ?? "") + "."]

@@ -6,15 +6,15 @@ public enum CouponExclusion: String, Codable, Hashable, Sendable {
     case notStarted = "not valid yet"
     case expired = "expired"
     case usedUp = "usage limit reached"
-    case otherStore = "for another store"
+    case otherShop = "for another store"
     case wrongCurrency = "amount in another currency"
     case nothingInScope = "nothing on this menu it applies to"
 }
 
-/// A coupon the shopper may use now at a given store, with what it applies to.
+/// A coupon the shopper may use now at a given shop, with what it applies to.
 public struct EligibleCoupon: Codable, Hashable, Sendable {
     public var coupon: Coupon
-    /// Menu items of the store the coupon applies to (all of them for `everything`).
+    /// Menu items of the shop the coupon applies to (all of them for `everything`).
     public var appliesTo: [String]
 }
 
@@ -28,42 +28,42 @@ public struct CouponDecision: Codable, Hashable, Sendable {
     }
 }
 
-/// Decides, in code, which coupons a shopper can use now at a store: owner, validity window, usage limit, store
-/// scope, currency, and whether the store sells anything in scope. Minimum spend cannot be checked without a
+/// Decides, in code, which coupons a shopper can use now at a shop: owner, validity window, usage limit, shop
+/// scope, currency, and whether the shop sells anything in scope. Minimum spend cannot be checked without a
 /// basket, so it is passed on as a term to state.
 public enum CouponEligibility {
-    public static func decide(coupons: [Coupon], userID: String, store: RetailStore?, at now: Date) -> CouponDecision {
+    public static func decide(coupons: [Coupon], userID: String, shop: Shop?, at now: Date) -> CouponDecision {
         var eligible: [EligibleCoupon] = []
         var excluded: [CouponDecision.Excluded] = []
         for coupon in coupons.sorted(by: { $0.code < $1.code }) {
-            if let reason = exclusion(coupon, userID: userID, store: store, at: now) {
+            if let reason = exclusion(coupon, userID: userID, shop: shop, at: now) {
                 excluded.append(.init(code: coupon.code, reason: reason))
             } else {
-                eligible.append(EligibleCoupon(coupon: coupon, appliesTo: items(in: coupon.scope, store: store)))
+                eligible.append(EligibleCoupon(coupon: coupon, appliesTo: items(in: coupon.scope, shop: shop)))
             }
         }
         return CouponDecision(eligible: eligible, excluded: excluded)
     }
 
-    static func exclusion(_ coupon: Coupon, userID: String, store: RetailStore?, at now: Date) -> CouponExclusion? {
+    static func exclusion(_ coupon: Coupon, userID: String, shop: Shop?, at now: Date) -> CouponExclusion? {
         if let owner = coupon.ownerID, owner != userID { return .notYours }
         if now < coupon.validFrom { return .notStarted }
         if now >= coupon.validUntil { return .expired }
         if let limit = coupon.usageLimit, coupon.uses >= limit { return .usedUp }
-        guard let store else { return nil }
-        if coupon.scope.kind == .store, coupon.scope.value != store.id { return .otherStore }
-        if coupon.discount.kind == .amount, coupon.discount.currency != store.currency { return .wrongCurrency }
-        if items(in: coupon.scope, store: store).isEmpty { return .nothingInScope }
+        guard let shop else { return nil }
+        if coupon.scope.kind == .shop, coupon.scope.value != shop.id { return .otherShop }
+        if coupon.discount.kind == .amount, coupon.discount.currency != shop.currency { return .wrongCurrency }
+        if items(in: coupon.scope, shop: shop).isEmpty { return .nothingInScope }
         return nil
     }
 
-    /// SKUs of the store's menu the scope covers.
-    static func items(in scope: CouponScope, store: RetailStore?) -> [String] {
-        guard let store else { return [] }
+    /// SKUs of the shop's menu the scope covers.
+    static func items(in scope: CouponScope, shop: Shop?) -> [String] {
+        guard let shop else { return [] }
         switch scope.kind {
-        case .everything, .store: return store.menu.map(\.sku)
-        case .category: return store.menu.filter { $0.category == scope.value }.map(\.sku)
-        case .item: return store.menu.filter { $0.sku == scope.value }.map(\.sku)
+        case .everything, .shop: return shop.menu.map(\.sku)
+        case .category: return shop.menu.filter { $0.category == scope.value }.map(\.sku)
+        case .item: return shop.menu.filter { $0.sku == scope.value }.map(\.sku)
         }
     }
 }

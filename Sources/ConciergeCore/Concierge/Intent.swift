@@ -1,4 +1,4 @@
-/// What a shopper's message is about. A message may carry several (an offer *and* the nearest store); the
+/// What a shopper's message is about. A message may carry several (an offer *and* the nearest shop); the
 /// intent step decides which facts are worth putting in front of the model.
 public enum Intent: String, Codable, CaseIterable, Sendable, Comparable {
     case comfortCold = "comfort-cold"
@@ -20,7 +20,7 @@ public enum Intent: String, Codable, CaseIterable, Sendable, Comparable {
 
     public static func < (lhs: Intent, rhs: Intent) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// Comfort needs are answered with a nearby open store and a fitting item.
+    /// Comfort needs are answered with a nearby open shop and a fitting item.
     public var isComfort: Bool { [.comfortCold, .comfortThirsty, .comfortHungry, .comfortTired].contains(self) }
 }
 

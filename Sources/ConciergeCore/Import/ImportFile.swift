@@ -7,16 +7,16 @@ import Geo
 /// is hashed on import and never stored as given. Every collection is optional.
 public struct ImportFile: Decodable, Sendable {
     public var users: [ImportedUser]
-    public var stores: [RetailStore]
+    public var shops: [Shop]
     public var orders: [Order]
     public var coupons: [Coupon]
 
-    enum CodingKeys: String, CodingKey { case users, stores, orders, coupons }
+    enum CodingKeys: String, CodingKey { case users, shops = "stores", orders, coupons }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         users = try container.decodeIfPresent([ImportedUser].self, forKey: .users) ?? []
-        stores = try container.decodeIfPresent([RetailStore].self, forKey: .stores) ?? []
+        shops = try container.decodeIfPresent([Shop].self, forKey: .shops) ?? []
         orders = try container.decodeIfPresent([Order].self, forKey: .orders) ?? []
         coupons = try container.decodeIfPresent([Coupon].self, forKey: .coupons) ?? []
     }

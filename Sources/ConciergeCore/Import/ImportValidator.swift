@@ -20,26 +20,26 @@ public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible
 /// Checks an import file before anything is written: keys present and unique, e-mails well-formed and not
 /// taken, references resolvable, numbers sensible. Pure: the caller supplies what already exists.
 public struct ImportValidator: Sendable {
-    /// Ids of users and stores already in the store, and the owner id of every taken e-mail.
+    /// Ids of users and shops already in the database, and the owner id of every taken e-mail.
     public var existingUserIDs: Set<String>
-    public var existingStoreIDs: Set<String>
+    public var existingShopIDs: Set<String>
     public var existingEmailOwners: [String: String]
 
-    public init(existingUserIDs: Set<String> = [], existingStoreIDs: Set<String> = [],
+    public init(existingUserIDs: Set<String> = [], existingShopIDs: Set<String> = [],
                 existingEmailOwners: [String: String] = [:]) {
         self.existingUserIDs = existingUserIDs
-        self.existingStoreIDs = existingStoreIDs
+        self.existingShopIDs = existingShopIDs
         self.existingEmailOwners = existingEmailOwners
     }
 
     /// Every problem found, in file order (users, stores, orders, coupons).
     public func problems(in file: ImportFile) -> [ImportProblem] {
         var problems = userProblems(file.users)
-        problems += storeProblems(file.stores)
+        problems += shopProblems(file.shops)
         let userIDs = existingUserIDs.union(file.users.map(\.id))
-        let storeIDs = existingStoreIDs.union(file.stores.map(\.id))
-        problems += orderProblems(file.orders, userIDs: userIDs, storeIDs: storeIDs)
-        problems += couponProblems(file.coupons, userIDs: userIDs, storeIDs: storeIDs)
+        let shopIDs = existingShopIDs.union(file.shops.map(\.id))
+        problems += orderProblems(file.orders, userIDs: userIDs, shopIDs: shopIDs)
+        problems += couponProblems(file.coupons, userIDs: userIDs, shopIDs: shopIDs)
         return problems
     }
 
@@ -67,22 +67,22 @@ public struct ImportValidator: Sendable {
         return problems
     }
 
-    private func storeProblems(_ stores: [RetailStore]) -> [ImportProblem] {
+    private func shopProblems(_ shops: [Shop]) -> [ImportProblem] {
         var problems: [ImportProblem] = []
         var seen: [String: Int] = [:]
-        for (index, store) in stores.enumerated() {
+        for (index, shop) in shops.enumerated() {
             func problem(_ reason: String) { problems.append(ImportProblem(collection: "stores", index: index,
-                                                                           key: store.id, reason: reason)) }
-            if store.id.isEmpty { problem("id is empty") }
-            if let first = seen[store.id] { problem("id repeats stores[\(first)]") } else { seen[store.id] = index }
-            if !store.location.isValid { problem("location out of range") }
-            if TimeZone(identifier: store.timeZone) == nil { problem("unknown time zone") }
-            if store.menu.contains(where: { $0.priceMinor < 0 }) { problem("negative menu price") }
+                                                                           key: shop.id, reason: reason)) }
+            if shop.id.isEmpty { problem("id is empty") }
+            if let first = seen[shop.id] { problem("id repeats stores[\(first)]") } else { seen[shop.id] = index }
+            if !shop.location.isValid { problem("location out of range") }
+            if TimeZone(identifier: shop.timeZone) == nil { problem("unknown time zone") }
+            if shop.menu.contains(where: { $0.priceMinor < 0 }) { problem("negative menu price") }
         }
         return problems
     }
 
-    private func orderProblems(_ orders: [Order], userIDs: Set<String>, storeIDs: Set<String>) -> [ImportProblem] {
+    private func orderProblems(_ orders: [Order], userIDs: Set<String>, shopIDs: Set<String>) -> [ImportProblem] {
         var problems: [ImportProblem] = []
         var seen: [String: Int] = [:]
         for (index, order) in orders.enumerated() {
@@ -91,14 +91,14 @@ public struct ImportValidator: Sendable {
             if !Order.isValidID(order.id) { problem("id must be ORD- followed by 8 of A-Z and 0-9") }
             if let first = seen[order.id] { problem("id repeats orders[\(first)]") } else { seen[order.id] = index }
             if !userIDs.contains(order.userID) { problem("userID refers to no user") }
-            if !storeIDs.contains(order.storeID) { problem("storeID refers to no store") }
+            if !shopIDs.contains(order.shopID) { problem("storeID refers to no store") }
             if order.lines.contains(where: { $0.quantity <= 0 || $0.unitPriceMinor < 0 }) { problem("bad order line") }
             if order.totalMinor != order.lines.reduce(0, { $0 + $1.totalMinor }) { problem("total does not match lines") }
         }
         return problems
     }
 
-    private func couponProblems(_ coupons: [Coupon], userIDs: Set<String>, storeIDs: Set<String>) -> [ImportProblem] {
+    private func couponProblems(_ coupons: [Coupon], userIDs: Set<String>, shopIDs: Set<String>) -> [ImportProblem] {
         var problems: [ImportProblem] = []
         var seen: [String: Int] = [:]
         for (index, coupon) in coupons.enumerated() {
@@ -107,7 +107,7 @@ public struct ImportValidator: Sendable {
             if coupon.code.isEmpty { problem("code is empty") }
             if let first = seen[coupon.code] { problem("code repeats coupons[\(first)]") } else { seen[coupon.code] = index }
             if let owner = coupon.ownerID, !userIDs.contains(owner) { problem("ownerID refers to no user") }
-            if coupon.scope.kind == .store, !storeIDs.contains(coupon.scope.value ?? "") {
+            if coupon.scope.kind == .shop, !shopIDs.contains(coupon.scope.value ?? "") {
                 problem("scope refers to no store")
             }
             if coupon.scope.kind != .everything, (coupon.scope.value ?? "").isEmpty { problem("scope needs a value") }

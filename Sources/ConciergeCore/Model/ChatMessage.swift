@@ -40,13 +40,19 @@ public struct TurnTrace: Codable, Hashable, Sendable {
     public var answerSource: String?
     public var intentScores: [IntentReading.Score]?
     public var chunks: [TraceChunk]?
-    public var stores: [TraceStore]?
+    public var shops: [TraceShop]?
     public var coupons: CouponDecision?
     public var attempts: [LLMAttempt]?
     public var guardVerdict: TraceGuard?
     public var timings: [TraceTiming]?
     /// For hand-off requests: what the team sees, masked.
     public var handoffSummary: String?
+
+    /// Stored traces keep the field's first name, `stores`.
+    enum CodingKeys: String, CodingKey {
+        case intent, maskedPrompt, notes, answerSource, intentScores, chunks, shops = "stores", coupons, attempts
+        case guardVerdict, timings, handoffSummary
+    }
 
     public init(intent: String? = nil, maskedPrompt: String? = nil, notes: [String] = []) {
         self.intent = intent
@@ -61,7 +67,7 @@ public struct TraceChunk: Codable, Hashable, Sendable {
     public var relevant: Bool
 }
 
-public struct TraceStore: Codable, Hashable, Sendable {
+public struct TraceShop: Codable, Hashable, Sendable {
     public var name: String
     public var distance: String
     public var status: String

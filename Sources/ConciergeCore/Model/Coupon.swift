@@ -3,11 +3,11 @@ import Foundation
 /// What a coupon applies to.
 public struct CouponScope: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, CaseIterable, Sendable {
-        case everything, store, category, item
+        case everything, shop = "store", category, item
     }
 
     public var kind: Kind
-    /// Store id, category name or item SKU; `nil` for `everything`.
+    /// Shop id, category name or item SKU; `nil` for `everything`.
     public var value: String?
 
     public init(kind: Kind, value: String? = nil) {
@@ -16,7 +16,7 @@ public struct CouponScope: Codable, Hashable, Sendable {
     }
 
     public static let everything = CouponScope(kind: .everything)
-    public static func store(_ id: String) -> CouponScope { CouponScope(kind: .store, value: id) }
+    public static func shop(_ id: String) -> CouponScope { CouponScope(kind: .shop, value: id) }
     public static func category(_ name: String) -> CouponScope { CouponScope(kind: .category, value: name) }
     public static func item(_ sku: String) -> CouponScope { CouponScope(kind: .item, value: sku) }
 }
@@ -52,7 +52,7 @@ public struct Coupon: Codable, Hashable, Sendable, Identifiable {
     public var ownerID: String?
     public var scope: CouponScope
     public var discount: Discount
-    /// Minimum basket in minor units (of the discount currency or the store's), 0 for none.
+    /// Minimum basket in minor units (of the discount currency or the shop's), 0 for none.
     public var minimumSpendMinor: Int
     public var validFrom: Date
     public var validUntil: Date

@@ -12,7 +12,7 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
 /// value regardless of the order they return rows in.
 public struct DataSet: Codable, Hashable, Sendable {
     public var users: [User]
-    public var stores: [RetailStore]
+    public var shops: [Shop]
     public var orders: [Order]
     public var coupons: [Coupon]
     public var events: [Event]
@@ -21,11 +21,16 @@ public struct DataSet: Codable, Hashable, Sendable {
     public var sessions: [Session]
     public var usage: [DailyUsage]
 
-    public init(users: [User] = [], stores: [RetailStore] = [], orders: [Order] = [], coupons: [Coupon] = [],
+    /// Exported and imported files keep the collection's stored name, `stores`.
+    enum CodingKeys: String, CodingKey {
+        case users, shops = "stores", orders, coupons, events, policyChunks, messages, sessions, usage
+    }
+
+    public init(users: [User] = [], shops: [Shop] = [], orders: [Order] = [], coupons: [Coupon] = [],
                 events: [Event] = [], policyChunks: [PolicyChunk] = [], messages: [ChatMessage] = [],
                 sessions: [Session] = [], usage: [DailyUsage] = []) {
         self.users = users
-        self.stores = stores
+        self.shops = shops
         self.orders = orders
         self.coupons = coupons
         self.events = events
@@ -37,7 +42,7 @@ public struct DataSet: Codable, Hashable, Sendable {
 
     public var counts: CollectionCounts {
         CollectionCounts([
-            .users: users.count, .stores: stores.count, .orders: orders.count, .coupons: coupons.count,
+            .users: users.count, .stores: shops.count, .orders: orders.count, .coupons: coupons.count,
             .events: events.count, .policyChunks: policyChunks.count, .messages: messages.count,
             .sessions: sessions.count, .usage: usage.count,
         ])
@@ -49,7 +54,7 @@ public struct DataSet: Codable, Hashable, Sendable {
     public func canonical() -> DataSet {
         DataSet(
             users: users.sorted { $0.id < $1.id },
-            stores: stores.sorted { $0.id < $1.id },
+            shops: shops.sorted { $0.id < $1.id },
             orders: orders.sorted { $0.id < $1.id },
             coupons: coupons.sorted { $0.code < $1.code },
             events: events.sorted { $0.id < $1.id },

@@ -28,7 +28,7 @@ public struct OrderLine: Codable, Hashable, Sendable {
 public struct Order: Codable, Hashable, Sendable, Identifiable {
     public var id: String
     public var userID: String
-    public var storeID: String
+    public var shopID: String
     public var lines: [OrderLine]
     public var totalMinor: Int
     public var currency: String
@@ -41,12 +41,18 @@ public struct Order: Codable, Hashable, Sendable, Identifiable {
     /// The coupon redeemed on this order, if any.
     public var couponCode: String?
 
-    public init(id: String, userID: String, storeID: String, lines: [OrderLine], currency: String,
+    /// The stored and exported field keeps its first name, `storeID`: renaming it is a data migration.
+    enum CodingKeys: String, CodingKey {
+        case id, userID, shopID = "storeID", lines, totalMinor, currency, status, fulfilment, placedAt, eta
+        case deliveredAt, couponCode
+    }
+
+    public init(id: String, userID: String, shopID: String, lines: [OrderLine], currency: String,
                 status: OrderStatus, fulfilment: Fulfilment, placedAt: Date, eta: Date? = nil,
                 deliveredAt: Date? = nil, couponCode: String? = nil) {
         self.id = id
         self.userID = userID
-        self.storeID = storeID
+        self.shopID = shopID
         self.lines = lines
         self.totalMinor = lines.reduce(0) { $0 + $1.totalMinor }
         self.currency = currency

@@ -31,10 +31,10 @@ public protocol UserStore: Sendable {
 }
 
 /// The chain's shops.
-public protocol RetailStoreDirectory: Sendable {
+public protocol ShopDirectory: Sendable {
     /// Every store, ordered by id.
-    func allStores() async throws -> [RetailStore]
-    func store(id: String) async throws -> RetailStore?
+    func allShops() async throws -> [Shop]
+    func shop(id: String) async throws -> Shop?
 }
 
 /// A shopper's orders.
@@ -46,10 +46,10 @@ public protocol OrderStore: Sendable {
 
 public protocol CouponStore: Sendable {
     /// Coupons the user may hold at one store, ordered by code: all of their own, plus those for everyone except
-    /// the ones scoped to another store (all store-scoped ones when `storeID` is `nil`). Validity is not filtered
+    /// the ones scoped to another store (all store-scoped ones when `shopID` is `nil`). Validity is not filtered
     /// here: eligibility is decided in code by the core. The store filter is here because a chain has thousands
     /// of stores with a coupon or two each, and reading all of them was a sixth of a turn's time.
-    func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon]
+    func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon]
     func coupon(code: String) async throws -> Coupon?
 }
 
@@ -111,7 +111,7 @@ public protocol DataAdministration: Sendable {
 
 /// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
 /// pass the same contract suite.
-public protocol ConciergeStore: UserStore, RetailStoreDirectory, OrderStore, CouponStore, EventStore, PolicyStore,
+public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, PolicyStore,
     ChatStore, SessionStore, UsageStore, DataAdministration
 {
     /// Releases connections. Calling anything afterwards is a programming error.

@@ -17,37 +17,37 @@ struct ActivityBuilder {
     }
 
     /// Orders and events for `user`; also sets the user's loyalty points from what they spent.
-    mutating func makeActivity(for user: inout User, stores: [RetailStore], coupons: [Coupon],
+    mutating func makeActivity(for user: inout User, shops: [Shop], coupons: [Coupon],
                                ids: inout IdentifierFactory) -> (orders: [Order], events: [Event]) {
         let archetype = Archetype(rawValue: user.archetype ?? "") ?? .steadyRegular
         let device = rng.pick(Self.devices)
         var orders: [Order] = []
         var events: [Event] = []
         for _ in 0..<rng.int(in: archetype.orderCount) {
-            let store = rng.chance(0.7) ? stores[0] : rng.pick(stores)
-            let placedAt = placementTime(archetype: archetype, timeZone: store.timeZone)
-            let order = makeOrder(user: user, store: store, archetype: archetype, placedAt: placedAt,
+            let shop = rng.chance(0.7) ? shops[0] : rng.pick(shops)
+            let placedAt = placementTime(archetype: archetype, timeZone: shop.timeZone)
+            let order = makeOrder(user: user, shop: shop, archetype: archetype, placedAt: placedAt,
                                   coupons: coupons, ids: &ids)
             orders.append(order)
             // The clickstream is kept for the recent past only, as a real one would be (orders stay forever).
             if asOf.timeIntervalSince(placedAt) < Self.clickstreamRetention {
-                events += purchaseEvents(order, store: store, device: device, ids: &ids)
+                events += purchaseEvents(order, shop: shop, device: device, ids: &ids)
             }
         }
         for _ in 0..<rng.int(in: archetype.browseSessions) {
-            events += browseEvents(user: user, store: rng.pick(stores), archetype: archetype, device: device, ids: &ids)
+            events += browseEvents(user: user, shop: rng.pick(shops), archetype: archetype, device: device, ids: &ids)
         }
         let spent = orders.filter { $0.status == .delivered }.reduce(0) { $0 + $1.totalMinor }
-        let multiplier = catalog.countries[stores[0].address.country]?.priceMultiplier ?? 1
+        let multiplier = catalog.countries[shops[0].address.country]?.priceMultiplier ?? 1
         user.loyaltyPoints = Int((Double(spent) / multiplier / 10).rounded())  // 10 points per £1 equivalent.
         return (orders, events)
     }
 
-    private mutating func makeOrder(user: User, store: RetailStore, archetype: Archetype, placedAt: Date,
+    private mutating func makeOrder(user: User, shop: Shop, archetype: Archetype, placedAt: Date,
                                     coupons: [Coupon], ids: inout IdentifierFactory) -> Order {
-        let pool = archetype == .bargainHunter ? store.menu.filter { $0.priceTier != .premium } : store.menu
+        let pool = archetype == .bargainHunter ? shop.menu.filter { $0.priceTier != .premium } : shop.menu
         let suitable = pool.filter { DietaryRules.allows($0.tags, for: user.preferences.dietary) }
-        let choices = suitable.isEmpty ? store.menu : suitable
+        let choices = suitable.isEmpty ? shop.menu : suitable
         let lines = (0..<rng.int(in: archetype.itemsPerOrder)).map { _ in
             let item = rng.pick(choices)
             return OrderLine(sku: item.sku, name: item.name, quantity: rng.chance(0.8) ? 1 : 2,
@@ -58,7 +58,7 @@ struct ActivityBuilder {
         let eta = placedAt.addingTimeInterval(Double(minutes) * 60)
         let status = status(placedAt: placedAt, eta: eta)
         let coupon = rng.chance(archetype.couponRate) ? usableCoupon(coupons, at: placedAt) : nil
-        return Order(id: ids.orderID(), userID: user.id, storeID: store.id, lines: lines, currency: store.currency,
+        return Order(id: ids.orderID(), userID: user.id, shopID: shop.id, lines: lines, currency: shop.currency,
                      status: status, fulfilment: fulfilment, placedAt: placedAt, eta: eta,
                      deliveredAt: status == .delivered ? eta.addingTimeInterval(Double(rng.int(in: -300...900))) : nil,
                      couponCode: coupon)
@@ -103,14 +103,14 @@ struct ActivityBuilder {
         return calendar
     }
 
-    private mutating func purchaseEvents(_ order: Order, store: RetailStore, device: String,
+    private mutating func purchaseEvents(_ order: Order, shop: Shop, device: String,
                                          ids: inout IdentifierFactory) -> [Event] {
         let session = ids.make("ses_")
         var at = order.placedAt.addingTimeInterval(-Double(rng.int(in: 120...900)))
         var events = [Event(id: ids.make("ev_", length: 12), userID: order.userID, sessionID: session,
                             type: .sessionStart, device: device, at: at)]
         for line in order.lines {
-            let item = store.menu.first { $0.sku == line.sku }
+            let item = shop.menu.first { $0.sku == line.sku }
             for type in [EventType.viewItem, .addToCart] {
                 at.addTimeInterval(Double(rng.int(in: 10...90)))
                 events.append(Event(id: ids.make("ev_", length: 12), userID: order.userID, sessionID: session,
@@ -128,7 +128,7 @@ struct ActivityBuilder {
         return events
     }
 
-    private mutating func browseEvents(user: User, store: RetailStore, archetype: Archetype, device: String,
+    private mutating func browseEvents(user: User, shop: Shop, archetype: Archetype, device: String,
                                        ids: inout IdentifierFactory) -> [Event] {
         let session = ids.make("ses_")
         let daysAgo = min(rng.double(in: archetype.activeDaysAgo), Self.clickstreamRetention / 86_400 - 1)
@@ -136,7 +136,7 @@ struct ActivityBuilder {
         var events = [Event(id: ids.make("ev_", length: 12), userID: user.id, sessionID: session,
                             type: .sessionStart, device: device, at: at)]
         for _ in 0..<rng.int(in: 1...5) {
-            let item = rng.pick(store.menu)
+            let item = rng.pick(shop.menu)
             at.addTimeInterval(Double(rng.int(in: 15...120)))
             events.append(Event(id: ids.make("ev_", length: 12), userID: user.id, sessionID: session, type: .viewItem,
                                 sku: item.sku, category: item.category, colour: item.colour, device: device, at: at))

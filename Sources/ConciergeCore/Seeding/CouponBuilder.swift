@@ -1,6 +1,6 @@
 import Foundation
 
-/// Coupons of every kind: chain-wide by category and item, store-scoped, personal, expired, not yet started and
+/// Coupons of every kind: chain-wide by category and item, shop-scoped, personal, expired, not yet started and
 /// used up, so that the eligibility rules have something to decide.
 struct CouponBuilder {
     let catalog: SeedCatalog
@@ -30,15 +30,15 @@ struct CouponBuilder {
                       summary: "A thank-you: money off your next order over three times its value")
     }
 
-    /// One store in five runs a local offer.
-    func storeCoupons(for stores: [RetailStore], rng: inout SplitMix64) -> [Coupon] {
+    /// One shop in five runs a local offer.
+    func shopCoupons(for shops: [Shop], rng: inout SplitMix64) -> [Coupon] {
         var ids = IdentifierFactory(rng: rng.fork("store-coupons"))
-        return stores.filter { _ in rng.chance(0.2) }.map { store in
+        return shops.filter { _ in rng.chance(0.2) }.map { shop in
             let percent = [10, 15, 20][rng.below(3)]
-            return Coupon(code: ids.code("LOCAL", length: 5), ownerID: nil, scope: .store(store.id),
+            return Coupon(code: ids.code("LOCAL", length: 5), ownerID: nil, scope: .shop(shop.id),
                           discount: .percent(percent), minimumSpendMinor: 0, validFrom: day(-rng.int(in: 1...10)),
                           validUntil: day(rng.int(in: 3...30)), usageLimit: nil, uses: 0,
-                          summary: "\(percent)% off everything at \(store.name)")
+                          summary: "\(percent)% off everything at \(shop.name)")
         }
     }
 

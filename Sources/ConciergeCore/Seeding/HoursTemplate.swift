@@ -26,7 +26,7 @@ public enum HoursTemplate: String, CaseIterable, Sendable {
         }
     }
 
-    /// How often the generator picks each template for a random store.
+    /// How often the generator picks each template for a random shop.
     static let generatorWeights: [(HoursTemplate, Int)] = [
         (.standard, 50), (.daily0722, 20), (.daily0823, 8), (.late0601, 12), (.allDay, 4), (.weekdaysClosedSunday, 6),
     ]

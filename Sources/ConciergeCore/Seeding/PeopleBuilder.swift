@@ -2,7 +2,7 @@ import Foundation
 import Geo
 
 /// Generated shoppers: a name of their region, a unique e-mail on a reserved example domain, a phone in their
-/// country's format (fictional ranges where the country has one), an address and home near a store.
+/// country's format (fictional ranges where the country has one), an address and home near a shop.
 struct PeopleBuilder {
     let catalog: SeedCatalog
     let asOf: Date
@@ -19,7 +19,7 @@ struct PeopleBuilder {
         catalog.cities[rng.weightedIndex(catalog.cities.map(\.weight))]
     }
 
-    mutating func makeUser(city: CitySeed, near store: RetailStore, ids: inout IdentifierFactory,
+    mutating func makeUser(city: CitySeed, near shop: Shop, ids: inout IdentifierFactory,
                            takenEmails: inout Set<String>) -> User {
         let country = catalog.countries[city.country]!
         let names = catalog.names[country.region]!
@@ -27,7 +27,7 @@ struct PeopleBuilder {
         let last = rng.pick(names.last)
         let archetype = Archetype.allCases[rng.weightedIndex(Archetype.allCases.map(\.weight))]
         let streetIndex = rng.below(city.streets.count)
-        let home = offset(store.location, metres: 2_500 * rng.unit().squareRoot(), bearing: rng.unit() * 2 * .pi)
+        let home = offset(shop.location, metres: 2_500 * rng.unit().squareRoot(), bearing: rng.unit() * 2 * .pi)
         return User(
             id: ids.make("usr_"), email: uniqueEmail(first: first, last: last, taken: &takenEmails),
             role: .shopper, name: "\(first) \(last)", phone: rng.digits(in: rng.pick(country.mobileFormats)),
@@ -81,6 +81,6 @@ public enum DietaryRules {
 }
 
 extension Date {
-    /// Drops sub-second precision so stored and exported dates are exact in every store.
+    /// Drops sub-second precision so stored and exported dates are exact in every shop.
     var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
 }

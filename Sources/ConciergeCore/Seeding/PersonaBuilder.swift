@@ -1,27 +1,27 @@
 import Foundation
 import Geo
 
-/// The demo's landmark stores and personas from `Seeds/catalog/personas.json`: identical for every seed, so
+/// The demo's landmark shops and personas from `Seeds/catalog/personas.json`: identical for every seed, so
 /// demos, documentation and golden conversations can name them.
 struct PersonaBuilder {
     let catalog: SeedCatalog
     let asOf: Date
 
-    func landmarkStores() throws -> [RetailStore] {
-        try catalog.personas.stores.map { seed in
+    func landmarkShops() throws -> [Shop] {
+        try catalog.personas.shops.map { seed in
             guard let city = catalog.cities.first(where: { $0.name == seed.city }),
                 let country = catalog.countries[city.country], let template = HoursTemplate(rawValue: seed.hours)
-            else { throw SeedError.invalidCatalog("landmark store \(seed.id): unknown city or hours") }
-            return RetailStore(
+            else { throw SeedError.invalidCatalog("landmark shop \(seed.id): unknown city or hours") }
+            return Shop(
                 id: seed.id, name: seed.name,
                 address: PostalAddress(line1: seed.line1, city: city.name, postcode: seed.postcode, country: city.country),
                 location: Coordinate(latitude: seed.latitude, longitude: seed.longitude), timeZone: city.timeZone,
                 currency: city.currency, phone: seed.phone, hours: template.hours,
-                menu: catalog.menu.map { StoreBuilder.item($0, country: country) }, amenities: seed.amenities)
+                menu: catalog.menu.map { ShopBuilder.item($0, country: country) }, amenities: seed.amenities)
         }
     }
 
-    func personas(stores: [RetailStore]) throws -> (users: [User], orders: [Order], coupons: [Coupon],
+    func personas(shops: [Shop]) throws -> (users: [User], orders: [Order], coupons: [Coupon],
                                                      credentials: [PersonaCredential]) {
         var result: ([User], [Order], [Coupon], [PersonaCredential]) = ([], [], [], [])
         for seed in catalog.personas.users {
@@ -29,7 +29,7 @@ struct PersonaBuilder {
                 throw SeedError.invalidCatalog("persona \(seed.id): unknown city \(seed.city)")
             }
             result.0.append(user(seed, city: city))
-            result.1 += try seed.orders.map { try order($0, userID: seed.id, stores: stores) }
+            result.1 += try seed.orders.map { try order($0, userID: seed.id, shops: shops) }
             result.2 += seed.coupons.map { CouponBuilder(catalog: catalog, asOf: asOf).coupon($0, owner: seed.id) }
             result.3.append(PersonaCredential(userID: seed.id, email: User.normalizedEmail(seed.email),
                                               password: seed.password, role: seed.role, name: seed.name))
@@ -47,19 +47,19 @@ struct PersonaBuilder {
              archetype: seed.archetype, createdAt: asOf.addingTimeInterval(-400 * 86_400))
     }
 
-    private func order(_ seed: PersonaOrderSeed, userID: String, stores: [RetailStore]) throws -> Order {
-        guard Order.isValidID(seed.id), let store = stores.first(where: { $0.id == seed.store }) else {
-            throw SeedError.invalidCatalog("persona order \(seed.id): bad id or unknown store")
+    private func order(_ seed: PersonaOrderSeed, userID: String, shops: [Shop]) throws -> Order {
+        guard Order.isValidID(seed.id), let shop = shops.first(where: { $0.id == seed.shop }) else {
+            throw SeedError.invalidCatalog("persona order \(seed.id): bad id or unknown shop")
         }
         let lines = try seed.items.map { pair -> OrderLine in
             guard pair.count == 2, case .sku(let sku) = pair[0], case .quantity(let quantity) = pair[1],
-                let item = store.menu.first(where: { $0.sku == sku })
+                let item = shop.menu.first(where: { $0.sku == sku })
             else { throw SeedError.invalidCatalog("persona order \(seed.id): bad item") }
             return OrderLine(sku: sku, name: item.name, quantity: quantity, unitPriceMinor: item.priceMinor)
         }
         let placedAt = asOf.addingTimeInterval(-seed.placedDaysAgo * 86_400).wholeSeconds
         let eta = placedAt.addingTimeInterval(Double(seed.etaMinutes) * 60)
-        return Order(id: seed.id, userID: userID, storeID: store.id, lines: lines, currency: store.currency,
+        return Order(id: seed.id, userID: userID, shopID: shop.id, lines: lines, currency: shop.currency,
                      status: seed.status, fulfilment: seed.fulfilment, placedAt: placedAt, eta: eta,
                      deliveredAt: [.delivered, .refunded].contains(seed.status) ? eta : nil)
     }

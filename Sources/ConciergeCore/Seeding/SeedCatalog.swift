@@ -29,7 +29,7 @@ public struct CitySeed: Codable, Sendable {
     public var longitude: Double
     public var timeZone: String
     public var currency: String
-    /// Relative share of stores and shoppers.
+    /// Relative share of shops and shoppers.
     public var weight: Int
     public var neighbourhoods: [String]
     /// Street names with the postcode at the same index.
@@ -41,7 +41,7 @@ public struct CountrySeed: Codable, Sendable {
     public var region: String
     /// Phone patterns as people type them; `#` is a random digit.
     public var mobileFormats: [String]
-    public var storePhoneFormat: String
+    public var shopPhoneFormat: String
     /// Base prices are GBP pence; multiply and round to `priceRounding` minor units.
     public var priceMultiplier: Double
     public var priceRounding: Int
@@ -60,7 +60,7 @@ public struct MenuSeed: Codable, Sendable {
     public var tags: [ItemTag]
     public var colour: String?
     public var priceTier: PriceTier
-    /// Core items are on every menu; the rest appear in some stores.
+    /// Core items are on every menu; the rest appear in some shops.
     public var core: Bool
 }
 
@@ -84,13 +84,13 @@ public struct CouponSeed: Codable, Sendable {
     }
 }
 
-/// Hand-made stores and demo accounts, identical for every seed, so that demos and golden tests can name them.
+/// Hand-made shops and demo accounts, identical for every seed, so that demos and golden tests can name them.
 public struct PersonaFile: Codable, Sendable {
-    public var stores: [LandmarkStoreSeed]
+    public var shops: [LandmarkShopSeed]
     public var users: [PersonaSeed]
 }
 
-public struct LandmarkStoreSeed: Codable, Sendable {
+public struct LandmarkShopSeed: Codable, Sendable {
     public var id: String
     public var name: String
     public var city: String
@@ -129,7 +129,7 @@ public struct PersonaSeed: Codable, Sendable {
 
 public struct PersonaOrderSeed: Codable, Sendable {
     public var id: String
-    public var store: String
+    public var shop: String
     public var placedDaysAgo: Double
     public var status: OrderStatus
     public var fulfilment: Fulfilment

@@ -28,7 +28,7 @@ public enum SeedError: Error, Equatable, CustomStringConvertible {
 
 /// Deterministic synthetic data: the same catalog, seed and as-of date give the same `DataSet`, value for value.
 ///
-/// Every random draw comes from a `SplitMix64` forked per phase (stores, users, orders...), so that a change in
+/// Every random draw comes from a `SplitMix64` forked per phase (shops, users, orders...), so that a change in
 /// one phase does not reshuffle the others. Nothing reads the real clock: all dates are offsets from `asOf`.
 public struct SyntheticDataGenerator: Sendable {
     public let catalog: SeedCatalog
@@ -41,22 +41,22 @@ public struct SyntheticDataGenerator: Sendable {
         self.asOf = asOf
     }
 
-    /// Generates `userCount` synthetic shoppers plus the demo personas and landmark stores.
+    /// Generates `userCount` synthetic shoppers plus the demo personas and landmark shops.
     /// `progress` is called with the number of synthetic users done so far.
     public func generate(userCount: Int, progress: (Int) -> Void = { _ in }) throws -> SyntheticData {
         try validateCatalog()
         let root = SplitMix64(seed: seed)
         var ids = IdentifierFactory(rng: root.fork("ids"))
         let cities = catalog.cities
-        var stores = try PersonaBuilder(catalog: catalog, asOf: asOf).landmarkStores()
-        var storeBuilder = StoreBuilder(catalog: catalog, rng: root.fork("stores"))
-        let storeCount = max(cities.count * 2, userCount / 25)
-        stores += (0..<storeCount).map { storeBuilder.makeStore(number: $0, ids: &ids) }
+        var shops = try PersonaBuilder(catalog: catalog, asOf: asOf).landmarkShops()
+        var shopBuilder = ShopBuilder(catalog: catalog, rng: root.fork("stores"))
+        let shopCount = max(cities.count * 2, userCount / 25)
+        shops += (0..<shopCount).map { shopBuilder.makeShop(number: $0, ids: &ids) }
 
-        let index = StoresByCity(stores: stores, cities: cities)
+        let index = ShopsByCity(shops: shops, cities: cities)
         var people = PeopleBuilder(catalog: catalog, asOf: asOf, rng: root.fork("users"))
         var activity = ActivityBuilder(catalog: catalog, asOf: asOf, rng: root.fork("orders"))
-        var data = DataSet(stores: stores)
+        var data = DataSet(shops: shops)
         let shared = CouponBuilder(catalog: catalog, asOf: asOf).sharedCoupons()
         data.coupons = shared
         var couponRNG = root.fork("coupons")
@@ -64,10 +64,10 @@ public struct SyntheticDataGenerator: Sendable {
         var takenEmails = Set(catalog.personas.users.map { User.normalizedEmail($0.email) })
         for number in 0..<userCount {
             let city = people.pickCity()
-            let homeStore = index.randomStore(in: city, rng: &people.rng)
-            var user = people.makeUser(city: city, near: homeStore, ids: &ids, takenEmails: &takenEmails)
-            let nearby = index.storesNear(homeStore, in: city)
-            let generated = activity.makeActivity(for: &user, stores: nearby, coupons: shared, ids: &ids)
+            let homeShop = index.randomShop(in: city, rng: &people.rng)
+            var user = people.makeUser(city: city, near: homeShop, ids: &ids, takenEmails: &takenEmails)
+            let nearby = index.shopsNear(homeShop, in: city)
+            let generated = activity.makeActivity(for: &user, shops: nearby, coupons: shared, ids: &ids)
             data.users.append(user)
             data.orders += generated.orders
             data.events += generated.events
@@ -76,13 +76,13 @@ public struct SyntheticDataGenerator: Sendable {
             data.sessions += past.sessions
             data.usage += past.usage
             if let coupon = CouponBuilder(catalog: catalog, asOf: asOf)
-                .personalCoupon(for: user, currency: homeStore.currency, ids: &ids, rng: &couponRNG) {
+                .personalCoupon(for: user, currency: homeShop.currency, ids: &ids, rng: &couponRNG) {
                 data.coupons.append(coupon)
             }
             if (number + 1) % 250 == 0 || number + 1 == userCount { progress(number + 1) }
         }
-        data.coupons += CouponBuilder(catalog: catalog, asOf: asOf).storeCoupons(for: stores, rng: &couponRNG)
-        let personas = try PersonaBuilder(catalog: catalog, asOf: asOf).personas(stores: stores)
+        data.coupons += CouponBuilder(catalog: catalog, asOf: asOf).shopCoupons(for: shops, rng: &couponRNG)
+        let personas = try PersonaBuilder(catalog: catalog, asOf: asOf).personas(shops: shops)
         data.users += personas.users
         data.orders += personas.orders
         data.coupons += personas.coupons

@@ -50,7 +50,7 @@ extension MongoConciergeStore {
             try MongoDecoding.decodeAll(type, from: documents[Value.collection] ?? [], in: Value.collection)
         }
         return DataSet(
-            users: try decode(User.self), stores: try decode(RetailStore.self), orders: try decode(Order.self),
+            users: try decode(User.self), shops: try decode(Shop.self), orders: try decode(Order.self),
             coupons: try decode(Coupon.self), events: try decode(Event.self),
             policyChunks: try decode(PolicyChunk.self), messages: try decode(ChatMessage.self),
             sessions: try decode(Session.self), usage: try decode(DailyUsage.self)
@@ -74,7 +74,7 @@ extension MongoConciergeStore {
     /// One batch per collection, in `DataCollection` order (users first, so e-mail conflicts fail early).
     private static func batches(of data: DataSet, users: [User]) throws -> [EncodedBatch] {
         [
-            try EncodedBatch(users), try EncodedBatch(data.stores), try EncodedBatch(data.orders),
+            try EncodedBatch(users), try EncodedBatch(data.shops), try EncodedBatch(data.orders),
             try EncodedBatch(data.coupons), try EncodedBatch(data.events), try EncodedBatch(data.policyChunks),
             try EncodedBatch(data.messages), try EncodedBatch(data.sessions), try EncodedBatch(data.usage),
         ]

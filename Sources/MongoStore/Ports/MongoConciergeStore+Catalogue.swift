@@ -4,12 +4,12 @@ import Retrieval
 
 /// Stores, orders, coupons, events and policy chunks.
 extension MongoConciergeStore {
-    public func allStores() async throws -> [RetailStore] {
-        try await findAll(RetailStore.self, [:], FindOptions(sort: ["_id": 1]), "allStores")
+    public func allShops() async throws -> [Shop] {
+        try await findAll(Shop.self, [:], FindOptions(sort: ["_id": 1]), "allShops")
     }
 
-    public func store(id: String) async throws -> RetailStore? {
-        try await findOne(RetailStore.self, ["_id": .string(id)], "storeByID")
+    public func shop(id: String) async throws -> Shop? {
+        try await findOne(Shop.self, ["_id": .string(id)], "shopByID")
     }
 
     /// Newest first; equal `placedAt` falls back to ascending id, as in every store.
@@ -26,8 +26,8 @@ extension MongoConciergeStore {
 
     /// The user's own coupons and those for everyone (`ownerID` absent: `null` matches missing fields) that are
     /// not scoped to another store.
-    public func coupons(availableTo userID: String, atStore storeID: String?) async throws -> [Coupon] {
-        let here: [BSONValue] = [["scope.kind": ["$ne": "store"]]] + (storeID.map { [["scope.value": .string($0)]] } ?? [])
+    public func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon] {
+        let here: [BSONValue] = [["scope.kind": ["$ne": "store"]]] + (shopID.map { [["scope.value": .string($0)]] } ?? [])
         let filter: BSONFields = ["$or": [["ownerID": .string(userID)], ["ownerID": .null, "$or": .array(here)]]]
         return try await findAll(Coupon.self, filter, FindOptions(sort: ["_id": 1]), "couponsOfUser")
     }

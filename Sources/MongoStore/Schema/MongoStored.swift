@@ -19,7 +19,7 @@ extension User: MongoStored {
     var documentID: BSONValue { .string(id) }
 }
 
-extension RetailStore: MongoStored {
+extension Shop: MongoStored {
     static var collection: DataCollection { .stores }
     var documentID: BSONValue { .string(id) }
 }

@@ -5,25 +5,25 @@ import Testing
 import TestSupport
 
 @Suite("Store finder")
-struct StoreFinderTests {
-    static let stores = [
-        Fixtures.store("st_near", name: "Near", latitude: 51.5246, longitude: -0.1590),
-        Fixtures.store("st_far", name: "Far", latitude: 51.5500, longitude: -0.1000),
+struct ShopFinderTests {
+    static let shops = [
+        Fixtures.shop("st_near", name: "Near", latitude: 51.5246, longitude: -0.1590),
+        Fixtures.shop("st_far", name: "Far", latitude: 51.5500, longitude: -0.1000),
     ]
     static let home = Coordinate(latitude: 51.5237, longitude: -0.1585)
 
     @Test func nearestFirstWithWalkingTimeAndStatus() {
-        // 2025-11-21 12:00 UTC is noon in London; fixture stores open 06:00–01:00.
-        let found = StoreFinder(stores: Self.stores).nearest(
+        // 2025-11-21 12:00 UTC is noon in London; fixture shops open 06:00–01:00.
+        let found = ShopFinder(shops: Self.shops).nearest(
             to: Self.home, at: Fixtures.asOf.addingTimeInterval(12 * 3_600), count: 2, radiusMeters: 10_000)
-        #expect(found.map(\.store.id) == ["st_near", "st_far"])
+        #expect(found.map(\.shop.id) == ["st_near", "st_far"])
         #expect(found[0].distanceMeters > 90 && found[0].distanceMeters < 120)
         #expect(found[0].walkingMinutes == 2)
         #expect(found[0].isOpen && found[0].status == "Open until 01:00 tomorrow")
     }
 
     @Test func openNowFiltersClosedStoresAndNothingInRangeIsSaidHonestly() {
-        let finder = StoreFinder(stores: Self.stores)
+        let finder = ShopFinder(shops: Self.shops)
         let at3am = Fixtures.asOf.addingTimeInterval(3 * 3_600)
         #expect(finder.nearest(to: Self.home, at: at3am, count: 2, radiusMeters: 10_000,
                                filter: .init(openNow: true)).isEmpty)
@@ -33,18 +33,18 @@ struct StoreFinderTests {
     }
 
     @Test func tagFilterLooksAtTheMenu() {
-        var plain = Fixtures.store("st_plain", name: "Plain", latitude: 51.5240, longitude: -0.1586)
+        var plain = Fixtures.shop("st_plain", name: "Plain", latitude: 51.5240, longitude: -0.1586)
         plain.menu = []
-        let found = StoreFinder(stores: Self.stores + [plain]).nearest(
+        let found = ShopFinder(shops: Self.shops + [plain]).nearest(
             to: Self.home, at: Fixtures.asOf, count: 1, radiusMeters: 10_000, filter: .init(tag: "vegan"))
-        #expect(found.first?.store.id == "st_near")
+        #expect(found.first?.shop.id == "st_near")
     }
 }
 
 @Suite("Coupon eligibility")
 struct CouponEligibilityTests {
     @Test func eachExclusionIsDecidedAndExplained() {
-        let store = Fixtures.store("st_lakeside", name: "Lakeside", latitude: 51.5, longitude: -0.1)
+        let shop = Fixtures.shop("st_lakeside", name: "Lakeside", latitude: 51.5, longitude: -0.1)
         var expired = Fixtures.coupon("OLD", owner: nil)
         expired.validUntil = Fixtures.date(daysAgo: 1)
         var future = Fixtures.coupon("SOON", owner: nil)
@@ -55,15 +55,15 @@ struct CouponEligibilityTests {
         dollars.discount = .amount(500, currency: "USD")
         let coupons = [
             Fixtures.coupon("WARM15", owner: nil, scope: .category("hot-drinks")),
-            Fixtures.coupon("AVA10", owner: "usr_ava", scope: .store("st_lakeside")),
-            Fixtures.coupon("BEN5", owner: "usr_ben"), Fixtures.coupon("ELSEWHERE", owner: nil, scope: .store("st_other")),
+            Fixtures.coupon("AVA10", owner: "usr_ava", scope: .shop("st_lakeside")),
+            Fixtures.coupon("BEN5", owner: "usr_ben"), Fixtures.coupon("ELSEWHERE", owner: nil, scope: .shop("st_other")),
             Fixtures.coupon("SOUP", owner: nil, scope: .category("soup")), expired, future, usedUp, dollars,
         ]
-        let decision = CouponEligibility.decide(coupons: coupons, userID: "usr_ava", store: store, at: Fixtures.asOf)
+        let decision = CouponEligibility.decide(coupons: coupons, userID: "usr_ava", shop: shop, at: Fixtures.asOf)
         #expect(decision.eligible.map(\.coupon.code) == ["AVA10", "WARM15"])
         #expect(decision.eligible[1].appliesTo == ["HD-001"])
         let reasons = Dictionary(uniqueKeysWithValues: decision.excluded.map { ($0.code, $0.reason) })
-        #expect(reasons == ["BEN5": .notYours, "ELSEWHERE": .otherStore, "SOUP": .nothingInScope, "OLD": .expired,
+        #expect(reasons == ["BEN5": .notYours, "ELSEWHERE": .otherShop, "SOUP": .nothingInScope, "OLD": .expired,
                             "SOON": .notStarted, "GONE": .usedUp, "USD5": .wrongCurrency])
     }
 }

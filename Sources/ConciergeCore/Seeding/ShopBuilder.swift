@@ -2,7 +2,7 @@ import Foundation
 import Geo
 
 /// Generated shops: spread around real city centres, each with a name, hours, a priced menu and amenities.
-struct StoreBuilder {
+struct ShopBuilder {
     let catalog: SeedCatalog
     var rng: SplitMix64
     private(set) var names = Set<String>()
@@ -12,12 +12,12 @@ struct StoreBuilder {
     init(catalog: SeedCatalog, rng: SplitMix64) {
         self.catalog = catalog
         self.rng = rng
-        names = Set(catalog.personas.stores.map(\.name))
+        names = Set(catalog.personas.shops.map(\.name))
     }
 
-    /// The `number`-th generated store: the first one of each city in catalog order (so no city is left without
+    /// The `number`-th generated shop: the first one of each city in catalog order (so no city is left without
     /// a shop), then cities by weight.
-    mutating func makeStore(number: Int, ids: inout IdentifierFactory) -> RetailStore {
+    mutating func makeShop(number: Int, ids: inout IdentifierFactory) -> Shop {
         let cities = catalog.cities
         let city = number < cities.count ? cities[number] : cities[rng.weightedIndex(cities.map(\.weight))]
         let country = catalog.countries[city.country]!
@@ -25,12 +25,12 @@ struct StoreBuilder {
         let location = offset(Coordinate(latitude: city.latitude, longitude: city.longitude),
                               metres: 6_000 * rng.unit().squareRoot(), bearing: rng.unit() * 2 * .pi)
         let template = HoursTemplate.generatorWeights[rng.weightedIndex(HoursTemplate.generatorWeights.map(\.1))].0
-        return RetailStore(
+        return Shop(
             id: ids.make("st_", length: 8), name: uniqueName(in: city),
             address: PostalAddress(line1: "\(rng.int(in: 1...240)) \(city.streets[streetIndex])", city: city.name,
                                    postcode: city.postcodes[streetIndex], country: city.country),
             location: location, timeZone: city.timeZone, currency: city.currency,
-            phone: rng.digits(in: country.storePhoneFormat), hours: template.hours,
+            phone: rng.digits(in: country.shopPhoneFormat), hours: template.hours,
             menu: menu(for: country), amenities: Self.amenities.filter { _ in rng.chance(0.4) })
     }
 
@@ -58,42 +58,42 @@ struct StoreBuilder {
     }
 }
 
-/// Stores grouped by city, for picking a shopper's home store and the shops they order from.
+/// Shops grouped by city, for picking a shopper's home shop and the shops they order from.
 ///
-/// Each store's nearest neighbours are computed once here: sorting a city's stores for every shopper made
+/// Each shop's nearest neighbours are computed once here: sorting a city's shops for every shopper made
 /// seeding quadratic in the number of shoppers.
-struct StoresByCity {
-    private var byCity: [String: [RetailStore]] = [:]
-    private var neighbours: [String: [RetailStore]] = [:]
+struct ShopsByCity {
+    private var byCity: [String: [Shop]] = [:]
+    private var neighbours: [String: [Shop]] = [:]
     static let neighbourCount = 4
 
-    init(stores: [RetailStore], cities: [CitySeed]) {
-        for store in stores { byCity[store.address.city, default: []].append(store) }
+    init(shops: [Shop], cities: [CitySeed]) {
+        for shop in shops { byCity[shop.address.city, default: []].append(shop) }
         for city in cities where byCity[city.name] == nil { byCity[city.name] = [] }
-        for (_, cityStores) in byCity {
-            for store in cityStores { neighbours[store.id] = Self.nearest(to: store, among: cityStores) }
+        for (_, cityShops) in byCity {
+            for shop in cityShops { neighbours[shop.id] = Self.nearest(to: shop, among: cityShops) }
         }
     }
 
-    func randomStore(in city: CitySeed, rng: inout SplitMix64) -> RetailStore {
+    func randomShop(in city: CitySeed, rng: inout SplitMix64) -> Shop {
         let candidates = byCity[city.name] ?? []
-        precondition(!candidates.isEmpty, "every city gets at least one store")
+        precondition(!candidates.isEmpty, "every city gets at least one shop")
         return rng.pick(candidates)
     }
 
-    /// The home store first, then up to four more of the same city by straight-line distance.
-    func storesNear(_ home: RetailStore, in city: CitySeed) -> [RetailStore] {
+    /// The home shop first, then up to four more of the same city by straight-line distance.
+    func shopsNear(_ home: Shop, in city: CitySeed) -> [Shop] {
         [home] + (neighbours[home.id] ?? [])
     }
 
-    private static func nearest(to home: RetailStore, among stores: [RetailStore]) -> [RetailStore] {
-        let ranked = stores.indices.filter { stores[$0].id != home.id }
-            .map { (distance: squaredDistance(stores[$0], home), id: stores[$0].id, index: $0) }
+    private static func nearest(to home: Shop, among shops: [Shop]) -> [Shop] {
+        let ranked = shops.indices.filter { shops[$0].id != home.id }
+            .map { (distance: squaredDistance(shops[$0], home), id: shops[$0].id, index: $0) }
             .sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
-        return ranked.prefix(neighbourCount).map { stores[$0.index] }
+        return ranked.prefix(neighbourCount).map { shops[$0.index] }
     }
 
-    private static func squaredDistance(_ lhs: RetailStore, _ rhs: RetailStore) -> Double {
+    private static func squaredDistance(_ lhs: Shop, _ rhs: Shop) -> Double {
         let dLat = lhs.location.latitude - rhs.location.latitude
         let dLon = (lhs.location.longitude - rhs.location.longitude) * cos(rhs.location.latitude * .pi / 180)
         return dLat * dLat + dLon * dLon

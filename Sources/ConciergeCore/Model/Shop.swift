@@ -13,7 +13,7 @@ public enum PriceTier: String, Codable, CaseIterable, Sendable {
     case budget, standard, premium
 }
 
-/// One thing a store sells. Prices are integer minor units (pence, cents, paise) of the store's currency.
+/// One thing a shop sells. Prices are integer minor units (pence, cents, paise) of the shop's currency.
 public struct MenuItem: Codable, Hashable, Sendable, Identifiable {
     public var sku: String
     public var name: String
@@ -38,8 +38,8 @@ public struct MenuItem: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-/// A shop of the chain (named `RetailStore` so it is never confused with a data store).
-public struct RetailStore: Codable, Hashable, Sendable, Identifiable {
+/// A shop of the chain ("store" is kept for persistence).
+public struct Shop: Codable, Hashable, Sendable, Identifiable {
     public var id: String
     public var name: String
     public var address: PostalAddress
@@ -48,7 +48,7 @@ public struct RetailStore: Codable, Hashable, Sendable, Identifiable {
     public var timeZone: String
     /// ISO 4217 code of the prices on its menu.
     public var currency: String
-    /// The store's public phone number: not personal data, may be allow-listed by the masker.
+    /// The shop's public phone number: not personal data, may be allow-listed by the masker.
     public var phone: String
     public var hours: WeeklyHours
     public var menu: [MenuItem]

@@ -1,0 +1,68 @@
+import Foundation
+import Geo
+
+/// A shop near the shopper, with everything decided in code: distance, walking time and whether it is open.
+public struct NearbyShop: Hashable, Sendable {
+    public var shop: Shop
+    public var distanceMeters: Double
+    public var walkingMinutes: Int
+    public var isWithinRadius: Bool
+    public var isOpen: Bool
+    /// "Open until 22:00", "Closes in 10 minutes", "Opens at 07:00 tomorrow".
+    public var status: String
+}
+
+/// Nearest shops through a spatial index built once over the chain's shops, with opening status in each
+/// shop's own time zone at an injected instant.
+public struct ShopFinder: Sendable {
+    public struct Filter: Sendable {
+        public var openNow: Bool
+        /// Only shops whose menu has an item with this tag (`hot`, `vegan`...) or this category.
+        public var tag: String?
+
+        public init(openNow: Bool = false, tag: String? = nil) {
+            self.openNow = openNow
+            self.tag = tag
+        }
+    }
+
+    private let index: SpatialIndex<Shop>
+    public var pace: WalkingPace
+
+    public init(shops: [Shop], pace: WalkingPace = .standard) {
+        index = SpatialIndex(shops.sorted { $0.id < $1.id }) { $0.location }
+        self.pace = pace
+    }
+
+    public var shopCount: Int { index.count }
+
+    /// Up to `count` shops within `radiusMeters`, nearest first. When none qualifies inside the radius, the nearest
+    /// qualifying shop beyond it is returned with `isWithinRadius == false`, so the answer can be honest.
+    public func nearest(to origin: Coordinate, at instant: Date, count: Int, radiusMeters: Double,
+                        filter: Filter = Filter()) -> [NearbyShop] {
+        let result = index.search(NearestQuery(origin: origin, count: count, radiusMeters: radiusMeters)) { shop in
+            Self.matches(shop, filter: filter, at: instant)
+        }
+        return result.neighbors.map { neighbor in
+            let status = Self.status(of: neighbor.element, at: instant)
+            return NearbyShop(shop: neighbor.element, distanceMeters: neighbor.distanceMeters,
+                               walkingMinutes: neighbor.walkingMinutes(at: pace), isWithinRadius: neighbor.isWithinRadius,
+                               isOpen: status.isOpen, status: status.summary)
+        }
+    }
+
+    static func matches(_ shop: Shop, filter: Filter, at instant: Date) -> Bool {
+        if filter.openNow, !status(of: shop, at: instant).isOpen { return false }
+        guard let tag = filter.tag?.lowercased() else { return true }
+        return shop.menu.contains { $0.category == tag || $0.tags.contains { $0.rawValue == tag } }
+            || shop.amenities.contains(tag)
+    }
+
+    /// A shop with an unknown time zone is treated as closed rather than guessed at.
+    static func status(of shop: Shop, at instant: Date) -> OpeningStatus {
+        guard let zone = TimeZone(identifier: shop.timeZone) else {
+            return OpeningStatus(isOpen: false, closesAt: nil, opensAt: nil, minutesUntilClose: nil, minutesUntilOpen: nil)
+        }
+        return shop.hours.status(at: instant, timeZone: zone)
+    }
+}
