@@ -90,7 +90,9 @@ let package = Package(
         .target(
             name: "ConciergeApp",
             dependencies: [
-                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM", "RetrievalEval",
+                "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM",
+                "RetrievalEval",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

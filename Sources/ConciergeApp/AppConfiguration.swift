@@ -25,6 +25,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var templatesDirectory: String
     public var publicDirectory: String
     public var seedsDirectory: String
+    /// A TLS-terminating reverse proxy of ours is in front (`TRUST_FORWARDED_HEADERS`, or `serve --behind-proxy`).
+    public var trustForwardedHeaders: Bool
 
     /// Reads `environment` (usually the process environment merged over `.env`).
     public init(environment: [String: String]) throws {
@@ -48,6 +50,7 @@ public struct AppConfiguration: Sendable, Equatable {
         templatesDirectory = reader.string("TEMPLATES_DIR") ?? "Templates"
         publicDirectory = reader.string("PUBLIC_DIR") ?? "Public"
         seedsDirectory = reader.string("SEEDS_DIR") ?? "Seeds"
+        trustForwardedHeaders = reader.bool("TRUST_FORWARDED_HEADERS") ?? false
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
     }
@@ -61,11 +64,11 @@ public struct AppConfiguration: Sendable, Equatable {
 
     /// Human-readable lines for start-up output; secrets and URI credentials are never printed.
     public var summary: [String] {
-        let shopLine = switch store {
+        let storeLine = switch store {
         case .sqlite(let path): "store: sqlite \(path)"
         case .mongo(let uri, let database): "store: mongodb \(Redaction.uri(uri)) database \(database)"
         }
-        return [shopLine,
+        return [storeLine,
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
                 "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)", "listen: \(host):\(port)"]
     }

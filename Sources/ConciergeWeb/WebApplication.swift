@@ -30,7 +30,7 @@ public func buildRouter(configuration: WebConfiguration, dependencies: WebDepend
 }
 
 /// Generic over the store so that each route sees only the ports it needs.
-func makeRouter<Store: ConciergeStore>(store: Store, configuration: WebConfiguration, dependencies: WebDependencies,
+func makeRouter<Store: WebStore>(store: Store, configuration: WebConfiguration, dependencies: WebDependencies,
                                        dummyHash: String) -> Router<WebContext> {
     let transport = TransportPolicy(trustForwardedHeaders: configuration.trustForwardedHeaders)
     let cities = CityDirectory(dependencies.cities)

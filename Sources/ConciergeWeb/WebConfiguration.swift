@@ -32,12 +32,15 @@ public struct WebConfiguration: Sendable {
     }
 }
 
-/// Everything the routes use, built by the composition root (`concierge serve`, or a test).
+/// The persistence the web uses: accounts, sessions, conversations and quota counters, and a health ping.
+public typealias WebStore = UserStore & SessionStore & ChatStore & UsageStore & StoreHealth
+
+/// Everything the routes use, built by the composition root (`ConciergeApp.buildWebApplication`).
 public struct WebDependencies: Sendable {
     /// The configured store; routes see only the ports they need.
-    public var store: any ConciergeStore
-    /// The concierge turn.
-    public var chat: ChatService
+    public var store: any WebStore
+    /// The concierge turn, and the limits the page shows.
+    public var chat: any ChatResponder
     /// The templates of `TEMPLATES_DIR`.
     public var views: PageRenderer
     /// bcrypt at `BCRYPT_COST` in production.
@@ -46,10 +49,6 @@ public struct WebDependencies: Sendable {
     public var passwordPolicy: PasswordPolicy
     /// Cities for the home-city and location selects.
     public var cities: [CityChoice]
-    /// Shown in the usage bar; the chat service enforces the same limit.
-    public var dailyMessageLimit: Int
-    /// The chat service's message limit, for the text area.
-    public var maximumMessageLength: Int
     /// Sessions, throttling and the usage bar read time here.
     public var clock: any WallClock
     /// New user ids and the chat form's turn keys.
@@ -60,10 +59,8 @@ public struct WebDependencies: Sendable {
     public var logger: Logger
 
     /// Dependencies with real-time, random-id and fresh-metrics defaults.
-    public init(store: any ConciergeStore, chat: ChatService, views: PageRenderer, hasher: any PasswordHasher,
-                passwordPolicy: PasswordPolicy, cities: [CityChoice], dailyMessageLimit: Int,
-                maximumMessageLength: Int = ChatSettings(dailyMessageLimit: 1, model: "").maximumMessageLength,
-                clock: any WallClock = SystemWallClock(), ids: any IdentifierSource = RandomIdentifierSource(),
+    public init(store: any WebStore, chat: any ChatResponder, views: PageRenderer, hasher: any PasswordHasher,
+                passwordPolicy: PasswordPolicy, cities: [CityChoice], clock: any WallClock = SystemWallClock(), ids: any IdentifierSource = RandomIdentifierSource(),
                 metrics: WebMetrics = WebMetrics(), logger: Logger = Logger(label: "concierge.web")) {
         self.store = store
         self.chat = chat
@@ -71,8 +68,6 @@ public struct WebDependencies: Sendable {
         self.hasher = hasher
         self.passwordPolicy = passwordPolicy
         self.cities = cities
-        self.dailyMessageLimit = dailyMessageLimit
-        self.maximumMessageLength = maximumMessageLength
         self.clock = clock
         self.ids = ids
         self.metrics = metrics

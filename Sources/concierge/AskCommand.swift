@@ -28,7 +28,7 @@ struct AskCommand: AsyncParsableCommand {
         let clock: any WallClock = try at.map { FixedWallClock(try NearestCommand.parseInstant($0)) } ?? SystemWallClock()
         let turn = try await CommandSupport.withStore(configuration) { store in
             guard let shopper = try await store.user(email: user) else { throw ValidationError("no account with that e-mail") }
-            let runtime = try await ConciergeRuntime.start(configuration, store: store, clock: clock)
+            let runtime = try await ConciergeRuntime.start(configuration, store: store, overrides: AppOverrides(clock: clock))
             let location = lat.flatMap { lat in lon.map { Coordinate(latitude: lat, longitude: $0) } }
             return try await runtime.chat.respond(ChatInput(userID: shopper.id, conversationID: conversation,
                                                             text: message, location: location))

@@ -28,8 +28,8 @@ struct ChatWorld {
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(limit),
         ])
         configuration.store = .sqlite(path: path)
-        let runtime = try await ConciergeRuntime.start(configuration, store: store, clock: FixedWallClock(instant),
-                                                       ids: CountingIDs(), llm: llm)
+        let runtime = try await ConciergeRuntime.start(
+            configuration, store: store, overrides: AppOverrides(clock: FixedWallClock(instant), ids: CountingIDs(), llm: llm))
         return ChatWorld(store: store, chat: runtime.chat)
     }
 

@@ -139,9 +139,8 @@ struct ErrorAndOpsTests {
     }
 
     @Test func aStoreThatIsDownGives503PagesWithoutDetails() async throws {
-        var options = WebWorld.Options()
-        options.webStore = { _ in FailingStore(unexpected: false) }
-        try await WebWorld.run(options) { world, browser in
+        try await WebWorld.run { world, browser in
+            world.switchable.goDown(throwing: StoreError.unavailable("connection refused to db.internal:5432"))
             #expect(try await browser.get("/healthz").status == .serviceUnavailable)
             let login = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
             #expect(login.status == .serviceUnavailable && login.contains("We will be right back"))
@@ -151,9 +150,8 @@ struct ErrorAndOpsTests {
     }
 
     @Test func unexpectedFailuresGive500PagesAndLogOnlyTheErrorType() async throws {
-        var options = WebWorld.Options()
-        options.webStore = { _ in FailingStore(unexpected: true) }
-        try await WebWorld.run(options) { world, browser in
+        try await WebWorld.run { world, browser in
+            world.switchable.goDown(throwing: Failure.secretInternalDetail("SELECT * FROM users -- ava@example.com"))
             let login = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
             #expect(login.status == .internalServerError && login.contains("Something went wrong"))
             #expect(!login.contains("SELECT") && !login.contains("secretInternalDetail"))
@@ -162,3 +160,6 @@ struct ErrorAndOpsTests {
         }
     }
 }
+
+/// A database broken in an unexpected way: its message holds SQL and an e-mail that must never reach a page or a log.
+private enum Failure: Error { case secretInternalDetail(String) }

@@ -58,17 +58,7 @@ extension StoreOutageTests {
     static func withSwitchableStore(_ body: @escaping @Sendable (SwitchableStore, Browser) async throws -> Void)
         async throws
     {
-        let switchable = Mutex<SwitchableStore?>(nil)
-        var options = WebWorld.Options()
-        options.chatUsesWebStore = true
-        options.webStore = { store in
-            let wrapped = SwitchableStore(store)
-            switchable.withLock { $0 = wrapped }
-            return wrapped
-        }
-        try await WebWorld.run(options) { _, browser in
-            try await body(try #require(switchable.withLock { $0 }), browser)
-        }
+        try await WebWorld.run { world, browser in try await body(world.switchable, browser) }
     }
 }
 

@@ -11,13 +11,17 @@ import TestSupport
 @testable import ConciergeWeb
 
 /// The web application over a seeded embedded store (40 shoppers, seed 7, the demo personas with the fast test
-/// hasher, the real policies), pinned to Sat 21 Nov 2026 15:00 UTC on a clock tests can move. Every world has its
-/// own copy of the store, its own log capture and its own metrics registry, so tests run in parallel.
+/// hasher, the real policies), pinned to Sat 21 Nov 2026 15:00 UTC on a clock tests can move, built by the same
+/// composition root as `concierge serve` (`buildWebApplication`). Every world has its own copy of the store, its own
+/// log capture and its own metrics registry, so tests run in parallel.
 struct WebWorld: Sendable {
     static let asOf = SeededStoreTemplate.asOf
     static let afternoon = asOf.addingTimeInterval(15 * 3_600)
 
+    /// The seeded store, for reading what the app wrote.
     let store: SQLiteConciergeStore
+    /// The store the application uses: `store`, until a test switches it off (outages).
+    let switchable: SwitchableStore
     let clock: MovableClock
     let logs: LogCapture
     let metrics: WebMetrics
@@ -27,9 +31,8 @@ struct WebWorld: Sendable {
         var dailyLimit = 30
         var hasher: any PasswordHasher = PlainTestHasher()
         var trustForwardedHeaders = true
-        /// The store the routes see (the chat service uses the seeded one unless `chatUsesWebStore`).
-        var webStore: (@Sendable (SQLiteConciergeStore) -> any ConciergeStore)?
-        var chatUsesWebStore = false
+        /// Replaces the chat service (a `ScriptedChat` in tests of the web alone).
+        var chat: (any ChatResponder)?
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -48,38 +51,24 @@ struct WebWorld: Sendable {
 
     static func make(_ options: Options) async throws -> WebWorld {
         let store = try SQLiteConciergeStore(path: try await SeededStoreTemplate.shared.copy(label: "web"))
+        let switchable = SwitchableStore(store)
         let clock = MovableClock(afternoon)
-        var configuration = try AppConfiguration(environment: [
-            "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(options.dailyLimit),
-        ])
-        configuration.store = .sqlite(path: "unused")
-        let webStore = options.webStore?(store) ?? store
-        let runtime = try await ConciergeRuntime.start(configuration, store: options.chatUsesWebStore ? webStore : store,
-                                                       clock: clock, llm: MockLLMClient())
         let logs = LogCapture()
         let metrics = WebMetrics()
-        let dependencies = WebDependencies(
-            store: webStore, chat: runtime.chat, views: try await Self.views(),
-            hasher: options.hasher, passwordPolicy: try Self.passwordPolicy(), cities: Self.cities,
-            dailyMessageLimit: options.dailyLimit, clock: clock, metrics: metrics,
-            logger: logs.logger(label: "concierge.web"))
-        let web = WebConfiguration(host: "127.0.0.1", port: 0,
-                                   publicDirectory: RepositoryPaths.root.appendingPathComponent("Public").path,
-                                   trustForwardedHeaders: options.trustForwardedHeaders)
-        let app = try await buildApplication(configuration: web, dependencies: dependencies)
-        return WebWorld(store: store, clock: clock, logs: logs, metrics: metrics, app: app)
+        let configuration = try AppConfiguration(environment: [
+            "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(options.dailyLimit),
+            "TEMPLATES_DIR": RepositoryPaths.root.appendingPathComponent("Templates").path,
+            "PUBLIC_DIR": RepositoryPaths.root.appendingPathComponent("Public").path, "PORT": "0",
+            "TRUST_FORWARDED_HEADERS": String(options.trustForwardedHeaders),
+        ])
+        let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), hasher: options.hasher, chat: options.chat,
+                                     logger: logs.logger(label: "concierge.web"), metrics: metrics)
+        let app = try await buildWebApplication(configuration, store: switchable, overrides: overrides)
+        return WebWorld(store: store, switchable: switchable, clock: clock, logs: logs, metrics: metrics, app: app)
     }
 
     static func views() async throws -> PageRenderer {
         try await PageRenderer(directory: RepositoryPaths.root.appendingPathComponent("Templates").path)
-    }
-
-    static func passwordPolicy() throws -> PasswordPolicy {
-        try PasswordPolicy(commonPasswordsFile: RepositoryPaths.seeds.appendingPathComponent("common-passwords.txt").path)
-    }
-
-    static let cities = CatalogFixture.catalog.cities.map {
-        CityChoice(name: $0.name, latitude: $0.latitude, longitude: $0.longitude, timeZone: $0.timeZone)
     }
 
     func user(_ email: String) async throws -> User {

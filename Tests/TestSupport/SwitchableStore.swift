@@ -3,25 +3,29 @@ import Foundation
 import Retrieval
 import Synchronization
 
-/// Forwards to a real store until `isDown`, then fails every call with `StoreError.unavailable`.
+/// Forwards to a real store until it goes down, then fails every call: with `StoreError.unavailable` (`isDown`),
+/// or with any error a test chooses (`goDown(throwing:)`), as a database that breaks in an unexpected way.
 public final class SwitchableStore: ConciergeStore {
     private let inner: any ConciergeStore
-    private let down = Atomic<Bool>(false)
+    private let failure = Mutex<(any Error)?>(nil)
     private let downAfterNextMessage = Atomic<Bool>(false)
 
     public init(_ inner: any ConciergeStore) { self.inner = inner }
 
     public var isDown: Bool {
-        get { down.load(ordering: .relaxed) }
-        set { down.store(newValue, ordering: .relaxed) }
+        get { failure.withLock { $0 != nil } }
+        set { failure.withLock { $0 = newValue ? StoreError.unavailable("switched off") : nil } }
     }
+
+    /// Every call from now on throws `error`.
+    public func goDown(throwing error: any Error) { failure.withLock { $0 = error } }
 
     /// Goes down right after the next message is stored: the turn fails between "question saved" and "answer
     /// saved", the case turn keys are for.
     public func goDownAfterNextMessage() { downAfterNextMessage.store(true, ordering: .relaxed) }
 
     private func live() throws -> any ConciergeStore {
-        if isDown { throw StoreError.unavailable("switched off") }
+        if let error = failure.withLock({ $0 }) { throw error }
         return inner
     }
 

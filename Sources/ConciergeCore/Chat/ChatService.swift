@@ -71,8 +71,8 @@ public struct ChatSettings: Sendable {
 
 /// The concierge turn (DESIGN.md §1): mask, persist, quota, context, decide, prompt, generate, guard, unmask,
 /// persist, answer. Every dependency is injected; nothing here reads the real clock or does I/O of its own.
-public struct ChatService: Sendable {
-    let store: any ConciergeStore
+public struct ChatService: ChatResponder {
+    let store: any ChatTurnStore
     let llm: any LLMClient
     let retriever: PolicyRetriever
     let finder: ShopFinder
@@ -87,7 +87,7 @@ public struct ChatService: Sendable {
     let outputGuard = OutputGuard()
     let grounding: GroundingCheck
 
-    public init(store: any ConciergeStore, llm: any LLMClient, retriever: PolicyRetriever, shops: [Shop],
+    public init(store: any ChatTurnStore, llm: any LLMClient, retriever: PolicyRetriever, shops: [Shop],
                 clock: any WallClock, ids: any IdentifierSource, settings: ChatSettings) {
         self.store = store
         self.llm = llm
@@ -99,6 +99,10 @@ public struct ChatService: Sendable {
         self.settings = settings
         self.shopNumbers = PIIDetector(allowList: AllowList(phones: shops.map(\.phone).sorted()))
         self.grounding = GroundingCheck(knownShopNames: shops.map(\.name))
+    }
+
+    public var limits: ChatLimits {
+        ChatLimits(dailyMessages: settings.dailyMessageLimit, messageLength: settings.maximumMessageLength)
     }
 
     public func respond(_ input: ChatInput) async throws -> ChatTurn {

@@ -32,7 +32,7 @@ public protocol UserStore: Sendable {
 
 /// The chain's shops.
 public protocol ShopDirectory: Sendable {
-    /// Every store, ordered by id.
+    /// Every shop, ordered by id.
     func allShops() async throws -> [Shop]
     func shop(id: String) async throws -> Shop?
 }
@@ -45,10 +45,10 @@ public protocol OrderStore: Sendable {
 }
 
 public protocol CouponStore: Sendable {
-    /// Coupons the user may hold at one store, ordered by code: all of their own, plus those for everyone except
-    /// the ones scoped to another store (all store-scoped ones when `shopID` is `nil`). Validity is not filtered
-    /// here: eligibility is decided in code by the core. The store filter is here because a chain has thousands
-    /// of stores with a coupon or two each, and reading all of them was a sixth of a turn's time.
+    /// Coupons the user may hold at one shop, ordered by code: all of their own, plus those for everyone except
+    /// the ones scoped to another shop (all shop-scoped ones when `shopID` is `nil`). Validity is not filtered
+    /// here: eligibility is decided in code by the core. The shop filter is here because a chain has thousands
+    /// of shops with a coupon or two each, and reading all of them was a sixth of a turn's time.
     func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon]
     func coupon(code: String) async throws -> Coupon?
 }
@@ -95,8 +95,14 @@ public protocol UsageStore: Sendable {
     func usage(userID: String, day: String) async throws -> Int
 }
 
-/// Whole-store operations for the CLI: seeding, importing, exporting, statistics, health.
-public protocol DataAdministration: Sendable {
+/// Whether the database answers (`/healthz`).
+public protocol StoreHealth: Sendable {
+    /// Cheap round trip proving the store answers.
+    func ping() async throws
+}
+
+/// Whole-store operations for the CLI: seeding, importing, exporting, statistics.
+public protocol DataAdministration: StoreHealth {
     /// Empties every collection.
     func reset() async throws
     func counts() async throws -> CollectionCounts
@@ -105,9 +111,10 @@ public protocol DataAdministration: Sendable {
     func upsert(_ data: DataSet) async throws
     /// Everything the store holds, in canonical order.
     func exportAll() async throws -> DataSet
-    /// Cheap round trip proving the store answers.
-    func ping() async throws
 }
+
+/// What one chat turn reads and writes (the shops and policies are read once, when the service is built).
+public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore & CouponStore
 
 /// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
 /// pass the same contract suite.

@@ -7,7 +7,7 @@ import Hummingbird
 /// fragment for the page's script).
 struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
     let loader: ChatPageLoader<Store>
-    let chat: ChatService
+    let chat: any ChatResponder
     let views: PageRenderer
     let metrics: WebMetrics
     let preferences: BrowserPreferences

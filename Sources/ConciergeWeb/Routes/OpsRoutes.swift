@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// `/healthz` (200 when the store answers a ping, 503 otherwise) and `/metrics` (Prometheus text format).
-struct OpsRoutes<Store: DataAdministration>: Sendable {
+struct OpsRoutes<Store: StoreHealth>: Sendable {
     let store: Store
     let metrics: WebMetrics
 

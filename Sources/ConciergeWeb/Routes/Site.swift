@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// Wires the route groups: public pages, anonymous forms, and everything that needs a signed-in person.
-struct Site<Store: ConciergeStore>: Sendable {
+struct Site<Store: WebStore>: Sendable {
     let accounts: AccountRoutes<Store>
     let chat: ChatRoutes<Store>
     let preferences: PreferenceRoutes<Store>
@@ -16,10 +16,8 @@ struct Site<Store: ConciergeStore>: Sendable {
         let service = AccountService(users: store, hasher: dependencies.hasher, policy: dependencies.passwordPolicy,
                                      cities: cities, clock: dependencies.clock, ids: dependencies.ids,
                                      throttle: LoginThrottle(), dummyHash: dummyHash, logger: dependencies.logger)
-        let loader = ChatPageLoader(store: store, clock: dependencies.clock,
-                                    dailyMessageLimit: dependencies.dailyMessageLimit,
-                                    maximumMessageLength: dependencies.maximumMessageLength, cities: cities,
-                                    ids: dependencies.ids)
+        let loader = ChatPageLoader(store: store, clock: dependencies.clock, limits: dependencies.chat.limits,
+                                    cities: cities, ids: dependencies.ids)
         accounts = AccountRoutes(accounts: service, views: dependencies.views, tokens: tokens, transport: transport,
                                  preferences: browser, cities: cities, metrics: dependencies.metrics)
         chat = ChatRoutes(loader: loader, chat: dependencies.chat, views: dependencies.views,

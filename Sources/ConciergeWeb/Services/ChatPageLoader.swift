@@ -27,8 +27,8 @@ struct ChatPageLoader<Store: ChatStore & UsageStore>: Sendable {
 
     let store: Store
     let clock: any WallClock
-    let dailyMessageLimit: Int
-    let maximumMessageLength: Int
+    /// The chat service's limits, for the usage bar and the text area.
+    let limits: ChatLimits
     let cities: CityDirectory
     /// Turn keys for the chat form.
     let ids: any IdentifierSource
@@ -61,9 +61,9 @@ struct ChatPageLoader<Store: ChatStore & UsageStore>: Sendable {
         return ChatPageInput(
             user: user, csrf: signedIn.session.csrfToken, conversationID: current,
             conversations: try await summaries(ids.prefix(Self.listedConversations), userID: user.id),
-            messages: messages, quota: try await QuotaGate(store: store, limit: dailyMessageLimit).peek(user: user, at: clock.now()),
+            messages: messages, quota: try await QuotaGate(store: store, limit: limits.dailyMessages).peek(user: user, at: clock.now()),
             place: PlaceChoice.shopperPlace(place, user: user), cities: cities.names, debugRequested: debug,
-            maximumMessageLength: maximumMessageLength, turnKey: newTurnKey())
+            maximumMessageLength: limits.messageLength, turnKey: newTurnKey())
     }
 
     /// Each listed conversation by the shopper's most recent question in it.

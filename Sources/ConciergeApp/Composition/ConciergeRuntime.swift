@@ -13,22 +13,22 @@ public struct ConciergeRuntime: Sendable {
     public let chat: ChatService
     public let usesMockLLM: Bool
 
-    /// Builds everything from the configuration. The store must already be seeded/ingested.
+    /// Builds everything from the configuration, with the clock, ids and LLM of `overrides` where given. The store
+    /// must already be seeded/ingested: the shops and policies are read once, here.
     public static func start(_ configuration: AppConfiguration, store: any ConciergeStore,
-                             clock: any WallClock = SystemWallClock(),
-                             ids: any IdentifierSource = RandomIdentifierSource(),
-                             llm override: (any LLMClient)? = nil) async throws -> ConciergeRuntime {
+                             overrides: AppOverrides = AppOverrides()) async throws -> ConciergeRuntime {
         let seeds = URL(fileURLWithPath: configuration.seedsDirectory)
         let rules = try loadRules(seeds.appendingPathComponent("rules.json"))
         let lexicon = try LexiconFiles.load(seeds.appendingPathComponent("lexicon"))
         let retriever = PolicyRetriever(chunks: try await store.policyChunks(), lexicon: lexicon)
-        let llm = try override ?? makeLLM(configuration)
+        let llm = try overrides.llm ?? makeLLM(configuration)
         let chat = ChatService(
-            store: store, llm: llm, retriever: retriever, shops: try await store.allShops(), clock: clock, ids: ids,
+            store: store, llm: llm, retriever: retriever, shops: try await store.allShops(),
+            clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
             settings: ChatSettings(dailyMessageLimit: configuration.dailyMessageLimit, model: configuration.llmModel,
                                    rules: rules))
         return ConciergeRuntime(configuration: configuration, store: store, chat: chat,
-                                usesMockLLM: override == nil && configuration.llmMock)
+                                usesMockLLM: overrides.llm == nil && configuration.llmMock)
     }
 
     static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {

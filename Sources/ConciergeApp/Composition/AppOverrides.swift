@@ -1,0 +1,33 @@
+import ConciergeCore
+import ConciergeWeb
+import Logging
+
+/// What a test or a drill swaps out of the application the composition root builds. Anything left `nil` is built
+/// from the `AppConfiguration`: the system clock, random ids, the configured LLM (mock or libcurl), bcrypt at the
+/// configured cost, the chat service itself, a `concierge.web` logger and a fresh metrics registry.
+public struct AppOverrides: Sendable {
+    public var clock: (any WallClock)?
+    public var ids: (any IdentifierSource)?
+    public var llm: (any LLMClient)?
+    public var hasher: (any PasswordHasher)?
+    /// The concierge turn as the web sees it (a scripted double in web tests); replaces the chat service.
+    public var chat: (any ChatResponder)?
+    /// The web's request and security-event log.
+    public var logger: Logger?
+    public var metrics: WebMetrics?
+    /// Called once the server listens, with the bound port (`serve` prints it).
+    public var onServerRunning: (@Sendable (Int) async -> Void)?
+
+    public init(clock: (any WallClock)? = nil, ids: (any IdentifierSource)? = nil, llm: (any LLMClient)? = nil,
+                hasher: (any PasswordHasher)? = nil, chat: (any ChatResponder)? = nil, logger: Logger? = nil,
+                metrics: WebMetrics? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil) {
+        self.clock = clock
+        self.ids = ids
+        self.llm = llm
+        self.hasher = hasher
+        self.chat = chat
+        self.logger = logger
+        self.metrics = metrics
+        self.onServerRunning = onServerRunning
+    }
+}

@@ -1,0 +1,37 @@
+import Bcrypt
+import ConciergeCore
+import ConciergeViews
+import ConciergeWeb
+import Hummingbird
+import Logging
+
+/// The one place the running web application is put together: configuration → chat service (store, LLM,
+/// retrieval) → templates, password rules, cities → routes. `concierge serve` runs what this returns; the web tests
+/// build the same value in memory with `overrides`.
+///
+/// `store` is already open; whoever opened it closes it once the application has stopped.
+public func buildWebApplication(_ configuration: AppConfiguration, store: any ConciergeStore,
+                                overrides: AppOverrides = AppOverrides()) async throws -> some ApplicationProtocol
+{
+    let chat: any ChatResponder = if let scripted = overrides.chat {
+        scripted
+    } else {
+        try await ConciergeRuntime.start(configuration, store: store, overrides: overrides).chat
+    }
+    let catalog = try SeedCatalogLoader.load(seedsDirectory: configuration.seedsDirectory)
+    let dependencies = WebDependencies(
+        store: store, chat: chat,
+        views: try await PageRenderer(directory: configuration.templatesDirectory),
+        hasher: overrides.hasher ?? BcryptPasswordHasher(cost: configuration.bcryptCost),
+        passwordPolicy: try PasswordPolicy(commonPasswordsFile: configuration.seedsDirectory + "/common-passwords.txt"),
+        cities: catalog.cities.map {
+            CityChoice(name: $0.name, latitude: $0.latitude, longitude: $0.longitude, timeZone: $0.timeZone)
+        },
+        clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
+        metrics: overrides.metrics ?? WebMetrics(), logger: overrides.logger ?? Logger(label: "concierge.web"))
+    let web = WebConfiguration(
+        host: configuration.host, port: configuration.port, publicDirectory: configuration.publicDirectory,
+        trustForwardedHeaders: configuration.trustForwardedHeaders,
+        onServerRunning: overrides.onServerRunning ?? { _ in })
+    return try await buildApplication(configuration: web, dependencies: dependencies)
+}
