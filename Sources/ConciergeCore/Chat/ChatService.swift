@@ -33,6 +33,16 @@ public struct ChatTurn: Sendable {
     public var quota: QuotaStatus
     /// A resend of a turn that was already answered: both messages are the stored ones, nothing was counted.
     public var isReplay = false
+
+    public init(conversationID: String, shopperMessage: ChatMessage, reply: ChatMessage, source: AnswerSource,
+                quota: QuotaStatus, isReplay: Bool = false) {
+        self.conversationID = conversationID
+        self.shopperMessage = shopperMessage
+        self.reply = reply
+        self.source = source
+        self.quota = quota
+        self.isReplay = isReplay
+    }
 }
 
 public enum AnswerSource: String, Codable, Sendable {

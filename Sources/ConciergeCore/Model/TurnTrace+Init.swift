@@ -1,5 +1,5 @@
 // A public initialiser for the whole debug trace, so that tests and other modules can build one directly instead of
-// decoding JSON. The entry types (`TraceChunk`, `TraceStore`, `TraceGuard`, `TraceTiming`) declare theirs in their
+// decoding JSON. The entry types (`TraceChunk`, `TraceShop`, `TraceGuard`, `TraceTiming`) declare theirs in their
 // bodies: an extension may not redeclare a struct's synthesised memberwise initialiser.
 
 extension TurnTrace {
@@ -7,7 +7,7 @@ extension TurnTrace {
     /// that predates it.
     public init(
         intent: String? = nil, maskedPrompt: String? = nil, notes: [String] = [], answerSource: String? = nil,
-        intentScores: [IntentReading.Score]? = nil, chunks: [TraceChunk]? = nil, stores: [TraceStore]? = nil,
+        intentScores: [IntentReading.Score]? = nil, chunks: [TraceChunk]? = nil, shops: [TraceShop]? = nil,
         coupons: CouponDecision? = nil, attempts: [LLMAttempt]? = nil, guardVerdict: TraceGuard? = nil,
         timings: [TraceTiming]? = nil, handoffSummary: String? = nil
     ) {
@@ -15,7 +15,7 @@ extension TurnTrace {
         self.answerSource = answerSource
         self.intentScores = intentScores
         self.chunks = chunks
-        self.stores = stores
+        self.shops = shops
         self.coupons = coupons
         self.attempts = attempts
         self.guardVerdict = guardVerdict
