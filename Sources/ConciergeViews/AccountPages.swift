@@ -133,8 +133,8 @@ public struct ErrorPage: Page {
     let message: String
     let resend: ResendForm?
 
-    /// A page for `status` with fixed, friendly copy (never text from an error). `resend` gives a chat message
-    /// that could not be handled back to the shopper, in a form that sends it again.
+    /// A page for `status` with fixed, friendly copy (never text from an error). `resend` gives a form that could
+    /// not be handled back to the person who sent it, ready to send again.
     public init(status: Int, title: String, message: String, resend: ResendForm? = nil) {
         self.status = status
         self.title = title
@@ -143,18 +143,28 @@ public struct ErrorPage: Page {
     }
 }
 
-/// The chat message a failed post carried, shown again (escaped) so nothing the shopper typed is lost.
+/// A form a failed post carried, shown again (escaped) so nothing the person typed is lost: its hidden fields as they
+/// were sent, and its one text field in a text area.
 public struct ResendForm: Sendable {
-    let message: String
-    let csrf: String
-    let conversation: String
-    /// The turn key of the failed post, so that sending again cannot store the message twice.
-    let turn: String
+    struct Hidden: Sendable {
+        let name: String
+        let value: String
+    }
 
-    public init(message: String, csrf: String, conversation: String, turn: String) {
-        self.message = message
-        self.csrf = csrf
-        self.conversation = conversation
-        self.turn = turn
+    let action: String
+    let hidden: [Hidden]
+    let textName: String
+    let text: String
+    /// What the text area holds, and why it is shown again.
+    let label: String
+
+    /// A form posting to `action` with `hidden` fields (name, value) in order and the text field `textName`.
+    public init(action: String, hidden: [(name: String, value: String)], textName: String, text: String,
+                label: String) {
+        self.action = action
+        self.hidden = hidden.map { Hidden(name: $0.name, value: $0.value) }
+        self.textName = textName
+        self.text = text
+        self.label = label
     }
 }

@@ -40,7 +40,7 @@ func makeRouter<Store: WebStore>(store: Store, configuration: WebConfiguration, 
     let router = Router(context: WebContext.self)
     router.add(middleware: SecurityHeadersMiddleware(transport: transport))
     router.add(middleware: RequestObservationMiddleware(metrics: dependencies.metrics))
-    router.add(middleware: ErrorPageMiddleware(views: dependencies.views))
+    router.add(middleware: ErrorPageMiddleware(views: dependencies.views, resendable: Site<Store>.resendable))
     router.add(middleware: FileMiddleware(configuration.publicDirectory, urlBasePath: "/public",
                                           cacheControl: CacheControl([(MediaType(type: .any), [CacheControl.Value.maxAge(3_600)])]),
                                           logger: dependencies.logger))

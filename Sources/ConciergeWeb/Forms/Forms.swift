@@ -17,9 +17,11 @@ struct SignupForm: Decodable, Sendable {
     var dietary: [String]?
 }
 
-/// A chat message; an empty `conversation` starts a new conversation.
+/// A chat message; an empty `conversation` starts a new conversation. Resendable: see `ChatRoutes.resendable`.
 struct ChatForm: Decodable, Sendable {
     var message: String
+    /// Checked by `FormGuardMiddleware` before the route runs; read here only to offer the form again.
+    var csrf: String?
     var conversation: String?
     /// The form's turn key; pages from before turn keys existed send none.
     var turn: String?

@@ -17,6 +17,10 @@ struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
         router.post("/chat", use: send)
     }
 
+    /// A plain (script-less) chat post that meets a store outage gets its text back on the 503 page, in a form that
+    /// sends it again with the same turn key (so it cannot be stored twice): nothing the shopper typed is lost.
+    static var resendable: ResendableRoute { ResendableRoute(path: "/chat", form: ChatForm.self) }
+
     func page(_ request: Request, context: WebContext) async throws -> Response {
         let signedIn = try context.signedIn()
         let selection = ConversationSelection(query: request.uri.queryParameters.get("c"))
@@ -81,5 +85,15 @@ struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
         case .malformedTurnKey: "This form could not be read. Reload the page and send your message again."
         case .turnInProgress: "This message is already being answered. Reload the page in a moment to see the answer."
         }
+    }
+}
+
+extension ChatForm: ResendableForm {
+    var resend: ResendForm? {
+        guard let csrf else { return nil }
+        return ResendForm(
+            action: "/chat", hidden: [("csrf", csrf), ("conversation", conversation ?? ""), ("turn", turn ?? "")],
+            textName: "message", text: message,
+            label: "Your message was not answered. Here it is, to send again (it will not be stored twice):")
     }
 }

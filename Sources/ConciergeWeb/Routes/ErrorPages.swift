@@ -5,18 +5,23 @@ import Hummingbird
 
 /// Turns every error a route or middleware throws into a page with the real status code and a fixed, friendly
 /// sentence. Nothing from the error itself (messages, types, paths) reaches the page; unexpected errors are
-/// logged by type only.
+/// logged by type only. A 503 on a resendable route's plain post shows its form again (`ResendableRoute`).
 struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     let views: PageRenderer
+    let resendable: [ResendableRoute]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
         var request = request
-        var draft: ResendForm?
+        var kept: (route: ResendableRoute, body: [UInt8])?
         do {
-            // Inside the `do`: a body over the limit is a 413 page like any other (and is never read twice).
-            draft = try await Self.chatDraft(&request, context: context)
+            // Buffered before anything runs (a failed session read comes before the route), and inside the `do`: a
+            // body over the limit is a 413 page like any other. It is parsed only if the post fails with a 503.
+            if request.method == .post, !request.wantsFragment,
+                let route = resendable.first(where: { $0.path == request.uri.path }) {
+                kept = (route, Array(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView))
+            }
             return try await next(request, context)
         } catch {
             let (status, headers) = Self.classify(error)
@@ -25,8 +30,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                                                                   "status": "\(status.code)"])
             }
             let copy = ErrorCopy(status: status, detail: (error as? HTTPError)?.body)
-            let page = ErrorPage(status: status.code, title: copy.title, message: copy.message,
-                                 resend: status == .serviceUnavailable ? draft : nil)
+            let resend = status == .serviceUnavailable ? kept.flatMap { $0.route.draft($0.body) } : nil
+            let page = ErrorPage(status: status.code, title: copy.title, message: copy.message, resend: resend)
             var response = request.wantsFragment
                 ? Response.text(copy.message, status: status)
                 : Response.html(try views.render(page), status: status)
@@ -35,17 +40,6 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             return response
         }
-    }
-
-    /// A plain (script-less) chat post is read here first, so that if the store is down its text can be shown
-    /// again on the 503 page: nothing the shopper typed is lost. The body stays readable for the routes.
-    static func chatDraft(_ request: inout Request, context: Context) async throws -> ResendForm? {
-        guard request.method == .post, request.uri.path == "/chat", !request.wantsFragment else { return nil }
-        let body = Array(try await request.collectBody(upTo: context.maxUploadSize).readableBytesView)
-        guard let message = FormEncoding.field("message", in: body), let csrf = FormEncoding.field("csrf", in: body)
-        else { return nil }
-        return ResendForm(message: message, csrf: csrf, conversation: FormEncoding.field("conversation", in: body) ?? "",
-                          turn: FormEncoding.field("turn", in: body) ?? "")
     }
 
     /// The status to answer with, and any headers the error asked for (`Allow`, `Retry-After`).

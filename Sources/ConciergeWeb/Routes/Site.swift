@@ -27,6 +27,9 @@ struct Site<Store: WebStore>: Sendable {
         self.tokens = tokens
     }
 
+    /// Every route whose form the error page offers again after a 503.
+    static var resendable: [ResendableRoute] { [ChatRoutes<Store>.resendable] }
+
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context in Response.seeOther(context.identity == nil ? "/login" : "/chat") }
         ops.register(on: router)
