@@ -29,11 +29,14 @@ let package = Package(
         // Labelled corpora, scorers and benchmarks for the pure modules (kept out of the production modules).
         .target(name: "PIIMaskingEval", dependencies: ["PIIMasking"], swiftSettings: strict),
         .target(name: "RetrievalEval", dependencies: ["Retrieval"], swiftSettings: strict),
+        // The domain (types and ports) and the concierge turn: understand · facts · prompt · respond · guard.
         .target(
             name: "ConciergeCore",
             dependencies: ["Geo", "Retrieval", "PIIMasking"],
             swiftSettings: strict
         ),
+        // Synthetic data (deterministic, seeded) and validated imports: what `concierge seed` writes.
+        .target(name: "Seeding", dependencies: ["ConciergeCore", "Geo"], swiftSettings: strict),
 
         // Dedicated threads for blocking C calls, shared by the adapters below.
         .target(name: "BlockingThreads", swiftSettings: strict),
@@ -91,7 +94,7 @@ let package = Package(
             name: "ConciergeApp",
             dependencies: [
                 "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM",
-                "RetrievalEval",
+                "RetrievalEval", "Seeding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,11 +112,9 @@ let package = Package(
             name: "concierge",
             dependencies: [
                 // Every module it imports is named here, so an incremental build recompiles it when they change.
-                "ConciergeApp", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "Bcrypt", "PIIMaskingEval", "Retrieval",
-                "RetrievalEval", "Geo",
+                "ConciergeApp", "ConciergeCore", "Bcrypt", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo", "Seeding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -121,7 +122,10 @@ let package = Package(
         // Tests (Swift Testing only: see STACK-NOTES on the closing line of `swift test`).
         .target(
             name: "TestSupport",
-            dependencies: ["ConciergeApp", "ConciergeCore", "Retrieval", "SQLiteStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ConciergeApp", "ConciergeCore", "Retrieval", "Seeding", "SQLiteStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
@@ -132,6 +136,7 @@ let package = Package(
         ),
         .testTarget(name: "PIIMaskingTests", dependencies: ["PIIMasking", "PIIMaskingEval"], swiftSettings: strict),
         .testTarget(name: "ConciergeCoreTests", dependencies: ["ConciergeCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SeedingTests", dependencies: ["ConciergeCore", "Seeding", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "StoreContractTests",
             dependencies: ["ConciergeCore", "SQLiteStore", "MongoStore", "TestSupport"],
@@ -161,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciergeAppTests",
-            dependencies: ["ConciergeApp", "Bcrypt", "SQLiteStore", "TestSupport"],
+            dependencies: ["ConciergeApp", "Bcrypt", "Seeding", "SQLiteStore", "TestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import Seeding
 
 public enum ImportError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String)

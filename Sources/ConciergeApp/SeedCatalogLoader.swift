@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import Seeding
 
 /// Reads the generator's inputs from `Seeds/catalog/` (the only file access the seeding path needs).
 public enum SeedCatalogLoader {

@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import Seeding
 
 public struct SeedOptions: Sendable {
     public var users: Int

@@ -16,20 +16,20 @@ struct Bubble: Sendable {
     /// The last bubble of the list carries the `latest` anchor the post-redirect-get lands on.
     let anchor: String?
 
-    static func list(_ messages: [ChatMessage], clock: LocalClockFormat, showTraces: Bool) -> [Bubble] {
+    static func list(_ messages: [ChatMessage], clock: LocalTimeFormatter, showTraces: Bool) -> [Bubble] {
         messages.enumerated().map { index, message in
             Bubble(message, clock: clock, showTrace: showTraces, isLast: index == messages.count - 1)
         }
     }
 
-    init(_ message: ChatMessage, clock: LocalClockFormat, showTrace: Bool, isLast: Bool) {
+    init(_ message: ChatMessage, clock: LocalTimeFormatter, showTrace: Bool, isLast: Bool) {
         id = message.id
         fromShopper = message.role == .shopper
         author = fromShopper ? "You" : "Concierge"
         let cited = fromShopper ? (text: message.text, sources: [String]()) : Citations.extract(message.text)
         text = DisplayRedaction.redactPaymentNumbers(cited.text)
         time = clock.time(message.createdAt)
-        timestamp = LocalClockFormat.iso(message.createdAt)
+        timestamp = LocalTimeFormatter.iso(message.createdAt)
         citations = cited.sources
         hasCitations = !citations.isEmpty
         trace = showTrace ? message.trace.map(TraceView.init) : nil

@@ -108,7 +108,7 @@ public struct ChatPage: Page {
         navigation = Navigation(name: input.user.name, csrf: input.csrf)
         csrf = input.csrf
         conversationID = input.conversationID ?? ""
-        let clock = LocalClockFormat(timeZoneIdentifier: input.user.timeZone)
+        let clock = LocalTimeFormatter(timeZoneIdentifier: input.user.timeZone)
         conversations = input.conversations.map {
             ConversationLink(summary: $0, current: $0.id == input.conversationID, clock: clock)
         }
@@ -133,7 +133,7 @@ public struct TurnFragment: Sendable {
 
     /// The bubbles of `messages` (the turn's question and answer) and the usage after the turn.
     public init(messages: [ChatMessage], user: User, quota: QuotaStatus, showTraces: Bool, nextTurnKey: String) {
-        let clock = LocalClockFormat(timeZoneIdentifier: user.timeZone)
+        let clock = LocalTimeFormatter(timeZoneIdentifier: user.timeZone)
         bubbles = Bubble.list(messages, clock: clock, showTraces: showTraces && user.role.maySeeDebugTrace)
         usage = UsageBar(quota, clock: clock)
         conversationID = messages.first?.conversationID ?? ""
@@ -147,13 +147,13 @@ struct ConversationLink: Sendable {
     let when: String
     let current: Bool
 
-    init(summary: ConversationSummary, current: Bool, clock: LocalClockFormat) {
+    init(summary: ConversationSummary, current: Bool, clock: LocalTimeFormatter) {
         var query = URLComponents()
         query.queryItems = [URLQueryItem(name: "c", value: summary.id)]
         href = "/chat" + (query.string ?? "")
         let words = summary.lastMessage.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         label = DisplayRedaction.redactPaymentNumbers(words.count > 40 ? String(words.prefix(40)) + "…" : words)
-        when = clock.moment(summary.lastActive)
+        when = clock.stamp(summary.lastActive)
         self.current = current
     }
 }

@@ -22,33 +22,3 @@ public enum DisplayRedaction {
         return result + text[cursor...]
     }
 }
-
-/// Times as the shopper reads them, in their own time zone.
-struct LocalClockFormat {
-    let timeZone: TimeZone
-
-    init(timeZoneIdentifier: String) {
-        timeZone = TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
-    }
-
-    /// "14:05"
-    func time(_ date: Date) -> String { format(date, "HH:mm") }
-
-    /// "Sat 21 Nov, 14:05"
-    func moment(_ date: Date) -> String { format(date, "EEE d MMM, HH:mm") }
-
-    /// "2026-11-21T14:05:00Z", for `<time datetime>`.
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
-
-    private func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
-    }
-}

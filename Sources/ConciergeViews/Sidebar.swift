@@ -14,7 +14,7 @@ struct Sidebar: Sendable {
     let usage: UsageBar
     let location: LocationPanel
 
-    init(_ input: ChatPageInput, clock: LocalClockFormat) {
+    init(_ input: ChatPageInput, clock: LocalTimeFormatter) {
         let user = input.user
         name = user.name
         email = user.email
@@ -28,13 +28,7 @@ struct Sidebar: Sendable {
                                  conversationID: input.conversationID ?? "", error: input.locationError)
     }
 
-    static func monthYear(_ date: Date, clock: LocalClockFormat) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = clock.timeZone
-        formatter.dateFormat = "MMMM yyyy"
-        return formatter.string(from: date)
-    }
+    static func monthYear(_ date: Date, clock: LocalTimeFormatter) -> String { clock.monthAndYear(date) }
 }
 
 /// The daily allowance: a `<meter>` (no inline style, so the CSP can forbid them) and when it resets.
@@ -47,13 +41,13 @@ struct UsageBar: Sendable {
     let resetsAtTimestamp: String
     let timeZone: String
 
-    init(_ quota: QuotaStatus, clock: LocalClockFormat) {
+    init(_ quota: QuotaStatus, clock: LocalTimeFormatter) {
         used = min(quota.used, quota.limit)
         limit = quota.limit
         remaining = quota.remaining
         reached = quota.remaining == 0
         resetsAt = clock.time(quota.resetsAt)
-        resetsAtTimestamp = LocalClockFormat.iso(quota.resetsAt)
+        resetsAtTimestamp = LocalTimeFormatter.iso(quota.resetsAt)
         timeZone = clock.timeZone.identifier
     }
 }

@@ -3,6 +3,7 @@ import Bcrypt
 import ConciergeApp
 import ConciergeCore
 import Foundation
+import Seeding
 
 struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ConciergeApp
 import ConciergeCore
 import Foundation
+import Seeding
 import SQLiteStore
 import Testing
 import TestSupport

@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import Seeding
 
 /// The real seed catalog from `Seeds/catalog`, decoded once per process.
 public enum CatalogFixture {

@@ -2,6 +2,7 @@ import ConciergeApp
 import ConciergeCore
 import Foundation
 import SQLiteStore
+import Seeding
 
 /// A seeded embedded store for tests that need the whole demo world (40 shoppers, seed 7, the personas and the
 /// real policies, as of 2026-11-21): seeded once per process, closed (checkpointing the WAL) and copied for each

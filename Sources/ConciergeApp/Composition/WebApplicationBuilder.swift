@@ -4,6 +4,7 @@ import ConciergeViews
 import ConciergeWeb
 import Hummingbird
 import Logging
+import Seeding
 
 /// The one place the running web application is put together: configuration → chat service (store, LLM,
 /// retrieval) → templates, password rules, cities → routes. `concierge serve` runs what this returns; the web tests

@@ -19,3 +19,17 @@ public enum Money {
         }
     }
 }
+
+/// The currency a shopper pays in, from their country (the shops of a country share one).
+enum Currency {
+    static func of(country: String?) -> String {
+        switch country {
+        case "US": "USD"
+        case "CA": "CAD"
+        case "IN": "INR"
+        case "AU": "AUD"
+        case "DE", "FR": "EUR"
+        default: "GBP"
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import ConciergeCore
 import Foundation
 
 /// Coupons of every kind: chain-wide by category and item, shop-scoped, personal, expired, not yet started and

@@ -1,3 +1,4 @@
+import ConciergeCore
 import Foundation
 
 /// The hand-written inputs of the synthetic data generator (`Seeds/catalog/*.json`), decoded.

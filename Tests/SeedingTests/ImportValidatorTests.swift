@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import Seeding
 import Testing
 
 @Suite("Import validation")

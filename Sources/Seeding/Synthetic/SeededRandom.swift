@@ -1,3 +1,4 @@
+import ConciergeCore
 import Foundation
 
 /// Draws used by the generator, defined here (not through the standard library's `random(in:using:)`) so the

@@ -1,3 +1,4 @@
+import ConciergeCore
 import Foundation
 
 /// A shopper's history: orders shaped by their archetype, and the clickstream around them.

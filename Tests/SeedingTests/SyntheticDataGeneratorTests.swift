@@ -1,7 +1,8 @@
 import ConciergeCore
 import Foundation
-import Testing
+import Seeding
 import TestSupport
+import Testing
 
 @Suite("Synthetic data generator")
 struct SyntheticDataGeneratorTests {

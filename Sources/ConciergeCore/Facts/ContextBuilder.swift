@@ -130,16 +130,3 @@ struct Wants {
         }
     }
 }
-
-enum Currency {
-    static func of(country: String?) -> String {
-        switch country {
-        case "US": "USD"
-        case "CA": "CAD"
-        case "IN": "INR"
-        case "AU": "AUD"
-        case "DE", "FR": "EUR"
-        default: "GBP"
-        }
-    }
-}

@@ -85,29 +85,3 @@ public struct PolicyFacts: Codable, Hashable, Sendable {
     public var text: String
     public var relevant: Bool
 }
-
-/// Local-time phrases in the shopper's time zone, in English regardless of the server's locale.
-public struct LocalTimeFormatter: Sendable {
-    public let timeZone: TimeZone
-
-    public init(timeZoneIdentifier: String) {
-        timeZone = TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
-    }
-
-    /// "Sat 21 Nov 14:05"
-    public func moment(_ date: Date) -> String { format(date, "EEE d MMM HH:mm") }
-
-    /// "30 Nov"
-    public func day(_ date: Date) -> String { format(date, "d MMM") }
-
-    /// "14:05"
-    public func time(_ date: Date) -> String { format(date, "HH:mm") }
-
-    private func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
-    }
-}
