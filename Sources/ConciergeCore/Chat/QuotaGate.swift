@@ -8,6 +8,13 @@ public struct QuotaStatus: Codable, Hashable, Sendable {
     public var resetsAt: Date
     public var admitted: Bool { used <= limit }
     public var remaining: Int { max(0, limit - used) }
+
+    /// `used` messages out of `limit` today, counting again from `resetsAt`.
+    public init(used: Int, limit: Int, resetsAt: Date) {
+        self.used = used
+        self.limit = limit
+        self.resetsAt = resetsAt
+    }
 }
 
 /// Counts messages per shopper per local day with one atomic store operation; over the limit the turn stops

@@ -59,12 +59,26 @@ public struct TraceChunk: Codable, Hashable, Sendable {
     public var source: String
     public var score: Double
     public var relevant: Bool
+
+    /// A retrieved policy chunk: its citation (`document > heading`), its score and whether it cleared the bar.
+    public init(source: String, score: Double, relevant: Bool) {
+        self.source = source
+        self.score = score
+        self.relevant = relevant
+    }
 }
 
 public struct TraceStore: Codable, Hashable, Sendable {
     public var name: String
     public var distance: String
     public var status: String
+
+    /// A store the turn considered, as the reviewer reads it (`"270 m"`, `"Open until 22:00"`).
+    public init(name: String, distance: String, status: String) {
+        self.name = name
+        self.distance = distance
+        self.status = status
+    }
 }
 
 public struct TraceGuard: Codable, Hashable, Sendable {
@@ -73,9 +87,25 @@ public struct TraceGuard: Codable, Hashable, Sendable {
     public var ungrounded: [String]
     public var regenerated: Bool
     public var fellBack: Bool
+
+    /// The output guard's verdict; the defaults are a clean pass (nothing removed, nothing regenerated).
+    public init(removedPII: [String] = [], unknownPlaceholders: Int = 0, ungrounded: [String] = [],
+                regenerated: Bool = false, fellBack: Bool = false) {
+        self.removedPII = removedPII
+        self.unknownPlaceholders = unknownPlaceholders
+        self.ungrounded = ungrounded
+        self.regenerated = regenerated
+        self.fellBack = fellBack
+    }
 }
 
 public struct TraceTiming: Codable, Hashable, Sendable {
     public var stage: String
     public var milliseconds: Double
+
+    /// How long one stage of the turn took.
+    public init(stage: String, milliseconds: Double) {
+        self.stage = stage
+        self.milliseconds = milliseconds
+    }
 }
