@@ -11,6 +11,7 @@ import TestSupport
 struct PageSnapshotTests {
     static let xss = #"<img src=x onerror="alert('x')">"#
     static let at = Date(timeIntervalSince1970: 1_795_273_200)  // 2026-11-21T15:00:00Z
+    static let midnight = Date(timeIntervalSince1970: 1_795_305_600)  // 2026-11-22T00:00:00Z, when the quota resets
 
     static func shopper(role: Role = .shopper) -> User {
         var user = Fixtures.user("usr_snap", email: "snap@example.com", name: "Ava \(xss)", role: role)
@@ -19,16 +20,12 @@ struct PageSnapshotTests {
     }
 
     static func messages() -> [ChatMessage] {
-        let trace = decode(TurnTrace.self, """
-            {"intent": "comfort-cold", "maskedPrompt": "[user]\\n<NAME_1> says \(xss.replacingOccurrences(of: "\"", with: "\\\"")) <CARD_1>",
-             "notes": [], "answerSource": "model",
-             "chunks": [{"source": "refunds > Cards", "score": 4.5, "relevant": true}],
-             "stores": [{"name": "Lakeside Café", "distance": "270 m", "status": "Open until 22:00"}],
-             "attempts": [{"number": 1, "outcome": "ok 200", "latencyMs": 12, "backoffMs": 0}],
-             "guardVerdict": {"removedPII": [], "unknownPlaceholders": 0, "ungrounded": [], "regenerated": false,
-                              "fellBack": false},
-             "timings": [{"stage": "context", "milliseconds": 2}]}
-            """)
+        let trace = TurnTrace(
+            intent: "comfort-cold", maskedPrompt: "[user]\n<NAME_1> says \(xss) <CARD_1>", answerSource: "model",
+            chunks: [TraceChunk(source: "refunds > Cards", score: 4.5, relevant: true)],
+            stores: [TraceStore(name: "Lakeside Café", distance: "270 m", status: "Open until 22:00")],
+            attempts: [LLMAttempt(number: 1, outcome: .ok(status: 200), latencyMs: 12, backoffMs: 0)],
+            guardVerdict: TraceGuard(), timings: [TraceTiming(stage: "context", milliseconds: 2)])
         return [
             ChatMessage(id: "msg_1", userID: "usr_snap", conversationID: "conv_1", role: .shopper,
                         text: "I'm cold \(xss)\ncard 4111 1111 1111 1111", createdAt: at),
@@ -43,20 +40,9 @@ struct PageSnapshotTests {
             user: shopper(role: role), csrf: "csrf-token", conversationID: "conv_1",
             conversations: [ConversationSummary(id: "conv_1", lastMessage: "I'm cold \(xss)", lastActive: at)],
             messages: messages(),
-            quota: decode(QuotaStatus.self, #"{"used": 3, "limit": 30, "resetsAt": "2026-11-22T00:00:00Z"}"#),
+            quota: QuotaStatus(used: 3, limit: 30, resetsAt: midnight),
             place: .city("London"), cities: ["London", "Paris"], debugRequested: debug, maximumMessageLength: 2_000,
             turnKey: "turn_snapshot000000000")
-    }
-
-    /// The trace and quota types have no public memberwise initialisers: build them the way the store reads them.
-    static func decode<T: Decodable>(_ type: T.Type, _ json: String) -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        do {
-            return try decoder.decode(T.self, from: Data(json.utf8))
-        } catch {
-            fatalError("fixture JSON does not decode: \(error)")
-        }
     }
 
     @Test func shopperChatPage() async throws {
