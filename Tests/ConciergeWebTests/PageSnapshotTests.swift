@@ -1,13 +1,21 @@
+// Re-record after an intended template change, then review the change as a diff of the .html files:
+//
+//     SNAPSHOT_TESTING_RECORD=all swift test --filter PageSnapshotTests   # rewrites every file, and fails on purpose
+//     git diff Tests/ConciergeWebTests/__Snapshots__                       # read it, then run again without the flag
+//
+// Without the variable a missing or different file fails its test and nothing is written (CI included).
+
 import ConciergeCore
 import ConciergeViews
 import Foundation
+import SnapshotTesting
 import Testing
 import TestSupport
 
-/// Whole pages rendered from fixed models with an XSS payload and a card number in them, compared with the
-/// snapshots in `PageSnapshots.swift`. On a mismatch the rendered page is written next to the system's temporary
-/// directory (the path is in the failure) so the difference can be read and, if intended, pasted in.
-@Suite("Page snapshots")
+/// Whole pages rendered from fixed models with an XSS payload and a card number in them, compared with the files in
+/// `__Snapshots__/PageSnapshotTests/`. On a mismatch the failure shows a line diff and the path of the rendered page
+/// (under the system's temporary directory, or `SNAPSHOT_ARTIFACTS`).
+@Suite("Page snapshots", .snapshots(record: .onlyWhenAsked))
 struct PageSnapshotTests {
     static let xss = #"<img src=x onerror="alert('x')">"#
     static let at = Date(timeIntervalSince1970: 1_795_273_200)  // 2026-11-21T15:00:00Z
@@ -47,47 +55,59 @@ struct PageSnapshotTests {
 
     @Test func shopperChatPage() async throws {
         let html = try await WebWorld.views().render(ChatPage(Self.input(role: .shopper, debug: true)))
-        try Snapshot.check(html, PageSnapshots.shopperChat, name: "shopper-chat")
+        assertSnapshot(of: html, as: .html, named: "shopper-chat")
+        Self.expectSafe(html)
         #expect(!html.contains("Debug trace"), "the view itself refuses traces to shoppers")
     }
 
     @Test func reviewerChatPageWithTrace() async throws {
         let html = try await WebWorld.views().render(ChatPage(Self.input(role: .reviewer, debug: true)))
-        try Snapshot.check(html, PageSnapshots.reviewerChat, name: "reviewer-chat")
+        assertSnapshot(of: html, as: .html, named: "reviewer-chat")
+        Self.expectSafe(html)
     }
 
     @Test func loginPageWithAnError() async throws {
         let page = LoginPage(csrf: "csrf-token", email: "\(Self.xss)@example.com", error: "Nope <b>bold</b>")
-        try Snapshot.check(try await WebWorld.views().render(page), PageSnapshots.login, name: "login")
+        let html = try await WebWorld.views().render(page)
+        assertSnapshot(of: html, as: .html, named: "login")
+        Self.expectSafe(html)
     }
 
     @Test func signupPageWithProblems() async throws {
         let draft = SignupPage.Draft(name: Self.xss, email: "x@example.com", phone: "+44 7700 900123",
                                      temperature: .cold, dietary: [.vegan, .nutAllergy], city: "Paris")
-        let page = SignupPage(csrf: "csrf-token", draft: draft, errors: ["Bad \(Self.xss)"], cities: ["London", "Paris"],
-                              minimumPasswordLength: 10)
-        try Snapshot.check(try await WebWorld.views().render(page), PageSnapshots.signup, name: "signup")
+        let page = SignupPage(csrf: "csrf-token", draft: draft, errors: ["Bad \(Self.xss)"],
+                              cities: ["London", "Paris"], minimumPasswordLength: 10)
+        let html = try await WebWorld.views().render(page)
+        assertSnapshot(of: html, as: .html, named: "signup")
+        Self.expectSafe(html)
     }
 
     @Test func errorPage() async throws {
         let page = ErrorPage(status: 404, title: "Page not found", message: "There is nothing here.")
-        try Snapshot.check(try await WebWorld.views().render(page), PageSnapshots.notFound, name: "not-found")
+        let html = try await WebWorld.views().render(page)
+        assertSnapshot(of: html, as: .html, named: "not-found")
+        Self.expectSafe(html)
+    }
+
+    /// What a re-recorded page must never hold, whoever reviews the diff: the XSS payload unescaped, the card
+    /// number unmasked, a script tag besides the layout's.
+    static func expectSafe(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!html.contains("<img"), "the XSS payload is escaped", sourceLocation: sourceLocation)
+        #expect(!html.contains("4111 1111"), "the card number is masked", sourceLocation: sourceLocation)
+        #expect(html.components(separatedBy: "<script").count == 2, "only the layout's script tag",
+                sourceLocation: sourceLocation)
     }
 }
 
-enum Snapshot {
-    static func check(_ actual: String, _ expected: String, name: String) throws {
-        guard actual != expected else { return }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("concierge-snapshot-\(name).html")
-        try actual.write(to: url, atomically: true, encoding: .utf8)
-        let actualLines = actual.components(separatedBy: "\n")
-        let expectedLines = expected.components(separatedBy: "\n")
-        let index = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-            ?? min(actualLines.count, expectedLines.count)
-        Issue.record("""
-            \(name) differs from its snapshot at line \(index + 1) (rendered page: \(url.path))
-              expected: \(index < expectedLines.count ? expectedLines[index] : "<end>")
-              actual:   \(index < actualLines.count ? actualLines[index] : "<end>")
-            """)
-    }
+extension Snapshotting where Value == String, Format == String {
+    /// A rendered page compared line by line and stored as the `.html` file it is, so it opens and diffs as one.
+    static var html: Self { Snapshotting(pathExtension: "html", diffing: .lines) }
+}
+
+extension SnapshotTestingConfiguration.Record {
+    /// `SNAPSHOT_TESTING_RECORD` (`all`, `missing`, `failed` or `never`) when set, else `never`. The library's own
+    /// default, `missing`, writes a missing file as it fails, so a second run would pass on a page nobody reviewed.
+    static let onlyWhenAsked: Self =
+        ProcessInfo.processInfo.environment["SNAPSHOT_TESTING_RECORD"].flatMap(Self.init(rawValue:)) ?? .never
 }
