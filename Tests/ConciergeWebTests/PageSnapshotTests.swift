@@ -13,9 +13,10 @@ import Testing
 import TestSupport
 
 /// Whole pages rendered from fixed models with an XSS payload and a card number in them, compared with the files in
-/// `__Snapshots__/PageSnapshotTests/`. On a mismatch the failure shows a line diff and the path of the rendered page
-/// (under the system's temporary directory, or `SNAPSHOT_ARTIFACTS`).
-@Suite("Page snapshots", .snapshots(record: .onlyWhenAsked))
+/// `__Snapshots__/PageSnapshotTests/`. On a mismatch the failure shows the changed lines and a `diff -u` command
+/// between the recorded file and the rendered page (written under the system's temporary directory, or
+/// `SNAPSHOT_ARTIFACTS`).
+@Suite("Page snapshots", .snapshots(record: .onlyWhenAsked, diffTool: "diff -u"))
 struct PageSnapshotTests {
     static let xss = #"<img src=x onerror="alert('x')">"#
     static let at = Date(timeIntervalSince1970: 1_795_273_200)  // 2026-11-21T15:00:00Z
