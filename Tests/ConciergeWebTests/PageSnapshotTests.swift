@@ -1,16 +1,26 @@
+// Re-record after an intended template change, then review the change as a diff of the .html files:
+//
+//     SNAPSHOT_TESTING_RECORD=all swift test --filter PageSnapshotTests   # rewrites every file, and fails on purpose
+//     git diff Tests/ConciergeWebTests/__Snapshots__                       # read it, then run again without the flag
+//
+// Without the variable a missing or different file fails its test and nothing is written (CI included).
+
 import ConciergeCore
 import ConciergeViews
 import Foundation
+import SnapshotTesting
 import Testing
 import TestSupport
 
-/// Whole pages rendered from fixed models with an XSS payload and a card number in them, compared with the
-/// snapshots in `PageSnapshots.swift`. On a mismatch the rendered page is written next to the system's temporary
-/// directory (the path is in the failure) so the difference can be read and, if intended, pasted in.
-@Suite("Page snapshots")
+/// Whole pages rendered from fixed models with an XSS payload and a card number in them, compared with the files in
+/// `__Snapshots__/PageSnapshotTests/`. On a mismatch the failure shows the changed lines and a `diff -u` command
+/// between the recorded file and the rendered page (written under the system's temporary directory, or
+/// `SNAPSHOT_ARTIFACTS`).
+@Suite("Page snapshots", .snapshots(record: .onlyWhenAsked, diffTool: "diff -u"))
 struct PageSnapshotTests {
     static let xss = #"<img src=x onerror="alert('x')">"#
     static let at = Date(timeIntervalSince1970: 1_795_273_200)  // 2026-11-21T15:00:00Z
+    static let midnight = Date(timeIntervalSince1970: 1_795_305_600)  // 2026-11-22T00:00:00Z, when the quota resets
 
     static func shopper(role: Role = .shopper) -> User {
         var user = Fixtures.user("usr_snap", email: "snap@example.com", name: "Ava \(xss)", role: role)
@@ -19,16 +29,12 @@ struct PageSnapshotTests {
     }
 
     static func messages() -> [ChatMessage] {
-        let trace = decode(TurnTrace.self, """
-            {"intent": "comfort-cold", "maskedPrompt": "[user]\\n<NAME_1> says \(xss.replacingOccurrences(of: "\"", with: "\\\"")) <CARD_1>",
-             "notes": [], "answerSource": "model",
-             "chunks": [{"source": "refunds > Cards", "score": 4.5, "relevant": true}],
-             "stores": [{"name": "Lakeside Café", "distance": "270 m", "status": "Open until 22:00"}],
-             "attempts": [{"number": 1, "outcome": "ok 200", "latencyMs": 12, "backoffMs": 0}],
-             "guardVerdict": {"removedPII": [], "unknownPlaceholders": 0, "ungrounded": [], "regenerated": false,
-                              "fellBack": false},
-             "timings": [{"stage": "context", "milliseconds": 2}]}
-            """)
+        let trace = TurnTrace(
+            intent: "comfort-cold", maskedPrompt: "[user]\n<NAME_1> says \(xss) <CARD_1>", answerSource: "model",
+            chunks: [TraceChunk(source: "refunds > Cards", score: 4.5, relevant: true)],
+            shops: [TraceShop(name: "Lakeside Café", distance: "270 m", status: "Open until 22:00")],
+            attempts: [LLMAttempt(number: 1, outcome: .ok(status: 200), latencyMs: 12, backoffMs: 0)],
+            guardVerdict: TraceGuard(), timings: [TraceTiming(stage: "context", milliseconds: 2)])
         return [
             ChatMessage(id: "msg_1", userID: "usr_snap", conversationID: "conv_1", role: .shopper,
                         text: "I'm cold \(xss)\ncard 4111 1111 1111 1111", createdAt: at),
@@ -43,65 +49,66 @@ struct PageSnapshotTests {
             user: shopper(role: role), csrf: "csrf-token", conversationID: "conv_1",
             conversations: [ConversationSummary(id: "conv_1", lastMessage: "I'm cold \(xss)", lastActive: at)],
             messages: messages(),
-            quota: decode(QuotaStatus.self, #"{"used": 3, "limit": 30, "resetsAt": "2026-11-22T00:00:00Z"}"#),
+            quota: QuotaStatus(used: 3, limit: 30, resetsAt: midnight),
             place: .city("London"), cities: ["London", "Paris"], debugRequested: debug, maximumMessageLength: 2_000,
             turnKey: "turn_snapshot000000000")
     }
 
-    /// The trace and quota types have no public memberwise initialisers: build them the way the store reads them.
-    static func decode<T: Decodable>(_ type: T.Type, _ json: String) -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        do {
-            return try decoder.decode(T.self, from: Data(json.utf8))
-        } catch {
-            fatalError("fixture JSON does not decode: \(error)")
-        }
-    }
-
     @Test func shopperChatPage() async throws {
         let html = try await WebWorld.views().render(ChatPage(Self.input(role: .shopper, debug: true)))
-        try Snapshot.check(html, PageSnapshots.shopperChat, name: "shopper-chat")
+        assertSnapshot(of: html, as: .html, named: "shopper-chat")
+        Self.expectSafe(html)
         #expect(!html.contains("Debug trace"), "the view itself refuses traces to shoppers")
     }
 
     @Test func reviewerChatPageWithTrace() async throws {
         let html = try await WebWorld.views().render(ChatPage(Self.input(role: .reviewer, debug: true)))
-        try Snapshot.check(html, PageSnapshots.reviewerChat, name: "reviewer-chat")
+        assertSnapshot(of: html, as: .html, named: "reviewer-chat")
+        Self.expectSafe(html)
     }
 
     @Test func loginPageWithAnError() async throws {
         let page = LoginPage(csrf: "csrf-token", email: "\(Self.xss)@example.com", error: "Nope <b>bold</b>")
-        try Snapshot.check(try await WebWorld.views().render(page), PageSnapshots.login, name: "login")
+        let html = try await WebWorld.views().render(page)
+        assertSnapshot(of: html, as: .html, named: "login")
+        Self.expectSafe(html)
     }
 
     @Test func signupPageWithProblems() async throws {
         let draft = SignupPage.Draft(name: Self.xss, email: "x@example.com", phone: "+44 7700 900123",
                                      temperature: .cold, dietary: [.vegan, .nutAllergy], city: "Paris")
-        let page = SignupPage(csrf: "csrf-token", draft: draft, errors: ["Bad \(Self.xss)"], cities: ["London", "Paris"],
-                              minimumPasswordLength: 10)
-        try Snapshot.check(try await WebWorld.views().render(page), PageSnapshots.signup, name: "signup")
+        let page = SignupPage(csrf: "csrf-token", draft: draft, errors: ["Bad \(Self.xss)"],
+                              cities: ["London", "Paris"], minimumPasswordLength: 10)
+        let html = try await WebWorld.views().render(page)
+        assertSnapshot(of: html, as: .html, named: "signup")
+        Self.expectSafe(html)
     }
 
     @Test func errorPage() async throws {
         let page = ErrorPage(status: 404, title: "Page not found", message: "There is nothing here.")
-        try Snapshot.check(try await WebWorld.views().render(page), PageSnapshots.notFound, name: "not-found")
+        let html = try await WebWorld.views().render(page)
+        assertSnapshot(of: html, as: .html, named: "not-found")
+        Self.expectSafe(html)
+    }
+
+    /// What a re-recorded page must never hold, whoever reviews the diff: the XSS payload unescaped, the card
+    /// number unmasked, a script tag besides the layout's.
+    static func expectSafe(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!html.contains("<img"), "the XSS payload is escaped", sourceLocation: sourceLocation)
+        #expect(!html.contains("4111 1111"), "the card number is masked", sourceLocation: sourceLocation)
+        #expect(html.components(separatedBy: "<script").count == 2, "only the layout's script tag",
+                sourceLocation: sourceLocation)
     }
 }
 
-enum Snapshot {
-    static func check(_ actual: String, _ expected: String, name: String) throws {
-        guard actual != expected else { return }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("concierge-snapshot-\(name).html")
-        try actual.write(to: url, atomically: true, encoding: .utf8)
-        let actualLines = actual.components(separatedBy: "\n")
-        let expectedLines = expected.components(separatedBy: "\n")
-        let index = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-            ?? min(actualLines.count, expectedLines.count)
-        Issue.record("""
-            \(name) differs from its snapshot at line \(index + 1) (rendered page: \(url.path))
-              expected: \(index < expectedLines.count ? expectedLines[index] : "<end>")
-              actual:   \(index < actualLines.count ? actualLines[index] : "<end>")
-            """)
-    }
+extension Snapshotting where Value == String, Format == String {
+    /// A rendered page compared line by line and stored as the `.html` file it is, so it opens and diffs as one.
+    static var html: Self { Snapshotting(pathExtension: "html", diffing: .lines) }
+}
+
+extension SnapshotTestingConfiguration.Record {
+    /// `SNAPSHOT_TESTING_RECORD` (`all`, `missing`, `failed` or `never`) when set, else `never`. The library's own
+    /// default, `missing`, writes a missing file as it fails, so a second run would pass on a page nobody reviewed.
+    static let onlyWhenAsked: Self =
+        ProcessInfo.processInfo.environment["SNAPSHOT_TESTING_RECORD"].flatMap(Self.init(rawValue:)) ?? .never
 }
