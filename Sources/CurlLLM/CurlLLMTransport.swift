@@ -119,14 +119,6 @@ struct Redacted<Value: Sendable>: Sendable, CustomStringConvertible, CustomDebug
     var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
 
-extension Duration {
-    /// Whole milliseconds, rounded down; 0 for negative durations.
-    var wholeMilliseconds: Int {
-        let (seconds, attoseconds) = components
-        return max(0, Int(clamping: seconds) &* 1_000 &+ Int(attoseconds / 1_000_000_000_000_000))
-    }
-}
-
 extension BlockingThreadPool {
     /// The pool of every `CurlLLMTransport`, process-wide and never shut down (transports are built and dropped
     /// freely, threads are not). 16 transfers in flight at once; later ones queue, and their queueing time counts

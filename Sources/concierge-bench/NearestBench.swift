@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConciergeCore
 import Foundation
 import Geo
 
@@ -176,7 +177,7 @@ private enum Stats {
     }
 
     static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        duration.seconds
     }
 
     static func format(_ duration: Duration) -> String {

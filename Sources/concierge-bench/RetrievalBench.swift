@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConciergeCore
 import Foundation
 import Retrieval
 import RetrievalEval
@@ -52,7 +53,7 @@ struct RetrievalBench: ParsableCommand {
     }
 
     private static func format(_ duration: Duration) -> String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        let seconds = duration.seconds
         if seconds >= 1 { return String(format: "%.2f s", seconds) }
         if seconds >= 1e-3 { return String(format: "%.2f ms", seconds * 1e3) }
         return String(format: "%.1f µs", seconds * 1e6)

@@ -170,10 +170,9 @@ extension RetrieveCommand {
             let start = ContinuousClock.now
             let results = retriever.retrieve(request.query, top: top)
             let elapsed = ContinuousClock.now - start
-            let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
             return Answer(
                 id: request.id, results: results.map(ResultLine.init),
-                latencyMilliseconds: (milliseconds * 1_000).rounded() / 1_000, error: nil)
+                latencyMilliseconds: (elapsed.milliseconds * 1_000).rounded() / 1_000, error: nil)
         }
 
         private struct IDOnly: Decodable { var id: ID? }

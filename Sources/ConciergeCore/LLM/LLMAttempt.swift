@@ -89,13 +89,3 @@ public struct LLMAttempt: Codable, Hashable, Sendable {
         self.retryAfterMs = retryAfterMs
     }
 }
-
-extension Duration {
-    /// Whole milliseconds, rounded down (negative durations give 0): the unit of traces and timeouts.
-    var clampedMilliseconds: Int {
-        let (seconds, attoseconds) = components
-        let milliseconds = seconds.multipliedReportingOverflow(by: 1_000)
-        guard !milliseconds.overflow else { return seconds < 0 ? 0 : Int.max }
-        return max(0, Int(milliseconds.partialValue + attoseconds / 1_000_000_000_000_000))
-    }
-}

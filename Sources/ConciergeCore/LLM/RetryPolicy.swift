@@ -90,7 +90,7 @@ public struct RetryPolicy: Hashable, Sendable {
         if let retryAfter {
             return retryAfter <= maxDelay ? max(retryAfter, .zero) : nil
         }
-        let ceiling = backoffCeiling(beforeAttempt: n).clampedMilliseconds
+        let ceiling = backoffCeiling(beforeAttempt: n).wholeMilliseconds
         // 53 random bits as a fraction in [0, 1), spread over the ceiling + 1 whole milliseconds: uniform on
         // 0...ceiling, and the same value on every platform for the same generator output.
         let fraction = Double(random.next() >> 11) * 0x1p-53
@@ -100,7 +100,7 @@ public struct RetryPolicy: Hashable, Sendable {
     /// `min(cap, base · 2^(n−2))`: the largest wait that may be drawn before attempt `n`.
     public func backoffCeiling(beforeAttempt n: Int) -> Duration {
         let doublings = min(max(n - 2, 0), 32)  // 2^32 × any sane base is far above any cap
-        let base = Int64(baseDelay.clampedMilliseconds)
+        let base = Int64(baseDelay.wholeMilliseconds)
         let (scaled, overflow) = base.multipliedReportingOverflow(by: Int64(1) << doublings)
         return overflow ? maxDelay : min(maxDelay, .milliseconds(scaled))
     }

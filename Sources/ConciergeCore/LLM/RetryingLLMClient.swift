@@ -72,8 +72,8 @@ public struct RetryingLLMClient<Transport: LLMTransport, TimeSource: Clock<Durat
         let timeout = min(policy.attemptTimeout, started.duration(to: deadline))
         let result = await transport.attempt(request, number: number, timeout: timeout)
         let attempt = LLMAttempt(
-            number: number, outcome: result.outcome, latencyMs: started.duration(to: clock.now).clampedMilliseconds,
-            backoffMs: backoff.clampedMilliseconds, retryAfterMs: result.retryAfter?.clampedMilliseconds)
+            number: number, outcome: result.outcome, latencyMs: started.duration(to: clock.now).wholeMilliseconds,
+            backoffMs: backoff.wholeMilliseconds, retryAfterMs: result.retryAfter?.wholeMilliseconds)
         return (result, attempt)
     }
 

@@ -8,8 +8,7 @@ struct StageTimer: Sendable {
     mutating func mark(_ stage: String) {
         let now = ContinuousClock.now
         let elapsed = now - last
-        timings.append(TraceTiming(stage: stage, milliseconds: (Double(elapsed.components.attoseconds) / 1e15
-            + Double(elapsed.components.seconds) * 1_000).rounded() / 1))
+        timings.append(TraceTiming(stage: stage, milliseconds: elapsed.milliseconds.rounded()))
         last = now
     }
 }

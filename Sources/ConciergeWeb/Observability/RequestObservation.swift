@@ -25,10 +25,9 @@ struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         let route = context.endpointPath ?? (request.uri.path.hasPrefix("/public/") ? "/public/*" : "unmatched")
         metrics.request(route: route, method: request.method.rawValue, status: status, duration: elapsed)
-        let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info("request", metadata: [
             "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
-            "duration_ms": "\(String(format: "%.1f", milliseconds))",
+            "duration_ms": "\(String(format: "%.1f", elapsed.milliseconds))",
         ])
     }
 }
