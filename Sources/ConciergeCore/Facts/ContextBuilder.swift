@@ -4,26 +4,26 @@ import PIIMasking
 import Retrieval
 
 /// What the shop knows that is relevant to one turn, fetched before the context is built.
-public struct TurnData: Sendable {
-    public var user: User
-    public var orders: [Order]
+struct TurnData: Sendable {
+    var user: User
+    var orders: [Order]
     /// An order the message named, looked up by id (it may belong to someone else: then it is "not found").
-    public var namedOrder: (id: String, order: Order?)?
-    public var coupons: [Coupon]
-    public var nearby: [NearbyShop]
-    public var shopsByID: [String: Shop]
-    public var policies: [RetrievalResult]
+    var namedOrder: (id: String, order: Order?)?
+    var coupons: [Coupon]
+    var nearby: [NearbyShop]
+    var shopsByID: [String: Shop]
+    var policies: [RetrievalResult]
 }
 
 /// Builds the masked `PromptContext` for one turn. Facts are decided here, in code: which coupons apply,
 /// whether an order can still be refunded, which items suit the shopper's diet. Intents decide which facts are
 /// included, so the prompt stays short.
-public struct ContextBuilder: Sendable {
-    public let rules: ConciergeRules
+struct ContextBuilder: Sendable {
+    let rules: ConciergeRules
 
-    public init(rules: ConciergeRules) { self.rules = rules }
+    init(rules: ConciergeRules) { self.rules = rules }
 
-    public func build(reading: IntentReading, message: String, data: TurnData, locationSource: String,
+    func build(reading: IntentReading, message: String, data: TurnData, locationSource: String,
                       session: inout MaskingSession, now: Date) -> (context: PromptContext, coupons: CouponDecision) {
         let time = LocalTimeFormatter(timeZoneIdentifier: data.user.timeZone)
         let wants = Wants(reading)

@@ -1,22 +1,22 @@
 import Foundation
 
 /// What the shopper may still do about one order, decided from its status, dates and the rules.
-public struct OrderDecision: Codable, Hashable, Sendable {
-    public var canCancel: Bool
-    public var canChangeAddress: Bool
+struct OrderDecision: Codable, Hashable, Sendable {
+    var canCancel: Bool
+    var canChangeAddress: Bool
     /// Fresh food and drink problems can be reported until this instant (delivered orders only).
-    public var reportProblemsUntil: Date?
+    var reportProblemsUntil: Date?
     /// Unused packaged goods can be returned until this instant (delivered orders with packaged goods only).
-    public var returnPackagedUntil: Date?
-    public var reportWindowOpen: Bool
-    public var returnWindowOpen: Bool
+    var returnPackagedUntil: Date?
+    var reportWindowOpen: Bool
+    var returnWindowOpen: Bool
     /// Delivered (or still travelling) later than the estimate plus the grace period: the fee is refunded.
-    public var deliveryFeeRefundDue: Bool
-    public var isLate: Bool
+    var deliveryFeeRefundDue: Bool
+    var isLate: Bool
 }
 
-public enum OrderDecisions {
-    public static func decide(_ order: Order, shop: Shop?, rules: ConciergeRules, at now: Date) -> OrderDecision {
+enum OrderDecisions {
+    static func decide(_ order: Order, shop: Shop?, rules: ConciergeRules, at now: Date) -> OrderDecision {
         let grace = Double(rules.lateDeliveryGraceMinutes) * 60
         let lateAt = order.eta.map { $0.addingTimeInterval(grace) }
         let arrived = order.deliveredAt

@@ -2,11 +2,11 @@ import Foundation
 
 /// Builds the request the model sees: the house rules, the masked context as JSON between `<context>` markers,
 /// a bounded masked history and the masked message. Nothing unmasked ever passes through here.
-public struct PromptBuilder: Sendable {
-    public static let contextOpen = "<context>"
-    public static let contextClose = "</context>"
+struct PromptBuilder: Sendable {
+    static let contextOpen = "<context>"
+    static let contextClose = "</context>"
 
-    public static let rules = """
+    static let rules = """
         You are the customer concierge of Bramble & Bean, a chain of coffee shops and bakeries.
         Rules:
         1. Answer only from the facts inside <context>. Never invent shops, coupon codes, prices, distances, \
@@ -21,15 +21,15 @@ public struct PromptBuilder: Sendable {
         7. Be short: at most three sentences, then end with one helpful next step.
         """
 
-    public let model: String
-    public let maxTokens: Int
+    let model: String
+    let maxTokens: Int
 
-    public init(model: String, maxTokens: Int = 300) {
+    init(model: String, maxTokens: Int = 300) {
         self.model = model
         self.maxTokens = maxTokens
     }
 
-    public func request(context: PromptContext, history: [LLMMessage], maskedMessage: String) -> LLMRequest {
+    func request(context: PromptContext, history: [LLMMessage], maskedMessage: String) -> LLMRequest {
         let messages = [LLMMessage.system(Self.rules), .system(Self.contextBlock(context))] + history
             + [.user(maskedMessage)]
         return LLMRequest(model: model, messages: messages, temperature: 0.2, maxTokens: maxTokens)
@@ -43,7 +43,7 @@ public struct PromptBuilder: Sendable {
     }
 
     /// The context back out of a request (what the mock LLM answers from).
-    public static func context(in request: LLMRequest) -> PromptContext? {
+    static func context(in request: LLMRequest) -> PromptContext? {
         for message in request.messages where message.role == .system {
             guard let start = message.content.range(of: contextOpen),
                 let end = message.content.range(of: contextClose, options: .backwards), start.upperBound <= end.lowerBound
@@ -55,7 +55,7 @@ public struct PromptBuilder: Sendable {
     }
 
     /// The whole request as one text, for the reviewer's debug view (it is already masked).
-    public static func transcript(_ request: LLMRequest) -> String {
+    static func transcript(_ request: LLMRequest) -> String {
         request.messages.map { "[\($0.role.rawValue)]\n\($0.content)" }.joined(separator: "\n\n")
     }
 }

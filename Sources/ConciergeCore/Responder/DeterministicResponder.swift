@@ -3,8 +3,8 @@ import Foundation
 /// Short, grounded answers composed from the masked context alone. It is the mock model in demos and tests and
 /// the fallback when the real model fails or its answer does not pass the guard. Every number, name and code it
 /// writes is copied from the context, so its answers always pass the grounding check.
-public enum DeterministicResponder {
-    public static func answer(context: PromptContext, maskedMessage: String) -> String {
+enum DeterministicResponder {
+    static func answer(context: PromptContext, maskedMessage: String) -> String {
         let intents = context.intents.compactMap(Intent.init(rawValue:))
         let primary = intents.first ?? .offTopic
         var parts = body(for: primary, context: context)
