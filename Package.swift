@@ -26,12 +26,14 @@ let package = Package(
         .target(name: "Geo", swiftSettings: strict),
         .target(name: "Retrieval", swiftSettings: strict),
         .target(name: "PIIMasking", swiftSettings: strict),
+        // The one seeded generator (SplitMix64) behind every reproducible draw: demo data, corpora, benchmarks.
+        .target(name: "SeededRandom", swiftSettings: strict),
         // Labelled corpora, scorers and benchmarks for the pure modules (kept out of the production modules).
-        .target(name: "PIIMaskingEval", dependencies: ["PIIMasking"], swiftSettings: strict),
-        .target(name: "RetrievalEval", dependencies: ["Retrieval"], swiftSettings: strict),
+        .target(name: "PIIMaskingEval", dependencies: ["PIIMasking", "SeededRandom"], swiftSettings: strict),
+        .target(name: "RetrievalEval", dependencies: ["Retrieval", "SeededRandom"], swiftSettings: strict),
         .target(
             name: "ConciergeCore",
-            dependencies: ["Geo", "Retrieval", "PIIMasking"],
+            dependencies: ["Geo", "Retrieval", "PIIMasking", "SeededRandom"],
             swiftSettings: strict
         ),
 
@@ -98,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "concierge-bench",
             dependencies: [
-                "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
+                "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -123,13 +125,22 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "GeoTests", dependencies: ["Geo"], swiftSettings: strict),
+        .testTarget(name: "GeoTests", dependencies: ["Geo", "SeededRandom"], swiftSettings: strict),
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
         .testTarget(
             name: "RetrievalTests", dependencies: ["Retrieval", "RetrievalEval"], exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "PIIMaskingTests", dependencies: ["PIIMasking", "PIIMaskingEval"], swiftSettings: strict),
-        .testTarget(name: "ConciergeCoreTests", dependencies: ["ConciergeCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PIIMaskingTests",
+            dependencies: ["PIIMasking", "PIIMaskingEval", "SeededRandom"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConciergeCoreTests",
+            dependencies: ["ConciergeCore", "SeededRandom", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "StoreContractTests",
             dependencies: ["ConciergeCore", "SQLiteStore", "MongoStore", "TestSupport"],
@@ -138,13 +149,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LLMClientTests",
-            dependencies: ["ConciergeCore", "CurlLLM", "TestSupport"],
+            dependencies: ["ConciergeCore", "CurlLLM", "SeededRandom", "TestSupport"],
             exclude: ["FakeLLMServer"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ChatServiceTests",
-            dependencies: ["ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SQLiteStore", "TestSupport"],
+            dependencies: [
+                "ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SeededRandom", "SQLiteStore", "TestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

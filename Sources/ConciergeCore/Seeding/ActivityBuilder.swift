@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// A shopper's history: orders shaped by their archetype, and the clickstream around them.
 struct ActivityBuilder {

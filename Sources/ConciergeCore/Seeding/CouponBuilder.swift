@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Coupons of every kind: chain-wide by category and item, store-scoped, personal, expired, not yet started and
 /// used up, so that the eligibility rules have something to decide.

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Past concierge use for some shoppers: short conversations, the daily usage counters they produced and the
 /// (long expired) browser sessions they came from. The texts carry no personal data, so the masked text is

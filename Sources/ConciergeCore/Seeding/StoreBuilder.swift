@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import SeededRandom
 
 /// Generated shops: spread around real city centres, each with a name, hours, a priced menu and amenities.
 struct StoreBuilder {

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import SeededRandom
 
 /// The result of a generation: the data, plus the demo accounts' passwords (to hash before storing and to
 /// print for the person running the demo).
