@@ -30,12 +30,17 @@ let package = Package(
         .target(name: "SeededRandom", swiftSettings: strict),
         // Labelled corpora, scorers and benchmarks for the pure modules (kept out of the production modules).
         .target(name: "PIIMaskingEval", dependencies: ["PIIMasking", "SeededRandom"], swiftSettings: strict),
-        .target(name: "RetrievalEval", dependencies: ["Retrieval", "SeededRandom"], swiftSettings: strict),
+        .target(
+            name: "RetrievalEval", dependencies: ["Retrieval", "RetrievalFiles", "SeededRandom"], swiftSettings: strict
+        ),
         .target(
             name: "ConciergeCore",
             dependencies: ["Geo", "Retrieval", "PIIMasking", "SeededRandom"],
             swiftSettings: strict
         ),
+
+        // File I/O over Retrieval: Markdown policy directories and lexicon files.
+        .target(name: "RetrievalFiles", dependencies: ["Retrieval"], swiftSettings: strict),
 
         // Dedicated threads for blocking C calls, shared by the adapters below.
         .target(name: "BlockingThreads", swiftSettings: strict),
@@ -92,7 +97,7 @@ let package = Package(
         .target(
             name: "ConciergeApp",
             dependencies: [
-                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM", "RetrievalEval",
+                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM", "RetrievalFiles",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -100,7 +105,8 @@ let package = Package(
         .executableTarget(
             name: "concierge-bench",
             dependencies: [
-                "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo", "SeededRandom",
+                "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "RetrievalFiles",
+                "Geo", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -110,7 +116,7 @@ let package = Package(
             dependencies: [
                 // Every module it imports is named here, so an incremental build recompiles it when they change.
                 "ConciergeApp", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "Bcrypt", "PIIMaskingEval", "Retrieval",
-                "RetrievalEval", "Geo",
+                "RetrievalEval", "RetrievalFiles", "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -128,7 +134,9 @@ let package = Package(
         .testTarget(name: "GeoTests", dependencies: ["Geo", "SeededRandom"], swiftSettings: strict),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
         .testTarget(
-            name: "RetrievalTests", dependencies: ["Retrieval", "RetrievalEval"], exclude: ["Fixtures"],
+            name: "RetrievalTests",
+            dependencies: ["Retrieval", "RetrievalEval", "RetrievalFiles"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

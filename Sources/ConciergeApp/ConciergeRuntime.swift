@@ -3,7 +3,7 @@ import CurlLLM
 import Foundation
 import Logging
 import Retrieval
-import RetrievalEval
+import RetrievalFiles
 
 /// The composition root of a running concierge: the configured store, the LLM client (mock, or libcurl with
 /// bounded retries), the retrieval index over the ingested policies and the chat service wired to them.

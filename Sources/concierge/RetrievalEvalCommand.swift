@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Retrieval
 import RetrievalEval
+import RetrievalFiles
 
 /// `concierge retrieve-eval`: scores retrieval on a labelled query set (recall@1, recall@3, MRR, per kind).
 ///
