@@ -116,7 +116,7 @@ let package = Package(
             dependencies: [
                 // Every module it imports is named here, so an incremental build recompiles it when they change.
                 "ConciergeApp", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "Bcrypt", "PIIMaskingEval", "Retrieval",
-                "RetrievalEval", "RetrievalFiles", "Geo",
+                "RetrievalFiles", "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
