@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "ConciergeApp",
             dependencies: [
-                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM", "RetrievalFiles",
+                "ConciergeCore", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM", "PIIMasking", "RetrievalFiles",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -115,7 +115,7 @@ let package = Package(
             name: "concierge",
             dependencies: [
                 // Every module it imports is named here, so an incremental build recompiles it when they change.
-                "ConciergeApp", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "Bcrypt", "PIIMaskingEval", "Retrieval",
+                "ConciergeApp", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "Bcrypt", "Retrieval",
                 "RetrievalFiles", "Geo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
