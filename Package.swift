@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "PIIMasking", swiftSettings: strict),
         // The one seeded generator (SplitMix64) behind every reproducible draw: demo data, corpora, benchmarks.
         .target(name: "SeededRandom", swiftSettings: strict),
-        // Labelled corpora, scorers and benchmarks for the pure modules (kept out of the production modules).
+        // Labelled corpora, scorers and benchmarks for the pure modules: only the tests and concierge-bench use them.
         .target(name: "PIIMaskingEval", dependencies: ["PIIMasking", "SeededRandom"], swiftSettings: strict),
         .target(
             name: "RetrievalEval", dependencies: ["Retrieval", "RetrievalFiles", "SeededRandom"], swiftSettings: strict
