@@ -45,7 +45,7 @@ enum JSONLine {
             index = skippingWhitespace(bytes, index)
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return found }  // `{}`
             let name = bytes[index..<endOfString(bytes, index)]
-            index = skippingWhitespace(bytes, name.endIndex) + 1  // the ':'
+            index = min(skippingWhitespace(bytes, name.endIndex) + 1, bytes.count)  // past the ':'; never past the end
             let start = skippingWhitespace(bytes, index)
             index = endOfValue(bytes, start)
             if isName(name, key) { found = String(decoding: bytes[start..<index], as: UTF8.self) }
