@@ -29,17 +29,24 @@ let package = Package(
         .target(name: "Geo", swiftSettings: strict),
         .target(name: "Retrieval", swiftSettings: strict),
         .target(name: "PIIMasking", swiftSettings: strict),
-        // Labelled corpora, scorers and benchmarks for the pure modules (kept out of the production modules).
-        .target(name: "PIIMaskingEval", dependencies: ["PIIMasking"], swiftSettings: strict),
-        .target(name: "RetrievalEval", dependencies: ["Retrieval"], swiftSettings: strict),
+        // The one seeded generator (SplitMix64) behind every reproducible draw: demo data, corpora, benchmarks.
+        .target(name: "SeededRandom", swiftSettings: strict),
+        // Labelled corpora, scorers and benchmarks for the pure modules: only the tests and concierge-bench use them.
+        .target(name: "PIIMaskingEval", dependencies: ["PIIMasking", "SeededRandom"], swiftSettings: strict),
+        .target(
+            name: "RetrievalEval", dependencies: ["Retrieval", "RetrievalFiles", "SeededRandom"], swiftSettings: strict
+        ),
         // The domain (types and ports) and the concierge turn: understand · facts · prompt · respond · guard.
         .target(
             name: "ConciergeCore",
-            dependencies: ["Geo", "Retrieval", "PIIMasking"],
+            dependencies: ["Geo", "Retrieval", "PIIMasking", "SeededRandom"],
             swiftSettings: strict
         ),
         // Synthetic data (deterministic, seeded) and validated imports: what `concierge seed` writes.
-        .target(name: "Seeding", dependencies: ["ConciergeCore", "Geo"], swiftSettings: strict),
+        .target(name: "Seeding", dependencies: ["ConciergeCore", "Geo", "SeededRandom"], swiftSettings: strict),
+
+        // File I/O over Retrieval: Markdown policy directories and lexicon files.
+        .target(name: "RetrievalFiles", dependencies: ["Retrieval"], swiftSettings: strict),
 
         // Dedicated threads for blocking C calls, shared by the adapters below.
         .target(name: "BlockingThreads", swiftSettings: strict),
@@ -97,7 +104,7 @@ let package = Package(
             name: "ConciergeApp",
             dependencies: [
                 "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM",
-                "RetrievalEval", "Seeding",
+                "PIIMasking", "RetrievalFiles", "Seeding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,7 +113,8 @@ let package = Package(
         .executableTarget(
             name: "concierge-bench",
             dependencies: [
-                "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo",
+                "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "RetrievalFiles",
+                "Geo", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -115,7 +123,7 @@ let package = Package(
             name: "concierge",
             dependencies: [
                 // Every module it imports is named here, so an incremental build recompiles it when they change.
-                "ConciergeApp", "ConciergeCore", "Bcrypt", "PIIMaskingEval", "Retrieval", "RetrievalEval", "Geo", "Seeding",
+                "ConciergeApp", "ConciergeCore", "Bcrypt", "Retrieval", "RetrievalFiles", "Geo", "Seeding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -132,14 +140,28 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "GeoTests", dependencies: ["Geo"], swiftSettings: strict),
+        .testTarget(name: "GeoTests", dependencies: ["Geo", "SeededRandom"], swiftSettings: strict),
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
         .testTarget(
-            name: "RetrievalTests", dependencies: ["Retrieval", "RetrievalEval"], exclude: ["Fixtures"],
+            name: "RetrievalTests",
+            dependencies: ["Retrieval", "RetrievalEval", "RetrievalFiles"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "PIIMaskingTests", dependencies: ["PIIMasking", "PIIMaskingEval"], swiftSettings: strict),
-        .testTarget(name: "ConciergeCoreTests", dependencies: ["ConciergeCore", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "SeedingTests", dependencies: ["ConciergeCore", "Seeding", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PIIMaskingTests",
+            dependencies: ["PIIMasking", "PIIMaskingEval", "SeededRandom"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConciergeCoreTests",
+            dependencies: ["ConciergeCore", "SeededRandom", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SeedingTests", dependencies: ["ConciergeCore", "Seeding", "SeededRandom", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "StoreContractTests",
             dependencies: ["ConciergeCore", "SQLiteStore", "MongoStore", "TestSupport"],
@@ -148,13 +170,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LLMClientTests",
-            dependencies: ["ConciergeCore", "CurlLLM", "TestSupport"],
+            dependencies: ["ConciergeCore", "CurlLLM", "SeededRandom", "TestSupport"],
             exclude: ["FakeLLMServer"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ChatServiceTests",
-            dependencies: ["ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SQLiteStore", "TestSupport"],
+            dependencies: [
+                "ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SeededRandom", "SQLiteStore", "TestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

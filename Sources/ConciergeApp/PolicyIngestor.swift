@@ -1,7 +1,7 @@
 import ConciergeCore
 import Foundation
 import Retrieval
-import RetrievalEval
+import RetrievalFiles
 
 /// `concierge ingest --policies DIR`: chunks a directory of Markdown policies and replaces the store's corpus,
 /// so the server's retrieval index matches the documents exactly.

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Street addresses for the generated corpus in the launch countries' formats.
 enum AddressValues {
     static let ukStreets = [

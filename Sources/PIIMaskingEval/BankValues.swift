@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// IBANs for the generated corpus: real country layouts, correct mod-97 check digits.
 enum BankValues {
     /// BBAN layouts: "n" digit, "a" upper-case letter, "c" alphanumeric.

@@ -1,4 +1,5 @@
 import PIIMasking
+import SeededRandom
 
 /// Seeded generator of labelled shopper messages: the same seed always gives the same corpus, byte for byte.
 public struct CorpusGenerator: Sendable {

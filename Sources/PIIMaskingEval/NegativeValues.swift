@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Look-alikes that must stay in clear: prices, dates, times, coupons, SKUs, versions, ZIPs on their own…
 enum NegativeValues {
     static func value(_ kind: NegativeKind, _ rng: inout SplitMix64) -> String {

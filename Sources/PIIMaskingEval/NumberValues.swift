@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Phone numbers, cards, IBANs, IPs and order ids for the generated corpus, in the formats shoppers type.
 enum NumberValues {
     // MARK: Phones

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Names and e-mail addresses for the generated corpus.
 enum PeopleValues {
     static let firstNames = [

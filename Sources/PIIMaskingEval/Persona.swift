@@ -1,4 +1,5 @@
 import PIIMasking
+import SeededRandom
 
 /// The shopper behind a generated message: profile values and the loose ways they get typed.
 struct Persona {

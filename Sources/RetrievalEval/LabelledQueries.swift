@@ -1,5 +1,6 @@
 import Foundation
 import Retrieval
+import RetrievalFiles
 
 /// One labelled query of `Seeds/eval/retrieval-queries.jsonl`:
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Retrieval
+import SeededRandom
 
 /// Query latency of `PolicyRetriever` on synthetic corpora of a chosen size.
 ///
@@ -124,20 +125,5 @@ struct SyntheticVocabulary {
             if cumulative[mid] <= target { low = mid + 1 } else { high = mid }
         }
         return words[low]
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood): a seedable generator with the same sequence on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 
-/// `concierge-bench`: benchmarks that print figures (run them on a release build). Never used by tests.
+/// `concierge-bench`: benchmarks and evaluations that print figures (time them on a release build). Never used by
+/// tests; the only executable that links the evaluation modules (labelled corpora, scorers).
 @main
 struct ConciergeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concierge-bench",
         abstract: "Measure the concierge's building blocks and print figures.",
-        subcommands: [MaskerBench.self, RetrievalBench.self, NearestBench.self]
+        subcommands: [MaskerBench.self, RetrievalBench.self, RetrievalEvalBench.self, NearestBench.self]
     )
 }

@@ -2,16 +2,17 @@ import ArgumentParser
 import ConciergeCore
 import Foundation
 import Geo
+import SeededRandom
 
 /// `concierge-bench nearest`: nearest-k within a radius through `SpatialIndex` versus a brute-force scan, on
 /// synthetic shops clustered around real cities (seeded, so every run sees the same map).
 struct NearestBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nearest",
-        abstract: "Benchmark nearest-k store search (k-d tree vs brute force) on synthetic stores."
+        abstract: "Benchmark nearest-k shop search (k-d tree vs brute force) on synthetic shops."
     )
 
-    @Option(name: .customLong("stores"), parsing: .upToNextOption, help: "Store counts to run.")
+    @Option(name: .customLong("stores"), parsing: .upToNextOption, help: "Shop counts to run.")
     var shopCounts: [Int] = [10_000, 1_000_000]
 
     @Option(help: "Indexed queries per store count.")
@@ -37,7 +38,7 @@ struct NearestBench: ParsableCommand {
     }
 
     private func runOnce(shopCount: Int) throws {
-        var random = BenchRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let shops = SyntheticMap.shops(count: shopCount, using: &random)
         let origins = SyntheticMap.queries(count: max(queries, bruteQueries), using: &random)
 
@@ -112,19 +113,19 @@ private enum SyntheticMap {
         (-13.8333, -171.7667), (64.8378, -147.7164), (78.2232, 15.6267), (-77.8419, 166.6863),
     ]
 
-    static func shops(count: Int, using random: inout BenchRandom) -> [Coordinate] {
+    static func shops(count: Int, using random: inout SplitMix64) -> [Coordinate] {
         (0..<count).map { _ in
             random.unit() < 0.8 ? nearCity(spreadMeters: 6_000, using: &random) : anywhere(using: &random)
         }
     }
 
-    static func queries(count: Int, using random: inout BenchRandom) -> [Coordinate] {
+    static func queries(count: Int, using random: inout SplitMix64) -> [Coordinate] {
         (0..<count).map { _ in
             random.unit() < 0.9 ? nearCity(spreadMeters: 8_000, using: &random) : anywhere(using: &random)
         }
     }
 
-    private static func nearCity(spreadMeters: Double, using random: inout BenchRandom) -> Coordinate {
+    private static func nearCity(spreadMeters: Double, using random: inout SplitMix64) -> Coordinate {
         let (lat, lon) = cities[Int(random.next() % UInt64(cities.count))]
         let degrees = spreadMeters / 111_195
         let north = random.gaussian() * degrees
@@ -132,7 +133,7 @@ private enum SyntheticMap {
         return Coordinate(latitude: min(90, max(-90, lat + north)), longitude: wrap(lon + east))
     }
 
-    private static func anywhere(using random: inout BenchRandom) -> Coordinate {
+    private static func anywhere(using random: inout SplitMix64) -> Coordinate {
         Coordinate(latitude: asin(2 * random.unit() - 1) * 180 / .pi, longitude: random.unit() * 360 - 180)
     }
 
@@ -144,25 +145,9 @@ private enum SyntheticMap {
     }
 }
 
-/// SplitMix64 with the helpers the synthetic map needs; private so it never clashes with other benchmarks.
-private struct BenchRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1) with 53 random bits.
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
+extension SplitMix64 {
     /// Standard normal (Box–Muller).
-    mutating func gaussian() -> Double {
+    fileprivate mutating func gaussian() -> Double {
         let u = max(unit(), 0x1p-53)
         return (-2 * log(u)).squareRoot() * cos(2 * .pi * unit())
     }

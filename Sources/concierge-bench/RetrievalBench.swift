@@ -3,6 +3,7 @@ import ConciergeCore
 import Foundation
 import Retrieval
 import RetrievalEval
+import RetrievalFiles
 
 /// `concierge-bench retrieval`: query latency of the policy retriever at 1k and 10k chunks (synthetic corpora
 /// around the real policies, seeded), with the labelled queries as the workload.

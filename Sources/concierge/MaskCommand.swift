@@ -1,5 +1,5 @@
 import ArgumentParser
-import PIIMaskingEval
+import ConciergeApp
 
 #if canImport(Glibc)
 import Glibc

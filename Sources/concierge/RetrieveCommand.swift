@@ -2,7 +2,7 @@ import ArgumentParser
 import ConciergeApp
 import Foundation
 import Retrieval
-import RetrievalEval
+import RetrievalFiles
 
 /// `concierge retrieve`: policy retrieval from the command line, for use and for measurement.
 ///
@@ -88,12 +88,11 @@ extension RetrieveCommand {
         /// The lexicon to use; an absent default is a warning on stderr, not an error, so any corpus can be run.
         func load() throws -> Lexicon {
             if noLexicon { return .empty }
-            if let lexicon { return try LexiconFiles.load(URL(fileURLWithPath: lexicon)) }
-            guard let location = LexiconFiles.defaultLocation() else {
+            guard let found = try LexiconFiles.load(path: lexicon) else {
                 FileHandle.standardError.write(Data("warning: no Seeds/lexicon found; query expansion is off\n".utf8))
                 return .empty
             }
-            return try LexiconFiles.load(location)
+            return found
         }
     }
 

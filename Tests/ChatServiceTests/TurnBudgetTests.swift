@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import SeededRandom
 import TestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 
 @testable import Geo
@@ -158,7 +159,7 @@ struct OpeningHoursWindowTests {
             ]),
         ]
         let calendar = WeeklyHours.calendar(in: zone)
-        var random = TestRandom(state: 11)
+        var random = SplitMix64(seed: 11)
         // Instants spread over 2026, so both DST changes of each zone are crossed.
         let start = OpeningHoursTests.instant("2026-01-01T00:00:00Z")
         for _ in 0..<300 {

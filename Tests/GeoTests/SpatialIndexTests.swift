@@ -1,19 +1,7 @@
+import SeededRandom
 import Testing
 
 @testable import Geo
-
-/// SplitMix64, local to the tests so Geo needs no random source of its own.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 struct Shop: Locatable, Equatable, Sendable {
     var name: String
@@ -24,7 +12,7 @@ struct Shop: Locatable, Equatable, Sendable {
 struct SpatialIndexTests {
     /// Points clustered where spherical geometry is awkward (antimeridian, both poles) plus a city cluster.
     static func awkwardPoints(count: Int, seed: UInt64) -> [Coordinate] {
-        var random = TestRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         let centres = [(0.0, 179.95), (89.7, 0.0), (-89.8, 120.0), (51.5, -0.12), (-36.85, 174.76)]
         return (0..<count).map { i in
             let centre = centres[i % centres.count]
@@ -40,7 +28,7 @@ struct SpatialIndexTests {
     func matchesBruteForce() {
         let points = Self.awkwardPoints(count: 3_000, seed: 42)
         let index = SpatialIndex(points) { $0 }
-        var random = TestRandom(state: 7)
+        var random = SplitMix64(seed: 7)
         let queries = Self.awkwardPoints(count: 200, seed: 99)
         for query in queries {
             let k = [1, 5, 20].randomElement(using: &random)!

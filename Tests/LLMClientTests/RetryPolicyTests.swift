@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import SeededRandom
 import Testing
 
 @Suite("RetryPolicy: pure schedule and classification")

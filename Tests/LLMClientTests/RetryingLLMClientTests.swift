@@ -1,4 +1,5 @@
 import ConciergeCore
+import SeededRandom
 import TestSupport
 import Testing
 

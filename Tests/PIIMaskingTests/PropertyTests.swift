@@ -1,5 +1,6 @@
 import PIIMasking
 import PIIMaskingEval
+import SeededRandom
 import Testing
 
 /// Seeded random texts: Unicode from many scripts mixed with PII-shaped fragments and placeholder look-alikes.

@@ -1,6 +1,7 @@
 import Foundation
 import Retrieval
 import RetrievalEval
+import RetrievalFiles
 import Testing
 
 /// The acceptance check: the labelled queries over `Seeds/policies` (and over an unrelated shop's documents in

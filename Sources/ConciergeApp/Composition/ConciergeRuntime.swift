@@ -3,7 +3,7 @@ import CurlLLM
 import Foundation
 import Logging
 import Retrieval
-import RetrievalEval
+import RetrievalFiles
 import Seeding
 
 /// The composition root of a running concierge: the configured store, the LLM client (mock, or libcurl with

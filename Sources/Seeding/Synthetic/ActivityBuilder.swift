@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import SeededRandom
 
 /// A shopper's history: orders shaped by their archetype, and the clickstream around them.
 struct ActivityBuilder {

@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import SeededRandom
 
 /// Coupons of every kind: chain-wide by category and item, shop-scoped, personal, expired, not yet started and
 /// used up, so that the eligibility rules have something to decide.

@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import SeededRandom
 
 /// Past concierge use for some shoppers: short conversations, the daily usage counters they produced and the
 /// (long expired) browser sessions they came from. The texts carry no personal data, so the masked text is

@@ -1,6 +1,7 @@
 import ConciergeCore
 import Foundation
 import Geo
+import SeededRandom
 
 /// Generated shoppers: a name of their region, a unique e-mail on a reserved example domain, a phone in their
 /// country's format (fictional ranges where the country has one), an address and home near a shop.

@@ -1,6 +1,7 @@
 import ConciergeCore
 import Foundation
 import Geo
+import SeededRandom
 
 /// Generated shops: spread around real city centres, each with a name, hours, a priced menu and amenities.
 struct ShopBuilder {

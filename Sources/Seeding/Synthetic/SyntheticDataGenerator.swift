@@ -1,6 +1,7 @@
 import ConciergeCore
 import Foundation
 import Geo
+import SeededRandom
 
 /// The result of a generation: the data, plus the demo accounts' passwords (to hash before storing and to
 /// print for the person running the demo).

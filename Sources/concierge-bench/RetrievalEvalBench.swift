@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import Retrieval
 import RetrievalEval
+import RetrievalFiles
 
-/// `concierge retrieve-eval`: scores retrieval on a labelled query set (recall@1, recall@3, MRR, per kind).
+/// `concierge-bench retrieve-eval`: scores retrieval on a labelled query set (recall@1, recall@3, MRR, per kind).
 ///
-///     concierge retrieve-eval --policies Seeds/policies --queries Seeds/eval/retrieval-queries.jsonl
-struct RetrievalEvalCommand: ParsableCommand {
+///     concierge-bench retrieve-eval --policies Seeds/policies --queries Seeds/eval/retrieval-queries.jsonl
+struct RetrievalEvalBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieve-eval",
         abstract: "Score policy retrieval on a labelled query set."
@@ -18,7 +19,7 @@ struct RetrievalEvalCommand: ParsableCommand {
     @Option(help: "Labelled queries, JSON lines: {\"id\",\"query\",\"kind\",\"expected\":[{\"doc\",\"heading\"}]}.")
     var queries: String = "Seeds/eval/retrieval-queries.jsonl"
 
-    @OptionGroup var lexiconOptions: RetrieveCommand.LexiconOptions
+    @OptionGroup var lexiconOptions: LexiconOptions
 
     @Flag(help: "Also list the queries with no expected section in the top 3.")
     var misses = false
@@ -65,5 +66,26 @@ struct RetrievalEvalCommand: ParsableCommand {
             configuration[keyPath: field] = value
         }
         return configuration
+    }
+}
+
+extension RetrievalEvalBench {
+    /// Where the query-expansion lexicon comes from (the same options as `concierge retrieve`).
+    struct LexiconOptions: ParsableArguments {
+        @Option(help: "Query-expansion lexicon file or directory (default: $SEEDS_DIR/lexicon or Seeds/lexicon).")
+        var lexicon: String?
+
+        @Flag(help: "Turn query expansion off.")
+        var noLexicon = false
+
+        /// The lexicon to use; an absent default is a warning on stderr, not an error, so any corpus can be run.
+        func load() throws -> Lexicon {
+            if noLexicon { return .empty }
+            guard let found = try LexiconFiles.load(path: lexicon) else {
+                FileHandle.standardError.write(Data("warning: no Seeds/lexicon found; query expansion is off\n".utf8))
+                return .empty
+            }
+            return found
+        }
     }
 }

@@ -1,39 +1,9 @@
-import PIIMasking
-import PIIMaskingEval
+import ConciergeApp
 import Testing
 
-@Suite("Corpus, scorer and JSONL")
-struct CorpusAndJSONLTests {
-    @Test func generatorIsDeterministic() {
-        let a = CorpusGenerator(seed: 99).messages(300)
-        let b = CorpusGenerator(seed: 99).messages(300)
-        #expect(a.map(\.text) == b.map(\.text))
-        #expect(a.map(\.spans) == b.map(\.spans))
-        #expect(a.map(\.text) != CorpusGenerator(seed: 100).messages(300).map(\.text))
-    }
-
-    @Test func labelledSpansPointAtWholeValues() {
-        for message in CorpusGenerator(seed: 3).messages(500) {
-            let bytes = Array(message.text.utf8)
-            for span in message.spans {
-                #expect(span.utf8Range.upperBound <= bytes.count)
-                #expect(bytes[span.utf8Range.lowerBound] != UInt8(ascii: " "))
-            }
-        }
-    }
-
-    @Test(arguments: [UInt64(2026), 7])
-    func generatedCorpusMeetsTheTargets(seed: UInt64) {
-        let report = Scorer.score(CorpusGenerator(seed: seed).messages(4000))
-        for score in report.types {
-            #expect(score.recall >= 0.98, "\(score.type.rawValue) recall \(score.recall)")
-            #expect(score.precision >= 0.99, "\(score.type.rawValue) precision \(score.precision)")
-        }
-        #expect(report.types.count == PIIType.allCases.count)
-        #expect(report.falsePositiveRate <= 0.01)
-        for negative in report.negatives { #expect(negative.total > 0) }
-    }
-
+/// `concierge mask --jsonl`, one line at a time.
+@Suite("JSONL masking")
+struct JSONLMaskerTests {
     @Test func jsonlEchoesIdsWithTheirJSONType() {
         #expect(
             JSONLMasker.process(line: #"{"id": 7, "text": "mail a@b.com"}"#)
@@ -60,6 +30,25 @@ struct CorpusAndJSONLTests {
             #"{"id":1,"text":"I'm Jane Doe, store 020 7946 0000","profile":{"name":"Jane Doe"},"#
             + #""allow":{"phones":["+44 20 7946 0000"]}}"#
         #expect(JSONLMasker.process(line: line) == #"{"id":1,"masked":"I'm <NAME_1>, store 020 7946 0000"}"#)
+    }
+
+    /// What Foundation's reader alone would not give: the id as written wherever it sits and however its name is
+    /// spelled, lone surrogates read as U+FFFD, and a line ending in CR.
+    @Test func jsonlRawIdsSurrogatesAndCarriageReturns() {
+        let cases: [(line: String, output: String)] = [
+            (#"{"id":{"a":[1,"}"]} , "text":"x"}"#, #"{"id":{"a":[1,"}"]},"masked":"x"}"#),
+            (#"{"\u0069d":9,"text":"x"}"#, #"{"id":9,"masked":"x"}"#),
+            (#"{"id":"\u0069d-1","text":"x"}"#, #"{"id":"\u0069d-1","masked":"x"}"#),
+            (
+                #"{"id":1,"text":"a \udc00 b \ud800\u0041 c \ud83d\ude00"}"#,
+                #"{"id":1,"masked":"a \#u{FFFD} b \#u{FFFD}A c 😀"}"#
+            ),
+            (#"{"id":1,"text":"a\\ud800"}"#, #"{"id":1,"masked":"a\\ud800"}"#),
+            ("{\"id\":\"cr\",\"text\":\"x\"}\r", #"{"id":"cr","masked":"x"}"#),
+        ]
+        for (line, output) in cases {
+            #expect(JSONLMasker.process(line: line) == output, "\(line)")
+        }
     }
 
     @Test(arguments: [

@@ -4,13 +4,22 @@ import Retrieval
 /// Reads a directory of Markdown policy documents into chunks. File I/O lives here so `Retrieval` stays pure.
 public enum PolicyDirectory {
     /// File extensions read as Markdown (plain text is valid Markdown).
-    public static let extensions: Set<String> = ["md", "markdown", "mdown", "txt"]
+    static let extensions: Set<String> = ["md", "markdown", "mdown", "txt"]
 
-    /// A directory that could not be read.
+    /// A file or directory that could not be read.
     public struct LoadError: Error, CustomStringConvertible {
+        /// The file or directory.
         public var path: String
+        /// What was wrong with it.
         public var reason: String
 
+        /// A new error for `path`.
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
+        /// "path: reason".
         public var description: String { "\(path): \(reason)" }
     }
 
@@ -48,50 +57,5 @@ public enum PolicyDirectory {
         let path = file.standardizedFileURL.resolvingSymlinksInPath().deletingPathExtension().path
         guard path.hasPrefix(root + "/") else { return file.deletingPathExtension().lastPathComponent }
         return String(path.dropFirst(root.count + 1))
-    }
-}
-
-/// Reads the query-expansion lexicon: one file, or every `.txt` file of a directory in name order.
-public enum LexiconFiles {
-    public static func load(_ url: URL) throws -> Lexicon {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw PolicyDirectory.LoadError(path: url.path, reason: "no such file or directory")
-        }
-        let files =
-            isDirectory.boolValue
-            ? try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-                .filter { $0.pathExtension == "txt" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-            : [url]
-        var lexicon = Lexicon.empty
-        for file in files {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            do {
-                lexicon = lexicon.merged(with: try Lexicon(parsing: text))
-            } catch {
-                throw PolicyDirectory.LoadError(path: file.path, reason: error.description)
-            }
-        }
-        return lexicon
-    }
-
-    /// The default lexicon directory: `$SEEDS_DIR/lexicon`, else `Seeds/lexicon` in the working directory or
-    /// one of its parents, else next to the given source file's repository (`#filePath` of the caller).
-    public static func defaultLocation(callerFile: String = #filePath) -> URL? {
-        var candidates: [URL] = []
-        if let seeds = ProcessInfo.processInfo.environment["SEEDS_DIR"], !seeds.isEmpty {
-            candidates.append(URL(fileURLWithPath: seeds).appendingPathComponent("lexicon"))
-        }
-        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<4 {
-            candidates.append(directory.appendingPathComponent("Seeds/lexicon"))
-            directory.deleteLastPathComponent()
-        }
-        var source = URL(fileURLWithPath: callerFile).deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(source.appendingPathComponent("Seeds/lexicon"))
-            source.deleteLastPathComponent()
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 }
