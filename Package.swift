@@ -39,7 +39,7 @@ let package = Package(
         // The domain (types and ports) and the concierge turn: understand · facts · prompt · respond · guard.
         .target(
             name: "ConciergeCore",
-            dependencies: ["Geo", "Retrieval", "PIIMasking", "SeededRandom"],
+            dependencies: ["Geo", "Retrieval", "PIIMasking"],
             swiftSettings: strict
         ),
         // Synthetic data (deterministic, seeded) and validated imports: what `concierge seed` writes.
