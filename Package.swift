@@ -164,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["ConciergeCore", "SQLiteStore", "MongoStore", "TestSupport"],
+            dependencies: ["ConciergeCore", "Retrieval", "SQLiteStore", "MongoStore", "TestSupport"],
             exclude: ["MongoPeer"],
             swiftSettings: strict
         ),
@@ -195,7 +195,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciergeAppTests",
-            dependencies: ["ConciergeApp", "Bcrypt", "Seeding", "SQLiteStore", "TestSupport"],
+            dependencies: ["ConciergeApp", "Bcrypt", "Retrieval", "Seeding", "SQLiteStore", "TestSupport"],
             swiftSettings: strict
         ),
     ]

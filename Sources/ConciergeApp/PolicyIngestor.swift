@@ -3,12 +3,15 @@ import Foundation
 import Retrieval
 import RetrievalFiles
 
-/// `concierge ingest --policies DIR`: chunks a directory of Markdown policies and replaces the store's corpus,
-/// so the server's retrieval index matches the documents exactly.
+/// `concierge ingest --policies DIR`: chunks a directory of Markdown policies, embeds every chunk when an embedding
+/// model is configured, and replaces the store's corpus, so the server's retrieval index matches the documents
+/// exactly. All or nothing: if embedding fails half-way, nothing is written.
 public enum PolicyIngestor {
     public struct Report: Sendable {
         public var documents: Int
         public var chunks: Int
+        /// The model the chunks were embedded with; `nil`: lexical retrieval only.
+        public var embeddingModel: String?
     }
 
     public struct EmptyCorpus: Error, CustomStringConvertible {
@@ -16,12 +19,47 @@ public enum PolicyIngestor {
         public var description: String { "\(directory): no Markdown documents found" }
     }
 
-    public static func ingest(directory: String, into store: any ConciergeStore) async throws -> Report {
-        let chunks = try PolicyDirectory.load(URL(fileURLWithPath: directory))
+    /// Chunks per `embed` call: large enough to batch, small enough to keep memory flat on a big corpus.
+    static let batchSize = 32
+
+    public static func ingest(directory: String, into store: any PolicyStore, embedder: (any Embedder)? = nil)
+        async throws -> Report
+    {
+        var chunks = try PolicyDirectory.load(URL(fileURLWithPath: directory))
         guard !chunks.isEmpty else {
             throw EmptyCorpus(directory: directory)
         }
+        if let embedder { chunks = try await embed(chunks, with: embedder) }
         try await store.replacePolicyChunks(chunks)
-        return Report(documents: Set(chunks.map(\.document)).count, chunks: chunks.count)
+        return Report(documents: Set(chunks.map(\.document)).count, chunks: chunks.count,
+                      embeddingModel: embedder?.modelID)
+    }
+
+    /// `chunks` with their embeddings; throws rather than return a half-embedded corpus.
+    static func embed(_ chunks: [PolicyChunk], with embedder: any Embedder) async throws -> [PolicyChunk] {
+        var embedded = chunks
+        for start in stride(from: 0, to: chunks.count, by: batchSize) {
+            let batch = Array(chunks[start..<min(start + batchSize, chunks.count)])
+            let vectors = try await embedder.embed(batch.map(embeddingText))
+            guard vectors.count == batch.count, vectors.allSatisfy({ $0.count == embedder.dimensions }) else {
+                throw EmbeddingMismatch(expected: batch.count, dimensions: embedder.dimensions)
+            }
+            for (offset, vector) in vectors.enumerated() {
+                embedded[start + offset].embedding = ChunkEmbedding(model: embedder.modelID, vector: vector)
+            }
+        }
+        return embedded
+    }
+
+    /// What a chunk is embedded as: its headings (the words a section is found by) before its text.
+    public static func embeddingText(_ chunk: PolicyChunk) -> String {
+        chunk.headingPath.joined(separator: " > ") + "\n" + chunk.text
+    }
+
+    /// The embedder answered with the wrong number or length of vectors.
+    public struct EmbeddingMismatch: Error, CustomStringConvertible {
+        public var expected: Int
+        public var dimensions: Int
+        public var description: String { "the embedder did not return \(expected) vectors of \(dimensions) values" }
     }
 }

@@ -21,6 +21,16 @@ public struct RankedChunk: Hashable, Sendable {
 public protocol ChunkRanker: Sendable {
     /// Up to `limit` chunks, best first.
     func rank(_ query: String, limit: Int) -> [RankedChunk]
+    /// The same with the query's embedding when there is one (a dense ranker needs it; a lexical one ignores it).
+    func rank(_ query: String, embedding: [Float]?, limit: Int) -> [RankedChunk]
+    /// A ranker that needs the query's embedding sits out of the fusion when there is none (the embedder is down),
+    /// instead of pulling every fused relevance towards 0.
+    var needsEmbedding: Bool { get }
+}
+
+extension ChunkRanker {
+    public func rank(_ query: String, embedding: [Float]?, limit: Int) -> [RankedChunk] { rank(query, limit: limit) }
+    public var needsEmbedding: Bool { false }
 }
 
 extension LexicalIndex: ChunkRanker {

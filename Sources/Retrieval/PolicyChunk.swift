@@ -14,13 +14,17 @@ public struct PolicyChunk: Codable, Hashable, Sendable, Identifiable {
     /// Position of the chunk within its document, from 0.
     public var position: Int
     public var text: String
+    /// The section's vector, computed at ingest when an embedding model is configured.
+    public var embedding: ChunkEmbedding?
 
-    public init(id: String, document: String, title: String, headingPath: [String], position: Int, text: String) {
+    public init(id: String, document: String, title: String, headingPath: [String], position: Int, text: String,
+                embedding: ChunkEmbedding? = nil) {
         self.id = id
         self.document = document
         self.title = title
         self.headingPath = headingPath
         self.position = position
         self.text = text
+        self.embedding = embedding
     }
 }

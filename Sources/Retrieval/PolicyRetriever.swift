@@ -71,9 +71,14 @@ public struct PolicyRetriever: Sendable {
 
     /// The `top` best sections for `query`, best first.
     public func retrieve(_ query: String, top: Int) -> [RetrievalResult] {
+        retrieve(query, embedding: nil, top: top)
+    }
+
+    /// The `top` best sections for `query` and its embedding (for the dense rankers; `nil`: lexical only).
+    public func retrieve(_ query: String, embedding: [Float]?, top: Int) -> [RetrievalResult] {
         guard top > 0 else { return [] }
         // Over-fetch so that collapsing windows of one section still leaves `top` sections.
-        let ranked = fused(query, limit: min(top, chunks.count) * 3 + 5)
+        let ranked = fused(query, embedding: embedding, limit: min(top, chunks.count) * 3 + 5)
         var seen: Set<SectionKey> = []
         var results: [RetrievalResult] = []
         for entry in ranked where results.count < top {
@@ -98,12 +103,14 @@ public struct PolicyRetriever: Sendable {
         var headingPath: [String]
     }
 
-    private func fused(_ query: String, limit: Int) -> [RankedChunk] {
-        if rankers.count == 1 { return rankers[0].ranker.rank(query, limit: limit) }
-        let total = rankers.reduce(0) { $0 + $1.weight }
+    private func fused(_ query: String, embedding: [Float]?, limit: Int) -> [RankedChunk] {
+        let active = rankers.filter { embedding != nil || !$0.ranker.needsEmbedding }
+        if active.isEmpty { return [] }
+        if active.count == 1 { return active[0].ranker.rank(query, embedding: embedding, limit: limit) }
+        let total = active.reduce(0) { $0 + $1.weight }
         var combined: [Int: Double] = [:]
-        for entry in rankers {
-            for ranked in entry.ranker.rank(query, limit: limit) {
+        for entry in active {
+            for ranked in entry.ranker.rank(query, embedding: embedding, limit: limit) {
                 combined[ranked.chunk, default: 0] += entry.weight / total * ranked.relevance
             }
         }

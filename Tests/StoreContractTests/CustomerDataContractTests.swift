@@ -1,5 +1,6 @@
 import ConciergeCore
 import Foundation
+import Retrieval
 import Testing
 import TestSupport
 
@@ -90,6 +91,22 @@ struct CustomerDataContractTests {
                          Fixtures.chunk("returns", 0, text: "a")]
             try await store.replacePolicyChunks(fresh)
             #expect(try await store.policyChunks().map(\.id) == ["allergens#0", "returns#0", "returns#1"])
+        }
+    }
+
+    /// Embeddings computed at ingest come back bit for bit (floats that are not short decimals included), and a
+    /// chunk without one stays without one.
+    @Test(arguments: Backend.allCases)
+    func chunkEmbeddingsRoundTripExactly(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            var embedded = Fixtures.chunk("returns", 0, text: "Refunds within 14 days.")
+            let vector: [Float] = (0..<384).map { Float(sin(Double($0) * 0.37)) / 19.6 }
+            embedded.embedding = ChunkEmbedding(model: "all-MiniLM-L6-v2", vector: vector)
+            let plain = Fixtures.chunk("returns", 1, text: "Cards.")
+            try await store.replacePolicyChunks([embedded, plain])
+            let stored = try await store.policyChunks()
+            #expect(stored == [embedded, plain])
+            #expect(stored.first?.embedding?.vector.map(\.bitPattern) == vector.map(\.bitPattern))
         }
     }
 }
