@@ -25,6 +25,9 @@ public struct AppConfiguration: Sendable, Equatable {
     public var templatesDirectory: String
     public var publicDirectory: String
     public var seedsDirectory: String
+    /// The sentence-embedding model for hybrid retrieval (`EMBEDDING_MODEL_DIR`, default where `script/bootstrap`
+    /// unpacks it); `nil` (`off`) for lexical retrieval by choice.
+    public var embeddingModelDirectory: String?
     /// A TLS-terminating reverse proxy of ours is in front (`TRUST_FORWARDED_HEADERS`, or `serve --behind-proxy`).
     public var trustForwardedHeaders: Bool
 
@@ -51,6 +54,8 @@ public struct AppConfiguration: Sendable, Equatable {
         publicDirectory = reader.string("PUBLIC_DIR") ?? "Public"
         seedsDirectory = reader.string("SEEDS_DIR") ?? "Seeds"
         trustForwardedHeaders = reader.bool("TRUST_FORWARDED_HEADERS") ?? false
+        let embeddingModel = reader.string("EMBEDDING_MODEL_DIR") ?? ".models/all-MiniLM-L6-v2"
+        embeddingModelDirectory = ["off", "none"].contains(embeddingModel.lowercased()) ? nil : embeddingModel
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
     }
@@ -70,6 +75,7 @@ public struct AppConfiguration: Sendable, Equatable {
         }
         return [storeLine,
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
+                "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
                 "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)", "listen: \(host):\(port)"]
     }
 }

@@ -52,13 +52,17 @@ public struct SeedRunner: Sendable {
     public let store: any ConciergeStore
     public let hasher: any PasswordHasher
     public let catalog: SeedCatalog
+    /// Embeds the policy chunks at ingest (hybrid retrieval); `nil`: lexical only.
+    public let embedder: (any Embedder)?
     /// Users per write batch (with their orders, events and coupons).
     public var batchSize = 1_000
 
-    public init(store: any ConciergeStore, hasher: any PasswordHasher, catalog: SeedCatalog) {
+    public init(store: any ConciergeStore, hasher: any PasswordHasher, catalog: SeedCatalog,
+                embedder: (any Embedder)? = nil) {
         self.store = store
         self.hasher = hasher
         self.catalog = catalog
+        self.embedder = embedder
     }
 
     public func run(_ options: SeedOptions, progress: @Sendable (SeedPhase) -> Void = { _ in }) async throws -> SeedReport {
@@ -76,7 +80,7 @@ public struct SeedRunner: Sendable {
             try await write(data, progress: progress)
         }
         let policies = try await options.policiesDirectory.asyncMap {
-            try await PolicyIngestor.ingest(directory: $0, into: store)
+            try await PolicyIngestor.ingest(directory: $0, into: store, embedder: embedder)
         }
         return SeedReport(written: data.counts, policies: policies, credentials: generated.credentials,
                           generateSeconds: generateTime.seconds, hashSeconds: hashTime.seconds,

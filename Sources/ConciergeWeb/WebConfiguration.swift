@@ -55,6 +55,9 @@ public struct WebDependencies: Sendable {
     public var ids: any IdentifierSource
     /// Counters and timers behind `/metrics`.
     public var metrics: WebMetrics
+    /// Lines `/healthz` adds after `ok` while the app runs below its configuration (e.g. lexical retrieval because
+    /// the embedding model is missing): degraded, but serving.
+    public var degradations: [String] = []
     /// Request and security-event logs (no personal data).
     public var logger: Logger
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import ConciergeApp
 import ConciergeCore
 import Foundation
@@ -19,6 +20,16 @@ enum CommandSupport {
         } catch {
             try? await store.close()
             throw error
+        }
+    }
+
+    /// The configured embedding model for ingest: `nil` when it is off; a model that is configured but cannot be
+    /// loaded stops the command with the reason (a corpus is never written without the vectors it was meant to have).
+    static func embedder(_ configuration: AppConfiguration) async throws -> (any Embedder)? {
+        switch await EmbeddingModel.load(configuration) {
+        case .disabled: return nil
+        case .loaded(let embedder): return embedder
+        case .failed(let reason): throw ValidationError("cannot embed the policies: \(reason)")
         }
     }
 

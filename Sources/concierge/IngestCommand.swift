@@ -5,7 +5,8 @@ import Foundation
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Chunk a directory of Markdown policies and FAQs into the configured store (replacing the old corpus)."
+        abstract: "Chunk a directory of policies and FAQs into the configured store (replacing the old corpus).",
+        discussion: "Each chunk is embedded with the model in EMBEDDING_MODEL_DIR (set it to off for lexical retrieval)."
     )
 
     @Option(help: "Directory of Markdown documents. Default: SEEDS_DIR/policies.")
@@ -14,9 +15,11 @@ struct IngestCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try CommandSupport.configuration()
         let directory = policies ?? configuration.seedsDirectory + "/policies"
+        let embedder = try await CommandSupport.embedder(configuration)
         let report = try await CommandSupport.withStore(configuration) {
-            try await PolicyIngestor.ingest(directory: directory, into: $0)
+            try await PolicyIngestor.ingest(directory: directory, into: $0, embedder: embedder)
         }
-        print("ingested \(report.documents) documents as \(report.chunks) chunks")
+        print("ingested \(report.documents) documents as \(report.chunks) chunks"
+            + (report.embeddingModel.map { ", embedded with \($0)" } ?? " (lexical only: EMBEDDING_MODEL_DIR=off)"))
     }
 }

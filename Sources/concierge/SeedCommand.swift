@@ -52,7 +52,9 @@ struct SeedCommand: AsyncParsableCommand {
                                       policiesDirectory: configuration.seedsDirectory + "/policies")
             let generating = ProgressBar(label: "generating")
             let writing = ProgressBar(label: "writing   ")
-            let report = try await SeedRunner(store: store, hasher: hasher, catalog: catalog).run(options) { phase in
+            let embedder = try await CommandSupport.embedder(configuration)
+            let report = try await SeedRunner(store: store, hasher: hasher, catalog: catalog, embedder: embedder)
+                .run(options) { phase in
                 switch phase {
                 case .generating(let done, let total): generating.update(done: done, total: total)
                 case .writing(let done, let total): writing.update(done: done, total: total)

@@ -29,7 +29,8 @@ struct ChatWorld {
         ])
         configuration.store = .sqlite(path: path)
         let runtime = try await ConciergeRuntime.start(
-            configuration, store: store, overrides: AppOverrides(clock: FixedWallClock(instant), ids: CountingIDs(), llm: llm))
+            configuration, store: store, overrides: AppOverrides(clock: FixedWallClock(instant), ids: CountingIDs(), llm: llm,
+                                                                 embedder: .disabled))
         return ChatWorld(store: store, chat: runtime.chat)
     }
 

@@ -61,7 +61,9 @@ struct WebWorld: Sendable {
             "PUBLIC_DIR": RepositoryPaths.root.appendingPathComponent("Public").path, "PORT": "0",
             "TRUST_FORWARDED_HEADERS": String(options.trustForwardedHeaders),
         ])
-        let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), hasher: options.hasher, chat: options.chat,
+        // Lexical retrieval: the seeded template's chunks carry no vectors, and the web tests are not about meaning.
+        let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: .disabled, hasher: options.hasher,
+                                     chat: options.chat,
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics)
         let app = try await buildWebApplication(configuration, store: switchable, overrides: overrides)
         return WebWorld(store: store, switchable: switchable, clock: clock, logs: logs, metrics: metrics, app: app)

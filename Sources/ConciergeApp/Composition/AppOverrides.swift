@@ -9,6 +9,8 @@ public struct AppOverrides: Sendable {
     public var clock: (any WallClock)?
     public var ids: (any IdentifierSource)?
     public var llm: (any LLMClient)?
+    /// The embedding model, or its absence (`.disabled`), instead of loading `EMBEDDING_MODEL_DIR`.
+    public var embedder: EmbedderLoad?
     public var hasher: (any PasswordHasher)?
     /// The concierge turn as the web sees it (a scripted double in web tests); replaces the chat service.
     public var chat: (any ChatResponder)?
@@ -19,11 +21,12 @@ public struct AppOverrides: Sendable {
     public var onServerRunning: (@Sendable (Int) async -> Void)?
 
     public init(clock: (any WallClock)? = nil, ids: (any IdentifierSource)? = nil, llm: (any LLMClient)? = nil,
-                hasher: (any PasswordHasher)? = nil, chat: (any ChatResponder)? = nil, logger: Logger? = nil,
+                embedder: EmbedderLoad? = nil, hasher: (any PasswordHasher)? = nil, chat: (any ChatResponder)? = nil, logger: Logger? = nil,
                 metrics: WebMetrics? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil) {
         self.clock = clock
         self.ids = ids
         self.llm = llm
+        self.embedder = embedder
         self.hasher = hasher
         self.chat = chat
         self.logger = logger

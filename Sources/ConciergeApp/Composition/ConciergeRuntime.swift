@@ -13,6 +13,8 @@ public struct ConciergeRuntime: Sendable {
     public let store: any ConciergeStore
     public let chat: ChatService
     public let usesMockLLM: Bool
+    /// Lexical or hybrid, and why not hybrid when a model was configured.
+    public let retrieval: RetrievalSetup
 
     /// Builds everything from the configuration, with the clock, ids and LLM of `overrides` where given. The store
     /// must already be seeded/ingested: the shops and policies are read once, here.
@@ -21,15 +23,17 @@ public struct ConciergeRuntime: Sendable {
         let seeds = URL(fileURLWithPath: configuration.seedsDirectory)
         let rules = try loadRules(seeds.appendingPathComponent("rules.json"))
         let lexicon = try LexiconFiles.load(seeds.appendingPathComponent("lexicon"))
-        let retriever = PolicyRetriever(chunks: try await store.policyChunks(), lexicon: lexicon)
+        let retrieval = RetrievalSetup.build(chunks: try await store.policyChunks(), lexicon: lexicon,
+                                             embedder: overrides.embedder ?? EmbeddingModel.load(configuration))
         let llm = try overrides.llm ?? makeLLM(configuration)
         let chat = ChatService(
-            store: store, llm: llm, retriever: retriever, shops: try await store.allShops(),
+            store: store, llm: llm, retriever: retrieval.retriever, embedder: retrieval.embedder,
+            shops: try await store.allShops(),
             clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
             settings: ChatSettings(dailyMessageLimit: configuration.dailyMessageLimit, model: configuration.llmModel,
                                    rules: rules))
         return ConciergeRuntime(configuration: configuration, store: store, chat: chat,
-                                usesMockLLM: overrides.llm == nil && configuration.llmMock)
+                                usesMockLLM: overrides.llm == nil && configuration.llmMock, retrieval: retrieval)
     }
 
     static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {

@@ -14,13 +14,22 @@ import Seeding
 public func buildWebApplication(_ configuration: AppConfiguration, store: any ConciergeStore,
                                 overrides: AppOverrides = AppOverrides()) async throws -> some ApplicationProtocol
 {
-    let chat: any ChatResponder = if let scripted = overrides.chat {
-        scripted
+    let logger = overrides.logger ?? Logger(label: "concierge.web")
+    let chat: any ChatResponder
+    var degradations: [String] = []
+    if let scripted = overrides.chat {
+        chat = scripted
     } else {
-        try await ConciergeRuntime.start(configuration, store: store, overrides: overrides).chat
+        let runtime = try await ConciergeRuntime.start(configuration, store: store, overrides: overrides)
+        chat = runtime.chat
+        if let reason = runtime.retrieval.degradation {
+            // Said once here and on every /healthz, never per request.
+            logger.warning("policy retrieval is lexical only", metadata: ["reason": "\(reason)"])
+            degradations.append(runtime.retrieval.summary)
+        }
     }
     let catalog = try SeedCatalogLoader.load(seedsDirectory: configuration.seedsDirectory)
-    let dependencies = WebDependencies(
+    var dependencies = WebDependencies(
         store: store, chat: chat,
         views: try await PageRenderer(directory: configuration.templatesDirectory),
         hasher: overrides.hasher ?? BcryptPasswordHasher(cost: configuration.bcryptCost),
@@ -29,7 +38,8 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
             CityChoice(name: $0.name, latitude: $0.latitude, longitude: $0.longitude, timeZone: $0.timeZone)
         },
         clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
-        metrics: overrides.metrics ?? WebMetrics(), logger: overrides.logger ?? Logger(label: "concierge.web"))
+        metrics: overrides.metrics ?? WebMetrics(), logger: logger)
+    dependencies.degradations = degradations
     let web = WebConfiguration(
         host: configuration.host, port: configuration.port, publicDirectory: configuration.publicDirectory,
         trustForwardedHeaders: configuration.trustForwardedHeaders,

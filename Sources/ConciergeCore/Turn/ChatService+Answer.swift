@@ -24,7 +24,8 @@ struct TurnOutcome: Sendable {
 extension ChatService {
     func answer(_ turn: inout TurnContext) async throws -> TurnOutcome {
         let reading = IntentClassifier().classify(turn.text)
-        let data = try await gather(turn, reading: reading)
+        let meaning = await embedding(of: turn.text)
+        let data = try await gather(turn, reading: reading, embedding: meaning.vector)
         turn.timings.mark("context")
         let source = turn.location != nil ? "shared by the browser" : (turn.user.home != nil ? "home" : "unknown")
         let built = ContextBuilder(rules: settings.rules).build(
@@ -50,6 +51,7 @@ extension ChatService {
         trace.attempts = generated.attempts
         trace.guardVerdict = generated.verdict
         trace.notes = generated.notes + (otherShops > 0 ? ["\(otherShops) coupons for other shops not considered"] : [])
+            + meaning.notes
         if reading.contains(.handoff) {
             trace.handoffSummary = "Shopper asked for a person. Intents: \(reading.intents.map(\.rawValue).joined(separator: ", ")). "
                 + "Message: \(turn.masked)"
@@ -60,7 +62,18 @@ extension ChatService {
         return TurnOutcome(text: generated.text, trace: trace, source: generated.source)
     }
 
-    private func gather(_ turn: TurnContext, reading: IntentReading) async throws -> TurnData {
+    /// The message's vector for dense retrieval. The embedder runs on this machine (the text never leaves it); if it
+    /// fails, retrieval is lexical for this turn and the trace says so.
+    private func embedding(of text: String) async -> (vector: [Float]?, notes: [String]) {
+        guard let embedder else { return (nil, []) }
+        do {
+            return (try await embedder.embed([text]).first, [])
+        } catch {
+            return (nil, ["the embedding model failed: policy retrieval was lexical only"])
+        }
+    }
+
+    private func gather(_ turn: TurnContext, reading: IntentReading, embedding: [Float]?) async throws -> TurnData {
         let user = turn.user
         let orders = try await store.orders(userID: user.id, limit: settings.rules.ordersInContext)
         var named: (id: String, order: Order?)?
@@ -82,7 +95,7 @@ extension ChatService {
         }
         // The coupons of the shop the context decides them for (`ContextBuilder`: the first nearby one).
         let coupons = try await store.coupons(availableTo: user.id, atShop: nearby.first?.shop.id)
-        let policies = retriever.retrieve(turn.text, top: settings.rules.policyResults)
+        let policies = retriever.retrieve(turn.text, embedding: embedding, top: settings.rules.policyResults)
         return TurnData(user: user, orders: orders, namedOrder: named, coupons: coupons, nearby: nearby,
                         shopsByID: shopsByID, policies: policies)
     }

@@ -9,6 +9,8 @@ public struct ChatService: ChatResponder {
     let store: any ChatTurnStore
     let llm: any LLMClient
     let retriever: PolicyRetriever
+    /// Embeds the shopper's message for the dense half of retrieval; `nil` when no model is configured.
+    let embedder: (any Embedder)?
     let finder: ShopFinder
     let shopsByID: [String: Shop]
     let clock: any WallClock
@@ -21,11 +23,12 @@ public struct ChatService: ChatResponder {
     let outputGuard = OutputGuard()
     let grounding: GroundingCheck
 
-    public init(store: any ChatTurnStore, llm: any LLMClient, retriever: PolicyRetriever, shops: [Shop],
-                clock: any WallClock, ids: any IdentifierSource, settings: ChatSettings) {
+    public init(store: any ChatTurnStore, llm: any LLMClient, retriever: PolicyRetriever, embedder: (any Embedder)? = nil,
+                shops: [Shop], clock: any WallClock, ids: any IdentifierSource, settings: ChatSettings) {
         self.store = store
         self.llm = llm
         self.retriever = retriever
+        self.embedder = embedder
         self.finder = ShopFinder(shops: shops)
         self.shopsByID = Dictionary(shops.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.clock = clock

@@ -6,6 +6,8 @@ import Hummingbird
 struct OpsRoutes<Store: StoreHealth>: Sendable {
     let store: Store
     let metrics: WebMetrics
+    /// Said after `ok`, one per line: the app serves, below its configuration.
+    let degradations: [String]
 
     func register(on router: some RouterMethods<WebContext>) {
         router.get("/healthz", use: health)
@@ -15,7 +17,7 @@ struct OpsRoutes<Store: StoreHealth>: Sendable {
     func health(_ request: Request, context: WebContext) async throws -> Response {
         do {
             try await store.ping()
-            return .text("ok\n")
+            return .text((["ok"] + degradations.map { "degraded: " + $0 }).joined(separator: "\n") + "\n")
         } catch {
             context.logger.warning("health check: store unreachable", metadata: ["error.type": "\(type(of: error))"])
             return .text("store unreachable\n", status: .serviceUnavailable)

@@ -23,7 +23,7 @@ struct Site<Store: WebStore>: Sendable {
         chat = ChatRoutes(loader: loader, chat: dependencies.chat, views: dependencies.views,
                           metrics: dependencies.metrics, preferences: browser)
         preferences = PreferenceRoutes(loader: loader, views: dependencies.views, preferences: browser)
-        ops = OpsRoutes(store: store, metrics: dependencies.metrics)
+        ops = OpsRoutes(store: store, metrics: dependencies.metrics, degradations: dependencies.degradations)
         self.tokens = tokens
     }
 
