@@ -11,6 +11,9 @@ import RetrievalFiles
 /// queries (two questions in one message) entries carry an `intent` number, entries of one intent being
 /// alternatives, and `all@3` also asks for every intent in the top 3. `kind` is `direct`, `paraphrase`, `colloquial`, `misspelled`, `multi`, or `none` for questions the
 /// corpus cannot answer (`expected` empty), which measure the relevance threshold instead of recall.
+///
+/// `kind` is the query's category in the per-category report (`multi` is a multi-part question, `none` an
+/// unanswerable one). The same format labels the held-out second corpus, `Seeds/eval/corpus-b-queries.jsonl`.
 public struct LabelledQuery: Codable, Hashable, Sendable {
     public struct Expected: Codable, Hashable, Sendable {
         /// Document id.

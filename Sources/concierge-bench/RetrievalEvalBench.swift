@@ -7,6 +7,8 @@ import RetrievalFiles
 /// `concierge-bench retrieve-eval`: scores retrieval on a labelled query set (recall@1, recall@3, MRR, per kind).
 ///
 ///     concierge-bench retrieve-eval --policies Seeds/policies --queries Seeds/eval/retrieval-queries.jsonl
+///     concierge-bench retrieve-eval --policies Seeds/eval/corpus-b --queries Seeds/eval/corpus-b-queries.jsonl \
+///         --per-category     # the held-out corpus: measure on it, never tune on it
 struct RetrievalEvalBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieve-eval",
@@ -27,6 +29,13 @@ struct RetrievalEvalBench: ParsableCommand {
     @Flag(help: "Also print quantiles of the top result's relevance, to choose the relevance threshold.")
     var calibrate = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Also print a table per category (recall@1, recall@3, MRR@10, all@3, relevance-gate outcomes).",
+            discussion: "gated@3: the right section is in the top 3 but below the relevance gate; wrong>gate: the "
+                + "top result is wrong yet above it; none: unanswerable queries whose top result is above it."))
+    var perCategory = false
+
     @Option(
         name: .customLong("param"), parsing: .upToNextOption,
         help: ArgumentHelp("Override a ranking parameter, name=value (for tuning).", visibility: .hidden))
@@ -38,9 +47,12 @@ struct RetrievalEvalBench: ParsableCommand {
         let retriever = PolicyRetriever(
             chunks: chunks, lexicon: try lexiconOptions.load(),
             configuration: try configuration())
-        let report = RetrievalScorer.evaluate(retriever, queries: labelled)
+        // Any ranker runs through the same scorer: `ranking` maps (query, top) to ranked chunk ids.
+        let ranking = retriever.scoredChunks
+        let report = RetrievalScorer.evaluate(chunks: chunks, queries: labelled, ranking: ranking)
         print("\(chunks.count) chunks, \(labelled.count) queries")
         print(report.formatted())
+        if perCategory { print(report.perCategoryFormatted()) }
         if calibrate { print(report.relevanceQuantiles()) }
         guard misses else { return }
         for miss in report.misses {
