@@ -60,6 +60,8 @@ let package = Package(
         ),
 
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // pkg-config `openblas` supplies Debian's include directory (…/openblas-pthread/) for cblas.h.
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // Adapters.
         .target(
@@ -68,6 +70,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Bcrypt", dependencies: ["BlockingThreads", "CCrypt", "ConciergeCore"], swiftSettings: strict),
+        // all-MiniLM-L6-v2 run in process: safetensors, WordPiece, the BERT forward pass over OpenBLAS.
+        .target(
+            name: "SentenceEmbedding", dependencies: ["BlockingThreads", "CBLAS", "ConciergeCore"], swiftSettings: strict
+        ),
         .target(
             name: "SQLiteStore",
             dependencies: ["ConciergeCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -104,7 +110,7 @@ let package = Package(
             name: "ConciergeApp",
             dependencies: [
                 "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM",
-                "PIIMasking", "RetrievalFiles", "Seeding",
+                "PIIMasking", "RetrievalFiles", "Seeding", "SentenceEmbedding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,7 +120,7 @@ let package = Package(
             name: "concierge-bench",
             dependencies: [
                 "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "RetrievalFiles",
-                "Geo", "SeededRandom",
+                "Geo", "SeededRandom", "SentenceEmbedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -142,6 +148,13 @@ let package = Package(
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "SeededRandom"], swiftSettings: strict),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
+        // Not on TestSupport (it links the whole app): finds the repository root from #filePath itself.
+        .testTarget(
+            name: "SentenceEmbeddingTests",
+            dependencies: ["SentenceEmbedding"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RetrievalTests",
             dependencies: ["Retrieval", "RetrievalEval", "RetrievalFiles"],

@@ -23,8 +23,8 @@ public struct ConciergeRuntime: Sendable {
         let seeds = URL(fileURLWithPath: configuration.seedsDirectory)
         let rules = try loadRules(seeds.appendingPathComponent("rules.json"))
         let lexicon = try LexiconFiles.load(seeds.appendingPathComponent("lexicon"))
-        let retrieval = RetrievalSetup.build(chunks: try await store.policyChunks(), lexicon: lexicon,
-                                             embedder: overrides.embedder ?? EmbeddingModel.load(configuration))
+        let model = if let chosen = overrides.embedder { chosen } else { await EmbeddingModel.load(configuration) }
+        let retrieval = RetrievalSetup.build(chunks: try await store.policyChunks(), lexicon: lexicon, embedder: model)
         let llm = try overrides.llm ?? makeLLM(configuration)
         let chat = ChatService(
             store: store, llm: llm, retriever: retrieval.retriever, embedder: retrieval.embedder,
