@@ -190,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "ChatServiceTests",
             dependencies: [
-                "ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SeededRandom", "SQLiteStore", "TestSupport",
+                "ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SeededRandom", "SentenceEmbedding", "SQLiteStore", "TestSupport",
             ],
             swiftSettings: strict
         ),

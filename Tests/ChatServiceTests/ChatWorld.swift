@@ -19,18 +19,24 @@ struct ChatWorld {
         asOf.addingTimeInterval(Double(dayOffset * 86_400 + hour * 3_600 + minute * 60))
     }
 
-    static func make(at instant: Date = at(hour: 15), llm: any LLMClient = MockLLMClient(), limit: Int = 30) async throws
-        -> ChatWorld
+    /// With `embedder` loaded, the policies are ingested again with it first (the template's chunks have no vectors),
+    /// so the turn runs hybrid retrieval.
+    static func make(at instant: Date = at(hour: 15), llm: any LLMClient = MockLLMClient(), limit: Int = 30,
+                     embedder: EmbedderLoad = .disabled) async throws -> ChatWorld
     {
         let path = try await SeededStoreTemplate.shared.copy(label: "chat")
         let store = try SQLiteConciergeStore(path: path)
+        if case .loaded(let model) = embedder {
+            _ = try await PolicyIngestor.ingest(directory: RepositoryPaths.seeds.appendingPathComponent("policies").path,
+                                                into: store, embedder: model)
+        }
         var configuration = try AppConfiguration(environment: [
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(limit),
         ])
         configuration.store = .sqlite(path: path)
         let runtime = try await ConciergeRuntime.start(
             configuration, store: store, overrides: AppOverrides(clock: FixedWallClock(instant), ids: CountingIDs(), llm: llm,
-                                                                 embedder: .disabled))
+                                                                 embedder: embedder))
         return ChatWorld(store: store, chat: runtime.chat)
     }
 

@@ -138,6 +138,23 @@ struct ErrorAndOpsTests {
         }
     }
 
+    /// A configured embedding model that cannot load: the site serves with lexical retrieval, says so once in the
+    /// log and on every /healthz, and stays healthy (200).
+    @Test func aMissingEmbeddingModelIsADegradationOnHealthzNotAnOutage() async throws {
+        var options = WebWorld.Options()
+        options.embedder = .failed("model.safetensors is missing in .models/all-MiniLM-L6-v2")
+        try await WebWorld.run(options) { world, browser in
+            let health = try await browser.get("/healthz")
+            #expect(health.status == .ok)
+            #expect(health.body == "ok\ndegraded: policy retrieval: lexical only (model.safetensors is missing in "
+                + ".models/all-MiniLM-L6-v2)\n")
+            #expect(world.logs.lines(containing: "policy retrieval is lexical only").count == 1)
+            _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
+            let sent = try await browser.submit(on: "/chat", to: "/chat", [("message", "how long does a refund take?")])
+            #expect(sent.status == .seeOther, "chat still answers")
+        }
+    }
+
     @Test func aStoreThatIsDownGives503PagesWithoutDetails() async throws {
         try await WebWorld.run { world, browser in
             world.switchable.goDown(throwing: StoreError.unavailable("connection refused to db.internal:5432"))

@@ -33,6 +33,8 @@ struct WebWorld: Sendable {
         var trustForwardedHeaders = true
         /// Replaces the chat service (a `ScriptedChat` in tests of the web alone).
         var chat: (any ChatResponder)?
+        /// Lexical retrieval by default: the seeded template's chunks carry no vectors.
+        var embedder: EmbedderLoad = .disabled
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -61,8 +63,7 @@ struct WebWorld: Sendable {
             "PUBLIC_DIR": RepositoryPaths.root.appendingPathComponent("Public").path, "PORT": "0",
             "TRUST_FORWARDED_HEADERS": String(options.trustForwardedHeaders),
         ])
-        // Lexical retrieval: the seeded template's chunks carry no vectors, and the web tests are not about meaning.
-        let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: .disabled, hasher: options.hasher,
+        let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
                                      chat: options.chat,
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics)
         let app = try await buildWebApplication(configuration, store: switchable, overrides: overrides)
