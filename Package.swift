@@ -45,7 +45,8 @@ let package = Package(
         // Synthetic data (deterministic, seeded) and validated imports: what `concierge seed` writes.
         .target(name: "Seeding", dependencies: ["ConciergeCore", "Geo", "SeededRandom"], swiftSettings: strict),
 
-        // File I/O over Retrieval: Markdown policy directories and lexicon files.
+        // File I/O over Retrieval: policy directories (Markdown, HTML, and PDF through Poppler's pdftotext) and
+        // lexicon files.
         .target(name: "RetrievalFiles", dependencies: ["Retrieval"], swiftSettings: strict),
 
         // Dedicated threads for blocking C calls, shared by the adapters below.
@@ -145,6 +146,12 @@ let package = Package(
         .testTarget(
             name: "RetrievalTests",
             dependencies: ["Retrieval", "RetrievalEval", "RetrievalFiles"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RetrievalFilesTests",
+            dependencies: ["Retrieval", "RetrievalFiles"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
