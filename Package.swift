@@ -104,8 +104,8 @@ let package = Package(
         .target(
             name: "ConciergeApp",
             dependencies: [
-                "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM",
-                "PIIMasking", "RetrievalFiles", "Seeding",
+                "BlockingThreads", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore",
+                "Bcrypt", "CurlLLM", "PIIMasking", "RetrievalFiles", "Seeding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -202,7 +202,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciergeAppTests",
-            dependencies: ["ConciergeApp", "Bcrypt", "Seeding", "SQLiteStore", "TestSupport"],
+            dependencies: [
+                "ConciergeApp", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding", "SQLiteStore", "TestSupport",
+            ],
             swiftSettings: strict
         ),
     ]
