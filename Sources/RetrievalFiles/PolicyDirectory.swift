@@ -79,13 +79,16 @@ public enum PolicyDirectory {
         else { throw LoadError(path: directory.path, reason: "not a directory") }
         guard
             let walker = FileManager.default.enumerator(
-                at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+                at: directory, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
         else {
             throw LoadError(path: directory.path, reason: "cannot list directory")
         }
         var files: [(URL, Format)] = []
         for case let file as URL in walker {
-            if let format = Format(pathExtension: file.pathExtension) { files.append((file, format)) }
+            guard let format = Format(pathExtension: file.pathExtension),
+                (try? file.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true  // "old.md/" is no file
+            else { continue }
+            files.append((file, format))
         }
         return files
     }

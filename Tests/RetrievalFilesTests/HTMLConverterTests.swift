@@ -77,6 +77,7 @@ struct HTMLConverterTests {
         #expect(try markdown("<p>x</p><a href=\"unclosed>text") == "x\n")
         #expect(try markdown("<p>x</p><div") == "x\n")
         #expect(try markdown("<nav>menu<p>unclosed nav<main><p>content</p></main>") == "content\n")
+        #expect(try markdown("<template><article>inert</article></template><p>shown</p>") == "shown\n")
         #expect(
             try markdown("<td>cell without row</td><li>item without list")
                 == "| cell without row |\n\n- item without list\n")

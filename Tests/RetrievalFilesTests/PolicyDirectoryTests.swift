@@ -14,6 +14,7 @@ struct PolicyDirectoryTests {
             extra: [
                 "gift-cards.md": markdown, "faq/Opening-Hours.HTM": Data("<h1>Opening hours</h1><p>9 to 5.</p>".utf8),
                 "notes.docx": Data("ignored".utf8), ".draft.md": Data("# Hidden\n\nignored".utf8),
+                "archive.html/readme.txt": Data("A directory named like a page is walked, not read.".utf8),
             ])
     }
 
@@ -22,14 +23,16 @@ struct PolicyDirectoryTests {
         let directory = try Self.mixedDirectory()
         let documents = try PolicyDirectory.documents(in: directory)
         #expect(
-            documents.map(\.id) == ["delivery-and-collection", "faq/Opening-Hours", "gift-cards", "returns-policy"])
+            documents.map(\.id) == [
+                "archive.html/readme", "delivery-and-collection", "faq/Opening-Hours", "gift-cards", "returns-policy",
+            ])
         let chunks = try PolicyDirectory.load(directory)
         #expect(chunks == (try PolicyDirectory.load(directory)))
         let titles = Dictionary(chunks.map { ($0.document, $0.title) }, uniquingKeysWith: { first, _ in first })
         #expect(
             titles == [
-                "delivery-and-collection": "Delivery & collection", "faq/Opening-Hours": "Opening hours",
-                "gift-cards": "Gift cards", "returns-policy": "Returns and refunds",
+                "archive.html/readme": "Archive.html/readme", "delivery-and-collection": "Delivery & collection",
+                "faq/Opening-Hours": "Opening hours", "gift-cards": "Gift cards", "returns-policy": "Returns and refunds",
             ])
     }
 

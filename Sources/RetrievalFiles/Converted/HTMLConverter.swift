@@ -8,7 +8,7 @@
 /// document with it, and the first `h1` is not repeated when it says the same.
 ///
 /// Linear in the input (see `HTMLTokenizer`) and forgiving: unclosed elements end with the page, stray end tags
-/// are ignored, and a dropped element left unclosed ends at the next `main` or `article`.
+/// are ignored, and an unclosed `nav`, `header` or `footer` ends at the next `main` or `article`.
 struct HTMLConverter {
     /// The input was not UTF-8. `offset` is the first byte that is not.
     struct NotUTF8: Error, Equatable, CustomStringConvertible {
@@ -127,8 +127,11 @@ struct HTMLConverter {
 
     private mutating func start(_ name: String, selfClosing: Bool) {
         if let current = dropped {
-            // Recovery: an unclosed <nav> or <header> must not swallow the page's content.
-            guard name == "main" || name == "article" else {
+            // Recovery: an unclosed <nav>, <header> or <footer> must not swallow the page's content.
+            let recovers =
+                (current.name == "nav" || Self.pageFurniture.contains(current.name))
+                && (name == "main" || name == "article")
+            guard recovers else {
                 if name == current.name && !selfClosing { dropped = (current.name, current.depth + 1) }
                 return
             }

@@ -50,7 +50,8 @@ public struct PopplerPDFReader: Sendable {
             let arguments = ["-bbox-layout", "-enc", "UTF-8", file.standardizedFileURL.path, "-"]
             output = try ChildProcess.run(tool, arguments: arguments, timeout: timeout)
         } catch let timedOut as ChildProcess.TimedOut {
-            throw ReadError(description: "pdftotext took longer than \(Int(timedOut.seconds)) s and was stopped")
+            let seconds = String(format: "%g", timedOut.seconds)
+            throw ReadError(description: "pdftotext took longer than \(seconds) s and was stopped")
         } catch {
             throw ReadError(description: "pdftotext could not be started (\(error.localizedDescription))")
         }
