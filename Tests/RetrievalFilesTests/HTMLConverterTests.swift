@@ -60,6 +60,7 @@ struct HTMLConverterTests {
     func title() throws {
         #expect(try markdown("<title>Page title</title><h1>Heading</h1><p>x</p>") == "# Page title\n\n# Heading\n\nx\n")
         #expect(try markdown("<title> Same </title><h1>Same</h1><p>x</p>") == "# Same\n\nx\n")
+        #expect(try markdown("<title>Same</title><h2>Same</h2><p>x</p><h2>Same</h2>") == "# Same\n\nx\n\n## Same\n")
         #expect(try markdown("<h2>First</h2><p>x</p><h1>Main</h1><p>y</p>") == "# Main\n\n## First\n\nx\n\ny\n")
         #expect(try markdown("<p>no headings</p>") == "no headings\n")
     }
@@ -113,7 +114,7 @@ struct HTMLConverterTests {
 
     @Test("invalid UTF-8 and UTF-16 are clear errors; a UTF-8 byte-order mark is fine")
     func encodings() throws {
-        #expect(throws: HTMLConverter.NotUTF8(offset: 6, isUTF16: false)) {
+        #expect(throws: HTMLConverter.NotUTF8(offset: 6)) {
             try HTMLConverter.markdown(from: Array("<p>ok ".utf8) + [0xC3, 0x28] + Array("</p>".utf8))
         }
         let error = #expect(throws: HTMLConverter.NotUTF8.self) {
@@ -121,5 +122,19 @@ struct HTMLConverterTests {
         }
         #expect(error?.description == "the file is UTF-16; save it as UTF-8")
         #expect(try HTMLConverter.markdown(from: [0xEF, 0xBB, 0xBF] + Array("<p>ü</p>".utf8)) == "ü\n")
+    }
+
+    @Test("a page declaring Latin-1 or Windows-1252 is read as Windows-1252; other legacy charsets are an error")
+    func legacyCharsets() throws {
+        let latin1 =
+            Array("<meta http-equiv=Content-Type content='text/html; CHARSET=ISO-8859-1'><p>caf".utf8)
+            + [0xE9, 0x20, 0x96, 0x20, 0x80, 0x35, 0x20, 0x93, 0x6F, 0x6B, 0x94] + Array("</p>".utf8)
+        #expect(try HTMLConverter.markdown(from: latin1) == "café – €5 “ok”\n")
+        let declaredButUTF8 = Array("<meta charset=\"iso-8859-1\"><p>café</p>".utf8)
+        #expect(try HTMLConverter.markdown(from: declaredButUTF8) == "café\n")
+        let shiftJIS = Array("<meta charset=shift_jis><p>".utf8) + [0x82, 0xA0] + Array("</p>".utf8)
+        let error = #expect(throws: HTMLConverter.NotUTF8.self) { try HTMLConverter.markdown(from: shiftJIS) }
+        #expect(error?.description == "the page is in shift_jis, which is not read; save it as UTF-8")
+        #expect(HTMLCharset.declared(in: Array("<p>no declaration</p>".utf8)) == nil)
     }
 }

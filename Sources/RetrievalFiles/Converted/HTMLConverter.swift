@@ -5,19 +5,24 @@
 /// `nav`, and `header`/`footer` of the page (those inside `main`, `article` or `section` belong to the content).
 ///
 /// The title is the `<title>` (else the first `h1`); it is written first as `# title`, so the chunker names the
-/// document with it, and the first `h1` is not repeated when it says the same.
+/// document with it, and the first heading is not repeated when it says the same (whatever its level).
 ///
 /// Linear in the input (see `HTMLTokenizer`) and forgiving: unclosed elements end with the page, stray end tags
 /// are ignored, and an unclosed `nav`, `header` or `footer` ends at the next `main` or `article`.
 struct HTMLConverter {
-    /// The input was not UTF-8. `offset` is the first byte that is not.
+    /// The input was not UTF-8 (nor Windows-1252 declared as such). `offset` is the first byte that is not.
     struct NotUTF8: Error, Equatable, CustomStringConvertible {
         var offset: Int
-        var isUTF16: Bool
+        var isUTF16 = false
+        /// The page's own `charset=`, when it declares one.
+        var declaredCharset: String?
+
         var description: String {
-            isUTF16
-                ? "the file is UTF-16; save it as UTF-8"
-                : "not valid UTF-8 (byte \(offset)); save the page as UTF-8"
+            if isUTF16 { return "the file is UTF-16; save it as UTF-8" }
+            if let declaredCharset, declaredCharset != "utf-8" && declaredCharset != "utf8" {
+                return "the page is in \(declaredCharset), which is not read; save it as UTF-8"
+            }
+            return "not valid UTF-8 (byte \(offset)); save the page as UTF-8"
         }
     }
 
@@ -28,9 +33,9 @@ struct HTMLConverter {
         case listItem(String)
         case tableRow([String])
 
-        func isHeading(level: Int) -> Bool {
-            if case .heading(level, _) = self { return true }
-            return false
+        var headingText: String? {
+            if case .heading(_, let text) = self { return text }
+            return nil
         }
     }
 
@@ -67,11 +72,21 @@ struct HTMLConverter {
     private var openContainers = 0
     private var lastStartTag = ""
 
-    /// The Markdown of `data`, which must be UTF-8 (a byte-order mark is allowed).
+    /// The Markdown of `data`, which must be UTF-8 (a byte-order mark is allowed), or declare a `charset` that
+    /// browsers read as Windows-1252 (`iso-8859-1`, `windows-1252`…). Valid UTF-8 is read as UTF-8 whatever the
+    /// page declares: pages saved as UTF-8 with a stale Latin-1 declaration are common, the reverse is not.
     static func markdown(from data: some Collection<UInt8>) throws(NotUTF8) -> String {
         var bytes = Array(data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        try validateUTF8(bytes)
+        do {
+            try validateUTF8(bytes)
+        } catch {
+            let declared = HTMLCharset.declared(in: bytes)
+            guard !error.isUTF16, let declared, HTMLCharset.windows1252Labels.contains(declared) else {
+                throw NotUTF8(offset: error.offset, isUTF16: error.isUTF16, declaredCharset: declared)
+            }
+            bytes = HTMLCharset.utf8(fromWindows1252: bytes)
+        }
         var converter = HTMLConverter()
         converter.convert(bytes)
         return converter.markdown
@@ -90,8 +105,10 @@ struct HTMLConverter {
         var repeatedTitle: Int?
         if let title {
             writer.heading(level: 1, title)
-            let firstH1 = blocks.firstIndex { $0.isHeading(level: 1) }
-            repeatedTitle = firstH1.flatMap { blocks[$0] == .heading(level: 1, text: title) ? $0 : nil }
+            // The first heading (any level) or the first h1 (where a title without <title> comes from).
+            let firstHeading = blocks.firstIndex { $0.headingText != nil }
+            let firstH1 = blocks.firstIndex { if case .heading(1, _) = $0 { true } else { false } }
+            repeatedTitle = [firstHeading, firstH1].compactMap { $0 }.first { blocks[$0].headingText == title }
         }
         for (index, block) in blocks.enumerated() where index != repeatedTitle {
             switch block {
