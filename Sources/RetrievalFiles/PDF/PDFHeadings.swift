@@ -14,9 +14,9 @@
 ///    Body lines of a block are one paragraph, joined with spaces (a word hyphenated across lines is rejoined
 ///    when the next line starts in lower case); a line starting with a bullet (•, ◦, ▪, ‣, ●, -, –, *)
 ///    starts a list item.
-/// 5. **Running heads.** On documents of two or more pages, the top and bottom line of a page is dropped when
-///    it is not heading-sized and, digits aside, repeats on at least half the pages, or is a bare page number
-///    ("7", "Page 7 of 9", "- 7 -").
+/// 5. **Running heads.** The top and bottom line of a page is dropped when it is a bare page number ("7",
+///    "Page 7 of 9", "- 7 -") or, on documents of two or more pages, when it is not heading-sized and, digits
+///    aside, is the top or bottom line of at least half the pages.
 enum PDFHeadings {
     static let headingRatio = 1.15
     static let maximumHeadingLength = 150

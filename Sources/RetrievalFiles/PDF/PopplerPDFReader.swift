@@ -4,7 +4,7 @@ import Foundation
 /// poppler`) and recovers their headings from font sizes (`PDFHeadings`).
 ///
 /// Why the command-line tool rather than a system-library target over `poppler-glib`: it is one process per file
-/// with a deadline — a damaged or hostile PDF that loops or eats memory is killed, not our process; there is no
+/// with a deadline — a PDF that crashes Poppler or makes it loop costs a child process, never ours; there is no
 /// GLib/GObject lifetime to manage; it builds everywhere without headers; and `-bbox-layout` gives in one run the
 /// text in Poppler's reading order, grouped into blocks and lines, with every word's box (hence its size).
 ///
