@@ -45,7 +45,8 @@ let package = Package(
         // Synthetic data (deterministic, seeded) and validated imports: what `concierge seed` writes.
         .target(name: "Seeding", dependencies: ["ConciergeCore", "Geo", "SeededRandom"], swiftSettings: strict),
 
-        // File I/O over Retrieval: Markdown policy directories and lexicon files.
+        // File I/O over Retrieval: policy directories (Markdown, HTML, and PDF through Poppler's pdftotext) and
+        // lexicon files.
         .target(name: "RetrievalFiles", dependencies: ["Retrieval"], swiftSettings: strict),
 
         // Dedicated threads for blocking C calls, shared by the adapters below.
@@ -109,8 +110,8 @@ let package = Package(
         .target(
             name: "ConciergeApp",
             dependencies: [
-                "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore", "Bcrypt", "CurlLLM",
-                "PIIMasking", "RetrievalFiles", "Seeding", "SentenceEmbedding",
+                "BlockingThreads", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore",
+                "Bcrypt", "CurlLLM", "PIIMasking", "RetrievalFiles", "Seeding", "SentenceEmbedding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -162,6 +163,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "RetrievalFilesTests",
+            dependencies: ["Retrieval", "RetrievalFiles"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PIIMaskingTests",
             dependencies: ["PIIMasking", "PIIMaskingEval", "SeededRandom"],
             swiftSettings: strict
@@ -208,7 +215,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciergeAppTests",
-            dependencies: ["ConciergeApp", "Bcrypt", "Retrieval", "Seeding", "SQLiteStore", "TestSupport"],
+            dependencies: [
+                "ConciergeApp", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding", "SQLiteStore", "TestSupport",
+            ],
             swiftSettings: strict
         ),
     ]

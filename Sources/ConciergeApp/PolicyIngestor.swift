@@ -1,11 +1,16 @@
+import BlockingThreads
 import ConciergeCore
 import Foundation
 import Retrieval
 import RetrievalFiles
 
-/// `concierge ingest --policies DIR`: chunks a directory of Markdown policies, embeds every chunk when an embedding
-/// model is configured, and replaces the store's corpus, so the server's retrieval index matches the documents
-/// exactly. All or nothing: if embedding fails half-way, nothing is written.
+/// `concierge ingest --policies DIR`: chunks a directory of Markdown, HTML and PDF policies, embeds every chunk when
+/// an embedding model is configured, and replaces the store's corpus, so the server's retrieval index matches the
+/// documents exactly.
+///
+/// All or nothing: every file is read and converted, and every chunk embedded, before the store is touched, so a
+/// file that fails (a damaged PDF, an HTML page that is not UTF-8, no `pdftotext`) or an embedder failing half-way
+/// leaves the old corpus in place.
 public enum PolicyIngestor {
     public struct Report: Sendable {
         public var documents: Int
@@ -16,16 +21,22 @@ public enum PolicyIngestor {
 
     public struct EmptyCorpus: Error, CustomStringConvertible {
         public var directory: String
-        public var description: String { "\(directory): no Markdown documents found" }
+        public var description: String { "\(directory): no policy documents found (.md, .markdown, .html, .htm, .pdf)" }
     }
 
     /// Chunks per `embed` call: large enough to batch, small enough to keep memory flat on a big corpus.
     static let batchSize = 32
 
-    public static func ingest(directory: String, into store: any PolicyStore, embedder: (any Embedder)? = nil)
-        async throws -> Report
-    {
-        var chunks = try PolicyDirectory.load(URL(fileURLWithPath: directory))
+    /// Reading files and waiting for `pdftotext` block: one dedicated thread, off the cooperative pool.
+    private static let files = BlockingThreadPool(label: "concierge.policy-files", maxThreads: 1)
+
+    public static func ingest(
+        directory: String, into store: any PolicyStore, embedder: (any Embedder)? = nil,
+        pdfReader: PopplerPDFReader = PopplerPDFReader()
+    ) async throws -> Report {
+        var chunks = try await files.run {
+            try PolicyDirectory.load(URL(fileURLWithPath: directory), pdfReader: pdfReader)
+        }
         guard !chunks.isEmpty else {
             throw EmptyCorpus(directory: directory)
         }

@@ -6,10 +6,14 @@ struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Chunk a directory of policies and FAQs into the configured store (replacing the old corpus).",
-        discussion: "Each chunk is embedded with the model in EMBEDDING_MODEL_DIR (set it to off for lexical retrieval)."
+        discussion: """
+            Reads .md/.markdown, .html/.htm and .pdf files (PDF needs pdftotext, from the poppler-utils package). \
+            All or nothing: a file that cannot be read is named and the stored corpus is left as it was. Each chunk \
+            is embedded with the model in EMBEDDING_MODEL_DIR (set it to off for lexical retrieval).
+            """
     )
 
-    @Option(help: "Directory of Markdown documents. Default: SEEDS_DIR/policies.")
+    @Option(help: "Directory of Markdown, HTML and PDF documents. Default: SEEDS_DIR/policies.")
     var policies: String?
 
     func run() async throws {

@@ -22,7 +22,7 @@ struct RetrieveCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Directory of Markdown policy documents to index directly (no store needed).")
+    @Option(help: "Directory of Markdown, HTML and PDF policy documents to index directly (no store needed).")
     var policies: String?
 
     @Option(help: "Results per query.")
