@@ -60,6 +60,10 @@ let package = Package(
         ),
 
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // pkg-config `openblas` supplies Debian's include directory (…/openblas-pthread/) for cblas.h.
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // C, for one load-time job: re-selects OpenBLAS's kernels when it does not recognise the CPU (see the file).
+        .target(name: "CBLASCoreSelection", dependencies: ["CBLAS"]),
 
         // Adapters.
         .target(
