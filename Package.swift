@@ -72,6 +72,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Bcrypt", dependencies: ["BlockingThreads", "CCrypt", "ConciergeCore"], swiftSettings: strict),
+        // all-MiniLM-L6-v2 run in process: safetensors, WordPiece, the BERT forward pass over OpenBLAS.
+        .target(
+            name: "SentenceEmbedding",
+            dependencies: ["BlockingThreads", "CBLAS", "CBLASCoreSelection", "ConciergeCore"],
+            swiftSettings: strict
+        ),
         .target(
             name: "SQLiteStore",
             dependencies: ["ConciergeCore", .product(name: "GRDB", package: "GRDB.swift")],
