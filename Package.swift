@@ -152,6 +152,13 @@ let package = Package(
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "SeededRandom"], swiftSettings: strict),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
+        // Not on TestSupport (it links the whole app): finds the repository root from #filePath itself.
+        .testTarget(
+            name: "SentenceEmbeddingTests",
+            dependencies: ["SentenceEmbedding"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RetrievalTests",
             dependencies: ["Retrieval", "RetrievalEval", "RetrievalFiles"],
