@@ -124,7 +124,7 @@ let package = Package(
             name: "concierge-bench",
             dependencies: [
                 "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "RetrievalFiles",
-                "Geo", "SeededRandom",
+                "Geo", "SeededRandom", "SentenceEmbedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
