@@ -17,8 +17,9 @@ extern void gotoblas_dynamic_init(void) __attribute__((weak));
 extern void gotoblas_dynamic_quit(void) __attribute__((weak));
 
 /// The SkylakeX kernels need AVX-512 F/CD/BW/DQ/VL; the Haswell ones AVX2 and FMA. Checked by the compiler's CPU
-/// probe, which also checks that the OS saves the wider registers.
+/// probe, which also checks that the OS saves the wider registers. Other architectures keep OpenBLAS's choice.
 static const char *best_known_core(void) {
+#if defined(__x86_64__)
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512bw")
         && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")) {
@@ -27,6 +28,7 @@ static const char *best_known_core(void) {
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
         return "Haswell";
     }
+#endif
     return NULL;
 }
 
