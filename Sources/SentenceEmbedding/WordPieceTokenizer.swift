@@ -19,6 +19,8 @@ struct WordPieceTokenizer {
     /// Special tokens recognised verbatim anywhere in the input (`[CLS]`, `[SEP]`, `[MASK]`…), as the Rust crate's
     /// added-token pass does before normalizing.
     private let specials: [(scalars: [Unicode.Scalar], id: Int32)]
+    /// The scalars a special token can start with (`[` for this model), so most scalars skip the search.
+    private let specialStarts: Set<Unicode.Scalar>
 
     /// Ids for one text, `[CLS]` first and `[SEP]` last. Work stops once `maxLength` ids are known, so a 1 MB text
     /// costs little more than its first few hundred words.
@@ -30,7 +32,7 @@ struct WordPieceTokenizer {
         var index = scalars.startIndex
         while index < scalars.endIndex, ids.count <= budget {
             let scalar = scalars[index]
-            if scalar == "[", let (id, end) = special(at: index, in: scalars) {
+            if specialStarts.contains(scalar), let (id, end) = special(at: index, in: scalars) {
                 append(raw, to: &ids, budget: budget)
                 raw.removeAll(keepingCapacity: true)
                 ids.append(id)
@@ -159,7 +161,8 @@ extension WordPieceTokenizer {
             normalizer: settings.normalizer, maxLength: maxLength,
             maxInputCharsPerWord: settings.maxInputCharsPerWord, unknownID: try id(settings.unknownToken),
             classifierID: try id("[CLS]"), separatorID: try id("[SEP]"), vocabulary: vocabulary,
-            continuationPrefix: Array(settings.continuingSubwordPrefix.utf8), specials: specials)
+            continuationPrefix: Array(settings.continuingSubwordPrefix.utf8), specials: specials,
+            specialStarts: Set(specials.compactMap(\.scalars.first)))
     }
 
     private static func readVocabulary(_ url: URL) throws -> [[UInt8]: Int32] {
