@@ -63,6 +63,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // pkg-config `openblas` supplies Debian's include directory (…/openblas-pthread/) for cblas.h.
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // C, for one load-time job: re-selects OpenBLAS's kernels when it does not recognise the CPU (see the file).
+        .target(name: "CBLASCoreSelection", dependencies: ["CBLAS"]),
 
         // Adapters.
         .target(
@@ -73,7 +75,9 @@ let package = Package(
         .target(name: "Bcrypt", dependencies: ["BlockingThreads", "CCrypt", "ConciergeCore"], swiftSettings: strict),
         // all-MiniLM-L6-v2 run in process: safetensors, WordPiece, the BERT forward pass over OpenBLAS.
         .target(
-            name: "SentenceEmbedding", dependencies: ["BlockingThreads", "CBLAS", "ConciergeCore"], swiftSettings: strict
+            name: "SentenceEmbedding",
+            dependencies: ["BlockingThreads", "CBLAS", "CBLASCoreSelection", "ConciergeCore"],
+            swiftSettings: strict
         ),
         .target(
             name: "SQLiteStore",

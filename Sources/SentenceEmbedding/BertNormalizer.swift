@@ -3,10 +3,11 @@ import Foundation
 /// Hugging Face's `BertNormalizer` and `BertPreTokenizer`, scalar for scalar (the Rust `tokenizers` crate works on
 /// `char`s, which are Unicode scalars; Swift's `Character`s would merge "e" + U+0301 and get offsets wrong).
 ///
-/// Normalization, in the crate's order: clean text (drop U+0000, U+FFFD and control/format/unassigned/private-use
-/// scalars; any whitespace becomes a space), put spaces around CJK ideographs, strip accents (NFD, then drop
-/// non-spacing marks), lowercase (each scalar's full mapping, with no context: Σ is always σ). Pre-tokenization
-/// then splits on whitespace and isolates every punctuation scalar.
+/// Normalization, in the crate's order: clean text (drop U+0000, U+FFFD and control, format and private-use
+/// scalars — vertical tab, form feed and U+0085 included, although they are whitespace; any other whitespace
+/// becomes a space), put spaces around CJK ideographs, strip accents (NFD, then drop non-spacing marks), lowercase
+/// (each scalar's full mapping, with no context: Σ is always σ). Pre-tokenization then splits on whitespace and
+/// isolates every punctuation scalar. `ScalarClass` says which scalar is which, as the crate decides it.
 struct BertNormalizer: Equatable {
     var cleanText = true
     var handleChineseChars = true
@@ -57,10 +58,35 @@ struct BertNormalizer: Equatable {
 
     private static func stripAccents(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         if scalars.allSatisfy(\.isASCII) { return scalars }  // ASCII is its own NFD and has no marks.
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        var start = 0
+        for index in scalars.indices.dropFirst()
+        where index - start >= 256 || (index - start >= 32 && startsSegment(scalars[index])) {
+            appendStripped(scalars[start..<index], to: &result)
+            start = index
+        }
+        appendStripped(scalars[start...], to: &result)
+        return result
+    }
+
+    /// NFD of one piece, without its non-spacing marks. Foundation's NFD (CoreFoundation on Linux) is quadratic
+    /// in the string's length — 6 s for a 1 MB word — so long runs are decomposed piece by piece.
+    private static func appendStripped(_ piece: ArraySlice<Unicode.Scalar>, to result: inout [Unicode.Scalar]) {
         var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
+        text.append(contentsOf: piece)
         let decomposed = String(text).decomposedStringWithCanonicalMapping
-        return decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+        let kept = decomposed.unicodeScalars.lazy.filter { !ScalarClass.of($0).contains(.nonspacingMark) }
+        result.append(contentsOf: kept)
+    }
+
+    /// Whether NFD can restart at `scalar`: canonical reordering never moves a mark across a scalar of combining
+    /// class 0 whose decomposition also starts with one (all but three Tibetan vowel signs), so decomposing the
+    /// pieces on either side separately gives the same result. A piece is also cut after 256 scalars without such
+    /// a point: only a run of that many combining marks could come out in a different order.
+    private static func startsSegment(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.canonicalCombiningClass == .notReordered
+            && scalar.value != 0x0F73 && scalar.value != 0x0F75 && scalar.value != 0x0F81
     }
 
     private static func lowercase(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
@@ -70,54 +96,26 @@ struct BertNormalizer: Equatable {
             if scalar.isASCII {
                 let value = scalar.value
                 result.append((65...90).contains(value) ? Unicode.Scalar(UInt8(value + 32)) : scalar)
-            } else {
+            } else if scalar.properties.changesWhenLowercased {
                 result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                result.append(scalar)  // most scalars: no String built for the mapping
             }
         }
         return result
     }
 
-    // MARK: - Character classes (as the crate defines them)
+    // MARK: - Character classes (see `ScalarClass`)
 
-    /// Tab, newline and carriage return count as whitespace, as does every `White_Space` scalar.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar.properties.isWhitespace
-    }
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.whitespace) }
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.control) }
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.punctuation) }
+    static func isChinese(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.chinese) }
 
-    /// The crate's `is_other`: categories Cc, Cf, Cn, Co and Cs, except the three whitespace controls.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .unassigned, .privateUse, .surrogate: return true
-        default: return false
-        }
-    }
-
-    /// ASCII punctuation (which includes symbols such as `$`, `+`, `<`, `^`, `|`) or any Unicode P* category.
-    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (33...47).contains(value) || (58...64).contains(value) || (91...96).contains(value)
-                || (123...126).contains(value)
-        }
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .closePunctuation, .finalPunctuation, .initialPunctuation,
-            .otherPunctuation, .openPunctuation:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// The CJK Unified Ideographs blocks the crate lists (not Hangul, Hiragana or Katakana: those languages put
-    /// spaces between words).
-    static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0x2A700...0x2B73F, 0x2B740...0x2B81F,
-            0x2B920...0x2CEAF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
-            return true
-        default:
-            return false
-        }
+    /// A whitespace scalar that separates words; the whitespace controls clean text removes do not, so
+    /// "a\u{0B}b" is one word, "ab".
+    func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        let classes = ScalarClass.of(scalar)
+        return classes.contains(.whitespace) && !(cleanText && classes.contains(.control))
     }
 }

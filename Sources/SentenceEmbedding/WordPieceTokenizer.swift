@@ -19,6 +19,8 @@ struct WordPieceTokenizer {
     /// Special tokens recognised verbatim anywhere in the input (`[CLS]`, `[SEP]`, `[MASK]`…), as the Rust crate's
     /// added-token pass does before normalizing.
     private let specials: [(scalars: [Unicode.Scalar], id: Int32)]
+    /// The scalars a special token can start with (`[` for this model), so most scalars skip the search.
+    private let specialStarts: Set<Unicode.Scalar>
 
     /// Ids for one text, `[CLS]` first and `[SEP]` last. Work stops once `maxLength` ids are known, so a 1 MB text
     /// costs little more than its first few hundred words.
@@ -30,17 +32,19 @@ struct WordPieceTokenizer {
         var index = scalars.startIndex
         while index < scalars.endIndex, ids.count <= budget {
             let scalar = scalars[index]
-            if scalar == "[", let (id, end) = special(at: index, in: scalars) {
+            if specialStarts.contains(scalar), let (id, end) = special(at: index, in: scalars) {
                 append(raw, to: &ids, budget: budget)
                 raw.removeAll(keepingCapacity: true)
                 ids.append(id)
                 index = end
                 continue
             }
-            if BertNormalizer.isWhitespace(scalar) {
+            if normalizer.isSeparator(scalar) {
                 append(raw, to: &ids, budget: budget)
                 raw.removeAll(keepingCapacity: true)
-            } else if BertNormalizer.isPunctuation(scalar) || BertNormalizer.isChinese(scalar) {
+            } else if BertNormalizer.isPunctuation(scalar)
+                || (normalizer.handleChineseChars && BertNormalizer.isChinese(scalar))
+            {
                 // Always a word of its own after normalization, and a boundary no combining mark reorders
                 // across (both have combining class 0): cutting here gives the same words and lets a long
                 // unspaced text ("x.x.x.…") stop at the budget instead of being normalized whole.
@@ -150,13 +154,15 @@ extension WordPieceTokenizer {
             }
             specials.append((Array(added.content.unicodeScalars), added.id))
         }
+        _ = ScalarClass.basicPlane  // built now, at load, rather than during the first request
         // Longest first: the Rust crate takes the longest special token that matches at a position.
         specials.sort { $0.scalars.count > $1.scalars.count }
         return WordPieceTokenizer(
             normalizer: settings.normalizer, maxLength: maxLength,
             maxInputCharsPerWord: settings.maxInputCharsPerWord, unknownID: try id(settings.unknownToken),
             classifierID: try id("[CLS]"), separatorID: try id("[SEP]"), vocabulary: vocabulary,
-            continuationPrefix: Array(settings.continuingSubwordPrefix.utf8), specials: specials)
+            continuationPrefix: Array(settings.continuingSubwordPrefix.utf8), specials: specials,
+            specialStarts: Set(specials.compactMap(\.scalars.first)))
     }
 
     private static func readVocabulary(_ url: URL) throws -> [[UInt8]: Int32] {

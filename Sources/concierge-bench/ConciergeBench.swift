@@ -7,6 +7,9 @@ struct ConciergeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concierge-bench",
         abstract: "Measure the concierge's building blocks and print figures.",
-        subcommands: [MaskerBench.self, RetrievalBench.self, RetrievalEvalBench.self, NearestBench.self, HybridEvalBench.self]
+        subcommands: [
+            MaskerBench.self, RetrievalBench.self, RetrievalEvalBench.self, HybridEvalBench.self, NearestBench.self,
+            EmbedBench.self,
+        ]
     )
 }

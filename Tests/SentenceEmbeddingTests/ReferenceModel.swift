@@ -19,27 +19,20 @@ enum ReferenceModel {
         return repositoryRoot.appendingPathComponent(SentenceEmbedder.defaultDirectory)
     }
 
+    /// Thrown (so the test fails with it) when the model cannot be loaded; the underlying error names the file and
+    /// says to run script/bootstrap.
     struct Unavailable: Error, CustomStringConvertible {
         var underlying: String
-        var description: String {
-            "The embedding model is not available (\(underlying)). Run script/bootstrap to download it into "
-                + "\(SentenceEmbedder.defaultDirectory), or set \(SentenceEmbedder.environmentKey)."
-        }
+        var description: String { "The embedding model at \(directory.path) is not available: \(underlying)" }
     }
 
     private static let loaded: Result<SentenceEmbedder, Unavailable> = Result {
         try SentenceEmbedder(directory: directory, cacheCapacity: 64)
     }.mapError { Unavailable(underlying: "\($0)") }
 
-    /// The shared embedder; records a failure that says to run script/bootstrap when the model is missing.
+    /// The shared embedder, or the error that fails the calling test.
     static func embedder() throws -> SentenceEmbedder {
-        switch loaded {
-        case .success(let embedder):
-            return embedder
-        case .failure(let unavailable):
-            Issue.record(Comment(rawValue: unavailable.description))
-            throw unavailable
-        }
+        try loaded.get()
     }
 
     static func cosine(_ a: [Float], _ b: [Float]) -> Double {

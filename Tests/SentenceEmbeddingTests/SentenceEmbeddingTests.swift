@@ -69,11 +69,12 @@ struct SentenceEmbeddingTests {
         #expect(ReferenceModel.cosine(related[0], related[1]) > ReferenceModel.cosine(related[0], related[2]))
     }
 
-    @Test("a megabyte of text is truncated to 256 tokens, quickly and without a crash")
+    @Test("a megabyte of text is truncated to 256 tokens without a crash")
     func megabyteTexts() async throws {
         let embedder = try ReferenceModel.embedder()
         let fixture = try ReferenceFixture.load()
-        let policy = try #require(fixture.sentences.first { $0.text.hasPrefix("Returns and refunds.") && $0.tokenIDs.count == 256 })
+        let policy = try #require(
+            fixture.sentences.first { $0.text.hasPrefix("Returns and refunds.") && $0.tokenIDs.count == 256 })
         let megabyte = 1 << 20
         let long = String(repeating: policy.text + " ", count: megabyte / policy.text.utf8.count + 1)
         let texts = [
@@ -83,7 +84,7 @@ struct SentenceEmbeddingTests {
             String(repeating: "x.", count: megabyte / 2),  // punctuation every other character
             String(repeating: "\u{0}", count: megabyte),  // all removed by the normalizer
         ]
-        // How long it takes is measured by `concierge-bench embed`, not asserted here (a shared, noisy machine).
+        // No time limit here (a debug build on a shared machine says little); `concierge-bench embed` times it.
         let vectors = try await embedder.embed(texts)
         #expect(embedder.tokenIDs(long) == policy.tokenIDs)
         #expect(ReferenceModel.cosine(vectors[0], policy.embedding) >= Self.minimumCosine)

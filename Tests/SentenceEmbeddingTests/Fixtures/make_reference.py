@@ -133,6 +133,10 @@ SENTENCES = [
     "special tokens in text: [CLS] [SEP] [MASK] [PAD] [UNK] [cls] [SEP[MASK]]",
     "Pneumonoultramicroscopicsilicovolcanoconiosis " + "supercalifragilisticexpialidocious" * 4,
     "e\u0301 vs \u00e9 and a\u0308 vs \u00e4 (combining marks)",
+    # Scalars the Rust tokenizer classifies by Unicode 8.0 tables (categories changed or assigned since), the
+    # whitespace controls it deletes rather than splits on, unassigned and private-use scalars.
+    "a\u166db a\u1734b a\u1885b a\ua9bdb a\U000111c9b a\U0001171eb a\u08e2b a\u2e4fb a\u0378b a\ue000b "
+    "a\u000bb a\u000cb a\u0085b a\u00a0b \U0001f979x",
     # Empty-ish.
     "?",
     "",
