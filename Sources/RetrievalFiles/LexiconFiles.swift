@@ -36,6 +36,18 @@ public enum LexiconFiles {
         return try load(location)
     }
 
+    /// What `--lexicon` / `--no-lexicon` ask for, for the command lines that take them (`concierge retrieve`,
+    /// `concierge-bench retrieve-eval`): none when `off`; without a lexicon anywhere, a warning on standard error and
+    /// none, so any corpus can be run.
+    public static func commandLine(path: String?, off: Bool, callerFile: String = #filePath) throws -> Lexicon {
+        if off { return .empty }
+        guard let found = try load(path: path, callerFile: callerFile) else {
+            FileHandle.standardError.write(Data("warning: no Seeds/lexicon found; query expansion is off\n".utf8))
+            return .empty
+        }
+        return found
+    }
+
     /// The default lexicon directory: `$SEEDS_DIR/lexicon`, else `Seeds/lexicon` in the working directory or
     /// one of its parents, else next to the given source file's repository (`#filePath` of the caller).
     static func defaultLocation(callerFile: String) -> URL? {

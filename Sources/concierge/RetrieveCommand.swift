@@ -85,15 +85,8 @@ extension RetrieveCommand {
         @Flag(help: "Turn query expansion off.")
         var noLexicon = false
 
-        /// The lexicon to use; an absent default is a warning on stderr, not an error, so any corpus can be run.
-        func load() throws -> Lexicon {
-            if noLexicon { return .empty }
-            guard let found = try LexiconFiles.load(path: lexicon) else {
-                FileHandle.standardError.write(Data("warning: no Seeds/lexicon found; query expansion is off\n".utf8))
-                return .empty
-            }
-            return found
-        }
+        /// The lexicon to use (`LexiconFiles.commandLine`: an absent default is a warning, not an error).
+        func load() throws -> Lexicon { try LexiconFiles.commandLine(path: lexicon, off: noLexicon) }
     }
 
     /// One result as printed.
