@@ -8,7 +8,8 @@ struct ConciergeBench: AsyncParsableCommand {
         commandName: "concierge-bench",
         abstract: "Measure the concierge's building blocks and print figures.",
         subcommands: [
-            MaskerBench.self, RetrievalBench.self, RetrievalEvalBench.self, HybridEvalBench.self, NearestBench.self,
+            MaskerBench.self, RetrievalBench.self, RetrievalEvalBench.self, HybridEvalBench.self, HybridLatencyBench.self,
+            NearestBench.self,
             EmbedBench.self,
         ]
     )
