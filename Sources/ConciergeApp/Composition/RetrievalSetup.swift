@@ -32,7 +32,10 @@ public struct RetrievalSetup: Sendable {
 
     public static func build(chunks: [PolicyChunk], lexicon: Lexicon, embedder load: EmbedderLoad,
                              fusion: Fusion = .calibrated) -> RetrievalSetup {
-        let lexical = PolicyRetriever(chunks: chunks, lexicon: lexicon)
+        // One index serves both the lexical-only retriever and the hybrid one (building it is the costly part).
+        let index = LexicalIndex(chunks: chunks, lexicon: lexicon)
+        let lexical = PolicyRetriever(chunks: chunks, rankers: [WeightedRanker(index)],
+                                      relevanceThreshold: LexicalConfiguration.default.relevanceThreshold)
         let embedder: any Embedder
         switch load {
         case .disabled: return RetrievalSetup(retriever: lexical, embedder: nil, degradation: nil)
@@ -48,7 +51,7 @@ public struct RetrievalSetup: Sendable {
         }
         let hybrid = PolicyRetriever(
             chunks: chunks,
-            rankers: [WeightedRanker(LexicalIndex(chunks: chunks, lexicon: lexicon), weight: fusion.lexicalWeight),
+            rankers: [WeightedRanker(index, weight: fusion.lexicalWeight),
                       WeightedRanker(dense, weight: fusion.denseWeight)],
             relevanceThreshold: fusion.relevanceThreshold)
         return RetrievalSetup(retriever: hybrid, embedder: embedder, degradation: nil)
