@@ -10,7 +10,7 @@ struct ConciergeBench: AsyncParsableCommand {
         subcommands: [
             MaskerBench.self, RetrievalBench.self, RetrievalEvalBench.self, HybridEvalBench.self, HybridLatencyBench.self,
             NearestBench.self,
-            EmbedBench.self,
+            EmbedBench.self, UnderstandingEvalBench.self,
         ]
     )
 }

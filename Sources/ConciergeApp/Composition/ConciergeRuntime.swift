@@ -15,6 +15,8 @@ public struct ConciergeRuntime: Sendable {
     public let usesMockLLM: Bool
     /// Lexical or hybrid, and why not hybrid when a model was configured.
     public let retrieval: RetrievalSetup
+    /// Why understanding runs on cues alone although a model is loaded; `nil` when it runs as configured.
+    public let understandingProblem: String?
 
     /// Builds everything from the configuration, with the clock, ids and LLM of `overrides` where given. The store
     /// must already be seeded/ingested: the shops and policies are read once, here.
@@ -26,14 +28,20 @@ public struct ConciergeRuntime: Sendable {
         let model = if let chosen = overrides.embedder { chosen } else { await EmbeddingModel.load(configuration) }
         let retrieval = RetrievalSetup.build(chunks: try await store.policyChunks(), lexicon: lexicon, embedder: model)
         let llm = try overrides.llm ?? makeLLM(configuration)
+        // The understanding step reads by meaning whenever a model is loaded, even if the policies were ingested
+        // without vectors (then only retrieval is lexical).
+        let messageEmbedder: (any Embedder)? = if case .loaded(let embedder) = model { embedder } else { nil }
+        let examples = await UnderstandingSetup.bank(
+            try UnderstandingSetup.loadExamples(seedsDirectory: configuration.seedsDirectory), embedder: messageEmbedder)
         let chat = ChatService(
-            store: store, llm: llm, retriever: retrieval.retriever, embedder: retrieval.embedder,
+            store: store, llm: llm, retriever: retrieval.retriever, embedder: messageEmbedder, examples: examples.bank,
             shops: try await store.allShops(),
             clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
             settings: ChatSettings(dailyMessageLimit: configuration.dailyMessageLimit, model: configuration.llmModel,
                                    rules: rules))
         return ConciergeRuntime(configuration: configuration, store: store, chat: chat,
-                                usesMockLLM: overrides.llm == nil && configuration.llmMock, retrieval: retrieval)
+                                usesMockLLM: overrides.llm == nil && configuration.llmMock, retrieval: retrieval,
+                                understandingProblem: examples.problem)
     }
 
     static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {

@@ -27,6 +27,10 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
             logger.warning("policy retrieval is lexical only", metadata: ["reason": "\(reason)"])
             degradations.append(runtime.retrieval.summary)
         }
+        if let reason = runtime.understandingProblem {
+            logger.warning("understanding runs on cues alone", metadata: ["reason": "\(reason)"])
+            degradations.append("understanding: \(reason)")
+        }
     }
     let catalog = try SeedCatalogLoader.load(seedsDirectory: configuration.seedsDirectory)
     var dependencies = WebDependencies(

@@ -23,6 +23,15 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
     public var policyResults: Int
     public var historyMessages: Int
     public var suggestionsInContext: Int
+    /// A shop further than this on foot is given as a distance, not a walk ("176 min on foot" helps no one).
+    public var walkingMinutesLimit: Int
+    /// A shop closing within this many minutes is treated like a closed one for "go there now".
+    public var closingSoonMinutes: Int
+    /// An upper bound on the facts put before the model, in estimated tokens; the understanding step's order
+    /// decides what is trimmed first.
+    public var contextTokenBudget: Int
+    /// Who the concierge speaks for: the chain's name and its Customer Care routes, as the policies state them.
+    public var chain: ChainProfile
 
     /// The shipped defaults, identical to `Seeds/rules.json`.
     public static let standard = ConciergeRules(
@@ -30,5 +39,23 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
         lateDeliveryGraceMinutes: 30, cancellableStatuses: [.placed], addressChangeStatuses: [.placed],
         pointsEarnedPerCurrencyUnit: 10, pointsPerCurrencyUnitOfValue: 100, pointsSpendBlock: 100,
         nearbyRadiusMeters: 5_000, shopsInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,
-        suggestionsInContext: 3)
+        suggestionsInContext: 3, walkingMinutesLimit: 30, closingSoonMinutes: 30, contextTokenBudget: 1_600,
+        chain: ChainProfile(name: "Bramble & Bean", carePhone: "0800 123 4567", careEmail: "care@brambleandbean.co.uk",
+                            careHours: "08:00 to 20:00 every day"))
+}
+
+/// The chain as data: its name and how a shopper reaches a person. `Seeds/rules.json` holds the shipped chain's.
+public struct ChainProfile: Codable, Hashable, Sendable {
+    public var name: String
+    public var carePhone: String
+    public var careEmail: String
+    /// When the phone line is staffed, in words ("08:00 to 20:00 every day").
+    public var careHours: String
+
+    public init(name: String, carePhone: String, careEmail: String, careHours: String) {
+        self.name = name
+        self.carePhone = carePhone
+        self.careEmail = careEmail
+        self.careHours = careHours
+    }
 }

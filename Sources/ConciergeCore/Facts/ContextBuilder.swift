@@ -3,53 +3,93 @@ import Geo
 import PIIMasking
 import Retrieval
 
-/// What the shop knows that is relevant to one turn, fetched before the context is built.
+/// What the chain knows that is relevant to one turn, fetched before the context is built.
 struct TurnData: Sendable {
     var user: User
+    var understanding: MessageUnderstanding
     var orders: [Order]
-    /// An order the message named, looked up by id (it may belong to someone else: then it is "not found").
+    /// An order the message named by id (it may belong to someone else: then it is "not found").
     var namedOrder: (id: String, order: Order?)?
+    /// The order the message points at: named by id, by an item in it, or by a date; `nil` for "my order".
+    var pointedOrder: Order?
+    /// Coupons the shopper holds, read for each nearby shop (a shop-scoped coupon is read with its shop).
     var coupons: [Coupon]
     var nearby: [NearbyShop]
     var shopsByID: [String: Shop]
     var policies: [RetrievalResult]
 }
 
-/// Builds the masked `PromptContext` for one turn. Facts are decided here, in code: which coupons apply,
-/// whether an order can still be refunded, which items suit the shopper's diet. Intents decide which facts are
-/// included, so the prompt stays short.
+/// Builds the masked `PromptContext` for one turn. Facts are decided here, in code: which coupons apply and where,
+/// whether an order can still be changed or refunded, which items suit the shopper's diet, what the next step is.
+/// A compact core (shops, coupons, orders, loyalty, policies) is always there, whatever the intent reading said, so
+/// a misread message never leaves the model blind; the reading orders and trims it within a token budget.
 struct ContextBuilder: Sendable {
     let rules: ConciergeRules
 
     init(rules: ConciergeRules) { self.rules = rules }
 
-    func build(reading: IntentReading, message: String, data: TurnData, locationSource: String,
-                      session: inout MaskingSession, now: Date) -> (context: PromptContext, coupons: CouponDecision) {
+    func build(message: String, data: TurnData, locationSource: String, session: inout MaskingSession,
+               now: Date) -> (context: PromptContext, coupons: CouponDecision) {
+        let understanding = data.understanding
         let time = LocalTimeFormatter(timeZoneIdentifier: data.user.timeZone)
-        let wants = Wants(reading)
         let nearest = data.nearby.first?.shop
-        let couponDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearest, at: now)
+        let nearestDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearest, at: now)
         let needs = DietaryNeeds.of(data.user, message: message)
-        let suggestions = wants.suggestions ? MenuSuggestions.pick(for: reading, needs: needs, user: data.user,
-                                                                   near: data.nearby, limit: rules.suggestionsInContext) : []
-        let context = PromptContext(
-            now: time.moment(now), intents: reading.intents.map(\.rawValue),
-            shopper: shopperFacts(data.user, needs: needs, session: &session),
-            location: locationSource,
-            shops: wants.shops ? data.nearby.prefix(rules.shopsInContext).map(Self.shopFacts) : [],
-            suggestions: suggestions,
-            coupons: wants.coupons ? couponFacts(couponDecision, suggestions: suggestions, shop: nearest, time: time) : [],
-            orders: wants.orders ? orderFacts(data, session: &session, time: time, now: now) : [],
+        let wantsSuggestions = understanding.intents.contains { $0.isComfort || [.menu, .dietary, .greeting].contains($0) }
+        let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: understanding.primary, needs: needs, user: data.user,
+                                                                  near: data.nearby, limit: rules.suggestionsInContext) : []
+        let shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
+        let currency = data.nearby.first?.shop.currency ?? data.orders.first?.currency
+            ?? Currency.of(country: data.user.address?.country)
+        var context = PromptContext(
+            chain: rules.chain.name, now: time.moment(now),
+            intents: understanding.intents.map(\.rawValue),
+            slots: slotFacts(understanding, pointed: data.pointedOrder, session: &session),
+            choices: understanding.choices.map(\.shopperWording),
+            shopper: shopperFacts(data.user, needs: needs, currency: currency, session: &session),
+            location: locationSource, shops: shops, suggestions: suggestions,
+            coupons: couponFacts(data, suggestions: suggestions, time: time, now: now),
+            orders: orderFacts(data, session: &session, time: time, now: now),
             orderLookup: data.namedOrder.map { named in
                 OrderLookup(requested: session.placeholder(for: named.id, type: .orderID), found: named.order != nil)
             },
-            policies: wants.policies ? data.policies.filter(\.isRelevant).map(Self.policyFacts) : [],
-            handoffRequested: reading.contains(.handoff))
-        return (context, couponDecision)
+            policies: data.policies.filter(\.isRelevant).map { PolicyFacts(result: $0, question: message) },
+            item: AskedItemFinder.find(understanding.slots.item, near: data.nearby),
+            care: CareFacts(phone: rules.chain.carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours,
+                            cannot: Self.cannot(rules)),
+            handoffRequested: understanding.contains(.handoff), nextStep: "")
+        ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
+        context.nextStep = NextStepPlanner.step(for: context, rules: rules)
+        return (context, nearestDecision)
     }
 
-    private func shopperFacts(_ user: User, needs: [DietaryFlag], session: inout MaskingSession) -> ShopperFacts {
-        let currency = Currency.of(country: user.address?.country)
+    /// What shoppers ask of a chat that it cannot do, with the route that works instead.
+    static func cannot(_ rules: ConciergeRules) -> [String] {
+        [
+            "send e-mails or receipts: receipts are e-mailed automatically after each app or website order",
+            "phone you: call Customer Care on \(rules.chain.carePhone), \(rules.chain.careHours)",
+            "change or cancel an order, or issue a refund, from this chat: Customer Care can",
+        ]
+    }
+
+    private func slotFacts(_ understanding: MessageUnderstanding, pointed: Order?,
+                           session: inout MaskingSession) -> SlotFacts {
+        let slots = understanding.slots
+        let order: String? = switch slots.order?.kind {
+        case .id?: slots.order?.value.map { session.placeholder(for: $0, type: .orderID) }
+        case .latest?: "latest"
+        case .item?, .date?: pointed.map { session.placeholder(for: $0.id, type: .orderID) }
+            ?? "\(slots.order!.kind.rawValue): \(slots.order?.value ?? "")"
+        case nil: nil
+        }
+        return SlotFacts(order: order, item: slots.item, shop: slots.shop, time: slots.time,
+                         diet: slots.diet.map(\.rawValue), channel: slots.channel?.rawValue,
+                         sentiment: slots.sentiment?.rawValue, language: slots.language?.rawValue,
+                         followUp: understanding.isFollowUp)
+    }
+
+    private func shopperFacts(_ user: User, needs: [DietaryFlag], currency: String,
+                              session: inout MaskingSession) -> ShopperFacts {
         let value = user.loyaltyPoints * 100 / max(1, rules.pointsPerCurrencyUnitOfValue)
         return ShopperFacts(
             name: session.placeholder(for: user.name, type: .name), city: user.address?.city,
@@ -58,40 +98,51 @@ struct ContextBuilder: Sendable {
             pointsValue: Money.format(value, currency: currency))
     }
 
-    static func shopFacts(_ nearby: NearbyShop) -> ShopFacts {
-        ShopFacts(name: nearby.shop.name, distance: Earth.readable(meters: nearby.distanceMeters),
-                   walkMinutes: nearby.walkingMinutes, isOpen: nearby.isOpen, status: nearby.status,
-                   withinRange: nearby.isWithinRadius, phone: nearby.shop.phone)
+    func shopFacts(_ nearby: NearbyShop) -> ShopFacts {
+        let address = nearby.shop.address
+        return ShopFacts(
+            name: nearby.shop.name, distance: Earth.readable(meters: nearby.distanceMeters),
+            walkMinutes: nearby.walkingMinutes <= rules.walkingMinutesLimit ? nearby.walkingMinutes : nil,
+            isOpen: nearby.isOpen, closingSoon: nearby.closesWithin(minutes: rules.closingSoonMinutes),
+            status: nearby.status, withinRange: nearby.isWithinRadius, phone: nearby.shop.phone,
+            address: [address.line1, address.city, address.postcode].filter { !$0.isEmpty }.joined(separator: ", "))
     }
 
-    static func policyFacts(_ result: RetrievalResult) -> PolicyFacts {
-        let headings = result.citation.headingPath.dropFirst()
-        let source = headings.isEmpty ? result.citation.document
-            : result.citation.document + " > " + headings.joined(separator: " > ")
-        return PolicyFacts(source: source, text: result.chunk.text, relevant: result.isRelevant)
-    }
-
-    /// Coupons that apply to a suggested item come first, then the rest by code.
-    private func couponFacts(_ decision: CouponDecision, suggestions: [ItemFacts], shop: Shop?,
-                             time: LocalTimeFormatter) -> [CouponFacts] {
-        let suggestedSKUs = Set(suggestions.compactMap { item in shop?.menu.first { $0.name == item.name }?.sku })
-        let ranked = decision.eligible.sorted { lhs, rhs in
-            let l = !suggestedSKUs.isDisjoint(with: lhs.appliesTo)
-            let r = !suggestedSKUs.isDisjoint(with: rhs.appliesTo)
-            return l != r ? l : lhs.coupon.code < rhs.coupon.code
+    /// Coupons usable at any nearby shop, each once, with where it is valid. Ones that fit a suggested item first,
+    /// then by code.
+    private func couponFacts(_ data: TurnData, suggestions: [ItemFacts], time: LocalTimeFormatter,
+                             now: Date) -> [CouponFacts] {
+        var seen = Set<String>()
+        var usable: [(EligibleCoupon, Shop)] = []
+        for nearby in data.nearby.prefix(rules.shopsInContext + 1) where nearby.isWithinRadius {
+            for eligible in CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearby.shop, at: now).eligible
+            where seen.insert(eligible.coupon.code).inserted {
+                usable.append((eligible, nearby.shop))
+            }
         }
-        return ranked.prefix(3).map { CouponDescriber.facts($0, shop: shop, time: time) }
+        let suggested = Set(suggestions.map(\.name))
+        let ranked = usable.sorted { lhs, rhs in
+            let l = lhs.1.menu.contains { suggested.contains($0.name) && lhs.0.appliesTo.contains($0.sku) }
+            let r = rhs.1.menu.contains { suggested.contains($0.name) && rhs.0.appliesTo.contains($0.sku) }
+            return l != r ? l : lhs.0.coupon.code < rhs.0.coupon.code
+        }
+        return ranked.prefix(3).map { CouponDescriber.facts($0.0, shop: $0.1, time: time) }
     }
 
+    /// The order the message points at first, then the most recent ones.
     private func orderFacts(_ data: TurnData, session: inout MaskingSession, time: LocalTimeFormatter,
                             now: Date) -> [OrderFacts] {
         var orders = Array(data.orders.prefix(rules.ordersInContext))
-        if let named = data.namedOrder?.order, !orders.contains(where: { $0.id == named.id }) { orders.insert(named, at: 0) }
+        for pointed in [data.pointedOrder, data.namedOrder?.order].compactMap({ $0 }) {
+            orders.removeAll { $0.id == pointed.id }
+            orders.insert(pointed, at: 0)
+        }
         return orders.map { order in
             let shop = data.shopsByID[order.shopID]
             let decision = OrderDecisions.decide(order, shop: shop, rules: rules, at: now)
             return OrderFacts(
                 id: session.placeholder(for: order.id, type: .orderID), status: order.status.rawValue,
+                fulfilment: order.fulfilment.rawValue,
                 shop: shop?.name ?? "our shop", placed: time.moment(order.placedAt), eta: order.eta.map(time.moment),
                 delivered: order.deliveredAt.map(time.moment),
                 items: order.lines.map { "\($0.quantity) × \($0.name)" }.joined(separator: ", "),
@@ -105,28 +156,14 @@ struct ContextBuilder: Sendable {
     }
 }
 
-/// Which kinds of facts the intents call for.
-struct Wants {
-    var shops = false
-    var suggestions = false
-    var coupons = false
-    var orders = false
-    var policies = false
-
-    init(_ reading: IntentReading) {
-        for intent in reading.intents {
-            switch intent {
-            case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired:
-                shops = true; suggestions = true; coupons = true
-            case .offers: shops = true; coupons = true
-            case .openNow, .nearest: shops = true
-            case .dietary: shops = true; suggestions = true; policies = true
-            case .orderStatus, .refund: orders = true; policies = true
-            case .loyalty, .policyQuestion: policies = true
-            case .handoff: orders = true
-            case .greeting: shops = true; suggestions = true
-            case .ruleOverride, .offTopic: break
-            }
-        }
+extension PolicyFacts {
+    /// The source is cited as `document > Heading > …` (the page lists it readably under the answer); the excerpt is
+    /// the passage of the chunk that answers the question, chosen in code.
+    init(result: RetrievalResult, question: String) {
+        let headings = result.citation.headingPath.dropFirst()
+        let source = headings.isEmpty ? result.citation.document
+            : result.citation.document + " > " + headings.joined(separator: " > ")
+        self.init(source: source, text: result.chunk.text, relevant: result.isRelevant,
+                  excerpt: PolicyExcerpt.best(of: result.chunk.text, for: question))
     }
 }

@@ -11,7 +11,8 @@ enum CouponDescriber {
             code: coupon.code, summary: coupon.summary, discount: discount,
             appliesTo: scope(coupon.scope, shop: shop),
             validUntil: time.day(coupon.validUntil.addingTimeInterval(-1)),
-            minimumSpend: coupon.minimumSpendMinor > 0 ? Money.format(coupon.minimumSpendMinor, currency: currency) : nil)
+            minimumSpend: coupon.minimumSpendMinor > 0 ? Money.format(coupon.minimumSpendMinor, currency: currency) : nil,
+            validAt: coupon.scope.kind == .shop ? (shop?.name ?? "one shop") : "all our shops")
     }
 
     static func scope(_ scope: CouponScope, shop: Shop?) -> String {

@@ -3,7 +3,7 @@ import Foundation
 /// Dietary needs for this turn: the profile's, plus any the message states ("I'm allergic to nuts").
 enum DietaryNeeds {
     static func of(_ user: User, message: String) -> [DietaryFlag] {
-        let words = Set(IntentClassifier.words(of: message))
+        let words = MessageWords(message).set
         var needs = Set(user.preferences.dietary)
         if !words.isDisjoint(with: ["nut", "nuts", "peanut", "peanuts", "almond", "almonds"]) { needs.insert(.nutAllergy) }
         if words.contains("vegan") || message.lowercased().contains("plant based") { needs.insert(.vegan) }
@@ -16,10 +16,10 @@ enum DietaryNeeds {
 
 /// Menu items that fit the need of the moment and never break a dietary rule, from the nearest open shop.
 enum MenuSuggestions {
-    static func pick(for reading: IntentReading, needs: [DietaryFlag], user: User, near shops: [NearbyShop],
+    static func pick(for intent: Intent, needs: [DietaryFlag], user: User, near shops: [NearbyShop],
                      limit: Int) -> [ItemFacts] {
-        guard let shop = (shops.first { $0.isOpen } ?? shops.first)?.shop else { return [] }
-        let fits = shop.menu.filter { DietaryRules.allows($0.tags, for: needs) && matches($0, reading: reading, user: user) }
+        guard let shop = (shops.first { $0.isOpen && $0.isWithinRadius } ?? shops.first)?.shop else { return [] }
+        let fits = shop.menu.filter { DietaryRules.allows($0.tags, for: needs) && matches($0, intent: intent, user: user) }
         let favourites = Set(user.preferences.favouriteItems)
         let ranked = fits.sorted { lhs, rhs in
             let l = favourites.contains(lhs.sku)
@@ -32,8 +32,8 @@ enum MenuSuggestions {
         }
     }
 
-    private static func matches(_ item: MenuItem, reading: IntentReading, user: User) -> Bool {
-        switch reading.primary {
+    private static func matches(_ item: MenuItem, intent: Intent, user: User) -> Bool {
+        switch intent {
         case .comfortCold: item.tags.contains(.hot)
         case .comfortThirsty: item.category == "cold-drinks"
         case .comfortHungry: ["bakery", "food", "hot-food"].contains(item.category)

@@ -10,6 +10,17 @@ public struct NearbyShop: Hashable, Sendable {
     public var isOpen: Bool
     /// "Open until 22:00", "Closes in 10 minutes", "Opens at 07:00 tomorrow".
     public var status: String
+    /// Minutes until it closes; `nil` when closed or open around the clock.
+    public var minutesUntilClose: Int? = nil
+
+    /// Open, but closing within `minutes`: too late to send someone there.
+    public func closesWithin(minutes: Int) -> Bool {
+        guard isOpen, let left = minutesUntilClose else { return false }
+        return left <= minutes
+    }
+
+    /// Open and not about to close.
+    public func isOpenFor(minutes: Int) -> Bool { isOpen && !closesWithin(minutes: minutes) }
 }
 
 /// Nearest shops through a spatial index built once over the chain's shops, with opening status in each
@@ -47,7 +58,8 @@ public struct ShopFinder: Sendable {
             let status = Self.status(of: neighbor.element, at: instant)
             return NearbyShop(shop: neighbor.element, distanceMeters: neighbor.distanceMeters,
                                walkingMinutes: neighbor.walkingMinutes(at: pace), isWithinRadius: neighbor.isWithinRadius,
-                               isOpen: status.isOpen, status: status.summary)
+                               isOpen: status.isOpen, status: status.summary,
+                               minutesUntilClose: status.minutesUntilClose)
         }
     }
 

@@ -4,6 +4,8 @@ import Geo
 /// Tags on menu items. Dietary rules are evaluated against these in code, never by the model.
 public enum ItemTag: String, Codable, CaseIterable, Sendable, Comparable {
     case hot, cold, vegan, vegetarian, containsNuts = "contains-nuts", dairy, gluten, caffeine, seasonal
+    /// More allergens a recipe can list, and what an item is (meat; packaged goods that can be returned).
+    case egg, soy, sesame, meat, packaged
 
     public static func < (lhs: ItemTag, rhs: ItemTag) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -6,8 +6,15 @@ import Foundation
 /// It is serialised as JSON into the prompt; the mock LLM reads the same JSON back, so what the mock answers
 /// from is exactly what a real model would see.
 public struct PromptContext: Codable, Hashable, Sendable {
+    /// The chain's name, from data.
+    public var chain: String
     public var now: String
+    /// The asks to answer, main first (the understanding step's reading); empty when `choices` are offered.
     public var intents: [String]
+    /// What the message named, masked (an order id is its placeholder).
+    public var slots: SlotFacts
+    /// "Did you want A or B?" in the shopper's words, when the message was not clear.
+    public var choices: [String]
     public var shopper: ShopperFacts
     public var location: String
     public var shops: [ShopFacts]
@@ -17,7 +24,44 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// Set when the message named an order id: whether it is one of the shopper's orders.
     public var orderLookup: OrderLookup?
     public var policies: [PolicyFacts]
+    /// The menu item the shopper asked about, at the shop it was looked up in.
+    public var item: AskedItem?
+    /// How a shopper reaches a person, and what this chat cannot do.
+    public var care: CareFacts
     public var handoffRequested: Bool
+    /// The one next step, decided in code so that it never contradicts the facts above.
+    public var nextStep: String
+}
+
+public struct SlotFacts: Codable, Hashable, Sendable {
+    public var order: String?
+    public var item: String?
+    public var shop: String?
+    public var time: String?
+    public var diet: [String]
+    public var channel: String?
+    public var sentiment: String?
+    public var language: String?
+    public var followUp: Bool
+}
+
+public struct AskedItem: Codable, Hashable, Sendable {
+    public var name: String
+    /// `nil` when no nearby shop sells it.
+    public var shop: String?
+    public var price: String?
+    /// Allergens its recipe lists ("nuts", "dairy", "gluten"…). An empty list is not a promise of "free from".
+    public var contains: [String]
+    /// Diets it suits ("vegan", "vegetarian").
+    public var suits: [String]
+}
+
+public struct CareFacts: Codable, Hashable, Sendable {
+    public var phone: String
+    public var email: String
+    public var hours: String
+    /// Things the shopper may ask for that this chat cannot do, each with the real route.
+    public var cannot: [String]
 }
 
 public struct ShopperFacts: Codable, Hashable, Sendable {
@@ -33,11 +77,15 @@ public struct ShopperFacts: Codable, Hashable, Sendable {
 public struct ShopFacts: Codable, Hashable, Sendable {
     public var name: String
     public var distance: String
-    public var walkMinutes: Int
+    /// `nil` when walking there is not sensible (further than the rules' walking limit).
+    public var walkMinutes: Int?
     public var isOpen: Bool
+    /// Open, but closing within the rules' "closing soon" minutes.
+    public var closingSoon: Bool
     public var status: String
     public var withinRange: Bool
     public var phone: String
+    public var address: String
 }
 
 public struct ItemFacts: Codable, Hashable, Sendable {
@@ -54,11 +102,15 @@ public struct CouponFacts: Codable, Hashable, Sendable {
     public var appliesTo: String
     public var validUntil: String
     public var minimumSpend: String?
+    /// "all our shops" or the one shop's name.
+    public var validAt: String
 }
 
 public struct OrderFacts: Codable, Hashable, Sendable {
     public var id: String
     public var status: String
+    /// `delivery` or `pickup`.
+    public var fulfilment: String
     public var shop: String
     public var placed: String
     public var eta: String?
@@ -84,4 +136,6 @@ public struct PolicyFacts: Codable, Hashable, Sendable {
     public var source: String
     public var text: String
     public var relevant: Bool
+    /// The one or two sentences of `text` that answer the question (numbers kept whole, list items as prose).
+    public var excerpt: String
 }

@@ -3,63 +3,83 @@ import Foundation
 /// Short, grounded answers composed from the masked context alone. It is the mock model in demos and tests and
 /// the fallback when the real model fails or its answer does not pass the guard. Every number, name and code it
 /// writes is copied from the context, so its answers always pass the grounding check.
+///
+/// It follows the same plan the real model is given: the main ask first, then at most two secondary ones in a
+/// sentence each, then the context's one next step.
 enum DeterministicResponder {
     static func answer(context: PromptContext, maskedMessage: String) -> String {
+        if !context.choices.isEmpty {
+            return LanguageNote.prefix(context) + "I'm not sure what you mean — did you want "
+                + context.choices.joined(separator: " or ") + "? Tell me which, and I'll answer that."
+        }
         let intents = context.intents.compactMap(Intent.init(rawValue:))
         let primary = intents.first ?? .offTopic
-        var parts = body(for: primary, context: context)
+        var parts = body(for: primary, context: context, message: maskedMessage)
         for secondary in intents.dropFirst().prefix(2) where secondary != primary {
-            parts += secondaryBody(for: secondary, primary: primary, context: context)
+            for sentence in secondaryBody(for: secondary, primary: primary, context: context) where !parts.contains(sentence) {
+                parts.append(sentence)
+            }
         }
-        return (parts + [nextStep(for: primary, context: context)]).joined(separator: " ")
+        if !context.nextStep.isEmpty { parts.append(context.nextStep) }
+        return LanguageNote.prefix(context) + parts.joined(separator: " ")
     }
 
-    static func body(for intent: Intent, context: PromptContext) -> [String] {
+    static func body(for intent: Intent, context: PromptContext, message: String) -> [String] {
         switch intent {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired: ComfortAnswers.answer(intent, context)
+        case .menu: ItemAnswers.menu(context)
+        case .dietary: ItemAnswers.dietary(context)
         case .offers: OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.status(context)
+        case .orderChange: OrderAnswers.change(context, message: message)
         case .refund: OrderAnswers.refund(context)
+        case .complaint: OrderAnswers.complaint(context)
+        case .payment: ["I'm sorry you're having trouble with a payment."] + PolicyAnswers.cite(context, limit: 1)
+        case .receipt: ["I can't send e-mails from this chat."] + PolicyAnswers.cite(context, limit: 1)
         case .openNow, .nearest: ShopAnswers.nearest(context)
-        case .loyalty: ["You have \(context.shopper.loyaltyPoints) points, worth \(context.shopper.pointsValue)."]
-            + PolicyAnswers.cite(context, limit: 1)
-        case .dietary: ComfortAnswers.dietary(context)
+        case .loyalty: [LoyaltyAnswers.balance(context)] + PolicyAnswers.cite(context, limit: 1)
         case .policyQuestion: PolicyAnswers.answer(context)
-        case .handoff: ["I've passed your request to our Customer Care team with a short summary; a person will reply in the app."]
+        case .handoff: HandoffAnswers.answer(context)
         case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]
-        case .greeting: ["Hi \(context.shopper.name)!"] + ShopAnswers.nearest(context).prefix(1)
-        case .offTopic: ["I can only help with Bramble & Bean: your orders, offers, nearby shops, loyalty points and our policies."]
+        case .greeting: ["Hi \(context.shopper.name)! I can help with your orders, offers, points and the nearest open shop."]
+        case .thanks: ["You're welcome! I'm here whenever you need anything else."]
+        case .offTopic: ["I can only help with \(context.chain): your orders, offers, nearby shops, points and our policies."]
         }
     }
 
     /// A second intent adds at most one sentence, and only facts the first did not already give.
     static func secondaryBody(for intent: Intent, primary: Intent, context: PromptContext) -> [String] {
+        let comfortOrShops: Set<Intent> = [.comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .openNow, .nearest]
         switch intent {
-        case .offers where !primary.isComfort: OfferAnswers.offers(context).prefix(1).map { $0 }
-        case .openNow where !primary.isComfort && primary != .nearest,
-            .nearest where !primary.isComfort && primary != .openNow:
-            Array(ShopAnswers.nearest(context).prefix(1))
-        case .orderStatus where primary != .refund: Array(OrderAnswers.status(context).prefix(1))
-        case .refund where primary != .orderStatus: Array(OrderAnswers.refund(context).prefix(1))
-        case .loyalty where primary != .loyalty:
-            ["You have \(context.shopper.loyaltyPoints) points, worth \(context.shopper.pointsValue)."]
-        default: []
+        case .offers where !primary.isComfort: return Array(OfferAnswers.offers(context).prefix(1))
+        case .openNow, .nearest: return comfortOrShops.contains(primary) ? [] : Array(ShopAnswers.nearest(context).prefix(1))
+        case .orderStatus where ![.refund, .orderChange, .complaint].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
+        case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context).prefix(1))
+        case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
+        case .dietary where primary != .dietary && primary != .menu: return Array(ItemAnswers.dietary(context).suffix(1))
+        case .handoff where primary != .handoff: return Array(HandoffAnswers.answer(context).prefix(2))
+        case .receipt where primary != .receipt: return ["I can't send e-mails from this chat; \(context.care.email) can send a copy."]
+        case .payment where primary != .payment: return Array(PolicyAnswers.cite(context, limit: 1))
+        default: return []
         }
     }
+}
 
-    static func nextStep(for intent: Intent, context: PromptContext) -> String {
-        switch intent {
-        case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .dietary:
-            context.shops.first.map { "Next step: order ahead in the app and collect it at \($0.name)." }
-                ?? "Next step: share your location so I can find the nearest shop."
-        case .offers: "Next step: add the code at checkout in the app."
-        case .orderStatus, .refund: "Next step: open the order in the app and choose Report a problem if anything is wrong."
-        case .openNow, .nearest: "Next step: tap the shop in the app for directions."
-        case .loyalty: "Next step: choose Use points at checkout to spend them in blocks of 100."
-        case .policyQuestion: "Next step: ask me to pass this to a person if you need more detail."
-        case .handoff: "Next step: keep the app open; you'll get a notification when they reply."
-        case .ruleOverride, .offTopic, .greeting: "Next step: ask me about an order, an offer or the nearest shop."
+/// Shoppers write Spanish and Hinglish too. The answer stays in English (the policies and the guard are English),
+/// and says so in the shopper's language instead of pretending.
+enum LanguageNote {
+    static func prefix(_ context: PromptContext) -> String {
+        switch context.slots.language {
+        case "es": "(Por ahora solo puedo responder en inglés.) "
+        case "other": "(I can only answer in English for now.) "
+        default: ""
         }
+    }
+}
+
+enum LoyaltyAnswers {
+    static func balance(_ context: PromptContext) -> String {
+        "You have \(context.shopper.loyaltyPoints) points, worth \(context.shopper.pointsValue)."
     }
 }
 
@@ -68,14 +88,19 @@ enum ShopAnswers {
         guard let shop = context.shops.first else {
             return ["I don't know where you are yet, so I can't find the nearest shop."]
         }
-        let place = shop.walkMinutes == 0 ? "\(shop.name) is right where you are"
-            : "\(shop.name) is \(shop.distance) away, about \(shop.walkMinutes) min on foot,"
-        var sentence = place + " and " + statusClause(shop) + "."
-        if !shop.withinRange { sentence = "Nothing is close by: the nearest shop, " + sentence.lowercasedFirst }
-        if !shop.isOpen, let open = context.shops.dropFirst().first(where: \.isOpen) {
-            sentence += " \(open.name), \(open.distance) away, " + statusClause(open) + "."
+        var sentence = where_(shop) + " and " + statusClause(shop) + "."
+        if !shop.withinRange { sentence = "Nothing is close by: the nearest shop is " + sentence }
+        if !shop.isOpen || shop.closingSoon,
+            let open = context.shops.dropFirst().first(where: { $0.isOpen && !$0.closingSoon && $0.withinRange }) {
+            sentence += " " + where_(open) + " and " + statusClause(open) + "."
         }
         return [sentence]
+    }
+
+    /// "Lakeside Café is 450 m away, about 6 min on foot," or "… is 12.4 km away" when walking is not sensible.
+    private static func where_(_ shop: ShopFacts) -> String {
+        guard let minutes = shop.walkMinutes else { return "\(shop.name) is \(shop.distance) away" }
+        return minutes == 0 ? "\(shop.name) is right where you are" : "\(shop.name) is \(shop.distance) away, about \(minutes) min on foot,"
     }
 }
 

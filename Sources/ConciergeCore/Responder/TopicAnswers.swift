@@ -10,93 +10,104 @@ enum ComfortAnswers {
         case .comfortHungry: "will keep you going"
         default: "will give you a lift"
         }
-        parts.append("\(item.name) (\(item.price)) \(fit)\(dietNote(context)).")
-        if let coupon = context.coupons.first {
-            parts.append(OfferAnswers.sentence(coupon))
-        }
+        parts.append("\(item.name) (\(item.price)) \(fit)\(ItemAnswers.dietNote(item, context)).")
+        if let coupon = context.coupons.first { parts.append(OfferAnswers.sentence(coupon)) }
+        if ItemAnswers.hasAllergy(context) { parts.append(ItemAnswers.confirmWithStaff) }
         return parts
+    }
+}
+
+/// Items asked about, answered from their own tags. Nothing is ever called "free from" an allergen: a recipe that
+/// does not list one is said to not list it, and every allergy answer ends by asking the shopper to confirm with
+/// staff (the allergens policy: shared kitchens, no guarantees).
+enum ItemAnswers {
+    static let confirmWithStaff = "Our kitchens handle common allergens, so please confirm with staff before you order."
+
+    static func menu(_ context: PromptContext) -> [String] {
+        if let item = context.item {
+            guard let shop = item.shop, let price = item.price else {
+                return ["I can't find \(item.name) on the menus of the shops near you."]
+            }
+            return ["\(item.name) is \(price) at \(shop)."] + (context.slots.diet.isEmpty ? [] : dietary(context))
+        }
+        guard let first = context.suggestions.first else {
+            return ["I can't see a menu near you yet; set your location and I'll show what's on."]
+        }
+        let names = context.suggestions.map { "\($0.name) (\($0.price))" }.joined(separator: ", ")
+        return ["At \(first.shop) you could try \(names)."]
     }
 
     static func dietary(_ context: PromptContext) -> [String] {
+        let asked = context.slots.diet.isEmpty ? context.shopper.dietary.map(Self.term) : context.slots.diet
+        if let item = context.item {
+            guard item.shop != nil else {
+                return ["I can't find \(item.name) on the menus near you, so I can't check it.", confirmWithStaff]
+            }
+            var parts: [String] = []
+            let allergens = asked.filter { ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains($0) }
+            let present = allergens.filter(item.contains.contains)
+            let absent = allergens.filter { !item.contains.contains($0) }
+            if !present.isEmpty { parts.append("\(item.name) contains \(list(present)).") }
+            if !absent.isEmpty { parts.append("\(item.name) doesn't list \(list(absent)) in its recipe.") }
+            if allergens.isEmpty, !item.contains.isEmpty { parts.append("\(item.name) lists \(list(item.contains)) in its recipe.") }
+            for diet in asked where ["vegan", "vegetarian"].contains(diet) {
+                parts.append(item.suits.contains(diet) ? "It is \(diet)." : "It isn't \(diet).")
+            }
+            if parts.isEmpty { parts.append("\(item.name) lists " + (item.contains.isEmpty ? "no common allergens" : list(item.contains)) + " in its recipe.") }
+            return parts + [confirmWithStaff]
+        }
         let names = context.suggestions.map { "\($0.name) (\($0.price))" }
+        let what = asked.isEmpty ? "" : " for " + list(asked.map(describe))
         var parts: [String] = names.isEmpty
-            ? ["I couldn't find an item on the nearest menu that suits you\(dietList(context))."]
-            : ["At \(context.suggestions[0].shop), \(names.joined(separator: ", ")) suit you\(dietList(context))."]
+            ? ["I couldn't find an item on the nearest menu that fits\(what)."]
+            : ["At \(context.suggestions[0].shop), \(names.joined(separator: ", ")) fit\(what)."]
         parts += PolicyAnswers.cite(context, limit: 1)
-        return parts
+        return parts + [confirmWithStaff]
     }
 
-    static func dietList(_ context: PromptContext) -> String {
-        let needs = context.shopper.dietary.map { $0 == "nut-allergy" ? "nut-free" : $0 }
-        return needs.isEmpty ? "" : " (" + needs.joined(separator: ", ") + ")"
+    static func hasAllergy(_ context: PromptContext) -> Bool {
+        context.shopper.dietary.contains { ["nut-allergy", "dairy-free", "gluten-free"].contains($0) }
     }
 
-    static func dietNote(_ context: PromptContext) -> String {
-        let needs = context.shopper.dietary.map { $0 == "nut-allergy" ? "nut-free" : $0 }
-        return needs.isEmpty ? "" : " and is " + needs.joined(separator: ", ")
+    /// "and is vegan" for diets an item really has; allergy needs are not turned into "free from" claims.
+    static func dietNote(_ item: ItemFacts, _ context: PromptContext) -> String {
+        let diets = context.shopper.dietary.filter { ["vegan", "vegetarian"].contains($0) && item.tags.contains($0) }
+        return diets.isEmpty ? "" : " and is " + diets.joined(separator: ", ")
+    }
+
+    /// A profile's dietary flag as the diet term answers use.
+    static func term(_ flag: String) -> String {
+        switch flag {
+        case "nut-allergy": "nuts"
+        case "dairy-free": "dairy"
+        case "gluten-free": "gluten"
+        default: flag
+        }
+    }
+
+    private static func describe(_ term: String) -> String {
+        ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains(term) ? "a \(term) allergy" : "a \(term) diet"
+    }
+
+    static func list(_ words: [String]) -> String {
+        switch words.count {
+        case 0: ""
+        case 1: words[0]
+        default: words.dropLast().joined(separator: ", ") + " or " + words.last!
+        }
     }
 }
 
 enum OfferAnswers {
     static func offers(_ context: PromptContext) -> [String] {
-        guard !context.coupons.isEmpty else { return ["No coupons are valid for you right now."] }
+        guard !context.coupons.isEmpty else { return ["You have no coupons you can use right now."] }
         return context.coupons.prefix(2).map(sentence)
     }
 
     static func sentence(_ coupon: CouponFacts) -> String {
         let minimum = coupon.minimumSpend.map { " on orders of \($0) or more" } ?? ""
-        return "\(coupon.code) gives \(coupon.discount) \(coupon.appliesTo)\(minimum) until \(coupon.validUntil)."
-    }
-}
-
-enum OrderAnswers {
-    static func status(_ context: PromptContext) -> [String] {
-        if let lookup = context.orderLookup, !lookup.found {
-            return ["I can't find \(lookup.requested) on your account; please check the number in your confirmation e-mail."]
-        }
-        guard let order = focus(context) else { return ["I can't see any orders on your account yet."] }
-        let what = "\(order.id) (\(order.items), \(order.total)) from \(order.shop)"
-        switch order.status {
-        case "placed", "preparing":
-            return ["\(what) is \(order.status)" + (order.eta.map { ", expected \($0)" } ?? "") + "."]
-                + (order.canCancel ? ["You can still cancel it free of charge."] : [])
-        case "in_transit":
-            let late = order.isLate ? " It is running late, so the delivery fee will be refunded automatically." : ""
-            return ["\(what) is on its way" + (order.eta.map { ", expected \($0)" } ?? "") + "." + late]
-        case "delivered": return ["\(what) was delivered" + (order.delivered.map { " \($0)" } ?? "") + "."]
-        case "refunded": return ["\(what) was refunded."]
-        default: return ["\(what) was cancelled, so nothing was charged for it."]
-        }
-    }
-
-    static func refund(_ context: PromptContext) -> [String] {
-        if let lookup = context.orderLookup, !lookup.found {
-            return ["I can't find \(lookup.requested) on your account; please check the number in your confirmation e-mail."]
-        }
-        let named = context.orderLookup.flatMap { lookup in context.orders.first { $0.id == lookup.requested } }
-        guard let order = named ?? context.orders.first(where: { $0.status == "delivered" }) ?? focus(context) else {
-            return ["I can't see any orders on your account to refund."] + PolicyAnswers.cite(context, limit: 1)
-        }
-        var parts: [String] = []
-        if order.status == "delivered" {
-            parts.append(order.reportWindowOpen
-                ? "For \(order.id) you can still report a problem with fresh food or drinks until \(order.reportProblemsUntil ?? "")."
-                : "The window to report problems with fresh items from \(order.id) closed \(order.reportProblemsUntil ?? "")."
-            )
-            if let until = order.returnPackagedUntil {
-                parts.append(order.returnWindowOpen ? "Unused packaged goods can be returned until \(until)."
-                             : "The return window for its packaged goods closed \(until).")
-            }
-        } else {
-            parts += status(context).prefix(1)
-        }
-        return parts + PolicyAnswers.cite(context, limit: 1)
-    }
-
-    /// The order the message named, else the most recent one.
-    static func focus(_ context: PromptContext) -> OrderFacts? {
-        if let lookup = context.orderLookup { return context.orders.first { $0.id == lookup.requested } }
-        return context.orders.first
+        let place = coupon.validAt == "all our shops" ? "" : " at \(coupon.validAt)"
+        return "\(coupon.code) gives \(coupon.discount) \(coupon.appliesTo)\(minimum)\(place) until \(coupon.validUntil)."
     }
 }
 
@@ -108,29 +119,10 @@ enum PolicyAnswers {
         return cite(context, limit: 1)
     }
 
-    /// The first sentence or two of the best policy section, with its source.
+    /// The passage of the best policy section that answers the question, with its source.
     static func cite(_ context: PromptContext, limit: Int) -> [String] {
-        context.policies.prefix(limit).map { policy in
-            "\(firstSentences(policy.text)) [\(policy.source)]"
+        context.policies.prefix(limit).compactMap { policy in
+            policy.excerpt.isEmpty ? nil : "\(policy.excerpt) [\(policy.source)]"
         }
-    }
-
-    static func firstSentences(_ text: String) -> String {
-        // Prose only: table rows and headings read badly when flattened into a chat answer.
-        let prose = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.hasPrefix("|") && !$0.hasPrefix("#") && !$0.isEmpty }
-            .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
-        let plain = prose.joined(separator: " ").replacingOccurrences(of: "**", with: "")
-        var result = ""
-        var count = 0
-        // Split at ". " only, so prices such as £1.50 stay whole.
-        for sentence in plain.components(separatedBy: ". ") {
-            let trimmed = sentence.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { continue }
-            result += (result.isEmpty ? "" : " ") + trimmed + (trimmed.hasSuffix(".") ? "" : ".")
-            count += 1
-            if count == 2 || result.count > 160 { break }
-        }
-        return result
     }
 }

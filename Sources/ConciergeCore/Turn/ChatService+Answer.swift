@@ -9,6 +9,8 @@ struct TurnContext: Sendable {
     var text: String
     var masked: String
     var maskedHistory: [LLMMessage]
+    /// The shopper's previous message in this conversation and how it was read, for follow-ups.
+    var previous: PreviousTurn?
     var location: Coordinate?
     var now: Date
     var session: MaskingSession
@@ -23,20 +25,22 @@ struct TurnOutcome: Sendable {
 
 extension ChatService {
     func answer(_ turn: inout TurnContext) async throws -> TurnOutcome {
-        let reading = IntentClassifier().classify(turn.text)
         let meaning = await embedding(of: turn.text)
-        let data = try await gather(turn, reading: reading, embedding: meaning.vector)
+        let understanding = self.understanding.read(turn.text, embedding: meaning.vector, previous: turn.previous)
+        turn.timings.mark("understand")
+        let data = try await gather(turn, understanding: understanding, embedding: meaning.vector)
         turn.timings.mark("context")
         let source = turn.location != nil ? "shared by the browser" : (turn.user.home != nil ? "home" : "unknown")
         let built = ContextBuilder(rules: settings.rules).build(
-            reading: reading, message: turn.text, data: data, locationSource: source, session: &turn.session, now: turn.now)
-        let request = PromptBuilder(model: settings.model).request(
+            message: turn.text, data: data, locationSource: source, session: &turn.session, now: turn.now)
+        let request = PromptBuilder(model: settings.model, chain: settings.rules.chain.name).request(
             context: built.context, history: turn.maskedHistory, maskedMessage: turn.masked)
         turn.timings.mark("prompt")
         var generated = await generate(request, context: built.context, session: turn.session)
         turn.timings.mark("generate+guard")
-        var trace = TurnTrace(intent: reading.primary.rawValue, maskedPrompt: PromptBuilder.transcript(request))
-        trace.intentScores = reading.scores
+        let intent = understanding.needsClarification ? "clarify" : understanding.primary.rawValue
+        var trace = TurnTrace(intent: intent, maskedPrompt: PromptBuilder.transcript(request))
+        trace.intentScores = understanding.reading.scores
         trace.chunks = data.policies.map {
             TraceChunk(source: $0.citation.document + " > " + $0.citation.heading, score: $0.score, relevant: $0.isRelevant)
         }
@@ -51,15 +55,36 @@ extension ChatService {
         trace.attempts = generated.attempts
         trace.guardVerdict = generated.verdict
         trace.notes = generated.notes + (otherShops > 0 ? ["\(otherShops) coupons for other shops not considered"] : [])
-            + meaning.notes
-        if reading.contains(.handoff) {
-            trace.handoffSummary = "Shopper asked for a person. Intents: \(reading.intents.map(\.rawValue).joined(separator: ", ")). "
+            + meaning.notes + Self.understandingNotes(understanding, usesExamples: self.understanding.usesExamples && meaning.vector != nil)
+        if understanding.contains(.handoff) {
+            trace.handoffSummary = "Shopper asked for a person. Intents: \(understanding.intents.map(\.rawValue).joined(separator: ", ")). "
                 + "Message: \(turn.masked)"
         }
         generated.text = turn.session.unmask(generated.text)
         turn.timings.mark("unmask")
         trace.timings = turn.timings.timings
         return TurnOutcome(text: generated.text, trace: trace, source: generated.source)
+    }
+
+    /// What the reviewer needs to judge the reading: slots, confidence, choices offered, follow-up. Slot values are
+    /// the shopper's words about the chain (items, shops, times), never personal data; an order id is not repeated.
+    static func understandingNotes(_ understanding: MessageUnderstanding, usesExamples: Bool) -> [String] {
+        let slots = understanding.slots
+        var named: [String] = []
+        if let order = slots.order { named.append("order=\(order.kind.rawValue)" + (order.kind == .id ? "" : order.value.map { ":\($0)" } ?? "")) }
+        if let item = slots.item { named.append("item=\(item)") }
+        if let shop = slots.shop { named.append("shop=\(shop)") }
+        if let time = slots.time { named.append("time=\(time)") }
+        if !slots.diet.isEmpty { named.append("diet=" + slots.diet.map(\.rawValue).joined(separator: "+")) }
+        if let channel = slots.channel { named.append("channel=\(channel.rawValue)") }
+        if let sentiment = slots.sentiment { named.append("sentiment=\(sentiment.rawValue)") }
+        if let language = slots.language { named.append("language=\(language.rawValue)") }
+        var note = "understanding: confidence \(String(format: "%.2f", understanding.confidence))"
+            + (usesExamples ? "" : ", cues only (no example vectors)")
+        if understanding.isFollowUp { note += ", follow-up" }
+        if understanding.needsClarification { note += ", asked: " + understanding.choices.map(\.rawValue).joined(separator: " or ") }
+        if !named.isEmpty { note += "; " + named.joined(separator: ", ") }
+        return [note]
     }
 
     /// The message's vector for dense retrieval. The embedder runs on this machine (the text never leaves it); if it
@@ -73,30 +98,45 @@ extension ChatService {
         }
     }
 
-    private func gather(_ turn: TurnContext, reading: IntentReading, embedding: [Float]?) async throws -> TurnData {
+    private func gather(_ turn: TurnContext, understanding: MessageUnderstanding, embedding: [Float]?) async throws -> TurnData {
         let user = turn.user
-        let orders = try await store.orders(userID: user.id, limit: settings.rules.ordersInContext)
+        let pointing = understanding.slots.order
+        // An order named by an item or a date may be older than the few put in context: look further back for it.
+        let lookBack = pointing.map { [.item, .date].contains($0.kind) } == true ? 50 : settings.rules.ordersInContext
+        let orders = try await store.orders(userID: user.id, limit: lookBack)
         var named: (id: String, order: Order?)?
         if let id = OrderReference.first(in: turn.text) {
             // Someone else's order is simply "not found": never a hint that it exists.
             let order = try await store.order(id: id)
             named = (id, order?.userID == user.id ? order : nil)
         }
+        let pointed = named?.order ?? pointing.flatMap { OrderPointer.find($0, in: orders, user: user, now: turn.now) }
         let origin = turn.location ?? user.home
         var nearby = origin.map {
             finder.nearest(to: $0, at: turn.now, count: settings.rules.shopsInContext,
                            radiusMeters: settings.rules.nearbyRadiusMeters)
         } ?? []
-        // When the nearest shops are all closed, the nearest open one (if any within range) is worth knowing.
-        if let origin, !nearby.isEmpty, !nearby.contains(where: \.isOpen),
-            let open = finder.nearest(to: origin, at: turn.now, count: 1, radiusMeters: settings.rules.nearbyRadiusMeters,
-                                      filter: .init(openNow: true)).first(where: \.isWithinRadius) {
+        // When the nearest shops are closed or about to close, the nearest one open for a while (if any in range) is
+        // worth knowing.
+        let minutes = settings.rules.closingSoonMinutes
+        if let origin, !nearby.isEmpty, !nearby.contains(where: { $0.isOpenFor(minutes: minutes) && $0.isWithinRadius }),
+            let open = finder.nearest(to: origin, at: turn.now, count: 4, radiusMeters: settings.rules.nearbyRadiusMeters,
+                                      filter: .init(openNow: true))
+                .first(where: { $0.isWithinRadius && $0.isOpenFor(minutes: minutes) }),
+            !nearby.contains(where: { $0.shop.id == open.shop.id }) {
             nearby.insert(open, at: 1)
         }
-        // The coupons of the shop the context decides them for (`ContextBuilder`: the first nearby one).
-        let coupons = try await store.coupons(availableTo: user.id, atShop: nearby.first?.shop.id)
+        // Coupons for each nearby shop: a shop-scoped one is only read with its own shop.
+        var coupons: [Coupon] = []
+        var codes = Set<String>()
+        for shop in ([nil] + nearby.filter(\.isWithinRadius).map { Optional($0.shop.id) }).prefix(settings.rules.shopsInContext + 2) {
+            guard shop != nil || nearby.isEmpty else { continue }
+            for coupon in try await store.coupons(availableTo: user.id, atShop: shop) where codes.insert(coupon.code).inserted {
+                coupons.append(coupon)
+            }
+        }
         let policies = retriever.retrieve(turn.text, embedding: embedding, top: settings.rules.policyResults)
-        return TurnData(user: user, orders: orders, namedOrder: named, coupons: coupons, nearby: nearby,
-                        shopsByID: shopsByID, policies: policies)
+        return TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named, pointedOrder: pointed,
+                        coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies)
     }
 }

@@ -11,6 +11,8 @@ public struct ChatService: ChatResponder {
     let retriever: PolicyRetriever
     /// Embeds the shopper's message for the dense half of retrieval; `nil` when no model is configured.
     let embedder: (any Embedder)?
+    /// Reads what a message asks (intents, slots); with labelled example vectors when a model is configured.
+    let understanding: ShopperUnderstanding
     let finder: ShopFinder
     let shopsByID: [String: Shop]
     let clock: any WallClock
@@ -24,8 +26,10 @@ public struct ChatService: ChatResponder {
     let grounding: GroundingCheck
 
     public init(store: any ChatTurnStore, llm: any LLMClient, retriever: PolicyRetriever, embedder: (any Embedder)? = nil,
-                shops: [Shop], clock: any WallClock, ids: any IdentifierSource, settings: ChatSettings) {
+                examples: ExampleBank = ExampleBank(examples: []), shops: [Shop], clock: any WallClock,
+                ids: any IdentifierSource, settings: ChatSettings) {
         self.store = store
+        self.understanding = ShopperUnderstanding(vocabulary: ChainVocabulary(shops: shops), bank: examples)
         self.llm = llm
         self.retriever = retriever
         self.embedder = embedder
@@ -34,7 +38,9 @@ public struct ChatService: ChatResponder {
         self.clock = clock
         self.ids = ids
         self.settings = settings
-        self.shopNumbers = PIIDetector(allowList: AllowList(phones: shops.map(\.phone).sorted()))
+        // Shop phones and the chain's Customer Care routes are the chain's, not the shopper's: they stay readable.
+        self.shopNumbers = PIIDetector(allowList: AllowList(phones: (shops.map(\.phone) + [settings.rules.chain.carePhone]).sorted(),
+                                                            emails: [settings.rules.chain.careEmail]))
         self.grounding = GroundingCheck(knownShopNames: shops.map(\.name))
     }
 
@@ -100,9 +106,19 @@ public struct ChatService: ChatResponder {
                                     source: .quota, quota: quota)
         }
         var turn = TurnContext(user: user, text: question.text, masked: masked, maskedHistory: Array(maskedHistory),
-                               location: location, now: now, session: session, timings: timings)
+                               previous: Self.previousTurn(in: Array(history)), location: location, now: now,
+                               session: session, timings: timings)
         let outcome = try await answer(&turn)
         return try await finish(reply, text: outcome.text, trace: outcome.trace, source: outcome.source, quota: quota)
+    }
+
+    /// The last shopper message of the history and how its answer read it (from the answer's trace).
+    static func previousTurn(in history: [ChatMessage]) -> PreviousTurn? {
+        guard let index = history.lastIndex(where: { $0.role == .shopper }) else { return nil }
+        let answer = history[(index + 1)...].first { $0.role == .assistant }
+        let intents = answer?.trace?.intentScores?.map(\.intent)
+            ?? answer?.trace?.intent.flatMap(Intent.init(rawValue:)).map { [$0] } ?? []
+        return PreviousTurn(text: history[index].text, intents: intents)
     }
 
     /// A resend of an answered turn: the stored pair, and today's usage without counting again.

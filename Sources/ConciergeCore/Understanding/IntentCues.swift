@@ -1,5 +1,6 @@
-/// The cue phrases behind `IntentClassifier`, with weights. A weight of 1 or more decides on its own; smaller
-/// weights need company ("open" alone is weak, "open now" is not).
+/// The cue phrases behind the rule half of `ShopperUnderstanding`, with weights. A weight of 1 or more decides on
+/// its own; smaller weights need company ("open" alone is weak, "open now" is not). Cues are folded words (see
+/// `MessageWords`), and include the Spanish and Hinglish that shoppers of this chain write.
 enum IntentCues {
     struct Cue: Sendable {
         var phrase: String
@@ -16,38 +17,111 @@ enum IntentCues {
     private static func not(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: -1.5) } }
 
     private static let table: [Intent: [Cue]] = [
-        .comfortCold: strong("cold", "freezing", "chilly", "frozen", "shivering", "warm up", "something warm",
-                             "something hot", "hot drink", "im cold", "so cold") + weak("warm", "winter", "rain")
-            + not("cold drink", "cold drinks", "something cold", "cold brew", "arrived cold", "was cold", "cold when"),
+        .comfortCold: strong("freezing", "chilly", "frozen", "shivering", "warm up", "something warm", "warm me up",
+                             "something hot", "hot drink", "im cold", "so cold", "its cold", "cold outside", "soaked",
+                             "tengo frio", "thand", "thandi", "thand lag", "brr", "brrr", "hace frio")
+            + weak("cold", "warm", "winter", "rain", "raining", "pouring", "snow", "windy", "wet")
+            + not("cold drink", "cold drinks", "something cold", "cold brew", "arrived cold", "was cold", "cold when",
+                  "went cold", "stone cold", "cold coffee", "is cold", "were cold", "came cold"),
         .comfortThirsty: strong("thirsty", "boiling", "so hot", "im hot", "too hot", "cool down", "something cold",
-                                "cold drink", "refreshing", "parched", "iced") + weak("heat", "sunny", "drink"),
+                                "cold drink", "refreshing", "parched", "iced", "heatwave", "sweltering", "tengo sed",
+                                "garmi", "pyaas", "pyas", "cool me down", "something cool")
+            + weak("heat", "sunny", "hot outside", "sweating", "hot day", "cold"),
         .comfortHungry: strong("hungry", "starving", "snack", "peckish", "lunch", "breakfast", "something to eat",
-                               "food") + weak("eat", "bite", "cake", "pastry") + not("food allergy"),
-        .comfortTired: strong("tired", "sleepy", "exhausted", "knackered", "need coffee", "caffeine", "wake up",
-                              "pick me up", "energy") + weak("coffee", "long day", "monday"),
-        .offers: strong("offer", "offers", "deal", "deals", "discount", "coupon", "coupons", "promo", "voucher",
-                        "promotion", "sale", "cheaper", "code", "codes") + weak("save", "free", "price"),
-        .orderStatus: strong("my order", "where is my", "wheres my", "tracking", "track", "delivery", "delivered",
-                             "arrive", "arrived", "late", "eta", "package", "parcel", "my stuff")
-            + weak("order", "driver", "waiting"),
-        .refund: strong("refund", "money back", "return", "returns", "exchange", "reimburse", "wrong order",
-                        "damaged", "cold when it arrived", "charged twice", "compensation") + weak("complaint", "broken"),
+                               "quick bite", "grab and go", "quick to grab", "to grab", "famished", "tengo hambre",
+                               "hambre", "bhook", "bhuk", "khana", "brunch", "dinner", "grab something")
+            + weak("eat", "bite", "food", "cake", "pastry", "quick", "grab", "train") + not("food allergy"),
+        .comfortTired: strong("tired", "sleepy", "exhausted", "knackered", "need coffee", "caffeine fix", "wake up",
+                              "pick me up", "energy", "need a coffee", "cansado", "cansada", "neend", "thak", "drained",
+                              "long night", "no sleep", "zombie", "running on empty", "boost")
+            + weak("coffee", "long day", "monday", "caffeine", "early"),
+        .menu: strong("menu", "do you have", "do you sell", "do you do", "what do you have", "recommend", "suggest",
+                      "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
+                      "what is in", "sizes", "oat milk", "tienen", "hay", "milega", "milta hai", "best seller",
+                      "whats new", "seasonal", "specials", "decaf")
+            + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes"),
+        .offers: strong("offer", "offers", "deal", "deals", "discount", "discounts", "coupon", "coupons", "promo",
+                        "voucher", "vouchers", "promotion", "promotions", "sale", "cheaper", "code", "codes",
+                        "descuento", "descuentos", "oferta", "ofertas", "cupon", "cupones", "promo code", "freebie",
+                        "anything free", "money off", "% off", "off")
+            + weak("save", "free", "savings", "apply", "use that one", "that code"),
+        .orderStatus: strong("my order", "where is my", "wheres my", "tracking", "track", "delivered", "arrive",
+                             "arrived", "eta", "package", "parcel", "my stuff", "still waiting", "not here yet",
+                             "not arrived", "hasnt arrived", "on its way", "how long", "is it ready", "ready yet",
+                             "order status", "kahan hai", "kab aayega", "kab aayegi", "kab tak", "mi pedido",
+                             "donde esta", "no ha llegado", "llega", "courier", "rider", "driver")
+            + weak("order", "waiting", "late", "delivery", "ready", "pedido", "status"),
+        .orderChange: strong("change my order", "change the address", "change address", "change my address",
+                             "wrong address", "cancel my order", "cancel", "cancel it", "add to my order",
+                             "change the time", "pickup time", "modify", "edit my order", "update my address",
+                             "different address", "deliver to", "change it", "swap", "switch", "instead of",
+                             "remove", "cancelar", "cambiar", "address change", "new address", "change pickup",
+                             "collect it later", "collect later")
+            + weak("change", "address", "update", "add"),
+        .refund: strong("refund", "refunds", "refunded", "money back", "return", "returns", "exchange", "reimburse",
+                        "compensation", "paisa wapas", "paise wapas", "reembolso", "devolucion", "devolver",
+                        "credit back", "get my money", "replacement", "replace it", "remake")
+            + weak("back", "credit", "return it"),
+        .complaint: strong("lukewarm", "stale", "burnt", "rude", "spilled", "spilt", "leaked", "leaking", "disgusting",
+                           "not happy", "disappointed", "soggy", "watery", "wrong drink", "wrong item", "wrong order",
+                           "missing", "was cold", "arrived cold", "cold when", "went cold", "stone cold", "complain",
+                           "complaint", "tasted", "tastes", "hair in", "undercooked", "mouldy", "moldy", "forgot",
+                           "not what i ordered", "queja", "kharab", "bad service", "terrible", "awful", "gross",
+                           "inedible", "bitter", "sour", "came cold", "is cold", "were cold", "cold coffee", "squashed",
+                           "crushed", "damaged", "broken", "never arrived", "rubbish")
+            + weak("bad", "wrong", "poor", "horrible", "cold", "late"),
+        .payment: strong("charged twice", "double charged", "charged me twice", "card declined", "declined",
+                         "payment", "payments", "pay with", "pay by", "paid", "apple pay", "google pay", "cash",
+                         "contactless", "transaction", "billing", "overcharged", "charged", "upi", "paytm",
+                         "pending charge", "cobraron", "cobro", "pago", "bank", "amex", "visa", "mastercard",
+                         "split the bill", "payment failed", "pay")
+            + weak("card", "money", "bill"),
+        .receipt: strong("receipt", "receipts", "invoice", "invoices", "vat", "proof of purchase", "expense",
+                         "expenses", "recibo", "factura", "bill copy", "tax invoice", "gst")
+            + weak("bill", "copy"),
         .openNow: strong("open now", "still open", "opening hours", "opening times", "closing time", "when do you close",
-                         "when do you open", "open late", "open today", "open tomorrow", "hours")
-            + weak("open", "close", "closed", "closing", "tonight"),
+                         "when do you open", "open late", "open today", "open tomorrow", "hours", "what time",
+                         "are you open", "is it open", "open on", "open at", "close at", "closes", "opens",
+                         "abierta", "abierto", "horario", "khula", "khuli", "band hai", "open till", "open until",
+                         "shut")
+            + weak("open", "close", "closed", "closing", "tonight", "late"),
         .nearest: strong("nearest", "closest", "near me", "nearby", "around here", "directions", "how far",
-                         "which store", "where is the store", "find a store") + weak("store", "shop", "cafe", "walk"),
-        .loyalty: strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "my card") + weak("member"),
+                         "which shop", "which store", "where is the shop", "where is the store", "find a shop",
+                         "find a store", "near", "close to", "cerca", "mas cercana", "paas", "nazdeek", "nearest one",
+                         "walking distance", "get there", "address of", "location", "locations", "where are you")
+            + weak("store", "shop", "cafe", "walk", "branch", "place", "somewhere"),
+        .loyalty: strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "my card", "puntos",
+                         "membership", "tier", "redeem", "club")
+            + weak("member", "earn"),
         .dietary: strong("vegan", "vegetarian", "dairy", "lactose", "nut", "nuts", "allergy", "allergic", "allergen",
-                         "allergens", "gluten", "coeliac", "celiac", "plant based", "halal", "ingredients"),
-        .policyQuestion: strong("policy", "policies", "terms", "privacy", "data", "gift card", "gift cards",
-                                "accessibility", "wheelchair", "am i allowed")
-            + weak("rules", "allowed", "change", "cancel", "how do i", "can i"),
-        .handoff: strong("human", "real person", "agent", "speak to", "talk to", "manager", "customer service",
-                         "call me", "representative", "complain", "escalate"),
+                         "allergens", "gluten", "coeliac", "celiac", "plant based", "halal", "ingredients", "egg",
+                         "eggs", "soy", "soya", "sesame", "peanut", "peanuts", "intolerant", "intolerance",
+                         "alergia", "alergico", "sin gluten", "vegano", "vegana", "safe for", "contain", "contains",
+                         "eggless", "calories", "sugar free", "keto")
+            + weak("milk", "safe", "free from", "veg"),
+        .policyQuestion: strong("policy", "policies", "terms", "privacy", "my data", "gift card", "gift cards",
+                                "accessibility", "wheelchair", "am i allowed", "dogs", "dog", "pets", "password",
+                                "account", "log in", "login", "delete my", "reusable cup", "sustainab", "recycl",
+                                "delivery area", "deliver to my area", "do you deliver", "delivery fee",
+                                "delivery charge", "minimum order", "wifi", "toilet", "toilets", "parking", "jobs",
+                                "gdpr", "click and collect", "franchise")
+            + weak("rules", "allowed", "how do i", "can i", "how does"),
+        .handoff: strong("human", "real person", "a person", "agent", "speak to", "talk to", "manager",
+                         "customer service", "customer care", "call me", "call back", "callback", "representative",
+                         "escalate", "someone", "somebody", "staff member", "supervisor", "live chat", "persona",
+                         "hablar con", "insaan", "kisi se baat", "baat karni", "ring me", "phone me",
+                         "contact you", "contact someone", "get in touch")
+            + weak("call", "phone", "complain"),
         .ruleOverride: strong("ignore previous", "ignore all", "ignore your", "disregard", "system prompt",
                               "your instructions", "you are now", "developer mode", "jailbreak", "pretend you",
-                              "act as", "reveal", "print your prompt", "override"),
-        .greeting: strong("hello", "hi", "hey", "good morning", "good evening", "thanks", "thank you", "cheers"),
+                              "act as", "reveal", "print your prompt", "override", "forget your", "new instructions",
+                              "admin mode", "debug mode", "other customers", "another customer", "sudo",
+                              "your rules", "repeat the text above", "hidden prompt"),
+        .greeting: strong("hello", "hi", "hey", "hiya", "good morning", "good evening", "good afternoon", "hola",
+                          "namaste", "yo", "howdy", "buenos dias", "buenas"),
+        .thanks: strong("thanks", "thank you", "thank u", "thx", "ty", "cheers", "ta", "gracias", "shukriya",
+                        "dhanyavad", "appreciate", "thankyou", "tysm", "bye", "goodbye", "see ya", "see you",
+                        "thats all", "perfect thanks", "great thanks", "all good", "got it", "adios")
+            + weak("great", "perfect", "awesome", "brilliant", "lovely", "ok", "okay", "cool", "nice"),
     ]
 }

@@ -1,0 +1,34 @@
+import ConciergeCore
+import Foundation
+import Seeding
+
+/// The example bank of the understanding step: the *tune* split of the labelled shopper messages, embedded once at
+/// start-up with the same model as the shopper's messages. The holdout split and the second set are never loaded
+/// here, so they stay honest measures. Without a model the bank is empty and understanding runs on cues alone.
+public enum UnderstandingSetup {
+    /// Where the labelled examples live, under the seeds directory.
+    public static let examplesPath = "eval/understanding/set-a.jsonl"
+
+    public static func loadExamples(seedsDirectory: String) throws -> [LabelledMessage] {
+        let url = URL(fileURLWithPath: seedsDirectory).appendingPathComponent(examplesPath)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SeedError.invalidCatalog("cannot read \(url.path)")
+        }
+        return try LabelledMessage.parse(jsonl: data).filter { $0.split == "tune" }
+    }
+
+    /// Embeds `examples` in batches; any failure leaves the bank empty (cues only) and says why.
+    public static func bank(_ examples: [LabelledMessage], embedder: (any Embedder)?) async -> (bank: ExampleBank, problem: String?) {
+        guard let embedder, !examples.isEmpty else { return (ExampleBank(examples: []), nil) }
+        do {
+            var vectors: [[Float]] = []
+            for start in stride(from: 0, to: examples.count, by: 32) {
+                let batch = examples[start..<min(start + 32, examples.count)]
+                vectors += try await embedder.embed(batch.map(\.text))
+            }
+            return (ExampleBank(examples: zip(examples, vectors).map { ExampleBank.Example(vector: $1, intents: $0.intents) }), nil)
+        } catch {
+            return (ExampleBank(examples: []), "understanding examples could not be embedded (\(type(of: error))): cues only")
+        }
+    }
+}

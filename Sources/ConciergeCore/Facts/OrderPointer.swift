@@ -1,0 +1,42 @@
+import Foundation
+
+/// Finds the order a message points at by what was in it ("the banana bread I got") or when it was placed
+/// ("yesterday's order", "last month"), among the shopper's own orders, newest first. Days are the shopper's.
+enum OrderPointer {
+    static func find(_ slot: OrderSlot, in orders: [Order], user: User, now: Date) -> Order? {
+        switch slot.kind {
+        case .id, .latest: return nil
+        case .item:
+            guard let item = slot.value?.lowercased() else { return nil }
+            return orders.first { $0.lines.contains { $0.name.lowercased() == item } }
+        case .date:
+            guard let value = slot.value else { return nil }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: user.timeZone) ?? TimeZone(identifier: "UTC")!
+            let today = calendar.startOfDay(for: now)
+            func daysAgo(_ order: Order) -> Int {
+                calendar.dateComponents([.day], from: calendar.startOfDay(for: order.placedAt), to: today).day ?? 0
+            }
+            let window: ClosedRange<Int>? = switch value {
+            case "today": 0...0
+            case "yesterday": 1...1
+            case "last-week": 1...13
+            case "last-month": 14...62
+            default: nil
+            }
+            if let window { return orders.first { window.contains(daysAgo($0)) } }
+            if let weekday = TimeSlotReader.weekdays.firstIndex(of: value) {
+                // Calendar weekdays start at Sunday = 1; ours at Monday = 0.
+                let wanted = (weekday + 1) % 7 + 1
+                return orders.first { calendar.component(.weekday, from: $0.placedAt) == wanted && daysAgo($0) <= 7 }
+            }
+            let formatter = DateFormatter()
+            formatter.calendar = calendar
+            formatter.timeZone = calendar.timeZone
+            formatter.dateFormat = "yyyy-MM-dd"
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            guard let day = formatter.date(from: value) else { return nil }
+            return orders.first { calendar.isDate($0.placedAt, inSameDayAs: day) }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// The sentences of a policy chunk that answer the question: not its first two, which often stop before the
+/// number the shopper needs ("Refunds are paid to the original card. They take…"). Lists become one sentence
+/// ("You can pay with: cards; Apple Pay; gift cards."), tables and headings are left out, and a sentence is never
+/// cut in the middle.
+enum PolicyExcerpt {
+    static func best(of text: String, for question: String, maximumLength: Int = 260) -> String {
+        let sentences = self.sentences(of: text)
+        guard !sentences.isEmpty else { return "" }
+        let asked = contentWords(question)
+        let wantsNumber = MessageWords(question).containsAny(["how long", "how much", "how many", "when", "days", "hours",
+                                                              "minutes", "cost", "price", "fee", "until", "window", "time"])
+        let scores = sentences.map { sentence -> Double in
+            let overlap = Double(contentWords(sentence).intersection(asked).count)
+            let number = wantsNumber && sentence.contains(where: \.isNumber) ? 0.75 : 0
+            return overlap + number
+        }
+        var best = 0
+        for index in sentences.indices where scores[index] > scores[best] { best = index }
+        var chosen = sentences[best]
+        // A short or lead-in sentence reads better with the one after it.
+        if best + 1 < sentences.count, chosen.count < 90 || chosen.hasSuffix(":"),
+            chosen.count + sentences[best + 1].count + 1 <= maximumLength {
+            chosen += " " + sentences[best + 1]
+        }
+        return chosen
+    }
+
+    /// Prose sentences in order: headings and table rows dropped, bold markers removed, each run of list items
+    /// joined to the line that introduces it.
+    static func sentences(of text: String) -> [String] {
+        var blocks: [String] = []
+        var listItems: [String] = []
+        func flushList() {
+            guard !listItems.isEmpty else { return }
+            let items = listItems.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ";., ")) }
+            if let last = blocks.last, last.hasSuffix(":") {
+                blocks[blocks.count - 1] = last + " " + items.joined(separator: "; ") + "."
+            } else {
+                blocks.append(items.joined(separator: "; ") + ".")
+            }
+            listItems = []
+        }
+        for raw in text.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "")
+                .replacingOccurrences(of: "`", with: "")
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("|") { continue }
+            if let item = listItem(line) {
+                listItems.append(item)
+                continue
+            }
+            flushList()
+            blocks.append(line)
+        }
+        flushList()
+        return blocks.flatMap(split)
+    }
+
+    private static func listItem(_ line: String) -> String? {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") { return String(line.dropFirst(2)) }
+        // "1. acknowledge …", "2) …"
+        let digits = line.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2 else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
+        return String(rest.dropFirst(2))
+    }
+
+    /// Splits at ". ", "? " and "! " only, so prices (£1.50), times (07:00) and "e.g." in the middle stay whole.
+    private static func split(_ block: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        let characters = Array(block)
+        for (index, character) in characters.enumerated() {
+            current.append(character)
+            let next = index + 1 < characters.count ? characters[index + 1] : " "
+            if ".?!".contains(character), next == " ", !current.hasSuffix("e.g."), !current.hasSuffix("i.e.") {
+                sentences.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            }
+        }
+        let rest = current.trimmingCharacters(in: .whitespaces)
+        if !rest.isEmpty { sentences.append(rest.hasSuffix(".") || rest.hasSuffix(":") ? rest : rest + ".") }
+        return sentences
+    }
+
+    private static let stopWords: Set<String> = [
+        "the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "is", "are", "it", "my", "i", "you", "your", "we",
+        "our", "can", "do", "does", "be", "with", "at", "by", "from", "this", "that", "if", "what", "how", "when", "me",
+        "will", "get", "have", "has", "was", "were", "there", "any", "not", "no", "so", "as", "but", "about", "into",
+    ]
+
+    /// Folded words without stop words, with a plural "s" dropped, so "refunds" meets "refund".
+    static func contentWords(_ text: String) -> Set<String> {
+        Set(MessageWords.fold(text).filter { !stopWords.contains($0) && $0.count > 1 }.map { word in
+            word.count > 4 && word.hasSuffix("s") ? String(word.dropLast()) : word
+        })
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The one next step an answer ends with, decided in code from the same facts the answer uses, so it never sends
+/// a shopper to a closed shop, to an order or a code that does not exist, or to an app this website does not
+/// have. Both the mock responder and the real model's prompt use it.
+enum NextStepPlanner {
+    static func step(for context: PromptContext, rules: ConciergeRules) -> String {
+        guard context.choices.isEmpty, let main = context.intents.first.flatMap(Intent.init(rawValue:)) else { return "" }
+        let careLine = "call Customer Care on \(context.care.phone) (\(context.care.hours))"
+        switch main {
+        case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .menu, .dietary:
+            return visit(context, item: context.item?.shop != nil ? context.item?.name : context.suggestions.first?.name)
+        case .offers:
+            guard let coupon = context.coupons.first else {
+                return "Next step: ask me again any time; new offers show up here as soon as they start."
+            }
+            return "Next step: enter \(coupon.code) at checkout, or show it at the till"
+                + (coupon.validAt == "all our shops" ? "." : " at \(coupon.validAt).")
+        case .orderStatus:
+            guard let order = focus(context) else { return noOrder(context) }
+            if ["placed", "preparing", "in_transit"].contains(order.status) {
+                return "Next step: if it hasn't arrived by \(order.eta ?? "the time shown"), ask me to pass it to a person."
+            }
+            return "Next step: if something is wrong with it, tell me what happened and I'll pass it to Customer Care."
+        case .orderChange:
+            guard focus(context) != nil else { return noOrder(context) }
+            return "Next step: \(careLine); this chat can't change orders."
+        case .refund, .complaint:
+            guard let order = focus(context) else {
+                return context.slots.order == nil
+                    ? "Next step: if it happened in a shop, take it back to the counter; for an order, tell me its number (it starts with ORD-)."
+                    : noOrder(context)
+            }
+            if order.reportWindowOpen || order.returnWindowOpen || order.status != "delivered" {
+                return "Next step: ask me to pass this to a person, or \(careLine)."
+            }
+            return "Next step: if you think the window was wrong, ask me to pass this to a person."
+        case .payment:
+            return "Next step: \(careLine) with your order number ready."
+        case .receipt:
+            return "Next step: e-mail \(context.care.email) with your order number to get a copy."
+        case .openNow, .nearest:
+            guard let shop = goTo(context) else { return noShop(context) }
+            return "Next step: head to \(shop.name), \(shop.address)."
+        case .loyalty:
+            let block = rules.pointsSpendBlock
+            return context.shopper.loyaltyPoints >= block
+                ? "Next step: use your points at checkout in blocks of \(block)."
+                : "Next step: collect \(block - context.shopper.loyaltyPoints) more points to spend your first \(block)."
+        case .policyQuestion:
+            return "Next step: ask me to pass this to a person if you need more detail."
+        case .handoff:
+            return "Next step: for anything urgent, \(careLine)."
+        case .thanks:
+            return ""
+        case .greeting, .ruleOverride, .offTopic:
+            return "Next step: ask me about an order, an offer or the nearest open shop."
+        }
+    }
+
+    /// The order the message points at (or the most recent one).
+    static func focus(_ context: PromptContext) -> OrderFacts? {
+        if let lookup = context.orderLookup { return lookup.found ? context.orders.first { $0.id == lookup.requested } : nil }
+        return context.orders.first
+    }
+
+    /// The shop to send the shopper to: the nearest one that is open and not about to close.
+    static func goTo(_ context: PromptContext) -> ShopFacts? {
+        context.shops.first { $0.isOpen && !$0.closingSoon && $0.withinRange }
+    }
+
+    private static func visit(_ context: PromptContext, item: String?) -> String {
+        guard let shop = goTo(context) else { return noShop(context) }
+        let what = item.map { "get the \($0) at" } ?? "drop in at"
+        return "Next step: \(what) \(shop.name), \(shop.address)."
+    }
+
+    private static func noShop(_ context: PromptContext) -> String {
+        guard let nearest = context.shops.first else {
+            return "Next step: set your location on this page so I can find the nearest shop."
+        }
+        if !nearest.withinRange { return "Next step: set your location on this page if you are somewhere else." }
+        let reopening = context.shops.first { !$0.isOpen }?.status.lowercasedFirst ?? "reopens soon"
+        return "Next step: come by when \(nearest.name) is open again (\(reopening))."
+    }
+
+    private static func noOrder(_ context: PromptContext) -> String {
+        if let lookup = context.orderLookup, !lookup.found {
+            return "Next step: check the order number in your confirmation e-mail and send it to me."
+        }
+        return "Next step: tell me the order number from your confirmation e-mail (it starts with ORD-)."
+    }
+}

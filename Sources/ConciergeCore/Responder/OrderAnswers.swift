@@ -1,0 +1,85 @@
+import Foundation
+
+/// Answers about the shopper's orders: where one is, what can still be changed, what can be refunded, and what
+/// to do when something was wrong. The order is the one the message pointed at, else the most recent.
+enum OrderAnswers {
+    static func status(_ context: PromptContext) -> [String] {
+        if let missing = notFound(context) { return [missing] }
+        guard let order = NextStepPlanner.focus(context) else { return ["I can't see any orders on your account yet."] }
+        let what = "\(order.id) (\(order.items), \(order.total)) from \(order.shop)"
+        switch order.status {
+        case "placed", "preparing":
+            let ready = order.fulfilment == "pickup" ? ", ready for collection" : ", expected"
+            return ["\(what) is \(order.status)" + (order.eta.map { "\(ready) \($0)" } ?? "") + "."]
+                + (order.canCancel ? ["You can still cancel it free of charge."] : [])
+        case "in_transit":
+            let late = order.isLate ? " It is running late, so the delivery fee will be refunded automatically." : ""
+            return ["\(what) is on its way" + (order.eta.map { ", expected \($0)" } ?? "") + "." + late]
+        case "delivered":
+            let verb = order.fulfilment == "pickup" ? "was collected" : "was delivered"
+            return ["\(what) \(verb)" + (order.delivered.map { " \($0)" } ?? "") + "."]
+        case "refunded": return ["\(what) was refunded."]
+        default: return ["\(what) was cancelled, so nothing was charged for it."]
+        }
+    }
+
+    static func change(_ context: PromptContext, message: String) -> [String] {
+        if let missing = notFound(context) { return [missing] }
+        guard let order = NextStepPlanner.focus(context) else { return ["I can't see any orders on your account to change."] }
+        let words = MessageWords(message)
+        let asksAddress = words.containsAny(["address", "deliver to", "direccion", "pata"]) || message.contains("<ADDRESS")
+        if order.canCancel || order.canChangeAddress {
+            var can: [String] = []
+            if order.canChangeAddress || (!asksAddress && order.canCancel) { can.append("changed") }
+            if order.canCancel { can.append("cancelled") }
+            return ["\(order.id) is still \(order.status), so it can still be \(can.joined(separator: " or ")) free of charge.",
+                    "I can't make the change from this chat, but Customer Care can."]
+        }
+        let state = switch order.status {
+        case "preparing": "is already being prepared"
+        case "in_transit": "is already on its way"
+        case "delivered": order.fulfilment == "pickup" ? "has already been collected" : "has already been delivered"
+        case "refunded": "has been refunded"
+        default: "was cancelled"
+        }
+        let what = asksAddress && order.fulfilment == "delivery" ? "its delivery address" : "it"
+        return ["\(order.id) \(state), so \(what) can't be changed any more."]
+            + (order.status == "delivered" ? refundWindow(order) : [])
+    }
+
+    static func refund(_ context: PromptContext) -> [String] {
+        if let missing = notFound(context) { return [missing] }
+        let pointed = context.slots.order != nil && context.slots.order != "latest" ? NextStepPlanner.focus(context) : nil
+        guard let order = pointed ?? context.orders.first(where: { $0.status == "delivered" }) ?? NextStepPlanner.focus(context)
+        else { return ["I can't see any orders on your account to refund."] + PolicyAnswers.cite(context, limit: 1) }
+        let parts = order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
+        return parts + PolicyAnswers.cite(context, limit: 1)
+    }
+
+    /// Sorry first; then, if it was an order, what can still be done about it; otherwise the policy for shops.
+    static func complaint(_ context: PromptContext) -> [String] {
+        var parts = ["I'm sorry about that — that's not how it should be."]
+        if let missing = notFound(context) { return parts + [missing] }
+        if context.slots.order != nil, let order = NextStepPlanner.focus(context) {
+            parts += order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
+        }
+        return parts + PolicyAnswers.cite(context, limit: 1)
+    }
+
+    static func refundWindow(_ order: OrderFacts) -> [String] {
+        var parts = [order.reportWindowOpen
+            ? "For \(order.id) you can still report a problem with fresh food or drinks until \(order.reportProblemsUntil ?? "")."
+            : "The window to report problems with fresh items from \(order.id) closed \(order.reportProblemsUntil ?? "")."]
+        if let until = order.returnPackagedUntil {
+            parts.append(order.returnWindowOpen ? "Unused packaged goods can be returned until \(until)."
+                         : "The return window for its packaged goods closed \(until).")
+        }
+        return parts
+    }
+
+    private static func notFound(_ context: PromptContext) -> String? {
+        guard let lookup = context.orderLookup, !lookup.found else { return nil }
+        return "I can't find \(lookup.requested) on your account; please check the number in your confirmation e-mail."
+    }
+}
+

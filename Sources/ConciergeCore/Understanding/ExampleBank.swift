@@ -1,0 +1,62 @@
+/// Labelled shopper messages as sentence vectors: a message's nearest labelled examples vote for its intents. This
+/// is the "by meaning" half of understanding; it catches paraphrases no cue list has ("it's bucketing down and I'm
+/// drenched" sits next to "I'm freezing"). Built once at start-up from the tune split of the labelled set.
+public struct ExampleBank: Sendable {
+    public struct Example: Sendable {
+        public var vector: [Float]
+        /// Main ask first.
+        public var intents: [Intent]
+
+        public init(vector: [Float], intents: [Intent]) {
+            self.vector = vector
+            self.intents = intents
+        }
+    }
+
+    struct Vote: Sendable {
+        /// Each intent's share of the neighbours' weight, 0…1 (a main ask counts fully, a secondary one half).
+        var shares: [Intent: Double]
+        /// Cosine similarity of the nearest example.
+        var nearest: Double
+        /// The nearest example's main intent.
+        var nearestIntent: Intent?
+    }
+
+    let examples: [Example]
+    let neighbours: Int
+
+    public init(examples: [Example], neighbours: Int = 7) {
+        self.examples = examples.filter { !$0.vector.isEmpty && !$0.intents.isEmpty }
+        self.neighbours = neighbours
+    }
+
+    public var isEmpty: Bool { examples.isEmpty }
+    public var count: Int { examples.count }
+
+    /// The `neighbours` most similar examples vote, each weighted by its similarity. Vectors are unit length, so the
+    /// dot product is the cosine. Ties in similarity keep the bank's order, so a vote is deterministic.
+    func vote(_ query: [Float], excludingExactly excluded: [Float]? = nil) -> Vote {
+        var scored: [(similarity: Double, index: Int)] = []
+        scored.reserveCapacity(examples.count)
+        for (index, example) in examples.enumerated() where example.vector.count == query.count {
+            if let excluded, example.vector == excluded { continue }
+            var dot: Float = 0
+            for i in 0..<query.count { dot += query[i] * example.vector[i] }
+            scored.append((Double(dot), index))
+        }
+        scored.sort { ($0.similarity, $1.index) > ($1.similarity, $0.index) }
+        let top = scored.prefix(neighbours)
+        var shares: [Intent: Double] = [:]
+        var total = 0.0
+        for neighbour in top {
+            let weight = max(0, neighbour.similarity)
+            total += weight
+            for (position, intent) in examples[neighbour.index].intents.enumerated() {
+                shares[intent, default: 0] += position == 0 ? weight : weight / 2
+            }
+        }
+        if total > 0 { for key in shares.keys { shares[key]! /= total } }
+        let first = top.first
+        return Vote(shares: shares, nearest: first?.similarity ?? 0, nearestIntent: first.map { examples[$0.index].intents[0] })
+    }
+}

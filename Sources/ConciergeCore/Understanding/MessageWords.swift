@@ -1,0 +1,37 @@
+import Foundation
+
+/// A message reduced to what the cue and slot rules compare: folded words (case, accents, apostrophes and
+/// punctuation gone, so "I'm", "im" and "IM" read the same; "está" reads "esta") and the same words joined with
+/// single spaces and padded, so a phrase cue is a substring test on word boundaries.
+struct MessageWords: Sendable {
+    let words: [String]
+    let set: Set<String>
+    /// " w1 w2 … wn ".
+    let joined: String
+
+    init(_ text: String) {
+        words = Self.fold(text)
+        set = Set(words)
+        joined = " " + words.joined(separator: " ") + " "
+    }
+
+    static func fold(_ text: String) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
+        return folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    func contains(phrase: String) -> Bool {
+        phrase.contains(" ") ? joined.contains(" \(phrase) ") : set.contains(phrase)
+    }
+
+    func containsAny(_ phrases: [String]) -> Bool { phrases.contains { contains(phrase: $0) } }
+
+    /// A single word cue of five letters or more also matches one typo away ("refnd", "coupn"): shoppers type on
+    /// phones. Shorter words would match too much ("hot" and "not").
+    func containsLoosely(_ word: String) -> Bool {
+        if set.contains(word) { return true }
+        guard word.count >= 5 else { return false }
+        return words.contains { abs($0.count - word.count) <= 1 && $0.count >= 4 && EditDistance.isAtMostOne($0, word) }
+    }
+}

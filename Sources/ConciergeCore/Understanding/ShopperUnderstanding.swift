@@ -1,0 +1,163 @@
+/// What one shopper message asks, read by rules and by meaning: intents with the main ask first, slots, a
+/// confidence, and when the reading is unsure, the choices to offer instead of guessing.
+public struct MessageUnderstanding: Codable, Hashable, Sendable {
+    /// Main ask first; `offTopic` alone when nothing in it is about the chain; empty when `choices` are offered.
+    public var reading: IntentReading
+    public var slots: Slots
+    /// 0…1: how sure the reading is. Below `ShopperUnderstanding.Tuning.clarifyBelow` the shopper is asked.
+    public var confidence: Double
+    /// "Did you want A or B?": set only when the message is about the chain but not clearly about one thing.
+    public var choices: [Intent]
+    /// The message continues the previous one ("ok, use that one", "what about tomorrow?").
+    public var isFollowUp: Bool
+
+    public var primary: Intent { reading.primary }
+    public var intents: [Intent] { choices.isEmpty ? reading.intents : [] }
+    public func contains(_ intent: Intent) -> Bool { intents.contains(intent) }
+    public var needsClarification: Bool { !choices.isEmpty }
+}
+
+/// The shopper's previous message in the conversation and what it was read as: follow-ups inherit from it.
+public struct PreviousTurn: Sendable, Hashable {
+    public var text: String
+    public var intents: [Intent]
+
+    public init(text: String, intents: [Intent]) {
+        self.text = text
+        self.intents = intents
+    }
+}
+
+/// The understanding step. Pure: the same message, vector and previous turn always read the same.
+///
+/// Two signals are added per intent: cue phrases (exact, explainable, multilingual) and the vote of the nearest
+/// labelled examples by sentence embedding (paraphrases no cue has). Ids, times, names and diets are slots read by
+/// rules. Without a model (`bank` empty or no vector) it runs on cues alone, and the trace says so.
+public struct ShopperUnderstanding: Sendable {
+    public struct Tuning: Sendable {
+        /// Summed evidence an intent needs to be read at all.
+        public var threshold = 1.0
+        /// How much a full neighbour vote adds (a share of 1.0 adds this much).
+        public var exampleWeight = 1.2
+        /// Neighbours further than this (cosine) say nothing.
+        public var minimumSimilarity = 0.45
+        /// An intent kept as a secondary ask needs at least this share of the main one's evidence.
+        public var secondaryRatio = 0.0
+        public var clarifyBelow = 0.5
+
+        public init() {}
+    }
+
+    let extractor: SlotExtractor
+    let bank: ExampleBank
+    let tuning: Tuning
+    let cues = CueScorer()
+
+    public init(vocabulary: ChainVocabulary, bank: ExampleBank = ExampleBank(examples: []), tuning: Tuning = Tuning()) {
+        self.extractor = SlotExtractor(vocabulary: vocabulary)
+        self.bank = bank
+        self.tuning = tuning
+    }
+
+    public var usesExamples: Bool { !bank.isEmpty }
+
+    /// `excludingExample` leaves one labelled vector out of the vote (scoring the tune split leave-one-out).
+    public func read(_ text: String, embedding: [Float]? = nil, previous: PreviousTurn? = nil,
+                     excludingExample: [Float]? = nil) -> MessageUnderstanding {
+        let message = MessageWords(text)
+        var slots = extractor.slots(text, message)
+        var evidence = cues.scores(message).mapValues { Evidence(value: $0.value, position: $0.position) }
+        // An order id makes the message about an order, unless it already says what about it (refund, change…).
+        if slots.order?.kind == .id, ![.refund, .orderChange, .complaint, .receipt, .payment].contains(where: { (evidence[$0]?.value ?? 0) >= tuning.threshold }) {
+            evidence[.orderStatus, default: Evidence()].value += tuning.threshold
+        }
+        var vote: ExampleBank.Vote?
+        if let embedding, !bank.isEmpty {
+            let cast = bank.vote(embedding, excludingExactly: excludingExample)
+            vote = cast
+            if cast.nearest >= tuning.minimumSimilarity {
+                for (intent, share) in cast.shares { evidence[intent, default: Evidence()].value += share * tuning.exampleWeight }
+            }
+        }
+        let followUp = previous.flatMap { FollowUp.inherit(message, previous: $0, evidence: evidence, threshold: tuning.threshold) }
+        if let followUp {
+            evidence[followUp, default: Evidence()].value += tuning.threshold
+            evidence[followUp]!.position = -1
+        }
+        var accepted = evidence.filter { $0.value.value >= tuning.threshold && $0.key != .offTopic }
+        // Saying hello next to a question is not a question: greetings only lead when alone.
+        if accepted.keys.contains(where: { !$0.isSocial }) { accepted[.greeting] = nil }
+        if accepted.isEmpty {
+            return unsure(message: message, evidence: evidence, vote: vote, slots: slots)
+        }
+        let ordered = accepted.sorted { lhs, rhs in Self.leads(lhs, rhs) }.prefix(3)
+        let top = ordered.first!.value.value
+        let scores = ordered.map { IntentReading.Score(intent: $0.key, score: Self.rounded($0.value.value)) }
+        if followUp != nil, slots.shop == nil, let previous { slots.shop = extractor.shop(in: MessageWords(previous.text)) }
+        return MessageUnderstanding(reading: IntentReading(scores: scores), slots: slots,
+                                    confidence: min(0.99, 0.5 + top / 6), choices: [], isFollowUp: followUp != nil)
+    }
+
+    struct Evidence: Sendable {
+        var value = 0.0
+        var position: Int?
+    }
+
+    /// The main ask is the one the shopper leads with; an intent with no decisive cue of its own (the examples' vote
+    /// alone) comes after those that have one, strongest first; social ones (thanks) last.
+    private static func leads(_ lhs: (key: Intent, value: Evidence), _ rhs: (key: Intent, value: Evidence)) -> Bool {
+        if lhs.key.isSocial != rhs.key.isSocial { return !lhs.key.isSocial }
+        switch (lhs.value.position, rhs.value.position) {
+        case let (l?, r?) where l != r: return l < r
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default:
+            if lhs.value.value != rhs.value.value { return lhs.value.value > rhs.value.value }
+            return (Intent.allCases.firstIndex(of: lhs.key) ?? 0) < (Intent.allCases.firstIndex(of: rhs.key) ?? 0)
+        }
+    }
+
+    /// Nothing cleared the threshold. If the message carries some evidence for the chain's topics, ask which one it
+    /// is about (or take the only one); if it carries none, or its nearest examples are off-topic ones, it is
+    /// off-topic.
+    private func unsure(message: MessageWords, evidence: [Intent: Evidence], vote: ExampleBank.Vote?,
+                        slots: Slots) -> MessageUnderstanding {
+        let hints = evidence.filter { $0.value.value >= 0.5 && !$0.key.isSocial && $0.key != .offTopic && $0.key != .ruleOverride }
+            .sorted { ($0.value.value, Intent.allCases.firstIndex(of: $1.key) ?? 0) > ($1.value.value, Intent.allCases.firstIndex(of: $0.key) ?? 0) }
+        let offTopicNeighbours = vote.map { $0.nearestIntent == .offTopic && $0.nearest >= tuning.minimumSimilarity } ?? false
+        if hints.isEmpty || (offTopicNeighbours && (hints.first?.value.value ?? 0) < 0.8) {
+            return MessageUnderstanding(reading: IntentReading(scores: []), slots: slots, confidence: 0.6, choices: [],
+                                        isFollowUp: false)
+        }
+        if hints.count == 1 {
+            let only = hints[0]
+            return MessageUnderstanding(reading: IntentReading(scores: [.init(intent: only.key, score: Self.rounded(only.value.value))]),
+                                        slots: slots, confidence: 0.5, choices: [], isFollowUp: false)
+        }
+        return MessageUnderstanding(reading: IntentReading(scores: []), slots: slots,
+                                    confidence: Self.rounded(0.5 * hints[0].value.value / tuning.threshold),
+                                    choices: hints.prefix(2).map(\.key), isFollowUp: false)
+    }
+
+    private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// Short messages that lean on the previous one: "ok, use that one", "and tomorrow?", "what about the muffin?".
+enum FollowUp {
+    private static let leaners = ["that", "this", "it", "one", "same", "ok", "okay", "yes", "yeah", "yep", "sure",
+                                  "and", "also", "what about", "how about", "instead", "too", "then", "haan", "si",
+                                  "vale", "please", "pls", "them", "those", "there", "the other", "first", "second",
+                                  "that one", "do it", "go ahead", "why", "when", "really", "how", "which"]
+
+    /// The intent a follow-up continues, if the message reads as one: short, leaning on the previous turn, and
+    /// carrying no decisive ask of its own (a social one such as "thanks" is decisive).
+    static func inherit(_ message: MessageWords, previous: PreviousTurn, evidence: [Intent: ShopperUnderstanding.Evidence],
+                        threshold: Double) -> Intent? {
+        guard let main = previous.intents.first(where: { !$0.isSocial && $0 != .offTopic }) else { return nil }
+        guard message.words.count <= 8, message.containsAny(leaners) || message.words.count <= 3 else { return nil }
+        let decisive = evidence.filter { $0.value.value >= threshold }
+        if decisive.keys.contains(where: { $0.isSocial }) && message.words.count <= 4 { return nil }
+        if decisive.keys.contains(where: { $0 != main && !$0.isSocial && $0 != .offTopic }) { return nil }
+        return main
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// "right now" → `now`; "at 9 tonight" → `21:00`; "tomorrow at 8am" → `tomorrow 08:00`; "on Sunday" → `sunday`.
+enum TimeSlotReader {
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    private static let nowPhrases = ["now", "right now", "rn", "at the moment", "currently", "atm", "ahora", "abhi",
+                                     "still open", "open yet", "this minute"]
+    private static let evening = ["tonight", "pm", "evening", "p m", "noche", "raat", "night"]
+
+    static func read(_ message: MessageWords) -> String? {
+        let clock = clockTime(message)
+        let tomorrow = message.containsAny(["tomorrow", "tmrw", "tmr", "tomorow", "2moro", "manana"])
+        if tomorrow { return clock.map { "tomorrow " + $0 } ?? "tomorrow" }
+        if let clock { return clock }
+        if let day = weekdays.first(where: { message.contains(phrase: $0) }) { return day }
+        return message.containsAny(nowPhrases) ? "now" : nil
+    }
+
+    /// A clock time, made 24-hour with what the message says around it ("9 tonight", "9pm", "21:30", "at 7").
+    private static func clockTime(_ message: MessageWords) -> String? {
+        let words = message.words
+        for (index, word) in words.enumerated() {
+            var hour: Int?
+            var minute = 0
+            var attachedSuffix = ""
+            let digits = word.prefix { $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 2, let value = Int(digits) else { continue }
+            attachedSuffix = String(word.dropFirst(digits.count))
+            if attachedSuffix.isEmpty, index + 1 < words.count, words[index + 1].count == 2, let m = Int(words[index + 1]),
+                (0..<60).contains(m), index > 0 || words.count > 2 {
+                // "21:30" folds to "21 30".
+                minute = m
+            }
+            if ["am", "pm", "h", ""].contains(attachedSuffix) { hour = value } else { continue }
+            let before = index > 0 ? words[index - 1] : ""
+            let after = words.dropFirst(index + 1).prefix(minute > 0 ? 3 : 2).joined(separator: " ")
+            let isTime = attachedSuffix == "am" || attachedSuffix == "pm" || minute > 0
+                || ["at", "by", "around", "till", "until", "before", "after", "a", "las", "baje"].contains(before)
+                || after.hasPrefix("pm") || after.hasPrefix("am") || after.hasPrefix("tonight") || after.hasPrefix("oclock")
+                || after.hasPrefix("baje") || after.hasPrefix("in the")
+            guard isTime, var h = hour, (0...23).contains(h) else { continue }
+            let context = attachedSuffix + " " + after
+            if h < 12, evening.contains(where: { context.contains($0) }) || message.contains(phrase: "tonight") {
+                h += 12
+            } else if h == 12, attachedSuffix == "am" || after.hasPrefix("am") {
+                h = 0
+            }
+            return String(format: "%02d:%02d", h, minute)
+        }
+        return nil
+    }
+}
+
+/// How the shopper feels, when it is not neutral. Frustration (with us or the chat) outranks a complaint about a
+/// product, which outranks thanks: "thanks for nothing" is not gratitude.
+enum SentimentReader {
+    private static let frustration = ["useless", "ridiculous", "not helping", "not helpful", "unhelpful", "stupid",
+                                      "waste of time", "third time", "3rd time", "again and again", "fed up", "wtf",
+                                      "annoyed", "frustrated", "frustrating", "unacceptable", "pathetic", "joke",
+                                      "seriously", "thanks for nothing", "are you even", "you dont understand",
+                                      "not listening", "already told you", "asked twice", "keep asking", "bakwas",
+                                      "pointless", "hopeless", "furious", "angry", "sick of", "inutil"]
+    private static let complaint = ["lukewarm", "stale", "burnt", "burned", "wrong", "missing", "rude", "spilled",
+                                    "spilt", "leaked", "leaking", "terrible", "awful", "disgusting", "not happy",
+                                    "disappointed", "disappointing", "never arrived", "soggy", "watery", "bitter",
+                                    "cold when", "was cold", "arrived cold", "tasted", "tastes", "gross", "hair",
+                                    "undercooked", "raw", "mouldy", "moldy", "complain", "complaint", "bad service",
+                                    "broken", "damaged", "poor", "horrible", "inedible", "sour", "late again",
+                                    "queja", "frio", "fria", "thanda tha", "kharab", "ganda", "charged twice",
+                                    "double charged", "overcharged", "not what i ordered", "forgot", "forgotten"]
+    private static let thanks = ["thanks", "thank you", "thank u", "thx", "ty", "cheers", "ta", "appreciate it",
+                                 "appreciated", "gracias", "shukriya", "dhanyavad", "thankyou", "tysm", "merci", "danke"]
+
+    static func read(_ text: String, _ message: MessageWords) -> Sentiment? {
+        if message.containsAny(frustration) || shouts(text) { return .frustration }
+        if message.containsAny(complaint) { return .complaint }
+        if message.containsAny(thanks) { return .thanks }
+        return nil
+    }
+
+    /// Mostly capitals over a real sentence ("WHERE IS MY ORDER") reads as frustration.
+    private static func shouts(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter { CharacterSet.letters.contains($0) }
+        guard letters.count >= 12 else { return false }
+        let upper = letters.filter { CharacterSet.uppercaseLetters.contains($0) }.count
+        return Double(upper) / Double(letters.count) > 0.7
+    }
+}
+
+/// A cheap guess at the language from function words: enough to know a message is Spanish or Hinglish (and to
+/// read its cues), not a language identifier.
+enum LanguageGuess {
+    private static let spanish: Set<String> = [
+        "el", "los", "las", "que", "por", "para", "mi", "mis", "es", "esta", "estan", "donde", "tienda", "pedido",
+        "quiero", "tengo", "hola", "gracias", "puedo", "como", "cuando", "hay", "una", "con", "sin", "del", "tiene",
+        "tienen", "abierta", "abierto", "cerca", "necesito", "mas", "muy", "pero", "porque", "hoy", "ayer", "manana",
+        "cafe", "leche", "frio", "hambre", "cuanto", "cuesta", "reembolso", "cupon", "descuento", "puntos", "ustedes",
+        "usted", "favor", "senor", "llego", "todavia", "aun", "nada", "algo", "bebida", "comida", "recibo", "factura",
+    ]
+    private static let hinglish: Set<String> = [
+        "hai", "kya", "mera", "meri", "mujhe", "kahan", "kab", "nahi", "nahin", "bhi", "karo", "kar", "chahiye", "kuch",
+        "bhai", "yaar", "aap", "hain", "tha", "thi", "gaya", "gayi", "wala", "wali", "abhi", "raha", "rahi", "ka",
+        "ki", "ke", "se", "mein", "bhook", "bhuk", "thand", "paisa", "paise", "jaldi", "accha", "acha", "theek", "haan",
+        "kaise", "kitne", "kitna", "kyun", "kyu", "batao", "bata", "dena", "do", "lagi", "lag", "khana", "peena",
+        "wapas", "milega", "milegi", "aaya", "aayi", "pe", "koi", "kisi", "baat", "hum", "humko", "apna", "apni",
+    ]
+    private static let otherLanguages: Set<String> = [
+        "je", "les", "est", "bonjour", "merci", "ich", "und", "nicht", "danke", "bitte", "ist", "wo", "ou", "avec",
+    ]
+    /// Words that are ordinary English too and must not tip the balance alone.
+    private static let sharedWithEnglish: Set<String> = ["do", "hai", "he", "me", "no", "a", "pe", "es", "mas", "con", "ka", "se"]
+
+    static func of(_ message: MessageWords) -> MessageLanguage? {
+        if isMostlyNonLatin(message) { return .other }
+        let words = message.words
+        let es = words.filter { spanish.contains($0) && !sharedWithEnglish.contains($0) }.count
+        let hi = words.filter { hinglish.contains($0) && !sharedWithEnglish.contains($0) }.count
+            + words.filter { $0 == "hai" }.count
+        let other = words.filter { otherLanguages.contains($0) }.count
+        let best = max(es, hi, other)
+        guard best >= 2 || (best == 1 && words.count <= 3) else { return nil }
+        if es == best { return .es }
+        if hi == best { return .hinglish }
+        return .other
+    }
+
+    private static func isMostlyNonLatin(_ message: MessageWords) -> Bool {
+        let scalars = message.words.joined().unicodeScalars.filter { CharacterSet.letters.contains($0) }
+        guard scalars.count >= 4 else { return false }
+        return scalars.filter { $0.value > 0x024F }.count * 2 > scalars.count
+    }
+}

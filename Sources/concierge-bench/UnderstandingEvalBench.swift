@@ -1,0 +1,89 @@
+import ArgumentParser
+import ConciergeApp
+import ConciergeCore
+import Foundation
+import SentenceEmbedding
+
+/// `concierge-bench understanding-eval`: the understanding step on the labelled shopper messages.
+///
+///     concierge-bench understanding-eval                       # set A, holdout split, cues + examples
+///     concierge-bench understanding-eval --set b               # the second, differently written set
+///     concierge-bench understanding-eval --split tune          # the tune split, each row left out of its own vote
+///     concierge-bench understanding-eval --cues-only --misses  # without the model, listing every misread
+struct UnderstandingEvalBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "understanding-eval", abstract: "Intent and slot accuracy of the understanding step on a labelled set.")
+
+    @Option(help: "Which labelled set: a or b.") var set: String = "a"
+    @Option(help: "For set a: tune, holdout or all.") var split: String = "holdout"
+    @Option(help: "The seeds directory.") var seeds: String = "Seeds"
+    @Option(help: "The embedding model directory.") var model: String = SentenceEmbedder.defaultDirectory
+    @Flag(help: "Cue rules only, no example vectors.") var cuesOnly = false
+    @Flag(help: "List every misread message.") var misses = false
+
+    func run() async throws {
+        let file = URL(fileURLWithPath: seeds).appendingPathComponent("eval/understanding/set-\(set).jsonl")
+        guard let data = FileManager.default.contents(atPath: file.path) else { throw ValidationError("cannot read \(file.path)") }
+        let rows = try LabelledMessage.parse(jsonl: data).filter { split == "all" || set != "a" || $0.split == split }
+        let catalog = try SeedCatalogLoader.load(seedsDirectory: seeds)
+        let vocabulary = ChainVocabulary(itemNames: catalog.menu.map(\.name), shopNames: catalog.personas.shops.map(\.name))
+        var bank = ExampleBank(examples: [])
+        var vectors: [[Float]?] = Array(repeating: nil, count: rows.count)
+        var embedMicroseconds: [Double] = []
+        if !cuesOnly {
+            let embedder = try await SentenceEmbedder.load(from: URL(fileURLWithPath: model), cacheCapacity: 0)
+            let examples = try UnderstandingSetup.loadExamples(seedsDirectory: seeds)
+            bank = await UnderstandingSetup.bank(examples, embedder: embedder).bank
+            for row in rows {
+                let started = ContinuousClock.now
+                vectors[vectors.firstIndex { $0 == nil }!] = try await embedder.embed([row.text]).first
+                let elapsed = ContinuousClock.now - started
+                embedMicroseconds.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
+            }
+            print("example bank: \(bank.count) tune-split messages")
+        }
+        let understanding = ShopperUnderstanding(vocabulary: vocabulary, bank: bank)
+        let leaveOneOut = set == "a" && split != "holdout" && !cuesOnly
+        // Twice: the first pass warms caches, the second is timed.
+        _ = UnderstandingEvaluation.score(rows, understanding: understanding, vectors: vectors, leaveOneOut: leaveOneOut)
+        let report = UnderstandingEvaluation.score(rows, understanding: understanding, vectors: vectors,
+                                                   leaveOneOut: leaveOneOut, embedMicroseconds: embedMicroseconds)
+        print(Self.summary(report, title: "set \(set)\(set == "a" ? " (\(split))" : ""), \(cuesOnly ? "cues only" : "cues + examples")"))
+        if misses {
+            for miss in report.misses {
+                let got = miss.choices.isEmpty ? miss.got.map(\.rawValue).joined(separator: ",")
+                    : "ASK " + miss.choices.map(\.rawValue).joined(separator: "|")
+                print("\(miss.id)  want \(miss.expected.map(\.rawValue).joined(separator: ","))  got \(got)  \(miss.slotErrors.joined(separator: "; "))  «\(miss.text)»")
+            }
+        }
+    }
+
+    static func summary(_ report: UnderstandingEvaluation.Report, title: String) -> String {
+        func pct(_ value: Double) -> String { String(format: "%.3f", value) }
+        var lines = [
+            "understanding — \(title): \(report.messages) messages",
+            "  main intent accuracy   \(pct(report.mainAccuracy))",
+            "  intent set exact       \(pct(report.setAccuracy))",
+            "  slot accuracy          \(pct(report.slotAccuracy))  (\(report.slotCorrect)/\(report.slotDecisions) slot decisions)",
+            "  off-topic on in-scope  \(pct(report.offTopicOnInScope))  (\(report.inScopeReadOffTopic)/\(report.inScope))",
+            "  asked 'A or B?'        \(pct(report.clarificationRate))",
+            String(format: "  time per message       p50 %.2f ms, p95 %.2f ms (embedding included when used)",
+                   report.percentile(0.5) / 1000, report.percentile(0.95) / 1000),
+            "  slots: " + UnderstandingEvaluation.slotNames.compactMap { name in
+                report.slotBySlot[name].map { "\(name) \($0.correct)/\($0.total)" }
+            }.joined(separator: ", "),
+            "  per category (main intent): " + report.perCategory.keys.sorted().map { key in
+                let value = report.perCategory[key]!
+                return "\(key) \(value.correct)/\(value.total)"
+            }.joined(separator: ", "),
+        ]
+        let weak = Intent.allCases.compactMap { intent -> String? in
+            guard let counts = report.perIntent[intent], counts.truePositive + counts.falseNegative + counts.falsePositive > 0 else { return nil }
+            let recall = Double(counts.truePositive) / Double(max(1, counts.truePositive + counts.falseNegative))
+            let precision = Double(counts.truePositive) / Double(max(1, counts.truePositive + counts.falsePositive))
+            return "\(intent.rawValue) P\(pct(precision)) R\(pct(recall))"
+        }
+        lines.append("  per intent: " + weak.joined(separator: ", "))
+        return lines.joined(separator: "\n")
+    }
+}
