@@ -6,14 +6,19 @@ import Testing
 struct GroundingCheckTests {
     /// The context types are built by the core; a test reads one the way the mock model does, from JSON.
     static let context = try! JSONDecoder().decode(PromptContext.self, from: Data("""
-        {"now": "Sat 21 Nov 15:00", "intents": ["offers"], "location": "home", "handoffRequested": false,
+        {"chain": "Bramble & Bean", "now": "Sat 21 Nov 15:00", "intents": ["offers"], "location": "home",
+         "handoffRequested": false, "choices": [], "nextStep": "Next step: enter WARM15 at checkout.",
+         "slots": {"diet": [], "followUp": false},
+         "care": {"phone": "0800 123 4567", "email": "care@brambleandbean.co.uk", "hours": "08:00 to 20:00 every day",
+                  "cannot": []},
          "shopper": {"name": "<NAME_1>", "city": "London", "prefers": "hot", "dietary": [], "favourites": [],
                      "loyaltyPoints": 120, "pointsValue": "£1.20"},
          "shops": [{"name": "Lakeside Café", "distance": "270 m", "walkMinutes": 4, "isOpen": true,
-                     "status": "Open until 22:00", "withinRange": true, "phone": "+44 20 7946 0101"}],
+                     "closingSoon": false, "status": "Open until 22:00", "withinRange": true,
+                     "phone": "+44 20 7946 0101"}],
          "suggestions": [], "orders": [], "policies": [],
          "coupons": [{"code": "WARM15", "summary": "15% off hot drinks", "discount": "15% off",
-                      "appliesTo": "hot drinks", "validUntil": "30 Nov"}]}
+                      "appliesTo": "hot drinks", "validUntil": "30 Nov", "validAt": "all our shops"}]}
         """.utf8))
     let check = GroundingCheck(knownShopNames: ["Lakeside Café", "Night Owl Coffee", "Soho Roastery"])
 

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Intent classification")
 struct IntentClassifierTests {
-    let classifier = IntentClassifier()
+    let classifier = ShopperUnderstanding(vocabulary: .empty)
 
     @Test(arguments: [
         ("I'm cold", Intent.comfortCold), ("so chilly today brrr", .comfortCold), ("it's boiling, I need a cold drink", .comfortThirsty),
@@ -17,26 +17,26 @@ struct IntentClassifierTests {
         ("who won the football last night", .offTopic), ("hello!", .greeting),
     ])
     func primaryIntent(message: String, expected: Intent) {
-        #expect(classifier.classify(message).primary == expected, "\(message)")
+        #expect(classifier.read(message).primary == expected, "\(message)")
     }
 
     @Test func aMessageCanCarrySeveralIntents() {
-        let reading = classifier.classify("I'm freezing, any deals near me?")
+        let reading = classifier.read("I'm freezing, any deals near me?")
         #expect(reading.contains(.comfortCold) && reading.contains(.offers) && reading.contains(.nearest))
     }
 
     @Test func aColdDrinkIsNotFeelingCold() {
-        #expect(!classifier.classify("a cold drink please").contains(.comfortCold))
-        #expect(!classifier.classify("my latte arrived cold, I want a refund").contains(.comfortCold))
+        #expect(!classifier.read("a cold drink please").contains(.comfortCold))
+        #expect(!classifier.read("my latte arrived cold, I want a refund").contains(.comfortCold))
     }
 
     @Test func typosOneEditAwayStillMatchLongCues() {
-        #expect(classifier.classify("any coupns").contains(.offers))
-        #expect(classifier.classify("delivry late").contains(.orderStatus))
+        #expect(classifier.read("any coupns").contains(.offers))
+        #expect(classifier.read("delivry late").contains(.orderStatus))
     }
 
     @Test func theSameMessageAlwaysReadsTheSame() {
         let message = "cold and hungry, any offers nearby? also my order ORD-AB12CD34"
-        #expect(classifier.classify(message) == classifier.classify(message))
+        #expect(classifier.read(message) == classifier.read(message))
     }
 }

@@ -36,7 +36,7 @@ struct ContextBuilder: Sendable {
         let nearestDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearest, at: now)
         let needs = DietaryNeeds.of(data.user, message: message)
         let wantsSuggestions = understanding.intents.contains { $0.isComfort || [.menu, .dietary, .greeting].contains($0) }
-        let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: understanding.primary, needs: needs, user: data.user,
+        let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: Self.need(understanding, message: message), needs: needs, user: data.user,
                                                                   near: data.nearby, limit: rules.suggestionsInContext) : []
         let shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
         let currency = data.nearby.first?.shop.currency ?? data.orders.first?.currency
@@ -61,6 +61,14 @@ struct ContextBuilder: Sendable {
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)
+    }
+
+    /// The need suggestions answer: a comfort need if the message has one, food if it asks what to eat.
+    static func need(_ understanding: MessageUnderstanding, message: String) -> Intent {
+        if let comfort = understanding.intents.first(where: \.isComfort) { return comfort }
+        let words = MessageWords(message)
+        if words.containsAny(["eat", "food", "snack", "bite", "hungry", "lunch", "breakfast"]) { return .comfortHungry }
+        return understanding.primary
     }
 
     /// What shoppers ask of a chat that it cannot do, with the route that works instead.
@@ -98,14 +106,14 @@ struct ContextBuilder: Sendable {
             pointsValue: Money.format(value, currency: currency))
     }
 
+    /// No street address: the shop's name is enough to find it, and an address in an answer reads to the guard like
+    /// personal data (a shop can share a street or postcode with the shopper).
     func shopFacts(_ nearby: NearbyShop) -> ShopFacts {
-        let address = nearby.shop.address
-        return ShopFacts(
+        ShopFacts(
             name: nearby.shop.name, distance: Earth.readable(meters: nearby.distanceMeters),
             walkMinutes: nearby.walkingMinutes <= rules.walkingMinutesLimit ? nearby.walkingMinutes : nil,
             isOpen: nearby.isOpen, closingSoon: nearby.closesWithin(minutes: rules.closingSoonMinutes),
-            status: nearby.status, withinRange: nearby.isWithinRadius, phone: nearby.shop.phone,
-            address: [address.line1, address.city, address.postcode].filter { !$0.isEmpty }.joined(separator: ", "))
+            status: nearby.status, withinRange: nearby.isWithinRadius, phone: nearby.shop.phone)
     }
 
     /// Coupons usable at any nearby shop, each once, with where it is valid. Ones that fit a suggested item first,

@@ -41,7 +41,7 @@ enum NextStepPlanner {
             return "Next step: e-mail \(context.care.email) with your order number to get a copy."
         case .openNow, .nearest:
             guard let shop = goTo(context) else { return noShop(context) }
-            return "Next step: head to \(shop.name), \(shop.address)."
+            return "Next step: head to \(shop.name) (\(ShopAnswers.statusClause(shop).replacingOccurrences(of: "is ", with: ""))."
         case .loyalty:
             let block = rules.pointsSpendBlock
             return context.shopper.loyaltyPoints >= block
@@ -67,12 +67,13 @@ enum NextStepPlanner {
     /// The shop to send the shopper to: the nearest one that is open and not about to close.
     static func goTo(_ context: PromptContext) -> ShopFacts? {
         context.shops.first { $0.isOpen && !$0.closingSoon && $0.withinRange }
+            ?? context.shops.first { $0.isOpen && $0.withinRange }
     }
 
     private static func visit(_ context: PromptContext, item: String?) -> String {
         guard let shop = goTo(context) else { return noShop(context) }
         let what = item.map { "get the \($0) at" } ?? "drop in at"
-        return "Next step: \(what) \(shop.name), \(shop.address)."
+        return "Next step: \(what) \(shop.name)."
     }
 
     private static func noShop(_ context: PromptContext) -> String {

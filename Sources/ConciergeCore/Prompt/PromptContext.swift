@@ -85,7 +85,6 @@ public struct ShopFacts: Codable, Hashable, Sendable {
     public var status: String
     public var withinRange: Bool
     public var phone: String
-    public var address: String
 }
 
 public struct ItemFacts: Codable, Hashable, Sendable {

@@ -90,8 +90,8 @@ enum ShopAnswers {
         }
         var sentence = where_(shop) + " and " + statusClause(shop) + "."
         if !shop.withinRange { sentence = "Nothing is close by: the nearest shop is " + sentence }
-        if !shop.isOpen || shop.closingSoon,
-            let open = context.shops.dropFirst().first(where: { $0.isOpen && !$0.closingSoon && $0.withinRange }) {
+        let others = context.shops.dropFirst().filter { $0.isOpen && $0.withinRange }
+        if !shop.isOpen || shop.closingSoon, let open = others.first(where: { !$0.closingSoon }) ?? (shop.isOpen ? nil : others.first) {
             sentence += " " + where_(open) + " and " + statusClause(open) + "."
         }
         return [sentence]

@@ -86,7 +86,11 @@ enum ItemAnswers {
     }
 
     private static func describe(_ term: String) -> String {
-        ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains(term) ? "a \(term) allergy" : "a \(term) diet"
+        switch term {
+        case "nuts": "a nut allergy"
+        case "dairy", "gluten", "egg", "soy", "sesame": "a \(term) allergy"
+        default: "a \(term) diet"
+        }
     }
 
     static func list(_ words: [String]) -> String {

@@ -119,12 +119,14 @@ extension ChatService {
         // When the nearest shops are closed or about to close, the nearest one open for a while (if any in range) is
         // worth knowing.
         let minutes = settings.rules.closingSoonMinutes
-        if let origin, !nearby.isEmpty, !nearby.contains(where: { $0.isOpenFor(minutes: minutes) && $0.isWithinRadius }),
+        if let origin, !nearby.isEmpty, !nearby.contains(where: { $0.isOpenFor(minutes: minutes) && $0.isWithinRadius }) {
             let open = finder.nearest(to: origin, at: turn.now, count: 4, radiusMeters: settings.rules.nearbyRadiusMeters,
-                                      filter: .init(openNow: true))
-                .first(where: { $0.isWithinRadius && $0.isOpenFor(minutes: minutes) }),
-            !nearby.contains(where: { $0.shop.id == open.shop.id }) {
-            nearby.insert(open, at: 1)
+                                      filter: .init(openNow: true)).filter(\.isWithinRadius)
+            // One that stays open a while, else the one open at all (its closing time is then said).
+            if let alternative = open.first(where: { $0.isOpenFor(minutes: minutes) }) ?? open.first,
+                !nearby.contains(where: { $0.shop.id == alternative.shop.id }) {
+                nearby.insert(alternative, at: 1)
+            }
         }
         // Coupons for each nearby shop: a shop-scoped one is only read with its own shop.
         var coupons: [Coupon] = []

@@ -47,10 +47,10 @@ enum IntentCues {
             + weak("save", "free", "savings", "apply", "use that one", "that code"),
         .orderStatus: strong("my order", "where is my", "wheres my", "tracking", "track", "delivered", "arrive",
                              "arrived", "eta", "package", "parcel", "my stuff", "still waiting", "not here yet",
-                             "not arrived", "hasnt arrived", "on its way", "how long", "is it ready", "ready yet",
+                             "not arrived", "hasnt arrived", "on its way", "is it ready", "ready yet",
                              "order status", "kahan hai", "kab aayega", "kab aayegi", "kab tak", "mi pedido",
                              "donde esta", "no ha llegado", "llega", "courier", "rider", "driver")
-            + weak("order", "waiting", "late", "delivery", "ready", "pedido", "status"),
+            + weak("order", "waiting", "late", "delivery", "ready", "pedido", "status", "how long"),
         .orderChange: strong("change my order", "change the address", "change address", "change my address",
                              "wrong address", "cancel my order", "cancel", "cancel it", "add to my order",
                              "change the time", "pickup time", "modify", "edit my order", "update my address",

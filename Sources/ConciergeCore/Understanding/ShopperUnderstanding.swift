@@ -107,6 +107,8 @@ public struct ShopperUnderstanding: Sendable {
     /// alone) comes after those that have one, strongest first; social ones (thanks) last.
     private static func leads(_ lhs: (key: Intent, value: Evidence), _ rhs: (key: Intent, value: Evidence)) -> Bool {
         if lhs.key.isSocial != rhs.key.isSocial { return !lhs.key.isSocial }
+        // "Is the nearest one open?" asks about opening; "nearest" only says which shop.
+        if Set([lhs.key, rhs.key]) == [.openNow, .nearest] { return lhs.key == .openNow }
         switch (lhs.value.position, rhs.value.position) {
         case let (l?, r?) where l != r: return l < r
         case (.some, nil): return true
