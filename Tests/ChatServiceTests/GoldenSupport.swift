@@ -18,6 +18,8 @@ struct Golden: Sendable, CustomTestStringConvertible {
     var intent: Intent?
     /// Personal data typed in the message that must never reach the model.
     var typedPII: [String] = []
+    /// A reply to "thanks!" or a "did you want A or B?" question ends without pushing a next step.
+    var endsWithNextStep = true
 
     var testDescription: String { name }
 }
@@ -38,7 +40,7 @@ enum GoldenRunner {
         for phrase in golden.contains { #expect(answer.contains(phrase), "\(golden.name): expected \"\(phrase)\" in: \(answer)") }
         for phrase in golden.excludes { #expect(!answer.contains(phrase), "\(golden.name): unexpected \"\(phrase)\" in: \(answer)") }
         if let intent = golden.intent { #expect(turn.reply.trace?.intent == intent.rawValue, "\(golden.name)") }
-        #expect(answer.contains("Next step:"), "\(golden.name): ends with a next step")
+        #expect(answer.contains("Next step:") == golden.endsWithNextStep, "\(golden.name): next step or not")
         #expect(turn.source == .model)
         let bodies = try await tap.session.recordedBodies()
         #expect(bodies.count == golden.messages.count)
