@@ -50,9 +50,7 @@ struct ContextBuilder: Sendable {
             location: locationSource, shops: shops, suggestions: suggestions,
             coupons: couponFacts(data, suggestions: suggestions, time: time, now: now),
             orders: orderFacts(data, session: &session, time: time, now: now),
-            orderLookup: data.namedOrder.map { named in
-                OrderLookup(requested: session.placeholder(for: named.id, type: .orderID), found: named.order != nil)
-            },
+            orderLookup: orderLookup(data, session: &session),
             policies: data.policies.filter(\.isRelevant).map { PolicyFacts(result: $0, question: message) },
             item: AskedItemFinder.find(understanding.slots.item, near: data.nearby),
             care: CareFacts(phone: rules.chain.carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours,
@@ -69,6 +67,29 @@ struct ContextBuilder: Sendable {
         let words = MessageWords(message)
         if words.containsAny(["eat", "food", "snack", "bite", "hungry", "lunch", "breakfast"]) { return .comfortHungry }
         return understanding.primary
+    }
+
+    /// Whether the order the message pointed at (by id, by an item in it, or by when) is one of the shopper's.
+    private func orderLookup(_ data: TurnData, session: inout MaskingSession) -> OrderLookup? {
+        if let named = data.namedOrder {
+            return OrderLookup(requested: session.placeholder(for: named.id, type: .orderID), found: named.order != nil)
+        }
+        guard let slot = data.understanding.slots.order, slot.kind == .item || slot.kind == .date else { return nil }
+        if let pointed = data.pointedOrder {
+            return OrderLookup(requested: session.placeholder(for: pointed.id, type: .orderID), found: true)
+        }
+        let described = slot.kind == .item ? "an order with \(slot.value ?? "that item") in it"
+            : "an order from \(slot.value.map(Self.readableDay) ?? "then")"
+        return OrderLookup(requested: described, found: false)
+    }
+
+    static func readableDay(_ value: String) -> String {
+        switch value {
+        case "last-week": "last week"
+        case "last-month": "last month"
+        case "today", "yesterday": value
+        default: TimeSlotReader.weekdays.contains(value) ? value.prefix(1).uppercased() + value.dropFirst() : value
+        }
     }
 
     /// What shoppers ask of a chat that it cannot do, with the route that works instead.

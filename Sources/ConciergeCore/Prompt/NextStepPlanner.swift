@@ -41,7 +41,7 @@ enum NextStepPlanner {
             return "Next step: e-mail \(context.care.email) with your order number to get a copy."
         case .openNow, .nearest:
             guard let shop = goTo(context) else { return noShop(context) }
-            return "Next step: head to \(shop.name) (\(ShopAnswers.statusClause(shop).replacingOccurrences(of: "is ", with: ""))."
+            return "Next step: head to \(shop.name); it \(ShopAnswers.statusClause(shop))."
         case .loyalty:
             let block = rules.pointsSpendBlock
             return context.shopper.loyaltyPoints >= block
@@ -87,7 +87,9 @@ enum NextStepPlanner {
 
     private static func noOrder(_ context: PromptContext) -> String {
         if let lookup = context.orderLookup, !lookup.found {
-            return "Next step: check the order number in your confirmation e-mail and send it to me."
+            return lookup.requested.hasPrefix("<")
+                ? "Next step: check the order number in your confirmation e-mail and send it to me."
+                : "Next step: if you bought it in a shop, take it back to the counter; for an order, tell me its number (it starts with ORD-)."
         }
         return "Next step: tell me the order number from your confirmation e-mail (it starts with ORD-)."
     }

@@ -49,7 +49,12 @@ enum OrderAnswers {
 
     static func refund(_ context: PromptContext) -> [String] {
         if let missing = notFound(context) { return [missing] }
-        let pointed = context.slots.order != nil && context.slots.order != "latest" ? NextStepPlanner.focus(context) : nil
+        // "How long do refunds take?" is about the policy; only a message that points at an order gets its windows.
+        guard context.slots.order != nil else {
+            return PolicyAnswers.cite(context, limit: 1).isEmpty ? ["I don't know that one from our policies, and I'd rather not guess."]
+                : PolicyAnswers.cite(context, limit: 1)
+        }
+        let pointed = context.slots.order != "latest" ? NextStepPlanner.focus(context) : nil
         guard let order = pointed ?? context.orders.first(where: { $0.status == "delivered" }) ?? NextStepPlanner.focus(context)
         else { return ["I can't see any orders on your account to refund."] + PolicyAnswers.cite(context, limit: 1) }
         let parts = order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
@@ -79,6 +84,9 @@ enum OrderAnswers {
 
     private static func notFound(_ context: PromptContext) -> String? {
         guard let lookup = context.orderLookup, !lookup.found else { return nil }
+        guard lookup.requested.hasPrefix("<") else {
+            return "I can't find \(lookup.requested) on your account; if you bought it in a shop, the team there can help."
+        }
         return "I can't find \(lookup.requested) on your account; please check the number in your confirmation e-mail."
     }
 }
