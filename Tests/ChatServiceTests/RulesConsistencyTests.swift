@@ -29,4 +29,14 @@ struct RulesConsistencyTests {
         let cancellations = try Self.policy("cancellations-and-changes")
         #expect(rules.cancellableStatuses == [.placed] && cancellations.contains("while its status is **placed**"))
     }
+
+    /// What the hand-off answer and the chat page promise is what the contact policy says.
+    @Test func theCustomerCarePromiseIsTheContactPolicys() throws {
+        let rules = ConciergeRules.standard
+        let contact = try Self.policy("contact-and-complaints")
+        #expect(contact.contains("We reply to emails and messages within **\(rules.careReplyWorkingDays) working days**"))
+        #expect(contact.contains("phone **\(rules.carePhone)**"))
+        #expect(contact.contains("email **\(rules.careEmail)**"))
+        #expect(contact.contains("available **\(rules.careHours)**"))
+    }
 }

@@ -23,6 +23,13 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
     public var policyResults: Int
     public var historyMessages: Int
     public var suggestionsInContext: Int
+    /// A person of Customer Care replies to a hand-off in the conversation within this many working days.
+    public var careReplyWorkingDays: Int
+    /// Customer Care's phone number, e-mail and hours, for what is urgent (the chain's, not personal data: they are
+    /// allowed through the masker and the output guard).
+    public var carePhone: String
+    public var careEmail: String
+    public var careHours: String
 
     /// The shipped defaults, identical to `Seeds/rules.json`.
     public static let standard = ConciergeRules(
@@ -30,5 +37,6 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
         lateDeliveryGraceMinutes: 30, cancellableStatuses: [.placed], addressChangeStatuses: [.placed],
         pointsEarnedPerCurrencyUnit: 10, pointsPerCurrencyUnitOfValue: 100, pointsSpendBlock: 100,
         nearbyRadiusMeters: 5_000, shopsInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,
-        suggestionsInContext: 3)
+        suggestionsInContext: 3, careReplyWorkingDays: 2, carePhone: "0800 123 4567",
+        careEmail: "care@brambleandbean.co.uk", careHours: "08:00 to 20:00 every day")
 }

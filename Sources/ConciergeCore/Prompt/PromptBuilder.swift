@@ -19,6 +19,8 @@ struct PromptBuilder: Sendable {
         6. Never output card numbers or other personal data. Keep placeholders such as <NAME_1> or <ORDER_ID_1> \
         exactly as written.
         7. Be short: at most three sentences, then end with one helpful next step.
+        8. If <context> has "handoff", say first that the conversation is with Customer Care, then the reply time \
+        and the urgent phone and e-mail exactly as given there. Never promise notifications, call-backs or an app.
         """
 
     let model: String

@@ -7,11 +7,14 @@ enum DeterministicResponder {
     static func answer(context: PromptContext, maskedMessage: String) -> String {
         let intents = context.intents.compactMap(Intent.init(rawValue:))
         let primary = intents.first ?? .offTopic
-        var parts = body(for: primary, context: context)
+        // A hand-off the shopper did not ask for in words (repeated frustration) is acknowledged first.
+        var parts = context.handoff != nil && primary != .handoff ? HandoffAnswers.sentences(context) : []
+        parts += body(for: primary, context: context)
         for secondary in intents.dropFirst().prefix(2) where secondary != primary {
             parts += secondaryBody(for: secondary, primary: primary, context: context)
         }
-        return (parts + [nextStep(for: primary, context: context)]).joined(separator: " ")
+        let next = context.handoff != nil ? HandoffAnswers.nextStep(context) : nextStep(for: primary, context: context)
+        return (parts + [next]).joined(separator: " ")
     }
 
     static func body(for intent: Intent, context: PromptContext) -> [String] {
@@ -25,7 +28,7 @@ enum DeterministicResponder {
             + PolicyAnswers.cite(context, limit: 1)
         case .dietary: ComfortAnswers.dietary(context)
         case .policyQuestion: PolicyAnswers.answer(context)
-        case .handoff: ["I've passed your request to our Customer Care team with a short summary; a person will reply in the app."]
+        case .handoff: HandoffAnswers.sentences(context)
         case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]
         case .greeting: ["Hi \(context.shopper.name)!"] + ShopAnswers.nearest(context).prefix(1)
         case .offTopic: ["I can only help with Bramble & Bean: your orders, offers, nearby shops, loyalty points and our policies."]
@@ -57,9 +60,31 @@ enum DeterministicResponder {
         case .openNow, .nearest: "Next step: tap the shop in the app for directions."
         case .loyalty: "Next step: choose Use points at checkout to spend them in blocks of 100."
         case .policyQuestion: "Next step: ask me to pass this to a person if you need more detail."
-        case .handoff: "Next step: keep the app open; you'll get a notification when they reply."
+        case .handoff: HandoffAnswers.nextStep(context)
         case .ruleOverride, .offTopic, .greeting: "Next step: ask me about an order, an offer or the nearest shop."
         }
+    }
+}
+
+/// The hand-off, said honestly from `PromptContext.handoff`: empathy, what happened, when a person replies (the
+/// promised time), and Customer Care's own phone and e-mail hours for what cannot wait. Nothing is promised that the
+/// site does not do: no notifications, no call back.
+enum HandoffAnswers {
+    static func sentences(_ context: PromptContext) -> [String] {
+        guard let handoff = context.handoff else {
+            return ["I can pass this conversation to our Customer Care team if you'd like a person to look at it."]
+        }
+        let empathy = handoff.reason == HandoffReason.frustration.rawValue
+            ? "I'm sorry this has been so frustrating." : "Of course, I understand you'd like to talk to a person."
+        let passed = handoff.created ? "I've passed this conversation to our Customer Care team."
+            : "This conversation is already with our Customer Care team (passed on at \(handoff.since))."
+        return [empathy, passed, "A person replies here in this chat within \(handoff.replyWithin).",
+                "If it's urgent, call \(handoff.phone) or e-mail \(handoff.email) (\(handoff.hours))."]
+    }
+
+    static func nextStep(_ context: PromptContext) -> String {
+        context.handoff == nil ? "Next step: ask me to pass this to a person."
+            : "Next step: come back to this conversation; Customer Care's reply will appear right here."
     }
 }
 

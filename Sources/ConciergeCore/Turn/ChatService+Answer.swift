@@ -6,6 +6,9 @@ import Retrieval
 /// The state of one admitted turn while it is being answered.
 struct TurnContext: Sendable {
     var user: User
+    var conversationID: String
+    /// The stored shopper message this turn answers.
+    var messageID: String
     var text: String
     var masked: String
     var maskedHistory: [LLMMessage]
@@ -17,6 +20,8 @@ struct TurnContext: Sendable {
 
 struct TurnOutcome: Sendable {
     var text: String
+    /// The answer as the model wrote it, before un-masking (what Customer Care reads).
+    var maskedText: String
     var trace: TurnTrace
     var source: AnswerSource
 }
@@ -28,8 +33,10 @@ extension ChatService {
         let data = try await gather(turn, reading: reading, embedding: meaning.vector)
         turn.timings.mark("context")
         let source = turn.location != nil ? "shared by the browser" : (turn.user.home != nil ? "home" : "unknown")
-        let built = ContextBuilder(rules: settings.rules).build(
+        var built = ContextBuilder(rules: settings.rules).build(
             reading: reading, message: turn.text, data: data, locationSource: source, session: &turn.session, now: turn.now)
+        let handoff = try await handOff(turn, reading: reading)  // ChatService+Handoff.swift
+        built.context.handoff = handoff?.facts
         let request = PromptBuilder(model: settings.model).request(
             context: built.context, history: turn.maskedHistory, maskedMessage: turn.masked)
         turn.timings.mark("prompt")
@@ -52,14 +59,12 @@ extension ChatService {
         trace.guardVerdict = generated.verdict
         trace.notes = generated.notes + (otherShops > 0 ? ["\(otherShops) coupons for other shops not considered"] : [])
             + meaning.notes
-        if reading.contains(.handoff) {
-            trace.handoffSummary = "Shopper asked for a person. Intents: \(reading.intents.map(\.rawValue).joined(separator: ", ")). "
-                + "Message: \(turn.masked)"
-        }
+        trace.handoffSummary = handoff?.request.summary
+        let masked = generated.text
         generated.text = turn.session.unmask(generated.text)
         turn.timings.mark("unmask")
         trace.timings = turn.timings.timings
-        return TurnOutcome(text: generated.text, trace: trace, source: generated.source)
+        return TurnOutcome(text: generated.text, maskedText: masked, trace: trace, source: generated.source)
     }
 
     /// The message's vector for dense retrieval. The embedder runs on this machine (the text never leaves it); if it
