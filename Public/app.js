@@ -73,6 +73,13 @@
     if (nextTurn && turnKey) turnKey.value = nextTurn;
     const usage = template.content.querySelector('#usage');
     if (usage) document.getElementById('usage')?.replaceWith(usage);
+    // The conversation was just passed to Customer Care: show its status line above the form.
+    const handoff = template.content.querySelector('#handoff-status');
+    if (handoff) {
+      const shown = document.getElementById('handoff-status');
+      if (shown) shown.replaceWith(handoff);
+      else document.getElementById('chat-form')?.before(handoff);
+    }
     last?.scrollIntoView({ block: 'end', behavior: 'smooth' });
   }
 

@@ -5,7 +5,8 @@ import Foundation
 /// shopper or the model wrote is ever interpreted as HTML.
 struct Bubble: Sendable {
     let id: String
-    let fromShopper: Bool
+    /// `from-shopper`, `from-concierge` or `from-care` (a person of Customer Care), for the stylesheet.
+    let kind: String
     let author: String
     let text: String
     let time: String
@@ -24,9 +25,14 @@ struct Bubble: Sendable {
 
     init(_ message: ChatMessage, clock: LocalTimeFormatter, showTrace: Bool, isLast: Bool) {
         id = message.id
-        fromShopper = message.role == .shopper
-        author = fromShopper ? "You" : "Concierge"
-        let cited = fromShopper ? (text: message.text, sources: [String]()) : Citations.extract(message.text)
+        (kind, author) = switch message.role {
+        case .shopper: ("from-shopper", "You")
+        case .assistant: ("from-concierge", "Concierge")
+        case .staff: ("from-care", "Customer Care")
+        }
+        // Only the concierge cites policies; what a person typed is shown as typed.
+        let cited = message.role == .assistant
+            ? Citations.extract(message.text) : (text: message.text, sources: [String]())
         text = DisplayRedaction.redactPaymentNumbers(cited.text)
         time = clock.time(message.createdAt)
         timestamp = LocalTimeFormatter.iso(message.createdAt)

@@ -60,12 +60,14 @@ public struct ChatPageInput: Sendable {
     public var maximumMessageLength: Int
     /// The chat form's turn key: sending this form twice is one turn (`ConciergeCore.TurnKey`).
     public var turnKey: String
+    /// Set while the shown conversation waits for Customer Care.
+    public var handoff: HandoffNotice?
 
     /// Everything the page needs; `draft`, `error` and `locationError` are set after a refused form.
     public init(user: User, csrf: String, conversationID: String?, conversations: [ConversationSummary],
                 messages: [ChatMessage], quota: QuotaStatus, place: ShopperPlace, cities: [String],
                 debugRequested: Bool, draft: String = "", error: String? = nil, locationError: String? = nil,
-                maximumMessageLength: Int, turnKey: String) {
+                maximumMessageLength: Int, turnKey: String, handoff: HandoffNotice? = nil) {
         self.user = user
         self.csrf = csrf
         self.conversationID = conversationID
@@ -80,6 +82,7 @@ public struct ChatPageInput: Sendable {
         self.locationError = locationError
         self.maximumMessageLength = maximumMessageLength
         self.turnKey = turnKey
+        self.handoff = handoff
     }
 
     /// The role check lives here as well as in the routes: a trace never reaches a shopper's HTML.
@@ -101,11 +104,13 @@ public struct ChatPage: Page {
     let debugToggle: DebugToggle?
     let maximumMessageLength: Int
     let turnKey: String
+    let handoff: HandoffNotice?
 
     /// Formats `input` for the template (times in the shopper's zone, payment numbers masked, traces only for
     /// roles that may see them).
     public init(_ input: ChatPageInput) {
-        navigation = Navigation(name: input.user.name, csrf: input.csrf)
+        navigation = Navigation(name: input.user.name, csrf: input.csrf,
+                                showsCareInbox: input.user.role.mayAnswerCustomerCare)
         csrf = input.csrf
         conversationID = input.conversationID ?? ""
         let clock = LocalTimeFormatter(timeZoneIdentifier: input.user.timeZone)
@@ -120,6 +125,7 @@ public struct ChatPage: Page {
             ? DebugToggle(on: input.debugRequested, conversationID: input.conversationID ?? "") : nil
         maximumMessageLength = input.maximumMessageLength
         turnKey = input.turnKey
+        handoff = input.handoff
     }
 }
 
@@ -130,14 +136,18 @@ public struct TurnFragment: Sendable {
     let conversationID: String
     /// The key the form sends with its next message.
     let nextTurnKey: String
+    /// The conversation's open hand-off after the turn: the page script shows its status line.
+    let handoff: HandoffNotice?
 
     /// The bubbles of `messages` (the turn's question and answer) and the usage after the turn.
-    public init(messages: [ChatMessage], user: User, quota: QuotaStatus, showTraces: Bool, nextTurnKey: String) {
+    public init(messages: [ChatMessage], user: User, quota: QuotaStatus, showTraces: Bool, nextTurnKey: String,
+                handoff: HandoffNotice? = nil) {
         let clock = LocalTimeFormatter(timeZoneIdentifier: user.timeZone)
         bubbles = Bubble.list(messages, clock: clock, showTraces: showTraces && user.role.maySeeDebugTrace)
         usage = UsageBar(quota, clock: clock)
         conversationID = messages.first?.conversationID ?? ""
         self.nextTurnKey = nextTurnKey
+        self.handoff = handoff
     }
 }
 
@@ -162,4 +172,22 @@ struct ConversationLink: Sendable {
 struct DebugToggle: Sendable {
     let on: Bool
     let conversationID: String
+}
+
+/// The status line of a conversation waiting for Customer Care: "Passed to Customer Care at 10:02 — a person replies
+/// here within 2 working days" (the time promised when it was passed on).
+public struct HandoffNotice: Sendable, Equatable {
+    /// "at 10:02" today, "on Fri 20 Nov 10:02" before.
+    let when: String
+    let replyWithin: String
+    let timestamp: String
+
+    /// The notice for `request` while it is open; `nil` once a person has answered.
+    public init?(_ request: HandoffRequest, now: Date, timeZone: String) {
+        guard request.isOpen else { return nil }
+        let since = HandoffWording.when(request.createdAt, now: now, timeZone: timeZone)
+        when = (since.contains(" ") ? "on " : "at ") + since
+        replyWithin = HandoffWording.replyWithin(workingDays: request.promisedReplyWorkingDays)
+        timestamp = LocalTimeFormatter.iso(request.createdAt)
+    }
 }

@@ -10,17 +10,21 @@ public protocol Page: Sendable {
     var navigation: Navigation? { get }
 }
 
-/// What the header shows to a signed-in person: their first name and a logout form.
+/// What the header shows to a signed-in person: their first name, a logout form and, for staff, the Customer Care
+/// inbox.
 public struct Navigation: Sendable, Equatable {
     let firstName: String
     let csrf: String
+    let showsCareInbox: Bool
 
     /// - Parameters:
     ///   - name: the account's full name (the header shows the first word).
     ///   - csrf: the session's CSRF token for the logout form.
-    public init(name: String, csrf: String) {
+    ///   - showsCareInbox: links the Customer Care inbox (reviewers and admins).
+    public init(name: String, csrf: String, showsCareInbox: Bool = false) {
         self.firstName = String(name.split(separator: " ").first ?? Substring(name))
         self.csrf = csrf
+        self.showsCareInbox = showsCareInbox
     }
 }
 
@@ -41,7 +45,8 @@ public enum ViewError: Error, Equatable, CustomStringConvertible {
 /// which receives the output of another template (a test enforces this on every template file).
 public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
-    static let requiredTemplates = ["layout", "login", "signup", "chat", "error", "turn", "bubble", "trace", "usage"]
+    static let requiredTemplates = ["layout", "login", "signup", "chat", "error", "turn", "bubble", "trace", "usage",
+                                    "handoff-status", "care", "care-request"]
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {

@@ -32,8 +32,9 @@ public struct WebConfiguration: Sendable {
     }
 }
 
-/// The persistence the web uses: accounts, sessions, conversations and quota counters, and a health ping.
-public typealias WebStore = UserStore & SessionStore & ChatStore & UsageStore & StoreHealth
+/// The persistence the web uses: accounts, sessions, conversations, hand-offs to Customer Care and quota counters,
+/// and a health ping.
+public typealias WebStore = UserStore & SessionStore & ChatStore & HandoffStore & UsageStore & StoreHealth
 
 /// Everything the routes use, built by the composition root (`ConciergeApp.buildWebApplication`).
 public struct WebDependencies: Sendable {
@@ -60,6 +61,8 @@ public struct WebDependencies: Sendable {
     public var degradations: [String] = []
     /// Request and security-event logs (no personal data).
     public var logger: Logger
+    /// `Seeds/rules.json`: Customer Care's contact details stay readable on the staff pages.
+    public var rules: ConciergeRules = .standard
 
     /// Dependencies with real-time, random-id and fresh-metrics defaults.
     public init(store: any WebStore, chat: any ChatResponder, views: PageRenderer, hasher: any PasswordHasher,

@@ -29,6 +29,10 @@ extension ChatMessage: FetchableRecord, PersistableRecord {
     public static var databaseTableName: String { DataCollection.messages.rawValue }
 }
 
+extension HandoffRequest: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { DataCollection.handoffs.rawValue }
+}
+
 extension Session: FetchableRecord, PersistableRecord {
     public static var databaseTableName: String { DataCollection.sessions.rawValue }
 }

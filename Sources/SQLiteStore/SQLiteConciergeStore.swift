@@ -54,7 +54,7 @@ public final class SQLiteConciergeStore: ConciergeStore {
     ///
     /// Users are saved (update, else insert) so that an e-mail taken by another id fails instead of replacing
     /// that user; every other table's only unique key is its primary key, where `INSERT OR REPLACE` is the same
-    /// upsert in one statement.
+    /// upsert in one statement (hand-offs aside: see below).
     public func upsert(_ data: DataSet) async throws {
         try await database.mappedWrite { db in
             for user in data.users { try user.withNormalizedEmail().save(db) }
@@ -66,6 +66,9 @@ public final class SQLiteConciergeStore: ConciergeStore {
             for record in data.messages { try record.insert(db, onConflict: .replace) }
             for record in data.sessions { try record.insert(db, onConflict: .replace) }
             for record in data.usage { try record.insert(db, onConflict: .replace) }
+            // Saved, not replaced: `INSERT OR REPLACE` would delete another open request of the same conversation
+            // (the partial unique index) instead of failing.
+            for record in data.handoffs { try record.save(db) }
         }
     }
 
@@ -80,7 +83,8 @@ public final class SQLiteConciergeStore: ConciergeStore {
                 policyChunks: try PolicyChunkRow.fetchAll(db).map(\.body),
                 messages: try ChatMessage.fetchAll(db),
                 sessions: try Session.fetchAll(db),
-                usage: try DailyUsage.fetchAll(db)
+                usage: try DailyUsage.fetchAll(db),
+                handoffs: try HandoffRequest.fetchAll(db)
             ).canonical()
         }
     }

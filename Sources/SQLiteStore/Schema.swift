@@ -12,7 +12,34 @@ enum Schema {
             try createCatalog(db)
             try createActivity(db)
         }
+        migrator.registerMigration("v2: hand-offs to Customer Care") { db in
+            try createHandoffs(db)
+        }
         return migrator
+    }
+
+    /// The partial unique index is the rule "one open request per conversation"; `openHandoff` also checks before
+    /// inserting, in the same write transaction, so the index only ever refuses an import that breaks the rule.
+    private static func createHandoffs(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE handoffs (
+                id TEXT PRIMARY KEY NOT NULL,
+                userID TEXT NOT NULL,
+                conversationID TEXT NOT NULL,
+                createdAt DATETIME NOT NULL,
+                status TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                intents TEXT NOT NULL,
+                promisedReplyWorkingDays INTEGER NOT NULL,
+                answeredAt DATETIME,
+                answeredBy TEXT
+            );
+            CREATE UNIQUE INDEX handoffs_one_open_per_conversation ON handoffs(userID, conversationID)
+                WHERE status = 'open';
+            CREATE INDEX handoffs_by_conversation ON handoffs(userID, conversationID, createdAt);
+            CREATE INDEX handoffs_by_status_and_age ON handoffs(status, createdAt, id);
+            """)
     }
 
     private static func createAccounts(_ db: Database) throws {

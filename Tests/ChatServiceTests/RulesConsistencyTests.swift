@@ -34,4 +34,14 @@ struct RulesConsistencyTests {
         #expect(contact.contains("**\(rules.chain.careHours)**"))
         #expect(returns.contains(rules.chain.name))
     }
+
+    /// What the hand-off answer and the chat page promise is what the contact policy says.
+    @Test func theCustomerCarePromiseIsTheContactPolicys() throws {
+        let rules = ConciergeRules.standard
+        let contact = try Self.policy("contact-and-complaints")
+        #expect(contact.contains("We reply to emails and messages within **\(rules.chain.careReplyWorkingDays) working days**"))
+        #expect(contact.contains("phone **\(rules.chain.carePhone)**"))
+        #expect(contact.contains("email **\(rules.chain.careEmail)**"))
+        #expect(contact.contains("available **\(rules.chain.careHours)**"))
+    }
 }

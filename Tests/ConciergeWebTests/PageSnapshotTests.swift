@@ -91,6 +91,49 @@ struct PageSnapshotTests {
         Self.expectSafe(html)
     }
 
+    /// A conversation a person of Customer Care has answered while another hand-off is open.
+    @Test func shopperChatPageWithACustomerCareReply() async throws {
+        var input = Self.input(role: .shopper, debug: false)
+        input.messages.append(ChatMessage(id: "msg_3", userID: "usr_snap", conversationID: "conv_1", role: .staff,
+                                          text: "Hello Ava, we refunded it. \(Self.xss)",
+                                          maskedText: "Hello <NAME_1>, we refunded it. \(Self.xss)",
+                                          createdAt: Self.at.addingTimeInterval(3_600)))
+        let request = Self.handoff()
+        input.handoff = HandoffNotice(request, now: Self.at.addingTimeInterval(3_600), timeZone: "Europe/London")
+        let html = try await WebWorld.views().render(ChatPage(input))
+        assertSnapshot(of: html, as: .html, named: "shopper-chat-customer-care")
+        Self.expectSafe(html)
+    }
+
+    @Test func customerCareInbox() async throws {
+        let page = CareInboxPage(staff: Self.shopper(role: .reviewer), csrf: "csrf-token", requests: [Self.handoff()])
+        let html = try await WebWorld.views().render(page)
+        assertSnapshot(of: html, as: .html, named: "care-inbox")
+        Self.expectSafe(html)
+    }
+
+    @Test func customerCareRequestWithARefusedReply() async throws {
+        let transcript = CareTranscript(request: Self.handoff(), lines: [
+            CareTranscriptLine(id: "msg_1", role: .shopper, maskedText: "<NAME_1> here, useless \(Self.xss) 4111 1111 1111 1111",
+                               createdAt: Self.at),
+            CareTranscriptLine(id: "msg_2", role: .assistant, maskedText: "I've passed this conversation on. <b>x</b>",
+                               createdAt: Self.at.addingTimeInterval(1)),
+            CareTranscriptLine(id: "msg_3", role: .staff, maskedText: "Hello <NAME_1> \(Self.xss)",
+                               createdAt: Self.at.addingTimeInterval(60)),
+        ])
+        let page = CareRequestPage(staff: Self.shopper(role: .reviewer), csrf: "csrf-token", transcript: transcript,
+                                   draft: "Draft \(Self.xss)", error: "The reply contains control characters.")
+        let html = try await WebWorld.views().render(page)
+        assertSnapshot(of: html, as: .html, named: "care-request")
+        Self.expectSafe(html)
+    }
+
+    static func handoff() -> HandoffRequest {
+        HandoffRequest(id: "care_snap", userID: "usr_snap", conversationID: "conv_1", createdAt: at, reason: .frustration,
+                       summary: "Shopper showed frustration in 2 messages. Message: \(xss) 4111 1111 1111 1111",
+                       intents: ["order-status"], promisedReplyWorkingDays: 2)
+    }
+
     /// What a re-recorded page must never hold, whoever reviews the diff: the XSS payload unescaped, the card
     /// number unmasked, a script tag besides the layout's.
     static func expectSafe(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {

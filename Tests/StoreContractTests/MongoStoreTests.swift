@@ -25,6 +25,9 @@ struct MongoStoreTests {
             let usage = try await store.indexes(of: .usage)
             #expect(usage.contains { $0.name == "userID_1_day_1" && $0.unique })
             #expect(usage.contains { $0.name == "expiresAt_1" && $0.expireAfterSeconds == 0 })
+            let handoffs = try await store.indexes(of: .handoffs)
+            #expect(handoffs.contains { $0.name == "userID_1_conversationID_1" && $0.unique })
+            #expect(handoffs.contains { $0.name == "status_1_createdAt_1" && !$0.unique })
         }
     }
 

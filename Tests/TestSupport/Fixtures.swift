@@ -64,6 +64,18 @@ public enum Fixtures {
             trace: role == .assistant ? TurnTrace(intent: "comfort", maskedPrompt: "prompt", notes: ["mock"]) : nil)
     }
 
+    /// An open hand-off request, or an answered one when `answeredBy` is given (a minute after it was opened).
+    public static func handoff(_ id: String, user: String, conversation: String, minutesAfter: Double,
+                               answeredBy: String? = nil) -> HandoffRequest {
+        let at = asOf.addingTimeInterval(minutesAfter * 60)
+        return HandoffRequest(
+            id: id, userID: user, conversationID: conversation, createdAt: at,
+            status: answeredBy == nil ? .open : .answered, reason: .asked,
+            summary: "Shopper asked for a person. Intents: handoff. Message: I'm <NAME_1>, get me a human",
+            intents: ["handoff"], promisedReplyWorkingDays: 2,
+            answeredAt: answeredBy.map { _ in at.addingTimeInterval(60) }, answeredBy: answeredBy)
+    }
+
     public static func session(_ hash: String, user: String, expiresInHours: Double) -> Session {
         Session(tokenHash: hash, userID: user, csrfToken: "csrf-\(hash)", createdAt: asOf, lastSeenAt: asOf,
                 expiresAt: asOf.addingTimeInterval(expiresInHours * 3_600))
@@ -95,7 +107,9 @@ public enum Fixtures {
             messages: [message("msg_1", user: "usr_ava", conversation: "conv_a", minutesAfter: 1),
                        message("msg_2", user: "usr_ava", conversation: "conv_a", minutesAfter: 2, role: .assistant)],
             sessions: [session("hash_1", user: "usr_ava", expiresInHours: 24)],
-            usage: [DailyUsage(userID: "usr_ava", day: "2025-11-21", count: 4, expiresAt: date(daysAgo: -3))]
+            usage: [DailyUsage(userID: "usr_ava", day: "2025-11-21", count: 4, expiresAt: date(daysAgo: -3))],
+            handoffs: [handoff("care_1", user: "usr_ava", conversation: "conv_a", minutesAfter: 3),
+                       handoff("care_0", user: "usr_ava", conversation: "conv_a", minutesAfter: 0, answeredBy: "usr_ben")]
         )
     }
 }

@@ -57,6 +57,19 @@ public final class SwitchableStore: ConciergeStore {
         try await live().messages(userID: userID, conversationID: conversationID, limit: limit)
     }
     public func conversations(userID: String) async throws -> [String] { try await live().conversations(userID: userID) }
+    public func openHandoff(_ request: HandoffRequest) async throws -> HandoffOpening {
+        try await live().openHandoff(request)
+    }
+    public func openHandoffs(limit: Int) async throws -> [HandoffRequest] {
+        try await live().openHandoffs(limit: limit)
+    }
+    public func handoff(id: String) async throws -> HandoffRequest? { try await live().handoff(id: id) }
+    public func handoff(userID: String, conversationID: String) async throws -> HandoffRequest? {
+        try await live().handoff(userID: userID, conversationID: conversationID)
+    }
+    public func markHandoffAnswered(id: String, by staffID: String, at: Date) async throws -> Bool {
+        try await live().markHandoffAnswered(id: id, by: staffID, at: at)
+    }
     public func insertSession(_ session: Session) async throws { try await live().insertSession(session) }
     public func session(tokenHash: String, now: Date) async throws -> Session? {
         try await live().session(tokenHash: tokenHash, now: now)

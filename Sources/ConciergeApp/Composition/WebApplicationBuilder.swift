@@ -2,6 +2,7 @@ import Bcrypt
 import ConciergeCore
 import ConciergeViews
 import ConciergeWeb
+import Foundation
 import Hummingbird
 import Logging
 import Seeding
@@ -44,6 +45,8 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
         clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
         metrics: overrides.metrics ?? WebMetrics(), logger: logger)
     dependencies.degradations = degradations
+    dependencies.rules = try ConciergeRuntime.loadRules(
+        URL(fileURLWithPath: configuration.seedsDirectory).appendingPathComponent("rules.json"))
     let web = WebConfiguration(
         host: configuration.host, port: configuration.port, publicDirectory: configuration.publicDirectory,
         trustForwardedHeaders: configuration.trustForwardedHeaders,

@@ -41,7 +41,7 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
         nearbyRadiusMeters: 5_000, shopsInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,
         suggestionsInContext: 3, walkingMinutesLimit: 30, closingSoonMinutes: 30, contextTokenBudget: 1_600,
         chain: ChainProfile(name: "Bramble & Bean", carePhone: "0800 123 4567", careEmail: "care@brambleandbean.co.uk",
-                            careHours: "08:00 to 20:00 every day"))
+                            careHours: "08:00 to 20:00 every day", careReplyWorkingDays: 2))
 }
 
 /// The chain as data: its name and how a shopper reaches a person. `Seeds/rules.json` holds the shipped chain's.
@@ -51,11 +51,14 @@ public struct ChainProfile: Codable, Hashable, Sendable {
     public var careEmail: String
     /// When the phone line is staffed, in words ("08:00 to 20:00 every day").
     public var careHours: String
+    /// A person of Customer Care replies to a hand-off in the conversation within this many working days.
+    public var careReplyWorkingDays: Int
 
-    public init(name: String, carePhone: String, careEmail: String, careHours: String) {
+    public init(name: String, carePhone: String, careEmail: String, careHours: String, careReplyWorkingDays: Int) {
         self.name = name
         self.carePhone = carePhone
         self.careEmail = careEmail
         self.careHours = careHours
+        self.careReplyWorkingDays = careReplyWorkingDays
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
+/// Who wrote a message: the shopper, the concierge, or a person of the Customer Care team (`staff`), who replies
+/// in the shopper's conversation to a hand-off request.
 public enum ChatRole: String, Codable, CaseIterable, Sendable {
-    case shopper, assistant
+    case shopper, assistant, staff
 }
 
 /// One message of a conversation. `text` is what was typed or answered; `maskedText` is what the model saw.

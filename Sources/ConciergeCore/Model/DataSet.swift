@@ -3,7 +3,7 @@ import Retrieval
 
 /// The named collections every store holds, in the order they are printed.
 public enum DataCollection: String, CaseIterable, Codable, Sendable {
-    case users, stores, orders, coupons, events, policyChunks = "policy_chunks", messages, sessions, usage
+    case users, stores, orders, coupons, events, policyChunks = "policy_chunks", messages, sessions, usage, handoffs
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.
@@ -20,15 +20,17 @@ public struct DataSet: Codable, Hashable, Sendable {
     public var messages: [ChatMessage]
     public var sessions: [Session]
     public var usage: [DailyUsage]
+    /// Conversations passed to Customer Care (masked summaries only).
+    public var handoffs: [HandoffRequest]
 
     /// Exported and imported files keep the collection's stored name, `stores`.
     enum CodingKeys: String, CodingKey {
-        case users, shops = "stores", orders, coupons, events, policyChunks, messages, sessions, usage
+        case users, shops = "stores", orders, coupons, events, policyChunks, messages, sessions, usage, handoffs
     }
 
     public init(users: [User] = [], shops: [Shop] = [], orders: [Order] = [], coupons: [Coupon] = [],
                 events: [Event] = [], policyChunks: [PolicyChunk] = [], messages: [ChatMessage] = [],
-                sessions: [Session] = [], usage: [DailyUsage] = []) {
+                sessions: [Session] = [], usage: [DailyUsage] = [], handoffs: [HandoffRequest] = []) {
         self.users = users
         self.shops = shops
         self.orders = orders
@@ -38,13 +40,30 @@ public struct DataSet: Codable, Hashable, Sendable {
         self.messages = messages
         self.sessions = sessions
         self.usage = usage
+        self.handoffs = handoffs
+    }
+
+    /// Files written before hand-offs existed have no `handoffs` key: they read as none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            users: try container.decode([User].self, forKey: .users),
+            shops: try container.decode([Shop].self, forKey: .shops),
+            orders: try container.decode([Order].self, forKey: .orders),
+            coupons: try container.decode([Coupon].self, forKey: .coupons),
+            events: try container.decode([Event].self, forKey: .events),
+            policyChunks: try container.decode([PolicyChunk].self, forKey: .policyChunks),
+            messages: try container.decode([ChatMessage].self, forKey: .messages),
+            sessions: try container.decode([Session].self, forKey: .sessions),
+            usage: try container.decode([DailyUsage].self, forKey: .usage),
+            handoffs: try container.decodeIfPresent([HandoffRequest].self, forKey: .handoffs) ?? [])
     }
 
     public var counts: CollectionCounts {
         CollectionCounts([
             .users: users.count, .stores: shops.count, .orders: orders.count, .coupons: coupons.count,
             .events: events.count, .policyChunks: policyChunks.count, .messages: messages.count,
-            .sessions: sessions.count, .usage: usage.count,
+            .sessions: sessions.count, .usage: usage.count, .handoffs: handoffs.count,
         ])
     }
 
@@ -61,7 +80,8 @@ public struct DataSet: Codable, Hashable, Sendable {
             policyChunks: policyChunks.sorted { $0.id < $1.id },
             messages: messages.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) },
             sessions: sessions.sorted { ($0.createdAt, $0.tokenHash) < ($1.createdAt, $1.tokenHash) },
-            usage: usage.sorted { ($0.userID, $0.day) < ($1.userID, $1.day) }
+            usage: usage.sorted { ($0.userID, $0.day) < ($1.userID, $1.day) },
+            handoffs: handoffs.sorted { $0.id < $1.id }
         )
     }
 

@@ -77,6 +77,23 @@ public protocol ChatStore: Sendable {
     func conversations(userID: String) async throws -> [String]
 }
 
+/// Conversations passed to Customer Care (the staff inbox). One open request per conversation at most.
+public protocol HandoffStore: Sendable {
+    /// Stores `request` as its conversation's open hand-off, unless that conversation already has an open one: then
+    /// that one is returned and nothing is written (`isNew` false). Atomic: concurrent calls for one conversation
+    /// leave exactly one open request. A taken id is `StoreError.duplicate(.handoffs, "id")`.
+    func openHandoff(_ request: HandoffRequest) async throws -> HandoffOpening
+    /// Open requests, oldest first (ties broken by id), at most `limit`.
+    func openHandoffs(limit: Int) async throws -> [HandoffRequest]
+    func handoff(id: String) async throws -> HandoffRequest?
+    /// The latest request of this user's conversation (the open one while there is one: a new request can only
+    /// be opened once the previous one is answered). Another user's conversation id yields `nil`.
+    func handoff(userID: String, conversationID: String) async throws -> HandoffRequest?
+    /// Marks an open request answered by `staffID` at `at`. Returns false, and changes nothing, when the request
+    /// does not exist or was already answered (the first reply's time and author are kept).
+    @discardableResult func markHandoffAnswered(id: String, by staffID: String, at: Date) async throws -> Bool
+}
+
 public protocol SessionStore: Sendable {
     func insertSession(_ session: Session) async throws
     /// The session with this token hash, if it exists and has not expired at `now`.
@@ -114,12 +131,12 @@ public protocol DataAdministration: StoreHealth {
 }
 
 /// What one chat turn reads and writes (the shops and policies are read once, when the service is built).
-public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore & CouponStore
+public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore & CouponStore & HandoffStore
 
 /// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
 /// pass the same contract suite.
 public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, PolicyStore,
-    ChatStore, SessionStore, UsageStore, DataAdministration
+    ChatStore, HandoffStore, SessionStore, UsageStore, DataAdministration
 {
     /// Releases connections. Calling anything afterwards is a programming error.
     func close() async throws

@@ -6,6 +6,9 @@ import Foundation
 enum NextStepPlanner {
     static func step(for context: PromptContext, rules: ConciergeRules) -> String {
         guard context.choices.isEmpty, let main = context.intents.first.flatMap(Intent.init(rawValue:)) else { return "" }
+        if context.handoff != nil {
+            return "Next step: come back to this conversation; Customer Care's reply will appear right here."
+        }
         let careLine = "call Customer Care on \(context.care.phone) (\(context.care.hours))"
         switch main {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .menu, .dietary:

@@ -26,6 +26,8 @@ struct PromptBuilder: Sendable {
         8. Be short: at most three sentences, then end with the "nextStep" from the context, word for word.
         9. Never promise what "care.cannot" lists; give its route instead. For allergens, say what an item's recipe \
         lists, never that anything is free from an allergen, and ask the shopper to confirm with staff.
+        10. If <context> has "handoff", say first that the conversation is with Customer Care, then the reply time \
+        and the urgent phone and e-mail exactly as given there. Never promise notifications, call-backs or an app.
         """
     }
 

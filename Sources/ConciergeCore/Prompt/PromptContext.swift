@@ -29,6 +29,9 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// How a shopper reaches a person, and what this chat cannot do.
     public var care: CareFacts
     public var handoffRequested: Bool
+    /// Set when this conversation is with Customer Care (passed on by this turn, or earlier and still open): what
+    /// the answer may promise, and nothing more.
+    public var handoff: HandoffFacts?
     /// The one next step, decided in code so that it never contradicts the facts above.
     public var nextStep: String
 }
@@ -62,6 +65,22 @@ public struct CareFacts: Codable, Hashable, Sendable {
     public var hours: String
     /// Things the shopper may ask for that this chat cannot do, each with the real route.
     public var cannot: [String]
+}
+
+/// The hand-off as the answer may state it: facts decided in code, the reply time from `ConciergeRules`.
+public struct HandoffFacts: Codable, Hashable, Sendable {
+    /// True when this turn passed the conversation on; false when a request was already open.
+    public var created: Bool
+    /// `asked` or `frustration` (`HandoffReason`).
+    public var reason: String
+    /// When the conversation was passed on, in the shopper's time: "15:02" today, "Fri 20 Nov 15:02" before.
+    public var since: String
+    /// "2 working days": a person replies in this conversation within it.
+    public var replyWithin: String
+    /// Customer Care's own phone, e-mail and hours, for what cannot wait.
+    public var phone: String
+    public var email: String
+    public var hours: String
 }
 
 public struct ShopperFacts: Codable, Hashable, Sendable {

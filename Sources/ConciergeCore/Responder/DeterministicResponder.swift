@@ -14,7 +14,9 @@ enum DeterministicResponder {
         }
         let intents = context.intents.compactMap(Intent.init(rawValue:))
         let primary = intents.first ?? .offTopic
-        var parts = body(for: primary, context: context, message: maskedMessage)
+        // A hand-off the shopper did not ask for in words (repeated frustration) is acknowledged first.
+        var parts = context.handoff != nil && primary != .handoff ? HandoffAnswers.sentences(context) : []
+        parts += body(for: primary, context: context, message: maskedMessage)
         for secondary in intents.dropFirst().prefix(2) where secondary != primary {
             for sentence in secondaryBody(for: secondary, primary: primary, context: context) where !parts.contains(sentence) {
                 parts.append(sentence)
@@ -39,7 +41,7 @@ enum DeterministicResponder {
         case .openNow, .nearest: ShopAnswers.nearest(context)
         case .loyalty: [LoyaltyAnswers.balance(context)] + PolicyAnswers.cite(context, limit: 1)
         case .policyQuestion: PolicyAnswers.answer(context)
-        case .handoff: HandoffAnswers.answer(context)
+        case .handoff: HandoffAnswers.sentences(context)
         case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]
         case .greeting: ["Hi \(context.shopper.name)! I can help with your orders, offers, points and the nearest open shop."]
         case .thanks: ["You're welcome! I'm here whenever you need anything else."]
@@ -57,7 +59,7 @@ enum DeterministicResponder {
         case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context).prefix(1))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
         case .dietary where primary != .dietary && primary != .menu: return Array(ItemAnswers.dietary(context).suffix(1))
-        case .handoff where primary != .handoff: return Array(HandoffAnswers.answer(context).prefix(2))
+        case .handoff where primary != .handoff && context.handoff == nil: return Array(HandoffAnswers.sentences(context).prefix(1))
         case .receipt where primary != .receipt: return ["I can't send e-mails from this chat; \(context.care.email) can send a copy."]
         case .payment where primary != .payment: return Array(PolicyAnswers.cite(context, limit: 1))
         default: return []
@@ -80,6 +82,28 @@ enum LanguageNote {
 enum LoyaltyAnswers {
     static func balance(_ context: PromptContext) -> String {
         "You have \(context.shopper.loyaltyPoints) points, worth \(context.shopper.pointsValue)."
+    }
+}
+
+/// The hand-off, said honestly from `PromptContext.handoff`: empathy, what happened, when a person replies (the
+/// promised time), and Customer Care's own phone and e-mail hours for what cannot wait. Nothing is promised that the
+/// site does not do: no notifications, no call back.
+enum HandoffAnswers {
+    static func sentences(_ context: PromptContext) -> [String] {
+        guard let handoff = context.handoff else {
+            return ["I can pass this conversation to our Customer Care team if you'd like a person to look at it."]
+        }
+        let empathy = handoff.reason == HandoffReason.frustration.rawValue
+            ? "I'm sorry this has been so frustrating." : "Of course, I understand you'd like to talk to a person."
+        let passed = handoff.created ? "I've passed this conversation to our Customer Care team."
+            : "This conversation is already with our Customer Care team (passed on at \(handoff.since))."
+        return [empathy, passed, "A person replies here in this chat within \(handoff.replyWithin).",
+                "If it's urgent, call \(handoff.phone) or e-mail \(handoff.email) (\(handoff.hours))."]
+    }
+
+    static func nextStep(_ context: PromptContext) -> String {
+        context.handoff == nil ? "Next step: ask me to pass this to a person."
+            : "Next step: come back to this conversation; Customer Care's reply will appear right here."
     }
 }
 

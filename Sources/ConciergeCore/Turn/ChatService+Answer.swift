@@ -6,6 +6,9 @@ import Retrieval
 /// The state of one admitted turn while it is being answered.
 struct TurnContext: Sendable {
     var user: User
+    var conversationID: String
+    /// The stored shopper message this turn answers.
+    var messageID: String
     var text: String
     var masked: String
     var maskedHistory: [LLMMessage]
@@ -19,6 +22,8 @@ struct TurnContext: Sendable {
 
 struct TurnOutcome: Sendable {
     var text: String
+    /// The answer as the model wrote it, before un-masking (what Customer Care reads).
+    var maskedText: String
     var trace: TurnTrace
     var source: AnswerSource
 }
@@ -31,8 +36,13 @@ extension ChatService {
         let data = try await gather(turn, understanding: understanding, embedding: meaning.vector)
         turn.timings.mark("context")
         let source = turn.location != nil ? "shared by the browser" : (turn.user.home != nil ? "home" : "unknown")
-        let built = ContextBuilder(rules: settings.rules).build(
+        var built = ContextBuilder(rules: settings.rules).build(
             message: turn.text, data: data, locationSource: source, session: &turn.session, now: turn.now)
+        let handoff = try await handOff(turn, understanding: understanding)  // ChatService+Handoff.swift
+        if let handoff {
+            built.context.handoff = handoff.facts
+            built.context.nextStep = NextStepPlanner.step(for: built.context, rules: settings.rules)
+        }
         let request = PromptBuilder(model: settings.model, chain: settings.rules.chain.name).request(
             context: built.context, history: turn.maskedHistory, maskedMessage: turn.masked)
         turn.timings.mark("prompt")
@@ -56,14 +66,12 @@ extension ChatService {
         trace.guardVerdict = generated.verdict
         trace.notes = generated.notes + (otherShops > 0 ? ["\(otherShops) coupons for other shops not considered"] : [])
             + meaning.notes + Self.understandingNotes(understanding, usesExamples: self.understanding.usesExamples && meaning.vector != nil)
-        if understanding.contains(.handoff) {
-            trace.handoffSummary = "Shopper asked for a person. Intents: \(understanding.intents.map(\.rawValue).joined(separator: ", ")). "
-                + "Message: \(turn.masked)"
-        }
+        trace.handoffSummary = handoff?.request.summary
+        let masked = generated.text
         generated.text = turn.session.unmask(generated.text)
         turn.timings.mark("unmask")
         trace.timings = turn.timings.timings
-        return TurnOutcome(text: generated.text, trace: trace, source: generated.source)
+        return TurnOutcome(text: generated.text, maskedText: masked, trace: trace, source: generated.source)
     }
 
     /// What the reviewer needs to judge the reading: slots, confidence, choices offered, follow-up. Slot values are

@@ -84,10 +84,7 @@ public struct ChatService: ChatResponder {
                                                limit: isStored ? limit + 1 : limit)
             .filter { $0.id != question.id }.suffix(limit)
         var session = maskingSession(for: user)
-        let maskedHistory = history.map { message in
-            message.role == .shopper ? LLMMessage.user(session.mask(message.text))
-                : LLMMessage.assistant(session.mask(message.text))
-        }
+        let maskedHistory = history.map { Self.historyMessage($0, session: &session) }
         var question = question
         let masked = session.mask(question.text)
         question.maskedText = masked
@@ -105,11 +102,13 @@ public struct ChatService: ChatResponder {
             return try await finish(reply, text: QuotaGate.refusal(quota, user: user), trace: TurnTrace(intent: "quota"),
                                     source: .quota, quota: quota)
         }
-        var turn = TurnContext(user: user, text: question.text, masked: masked, maskedHistory: Array(maskedHistory),
+        var turn = TurnContext(user: user, conversationID: question.conversationID, messageID: question.id,
+                               text: question.text, masked: masked, maskedHistory: Array(maskedHistory),
                                previous: Self.previousTurn(in: Array(history)), location: location, now: now,
                                session: session, timings: timings)
         let outcome = try await answer(&turn)
-        return try await finish(reply, text: outcome.text, trace: outcome.trace, source: outcome.source, quota: quota)
+        return try await finish(reply, text: outcome.text, maskedText: outcome.maskedText, trace: outcome.trace,
+                                source: outcome.source, quota: quota)
     }
 
     /// The last shopper message of the history and how its answer read it (from the answer's trace).
@@ -143,8 +142,9 @@ public struct ChatService: ChatResponder {
         var id: String
     }
 
-    private func finish(_ reply: Reply, text: String, trace: TurnTrace, source: AnswerSource, quota: QuotaStatus)
-        async throws -> ChatTurn
+    /// Stores the answer (`maskedText`: the model's answer before un-masking; `nil` when no model was asked).
+    private func finish(_ reply: Reply, text: String, maskedText: String? = nil, trace: TurnTrace, source: AnswerSource,
+                        quota: QuotaStatus) async throws -> ChatTurn
     {
         var trace = trace
         trace.answerSource = source.rawValue
@@ -152,7 +152,7 @@ public struct ChatService: ChatResponder {
         // At least a millisecond after the question, so a pinned clock still orders the two messages.
         let at = max(clock.now(), question.createdAt.addingTimeInterval(0.001))
         let answer = ChatMessage(id: reply.id, userID: reply.user.id, conversationID: question.conversationID,
-                                 role: .assistant, text: text, maskedText: nil, createdAt: at, trace: trace)
+                                 role: .assistant, text: text, maskedText: maskedText, createdAt: at, trace: trace)
         do {
             try await store.appendMessage(answer)
         } catch StoreError.duplicate(collection: .messages, field: _) {

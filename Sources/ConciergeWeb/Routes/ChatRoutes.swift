@@ -5,7 +5,7 @@ import Hummingbird
 
 /// `GET /chat` and `POST /chat`: the conversation page, and one turn (post-redirect-get for plain forms, an HTML
 /// fragment for the page's script).
-struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
+struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     let loader: ChatPageLoader<Store>
     let chat: any ChatResponder
     let views: PageRenderer
@@ -42,15 +42,17 @@ struct ChatRoutes<Store: ChatStore & UsageStore>: Sendable {
             guard request.wantsFragment else {
                 return .seeOther(ChatLocation.path(conversation: turn.conversationID, fragment: "latest"))
             }
-            return try fragment(turn, request: request, user: signedIn.user)
+            return try await fragment(turn, request: request, user: signedIn.user)
         } catch let error as ChatError {
             return try await refused(error, form: form, conversation: conversation, request: request, signedIn: signedIn)
         }
     }
 
-    private func fragment(_ turn: ChatTurn, request: Request, user: User) throws -> Response {
+    private func fragment(_ turn: ChatTurn, request: Request, user: User) async throws -> Response {
+        let handoff = try await loader.handoffNotice(user: user, conversationID: turn.conversationID)
         let fragment = TurnFragment(messages: [turn.shopperMessage, turn.reply], user: user, quota: turn.quota,
-                                    showTraces: preferences.debug(request, user: user), nextTurnKey: loader.newTurnKey())
+                                    showTraces: preferences.debug(request, user: user), nextTurnKey: loader.newTurnKey(),
+                                    handoff: handoff)
         return .html(try views.fragment(fragment, template: "turn"))
     }
 

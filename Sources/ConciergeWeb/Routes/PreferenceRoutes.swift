@@ -6,7 +6,7 @@ import HummingbirdAuth
 
 /// `POST /location` (a city, coordinates, or back to home) and `POST /debug` (reviewers and admins only: the
 /// route group's authorization policy answers 403 to everyone else, before the handler runs).
-struct PreferenceRoutes<Store: ChatStore & UsageStore>: Sendable {
+struct PreferenceRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     let loader: ChatPageLoader<Store>
     let views: PageRenderer
     let preferences: BrowserPreferences

@@ -9,6 +9,7 @@ struct Site<Store: WebStore>: Sendable {
     let chat: ChatRoutes<Store>
     let preferences: PreferenceRoutes<Store>
     let ops: OpsRoutes<Store>
+    let care: CareRoutes
     let tokens: FormTokens
 
     init(store: Store, dependencies: WebDependencies, cities: CityDirectory, preferences browser: BrowserPreferences,
@@ -24,6 +25,9 @@ struct Site<Store: WebStore>: Sendable {
                           metrics: dependencies.metrics, preferences: browser)
         preferences = PreferenceRoutes(loader: loader, views: dependencies.views, preferences: browser)
         ops = OpsRoutes(store: store, metrics: dependencies.metrics, degradations: dependencies.degradations)
+        care = CareRoutes(desk: CustomerCareDesk(store: store, clock: dependencies.clock, ids: dependencies.ids,
+                                                 rules: dependencies.rules),
+                          views: dependencies.views)
         self.tokens = tokens
     }
 
@@ -41,6 +45,7 @@ struct Site<Store: WebStore>: Sendable {
         signedIn.post("/logout", use: accounts.logout)
         chat.register(on: signedIn)
         preferences.register(on: signedIn)
+        care.register(on: signedIn)
         for page in KnownPages.all {
             let allow = page.methods.map(\.rawValue).joined(separator: ", ")
             for method in KnownPages.refusedMethods where !page.methods.contains(method) {
@@ -57,7 +62,7 @@ struct Site<Store: WebStore>: Sendable {
 enum KnownPages {
     static let all: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
-        ("/chat", [.get, .post]), ("/logout", [.post]), ("/location", [.post]), ("/debug", [.post]),
+        ("/chat", [.get, .post]), ("/logout", [.post]), ("/location", [.post]), ("/debug", [.post]), ("/care", [.get]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

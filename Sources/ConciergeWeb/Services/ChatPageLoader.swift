@@ -21,7 +21,7 @@ enum ConversationSelection: Equatable {
 
 /// Gathers everything the chat page shows from the stores. A conversation that is not the shopper's own is a
 /// 404, exactly like one that does not exist.
-struct ChatPageLoader<Store: ChatStore & UsageStore>: Sendable {
+struct ChatPageLoader<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     static var historyLimit: Int { 200 }
     static var listedConversations: Int { 8 }
 
@@ -55,15 +55,23 @@ struct ChatPageLoader<Store: ChatStore & UsageStore>: Sendable {
         }
         if case .specific = selection, current == nil { throw HTTPError(.notFound) }
         var messages: [ChatMessage] = []
+        var handoff: HandoffNotice?
         if let current {
             messages = try await store.messages(userID: user.id, conversationID: current, limit: Self.historyLimit)
+            handoff = try await handoffNotice(user: user, conversationID: current)
         }
         return ChatPageInput(
             user: user, csrf: signedIn.session.csrfToken, conversationID: current,
             conversations: try await summaries(ids.prefix(Self.listedConversations), userID: user.id),
             messages: messages, quota: try await QuotaGate(store: store, limit: limits.dailyMessages).peek(user: user, at: clock.now()),
             place: PlaceChoice.shopperPlace(place, user: user), cities: cities.names, debugRequested: debug,
-            maximumMessageLength: limits.messageLength, turnKey: newTurnKey())
+            maximumMessageLength: limits.messageLength, turnKey: newTurnKey(), handoff: handoff)
+    }
+
+    /// The status line while this conversation of the user's waits for Customer Care.
+    func handoffNotice(user: User, conversationID: String) async throws -> HandoffNotice? {
+        guard let request = try await store.handoff(userID: user.id, conversationID: conversationID) else { return nil }
+        return HandoffNotice(request, now: clock.now(), timeZone: user.timeZone)
     }
 
     /// Each listed conversation by the shopper's most recent question in it.

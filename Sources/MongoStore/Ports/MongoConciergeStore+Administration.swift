@@ -53,7 +53,8 @@ extension MongoConciergeStore {
             users: try decode(User.self), shops: try decode(Shop.self), orders: try decode(Order.self),
             coupons: try decode(Coupon.self), events: try decode(Event.self),
             policyChunks: try decode(PolicyChunk.self), messages: try decode(ChatMessage.self),
-            sessions: try decode(Session.self), usage: try decode(DailyUsage.self)
+            sessions: try decode(Session.self), usage: try decode(DailyUsage.self),
+            handoffs: try decode(HandoffRequest.self)
         ).canonical()
     }
 
@@ -77,6 +78,7 @@ extension MongoConciergeStore {
             try EncodedBatch(users), try EncodedBatch(data.shops), try EncodedBatch(data.orders),
             try EncodedBatch(data.coupons), try EncodedBatch(data.events), try EncodedBatch(data.policyChunks),
             try EncodedBatch(data.messages), try EncodedBatch(data.sessions), try EncodedBatch(data.usage),
+            try EncodedBatch(data.handoffs),
         ]
     }
 }

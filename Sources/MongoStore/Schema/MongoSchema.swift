@@ -13,6 +13,8 @@ enum MongoSchema {
         var expireAfterSeconds: Int32?
         /// The entity field named in a duplicate-key error for this index.
         var guards: String?
+        /// A partial index covers only the documents matching this filter (`{status: "open"}`).
+        var partialFilter: BSONFields?
 
         var name: String { keys.map { "\($0.field)_\($0.direction)" }.joined(separator: "_") }
 
@@ -22,6 +24,7 @@ enum MongoSchema {
             var spec: BSONFields = ["key": .document(key), "name": .string(name)]
             if unique { spec.append("unique", true) }
             if let expireAfterSeconds { spec.append("expireAfterSeconds", .int32(expireAfterSeconds)) }
+            if let partialFilter { spec.append("partialFilterExpression", .document(partialFilter)) }
             return .document(spec)
         }
     }
@@ -40,8 +43,17 @@ enum MongoSchema {
         case .usage:
             [Index(keys: [("userID", 1), ("day", 1)], unique: true, guards: "userID+day"),
              Index(keys: [("expiresAt", 1)], expireAfterSeconds: 0)]
+        // One open request per conversation: unique among open requests only, so answered ones stay beside it.
+        case .handoffs:
+            [Index(keys: [("userID", 1), ("conversationID", 1)], unique: true, guards: openHandoffField,
+                   partialFilter: ["status": .string(HandoffStatus.open.rawValue)]),
+             Index(keys: [("userID", 1), ("conversationID", 1), ("createdAt", -1)]),
+             Index(keys: [("status", 1), ("createdAt", 1)])]
         }
     }
+
+    /// What a duplicate on the hand-offs' partial index is reported as: the conversation already has an open request.
+    static let openHandoffField = "userID+conversationID"
 
     /// The entity field that `_id` holds (see `MongoStored.documentID`).
     static func keyField(of collection: DataCollection) -> String {
@@ -49,7 +61,7 @@ enum MongoSchema {
         case .coupons: "code"
         case .sessions: "tokenHash"
         case .usage: "userID+day"
-        case .users, .stores, .orders, .events, .policyChunks, .messages: "id"
+        case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs: "id"
         }
     }
 

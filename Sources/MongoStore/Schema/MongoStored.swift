@@ -49,6 +49,11 @@ extension ChatMessage: MongoStored {
     var documentID: BSONValue { .string(id) }
 }
 
+extension HandoffRequest: MongoStored {
+    static var collection: DataCollection { .handoffs }
+    var documentID: BSONValue { .string(id) }
+}
+
 extension Session: MongoStored {
     static var collection: DataCollection { .sessions }
     /// Only the hash of the cookie token is ever stored (see `Session`).

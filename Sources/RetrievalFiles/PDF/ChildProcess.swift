@@ -32,7 +32,9 @@ struct ChildProcess {
 
     /// How long to wait for the pipes to close once the child has exited or been killed (a grandchild could hold
     /// them open; its group was killed too, so this is only a bound).
-    private static let drainGrace: DispatchTimeInterval = .seconds(2)
+    /// How long to wait for the pipes to be read out after the child exited. Generous: the readers are threads of
+    /// their own, so the wait only ends early if a grandchild keeps a pipe open.
+    private static let drainGrace: DispatchTimeInterval = .seconds(10)
 
     static func run(_ executable: URL, arguments: [String], timeout: Duration) throws -> Output {
         let process = Process()
@@ -64,13 +66,18 @@ struct ChildProcess {
             standardOutput: standardOutput.data, standardError: standardError.data)
     }
 
-    /// Reads `handle` to its end on a dispatch thread.
+    /// Reads `handle` to its end on a thread of its own. Not the global dispatch queue: under load (a test run, a
+    /// busy server) its threads can all be busy, the read then started after the grace period, and the output was
+    /// lost ("no text in the PDF").
     private static func drain(_ handle: FileHandle, into group: DispatchGroup) -> Sink {
         let sink = Sink()
-        DispatchQueue.global().async(group: group) {
+        group.enter()
+        let reader = Thread {
             sink.append((try? handle.readToEnd()) ?? Data())
             try? handle.close()
+            group.leave()
         }
+        reader.start()
         return sink
     }
 

@@ -12,7 +12,7 @@ python3-mockupdb and python3-mongomock. It is a contract-test peer, not a databa
 
 What MongoStore sends, all of which both this peer and a real server run: find (filter, sort, limit,
 projection), insert, update (replacement with upsert, $set, $inc, $max, $setOnInsert), delete, findAndModify
-(upsert, new), count via aggregate ($match, $group with $sum/$max, $sort), createIndexes (unique, TTL),
+(upsert, new), count via aggregate ($match, $group with $sum/$max, $sort), createIndexes (unique, TTL, partial),
 listIndexes, ping. What the peer cannot run: dates after 9999-12-31 (Python's datetime cannot hold them;
 libmongoc gets a dropped connection), collations, text and geo queries, $lookup beyond mongomock's subset,
 retryable writes and sessions (lsid is accepted and ignored).
@@ -41,9 +41,12 @@ import time  # noqa: E402
 import mockupdb  # noqa: E402
 import mongomock  # noqa: E402
 import mongomock.store  # noqa: E402
+from mongomock.filtering import filter_applies  # noqa: E402
 from pymongo import ReturnDocument  # noqa: E402  (mongomock has none of its own)
 
 DUPLICATE_KEY = 11000
+# The index options the peer passes on to mongomock (a partial unique index: one open hand-off per conversation).
+INDEX_OPTIONS = ('unique', 'sparse', 'expireAfterSeconds', 'partialFilterExpression')
 COMMAND_NOT_FOUND = 59
 BAD_VALUE = 2
 
@@ -223,7 +226,7 @@ class Engine:
         collection = self._collection(database, doc['createIndexes'])
         before = len(collection.index_information())
         for spec in doc.get('indexes', []):
-            options = {key: spec[key] for key in ('unique', 'sparse', 'expireAfterSeconds') if key in spec}
+            options = {key: spec[key] for key in INDEX_OPTIONS if key in spec}
             collection.create_index(list(spec['key'].items()), name=spec['name'], **options)
         after = len(collection.index_information())
         return {'numIndexesBefore': before, 'numIndexesAfter': after, 'createdCollectionAutomatically': before == 0,
@@ -285,7 +288,7 @@ def _duplicate_error(collection, document, index, inserting=False):
     """The write error a real server would report for `document`, or None when no unique index is violated.
 
     Like a real server it names the index and its key pattern (drivers map those to a field); mongomock's own
-    error says neither.
+    error says neither. A partial index (``partialFilterExpression``) only covers the documents matching its filter.
     """
     if document is None:
         return None
@@ -294,7 +297,12 @@ def _duplicate_error(collection, document, index, inserting=False):
         keys = [key for key, _ in info['key']]
         if name != '_id_' and not info.get('unique'):
             continue
+        partial = info.get('partialFilterExpression')
+        if partial is not None and not filter_applies(partial, document):
+            continue
         query = {key: document.get(key) for key in keys}
+        if partial is not None:
+            query = {'$and': [query, partial]}
         if name != '_id_' or not inserting:
             query = {'$and': [query, {'_id': {'$ne': own_id}}]}
         if collection.find_one(query) is not None:
@@ -324,7 +332,7 @@ class StateFile:
             data = pickle.loads(blob)
             collection = client[database][name]
             for index in data['indexes']:
-                options = {key: index[key] for key in ('unique', 'sparse', 'expireAfterSeconds') if key in index}
+                options = {key: index[key] for key in INDEX_OPTIONS if key in index}
                 collection.create_index(index['key'], name=index['name'], **options)
             if data['documents']:
                 collection.insert_many(data['documents'])
