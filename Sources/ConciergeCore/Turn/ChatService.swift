@@ -99,7 +99,7 @@ public struct ChatService: ChatResponder {
         let reply = Reply(user: user, question: question, id: key?.answerID(userID: user.id) ?? ids.make("msg_"))
         let quota = try await QuotaGate(store: store, limit: settings.dailyMessageLimit).consume(user: user, at: now)
         guard quota.admitted else {
-            return try await finish(reply, text: QuotaGate.refusal(quota, user: user), trace: TurnTrace(intent: "quota"),
+            return try await finish(reply, text: QuotaGate.refusal(quota, user: user, chain: settings.rules.chain), trace: TurnTrace(intent: "quota"),
                                     source: .quota, quota: quota)
         }
         var turn = TurnContext(user: user, conversationID: question.conversationID, messageID: question.id,

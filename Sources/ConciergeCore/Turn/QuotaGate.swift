@@ -49,10 +49,10 @@ public struct QuotaGate: Sendable {
     }
 
     /// The friendly limit reply: no model involved.
-    static func refusal(_ status: QuotaStatus, user: User) -> String {
+    static func refusal(_ status: QuotaStatus, user: User, chain: ChainProfile) -> String {
         let time = LocalTimeFormatter(timeZoneIdentifier: user.timeZone)
         return "You've reached today's limit of \(status.limit) messages, so I can't answer this one. "
             + "Your allowance resets at \(time.time(status.resetsAt)) (midnight your time). "
-            + "Next step: for anything urgent, open the order in the app or call Customer Care."
+            + "Next step: for anything urgent, call Customer Care on \(chain.carePhone) (\(chain.careHours))."
     }
 }
