@@ -15,6 +15,15 @@ enum Schema {
         migrator.registerMigration("v2: hand-offs to Customer Care") { db in
             try createHandoffs(db)
         }
+        migrator.registerMigration("v3: what real chains import (pickup and cancel times, refunds, payment summary, regions)") { db in
+            try db.execute(sql: """
+                ALTER TABLE orders ADD COLUMN collectedAt DATETIME;
+                ALTER TABLE orders ADD COLUMN cancelledAt DATETIME;
+                ALTER TABLE orders ADD COLUMN refund TEXT;
+                ALTER TABLE orders ADD COLUMN payment TEXT;
+                ALTER TABLE stores ADD COLUMN region TEXT;
+                """)
+        }
         return migrator
     }
 

@@ -47,6 +47,29 @@ struct DataImporterTests {
         }
     }
 
+    /// What real chains import: a region per shop; per order when it was collected or cancelled, where a refund
+    /// stands, and how it was paid as brand and last four; more allergens and what an item is.
+    static let richer = valid
+        .replacingOccurrences(of: #""menu": [], "amenities": []}"#, with: #""menu": [{"sku": "BK-SES", "name": "Sesame Bagel", "category": "bakery", "priceMinor": 250, "tags": ["sesame", "egg", "soy", "gluten", "packaged"], "priceTier": "budget"}], "amenities": [], "region": "London North"}"#)
+        .replacingOccurrences(of: #""placedAt": "2026-11-20T10:00:00Z"}"#, with: #""placedAt": "2026-11-20T10:00:00Z", "collectedAt": "2026-11-20T10:20:00Z", "refund": {"state": "approved", "amountMinor": 150, "updatedAt": "2026-11-21T09:00:00Z"}, "payment": {"brand": "Visa", "last4": "4242"}}"#)
+
+    @Test func whatRealChainsImportIsKeptAndAFullCardNumberIsRefused() async throws {
+        try await withImporter { importer, store in
+            _ = try await importer.importData(Data(Self.richer.utf8))
+            let order = try #require(try await store.order(id: "ORD-ABCD1234"))
+            #expect(order.payment?.masked == "Visa •••• 4242")
+            #expect(order.refund?.state == .approved && order.refund?.amountMinor == 150)
+            #expect(order.collectedAt != nil)
+            let shop = try #require(try await store.shop(id: "s1"))
+            #expect(shop.region == "London North")
+            #expect(shop.menu.first?.tags == [.sesame, .egg, .soy, .gluten, .packaged])
+            let fullNumber = Self.richer.replacingOccurrences(of: #""last4": "4242""#, with: #""last4": "4111111111111111""#)
+                .replacingOccurrences(of: "ORD-ABCD1234", with: "ORD-ABCD9999")
+            await #expect(throws: ImportError.self) { try await importer.importData(Data(fullNumber.utf8)) }
+            #expect(try await store.order(id: "ORD-ABCD9999") == nil)
+        }
+    }
+
     @Test func malformedJSONIsRefusedWithItsLocation() async throws {
         try await withImporter { importer, store in
             await #expect(throws: ImportError.malformed("not valid JSON")) {

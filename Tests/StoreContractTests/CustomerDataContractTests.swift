@@ -20,6 +20,24 @@ struct CustomerDataContractTests {
     }
 
     @Test(arguments: Backend.allCases)
+    func collectionRefundAndPaymentSummaryRoundTripAndAShopKeepsItsRegion(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            var order = Fixtures.order("ORD-PAY12345", user: "usr_ava", daysAgo: 2, status: .delivered)
+            order.collectedAt = Fixtures.date(daysAgo: 2, hours: 1)
+            order.cancelledAt = nil
+            order.refund = OrderRefund(state: .paid, amountMinor: 380, updatedAt: Fixtures.date(daysAgo: 1))
+            order.payment = try PaymentSummary(brand: "Mastercard", last4: "5100")
+            var data = Fixtures.sampleDataSet()
+            data.orders.append(order)
+            data.shops[0].region = "London North"
+            try await store.upsert(data)
+            #expect(try await store.order(id: "ORD-PAY12345") == order)
+            #expect(try await store.shop(id: data.shops[0].id)?.region == "London North")
+            #expect(try await store.order(id: "ORD-AB12CD34")?.payment == nil)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
     func ordersPlacedAtTheSameInstantAreOrderedById(backend: Backend) async throws {
         try await withStore(backend) { store in
             let orders = ["ORD-BBBBBBBB", "ORD-AAAAAAAA", "ORD-CCCCCCCC"].map {

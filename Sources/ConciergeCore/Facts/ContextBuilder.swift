@@ -175,7 +175,13 @@ struct ContextBuilder: Sendable {
                 shop: shop?.name ?? "our shop", placed: time.moment(order.placedAt), eta: order.eta.map(time.moment),
                 delivered: order.deliveredAt.map(time.moment),
                 items: order.lines.map { "\($0.quantity) × \($0.name)" }.joined(separator: ", "),
-                total: Money.format(order.totalMinor, currency: order.currency), isLate: decision.isLate,
+                total: Money.format(order.totalMinor, currency: order.currency),
+                payment: order.payment?.masked,
+                refund: order.refund.map { refund in
+                    let amount = Money.format(refund.amountMinor, currency: order.currency)
+                    return refund.state == .paid ? "paid: \(amount) on \(time.day(refund.updatedAt))" : "\(refund.state.rawValue): \(amount)"
+                },
+                collected: order.collectedAt.map(time.moment), isLate: decision.isLate,
                 canCancel: decision.canCancel, canChangeAddress: decision.canChangeAddress,
                 reportProblemsUntil: decision.reportProblemsUntil.map(time.moment),
                 reportWindowOpen: decision.reportWindowOpen,

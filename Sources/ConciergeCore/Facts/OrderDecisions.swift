@@ -25,9 +25,11 @@ enum OrderDecisions {
             if let arrived { return arrived > lateAt }
             return order.status == .inTransit || order.status == .preparing || order.status == .placed ? now > lateAt : false
         }()
+        // Collected or cancelled is final whatever the status says (an import may lag behind).
+        let final = order.collectedAt != nil || order.cancelledAt != nil
         var decision = OrderDecision(
-            canCancel: rules.cancellableStatuses.contains(order.status),
-            canChangeAddress: order.fulfilment == .delivery && rules.addressChangeStatuses.contains(order.status),
+            canCancel: !final && rules.cancellableStatuses.contains(order.status),
+            canChangeAddress: !final && order.fulfilment == .delivery && rules.addressChangeStatuses.contains(order.status),
             reportProblemsUntil: nil, returnPackagedUntil: nil, reportWindowOpen: false, returnWindowOpen: false,
             deliveryFeeRefundDue: isLate && order.fulfilment == .delivery, isLate: isLate)
         guard order.status == .delivered, let delivered = arrived else { return decision }

@@ -55,6 +55,8 @@ public struct Shop: Codable, Hashable, Sendable, Identifiable {
     public var hours: WeeklyHours
     public var menu: [MenuItem]
     public var amenities: [String]
+    /// The chain's own grouping ("London North", "Mumbai West"), when the chain has one.
+    public var region: String? = nil
 
     public init(id: String, name: String, address: PostalAddress, location: Coordinate, timeZone: String,
                 currency: String, phone: String, hours: WeeklyHours, menu: [MenuItem], amenities: [String]) {

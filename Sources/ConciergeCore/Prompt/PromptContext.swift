@@ -135,6 +135,12 @@ public struct OrderFacts: Codable, Hashable, Sendable {
     public var delivered: String?
     public var items: String
     public var total: String
+    /// "Visa •••• 4242": brand and last four digits only.
+    public var payment: String?
+    /// "approved: £3.40", "paid: £3.40 on Fri 20 Nov".
+    public var refund: String?
+    /// When a pickup order was collected.
+    public var collected: String?
     public var isLate: Bool
     public var canCancel: Bool
     public var canChangeAddress: Bool

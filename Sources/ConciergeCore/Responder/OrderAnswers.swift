@@ -17,8 +17,10 @@ enum OrderAnswers {
             return ["\(what) is on its way" + (order.eta.map { ", expected \($0)" } ?? "") + "." + late]
         case "delivered":
             let verb = order.fulfilment == "pickup" ? "was collected" : "was delivered"
-            return ["\(what) \(verb)" + (order.delivered.map { " \($0)" } ?? "") + "."]
-        case "refunded": return ["\(what) was refunded."]
+            let refund = order.refund.map { [" A refund is \($0)."] } ?? []
+            return ["\(what) \(verb)" + ((order.collected ?? order.delivered).map { " \($0)" } ?? "") + "."] + refund
+        case "refunded":
+            return ["\(what) was refunded" + (order.refund.map { " (\($0))" } ?? "") + (order.payment.map { " to \($0)" } ?? "") + "."]
         default: return ["\(what) was cancelled, so nothing was charged for it."]
         }
     }
@@ -69,6 +71,12 @@ enum OrderAnswers {
             parts += order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
         }
         return parts + PolicyAnswers.cite(context, limit: 1)
+    }
+
+    /// For a payment question about an order: how it was paid (brand and last four only).
+    static func payment(_ context: PromptContext) -> [String] {
+        guard context.slots.order != nil, let order = NextStepPlanner.focus(context), let payment = order.payment else { return [] }
+        return ["\(order.id) (\(order.total)) was paid with \(payment)."]
     }
 
     static func refundWindow(_ order: OrderFacts) -> [String] {

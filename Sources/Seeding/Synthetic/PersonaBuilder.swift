@@ -60,8 +60,14 @@ struct PersonaBuilder {
         }
         let placedAt = asOf.addingTimeInterval(-seed.placedDaysAgo * 86_400).wholeSeconds
         let eta = placedAt.addingTimeInterval(Double(seed.etaMinutes) * 60)
-        return Order(id: seed.id, userID: userID, shopID: shop.id, lines: lines, currency: shop.currency,
-                     status: seed.status, fulfilment: seed.fulfilment, placedAt: placedAt, eta: eta,
-                     deliveredAt: [.delivered, .refunded].contains(seed.status) ? eta : nil)
+        let arrived = [.delivered, .refunded].contains(seed.status) ? eta : nil
+        var order = Order(id: seed.id, userID: userID, shopID: shop.id, lines: lines, currency: shop.currency,
+                          status: seed.status, fulfilment: seed.fulfilment, placedAt: placedAt, eta: eta,
+                          deliveredAt: arrived, payment: seed.payment)
+        if seed.fulfilment == .pickup { order.collectedAt = arrived }
+        if seed.status == .cancelled { order.cancelledAt = placedAt.addingTimeInterval(300) }
+        order.refund = seed.refund.map { OrderRefund(state: $0, amountMinor: order.totalMinor,
+                                                     updatedAt: (arrived ?? placedAt).addingTimeInterval(86_400)) }
+        return order
     }
 }

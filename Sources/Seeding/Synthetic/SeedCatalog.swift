@@ -137,6 +137,10 @@ public struct PersonaOrderSeed: Codable, Sendable {
     public var etaMinutes: Int
     /// `[sku, quantity]` pairs.
     public var items: [[QuantityOrSKU]]
+    /// Brand and last four digits only.
+    public var payment: PaymentSummary?
+    /// A refund of the whole order in this state, a day after it arrived.
+    public var refund: OrderRefund.State?
 }
 
 /// One cell of a persona order line: a SKU string or a quantity number.
