@@ -149,6 +149,12 @@ struct ContextBuilder: Sendable {
                 usable.append((eligible, nearby.shop))
             }
         }
+        // No location: the shopper's coupons that are not tied to one shop are still theirs to use.
+        if data.nearby.isEmpty {
+            return CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nil, at: now).eligible
+                .filter { $0.coupon.scope.kind != .shop }.prefix(3)
+                .map { CouponDescriber.facts($0, shop: nil, time: time) }
+        }
         let suggested = Set(suggestions.map(\.name))
         let ranked = usable.sorted { lhs, rhs in
             let l = lhs.1.menu.contains { suggested.contains($0.name) && lhs.0.appliesTo.contains($0.sku) }
