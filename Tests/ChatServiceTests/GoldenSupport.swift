@@ -20,8 +20,13 @@ struct Golden: Sendable, CustomTestStringConvertible {
     var typedPII: [String] = []
     /// A reply to "thanks!" or a "did you want A or B?" question ends without pushing a next step.
     var endsWithNextStep = true
+    /// Each group needs at least one of its phrases in the answer (for facts that can be worded more than one way).
+    var containsAnyOf: [[String]] = []
 
     var testDescription: String { name }
+
+    /// The number of shopper messages: more than one makes it a follow-up conversation.
+    var isMultiTurn: Bool { messages.count > 1 }
 }
 
 enum GoldenRunner {
@@ -38,6 +43,9 @@ enum GoldenRunner {
         let turn = try #require(last)
         let answer = turn.reply.text
         for phrase in golden.contains { #expect(answer.contains(phrase), "\(golden.name): expected \"\(phrase)\" in: \(answer)") }
+        for group in golden.containsAnyOf {
+            #expect(group.contains(where: answer.contains), "\(golden.name): expected one of \(group) in: \(answer)")
+        }
         for phrase in golden.excludes { #expect(!answer.contains(phrase), "\(golden.name): unexpected \"\(phrase)\" in: \(answer)") }
         if let intent = golden.intent { #expect(turn.reply.trace?.intent == intent.rawValue, "\(golden.name)") }
         #expect(answer.contains("Next step:") == golden.endsWithNextStep, "\(golden.name): next step or not")
