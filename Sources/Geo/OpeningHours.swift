@@ -147,9 +147,13 @@ extension WeeklyHours {
         let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
         let weekday = parts.weekday.flatMap(isoWeekday(fromFoundation:)) ?? .monday
         let time = LocalTime(hour: parts.hour ?? 0, minute: parts.minute ?? 0)
-        let dayNumber = { (value: Date) in calendar.ordinality(of: .day, in: .era, for: value) ?? 0 }
+        // Whole local days between the two, counted from local midnight to local midnight in the shop's zone.
+        // (`ordinality(of: .day, in: .era)` counted UTC days on Linux: at 10:00 in New York a 20:00 closing read
+        // "tomorrow".)
+        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: instant),
+                                           to: calendar.startOfDay(for: date)).day ?? 0
         let relation: DayRelation =
-            switch dayNumber(date) - dayNumber(instant) {
+            switch days {
             case ...0: .today
             case 1: .tomorrow
             default: .later(weekday)

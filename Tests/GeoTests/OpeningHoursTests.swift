@@ -27,6 +27,17 @@ struct OpeningHoursTests {
         hours.status(at: Self.instant(at), timeZone: zone)
     }
 
+    /// West of UTC a local day spans two UTC days: "today" and "tomorrow" must be the shop's days, not UTC's.
+    @Test("New York at 10:00: closing at 20:00 is today, opening at 06:30 on Monday is named")
+    func daysAreTheShopsNotUTCs() {
+        let newYork = TimeZone(identifier: "America/New_York")!
+        let hours = Self.every("06:30", "20:00", on: [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday])
+        #expect(status(hours, "2026-11-21T15:00:00Z", newYork).summary == "Open until 20:00")
+        #expect(status(hours, "2026-11-22T02:00:00Z", newYork).summary == "Opens Monday at 06:30")
+        #expect(status(hours, "2026-11-21T10:00:00Z", newYork).summary == "Opens at 06:30")
+        #expect(status(hours, "2026-11-21T04:00:00Z", newYork).summary == "Opens at 06:30 tomorrow")
+    }
+
     @Test("overnight 06:00–01:00 at 23:59, 00:00, 00:59 and 01:00")
     func overnightEdges() {
         let late = status(Self.overnight, "2026-11-23T23:59:00Z")
