@@ -17,6 +17,8 @@ struct TurnData: Sendable {
     var nearby: [NearbyShop]
     var shopsByID: [String: Shop]
     var policies: [RetrievalResult]
+    /// Where distances are measured from (the shared location or home); `nil` when unknown.
+    var origin: Coordinate?
 }
 
 /// Builds the masked `PromptContext` for one turn. Facts are decided here, in code: which coupons apply and where,
@@ -38,7 +40,10 @@ struct ContextBuilder: Sendable {
         let wantsSuggestions = understanding.intents.contains { $0.isComfort || [.menu, .dietary, .greeting].contains($0) }
         let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: Self.need(understanding, message: message), needs: needs, user: data.user,
                                                                   near: data.nearby, limit: rules.suggestionsInContext) : []
-        let shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
+        var shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
+        if let asked = understanding.slots.time, asked != "now", let first = data.nearby.first, !shops.isEmpty {
+            shops[0].hoursAsked = Self.hours(of: first.shop, asked: asked, now: now)
+        }
         let currency = data.nearby.first?.shop.currency ?? data.orders.first?.currency
             ?? Currency.of(country: data.user.address?.country)
         var context = PromptContext(
@@ -59,6 +64,23 @@ struct ContextBuilder: Sendable {
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)
+    }
+
+    /// The shop's hours for the day the shopper asked about ("tomorrow", "sunday", "tomorrow 08:00", "21:00").
+    static func hours(of shop: Shop, asked: String, now: Date) -> String? {
+        let parts = asked.split(separator: " ").map(String.init)
+        var offset = 0
+        if parts.first == "tomorrow" {
+            offset = 1
+        } else if let day = TimeSlotReader.weekdays.firstIndex(of: parts[0]) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: shop.timeZone) ?? TimeZone(identifier: "UTC")!
+            let today = (calendar.component(.weekday, from: now) + 5) % 7  // Monday = 0
+            offset = (day - today + 7) % 7
+        }
+        let (name, hours) = ShopFinder.hours(of: shop, dayOffset: offset, from: now)
+        let when = offset == 0 ? "today" : offset == 1 ? "tomorrow (\(name))" : "on \(name)"
+        return hours.map { "\(when): open \($0)" } ?? "\(when): closed all day"
     }
 
     /// The need suggestions answer: a comfort need if the message has one, food if it asks what to eat.
@@ -134,7 +156,7 @@ struct ContextBuilder: Sendable {
             name: nearby.shop.name, distance: Earth.readable(meters: nearby.distanceMeters),
             walkMinutes: nearby.walkingMinutes <= rules.walkingMinutesLimit ? nearby.walkingMinutes : nil,
             isOpen: nearby.isOpen, closingSoon: nearby.closesWithin(minutes: rules.closingSoonMinutes),
-            status: nearby.status, withinRange: nearby.isWithinRadius, phone: nearby.shop.phone)
+            status: nearby.status, withinRange: nearby.isWithinRadius, phone: nearby.shop.phone, hoursAsked: nil)
     }
 
     /// Coupons usable at any nearby shop, each once, with where it is valid. Ones that fit a suggested item first,
@@ -154,6 +176,15 @@ struct ContextBuilder: Sendable {
             return CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nil, at: now).eligible
                 .filter { $0.coupon.scope.kind != .shop }.prefix(3)
                 .map { CouponDescriber.facts($0, shop: nil, time: time) }
+        }
+        // The shopper's own coupon for one shop that is not among the nearest few, but still within reach.
+        for coupon in data.coupons where coupon.ownerID == data.user.id && coupon.scope.kind == .shop && !seen.contains(coupon.code) {
+            guard let shop = coupon.scope.value.flatMap({ data.shopsByID[$0] }),
+                let origin = data.origin, Earth.distance(origin, shop.location) <= rules.nearbyRadiusMeters,
+                let eligible = CouponEligibility.decide(coupons: [coupon], userID: data.user.id, shop: shop, at: now).eligible.first
+            else { continue }
+            seen.insert(coupon.code)
+            usable.append((eligible, shop))
         }
         let suggested = Set(suggestions.map(\.name))
         let ranked = usable.sorted { lhs, rhs in

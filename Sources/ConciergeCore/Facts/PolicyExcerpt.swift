@@ -14,7 +14,10 @@ enum PolicyExcerpt {
         let scores = sentences.map { sentence -> Double in
             let overlap = Double(contentWords(sentence).intersection(asked).count)
             let number = wantsNumber && sentence.contains(where: \.isNumber) ? 0.75 : 0
-            return overlap + number
+            // The chain's policies are written for its app too; this shopper is on the website, so a sentence that
+            // only says where to tap in the app is the weaker quote when another says the same.
+            let appOnly = MessageWords(sentence).containsAny(["in the app", "the app", "app"]) ? 0.6 : 0
+            return overlap + number - appOnly
         }
         var best = 0
         for index in sentences.indices where scores[index] > scores[best] { best = index }

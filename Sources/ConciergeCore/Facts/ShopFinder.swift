@@ -63,6 +63,31 @@ public struct ShopFinder: Sendable {
         }
     }
 
+    /// One shop as a `NearbyShop` seen from `origin` (a shop the shopper named, wherever it is). Without an origin
+    /// the distance is unknown: it is then treated as out of range, so no walk is suggested.
+    public func describe(_ shop: Shop, from origin: Coordinate?, at instant: Date, radiusMeters: Double) -> NearbyShop {
+        let status = Self.status(of: shop, at: instant)
+        let meters = origin.map { Earth.distance($0, shop.location) } ?? .infinity
+        return NearbyShop(shop: shop, distanceMeters: meters.isFinite ? meters : 0,
+                          walkingMinutes: meters.isFinite ? pace.minutes(forMeters: meters) : 0,
+                          isWithinRadius: meters <= radiusMeters, isOpen: status.isOpen, status: status.summary,
+                          minutesUntilClose: status.minutesUntilClose)
+    }
+
+    /// The opening hours of `shop` on the local day `dayOffset` days from `instant` ("07:00–22:00"), or `nil` when
+    /// it is closed that day; with the day's name.
+    public static func hours(of shop: Shop, dayOffset: Int, from instant: Date) -> (day: String, hours: String?) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: shop.timeZone) ?? TimeZone(identifier: "UTC")!
+        let day = calendar.date(byAdding: .day, value: dayOffset, to: instant) ?? instant
+        let foundation = calendar.component(.weekday, from: day)  // 1 = Sunday
+        let weekday = Weekday.allCases[(foundation + 5) % 7]  // ours start on Monday
+        let name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(foundation + 5) % 7]
+        let ranges = shop.hours.ranges.filter { $0.day == weekday }
+        guard !ranges.isEmpty else { return (name, nil) }
+        return (name, ranges.map { "\($0.opens)–\($0.closes)" }.joined(separator: ", "))
+    }
+
     static func matches(_ shop: Shop, filter: Filter, at instant: Date) -> Bool {
         if filter.openNow, !status(of: shop, at: instant).isOpen { return false }
         guard let tag = filter.tag?.lowercased() else { return true }

@@ -104,6 +104,8 @@ public struct ShopFacts: Codable, Hashable, Sendable {
     public var status: String
     public var withinRange: Bool
     public var phone: String
+    /// Its hours on the day the shopper asked about ("tomorrow (Sunday): open 07:00–22:00"), when they asked.
+    public var hoursAsked: String?
 }
 
 public struct ItemFacts: Codable, Hashable, Sendable {

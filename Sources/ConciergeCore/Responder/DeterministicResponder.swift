@@ -34,7 +34,8 @@ enum DeterministicResponder {
         case .offers: OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)
-        case .refund: OrderAnswers.refund(context)
+        case .refund: OrderAnswers.refund(context) + (Capabilities.asksChatToRefund(message)
+            ? ["I can't issue refunds from this chat myself, but Customer Care can."] : [])
         case .complaint: OrderAnswers.complaint(context)
         case .payment: ["I'm sorry you're having trouble with a payment."] + OrderAnswers.payment(context)
             + PolicyAnswers.cite(context, limit: 1)
@@ -98,7 +99,12 @@ enum HandoffAnswers {
             ? "I'm sorry this has been so frustrating." : "Of course, I understand you'd like to talk to a person."
         let passed = handoff.created ? "I've passed this conversation to our Customer Care team."
             : "This conversation is already with our Customer Care team (passed on at \(handoff.since))."
-        return [empathy, passed, "A person replies here in this chat within \(handoff.replyWithin).",
+        let cannot: [String] = switch context.slots.channel {
+        case "phone": ["I can't phone you from this chat."]
+        case "email": ["I can't send e-mails from this chat."]
+        default: []
+        }
+        return [empathy] + cannot + [passed, "A person replies here in this chat within \(handoff.replyWithin).",
                 "If it's urgent, call \(handoff.phone) or e-mail \(handoff.email) (\(handoff.hours))."]
     }
 
@@ -113,8 +119,11 @@ enum ShopAnswers {
         guard let shop = context.shops.first else {
             return ["I don't know where you are yet, so I can't find the nearest shop."]
         }
+        if let asked = shop.hoursAsked {
+            return ["\(shop.name) is \(asked.replacingOccurrences(of: ": ", with: " "))" + "."]
+        }
         var sentence = where_(shop) + " and " + statusClause(shop) + "."
-        if !shop.withinRange { sentence = "Nothing is close by: the nearest shop is " + sentence }
+        if !shop.withinRange { sentence = "Nothing is close by. " + sentence }
         let others = context.shops.dropFirst().filter { $0.isOpen && $0.withinRange }
         if !shop.isOpen || shop.closingSoon, let open = others.first(where: { !$0.closingSoon }) ?? (shop.isOpen ? nil : others.first) {
             sentence += " " + where_(open) + " and " + statusClause(open) + "."
@@ -139,4 +148,12 @@ extension ShopAnswers {
 
 extension String {
     var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}
+
+/// What the shopper asks this chat to do that it cannot.
+enum Capabilities {
+    static func asksChatToRefund(_ message: String) -> Bool {
+        MessageWords(message).containsAny(["refund me", "can you refund", "issue a refund", "give me a refund",
+                                           "process a refund", "refund it now", "refund now", "right now"])
+    }
 }

@@ -136,6 +136,13 @@ extension ChatService {
                 nearby.insert(alternative, at: 1)
             }
         }
+        // A shop the message names is in the context whatever its distance ("is Night Owl still open?").
+        if let named = understanding.slots.shop, !nearby.contains(where: { $0.shop.name == named }),
+            let shop = shopsByName[named] {
+            nearby.insert(finder.describe(shop, from: origin, at: turn.now, radiusMeters: settings.rules.nearbyRadiusMeters), at: 0)
+        } else if let named = understanding.slots.shop, let index = nearby.firstIndex(where: { $0.shop.name == named }), index > 0 {
+            nearby.insert(nearby.remove(at: index), at: 0)
+        }
         // Coupons for each nearby shop: a shop-scoped one is only read with its own shop.
         var coupons: [Coupon] = []
         var codes = Set<String>()
@@ -147,6 +154,6 @@ extension ChatService {
         }
         let policies = retriever.retrieve(turn.text, embedding: embedding, top: settings.rules.policyResults)
         return TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named, pointedOrder: pointed,
-                        coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies)
+                        coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies, origin: origin)
     }
 }

@@ -15,6 +15,7 @@ public struct ChatService: ChatResponder {
     let understanding: ShopperUnderstanding
     let finder: ShopFinder
     let shopsByID: [String: Shop]
+    let shopsByName: [String: Shop]
     let clock: any WallClock
     let ids: any IdentifierSource
     let settings: ChatSettings
@@ -35,6 +36,7 @@ public struct ChatService: ChatResponder {
         self.embedder = embedder
         self.finder = ShopFinder(shops: shops)
         self.shopsByID = Dictionary(shops.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.shopsByName = Dictionary(shops.sorted { $0.id < $1.id }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.clock = clock
         self.ids = ids
         self.settings = settings
