@@ -73,7 +73,7 @@ public struct ShopperUnderstanding: Sendable {
     public func read(_ text: String, embedding: [Float]? = nil, previous: PreviousTurn? = nil,
                      excludingExample: [Float]? = nil) -> MessageUnderstanding {
         let message = MessageWords(text)
-        var slots = extractor.slots(text, message)
+        let slots = extractor.slots(text, message)
         var evidence = cues.scores(message).mapValues { Evidence(value: $0.value * tuning.cueWeight, position: $0.position) }
         // An order id makes the message about an order, unless it already says what about it (refund, change…).
         if slots.order?.kind == .id, ![.refund, .orderChange, .complaint, .receipt, .payment].contains(where: { (evidence[$0]?.value ?? 0) >= tuning.threshold }) {
@@ -127,7 +127,6 @@ public struct ShopperUnderstanding: Sendable {
         let ordered = ([main] + rest).prefix(3)
         let top = main.value.value
         let scores = ordered.map { IntentReading.Score(intent: $0.key, score: Self.rounded($0.value.value)) }
-        if followUp != nil, slots.shop == nil, let previous { slots.shop = extractor.shop(in: MessageWords(previous.text)) }
         return MessageUnderstanding(reading: IntentReading(scores: scores), slots: slots,
                                     confidence: min(0.99, 0.5 + top / 6), choices: [], isFollowUp: followUp != nil)
     }
