@@ -40,13 +40,13 @@ public struct ShopperUnderstanding: Sendable {
         /// How much a full neighbour vote adds (a share of 1.0 adds this much).
         public var exampleWeight = 0.0
         /// How much the learned model's score adds (a score of 1.0, a clear main ask, adds this much).
-        public var modelWeight = 2.0
+        public var modelWeight = 1.5
         /// Neighbours further than this (cosine) say nothing.
         public var minimumSimilarity = 0.45
         /// An intent kept as a secondary ask needs at least this share of the main one's evidence.
-        public var secondaryRatio = 0.35
+        public var secondaryRatio = 0.5
         /// Added to the intent the shopper leads with (the earliest decisive cue) when choosing the main ask.
-        public var leadBonus = 0.5
+        public var leadBonus = 1.0
         /// The model's off-topic score must beat the best chain intent's evidence by this much.
         public var offTopicMargin = 0.0
         /// Scales the cue phrases' evidence (1: as written in `IntentCues`).
@@ -80,7 +80,8 @@ public struct ShopperUnderstanding: Sendable {
             evidence[.orderStatus, default: Evidence()].value += tuning.threshold
         }
         var vote: ExampleBank.Vote?
-        var offTopicScore = 0.0
+        // Things that are nothing to do with the chain ("weather", "Netflix") are evidence against every chain intent.
+        var offTopicScore = evidence.removeValue(forKey: .offTopic)?.value ?? 0
         if let embedding, !bank.isEmpty {
             let cast = bank.vote(embedding, excludingExactly: excludingExample)
             vote = cast
@@ -90,7 +91,7 @@ public struct ShopperUnderstanding: Sendable {
             if let model = bank.model {
                 let left = excludingExample.flatMap { model.index(of: $0) }
                 for (intent, score) in model.scores(embedding, leavingOut: left) where score > 0 {
-                    if intent == .offTopic { offTopicScore = score * tuning.modelWeight; continue }
+                    if intent == .offTopic { offTopicScore += score * tuning.modelWeight; continue }
                     evidence[intent, default: Evidence()].value += score * tuning.modelWeight
                 }
             }
