@@ -60,6 +60,8 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
                     case "leadBonus": tuning.leadBonus = value
                     case "offTopicMargin": tuning.offTopicMargin = value
                     case "cueWeight": tuning.cueWeight = value
+                    case "cueCap": tuning.cueCap = value
+                    case "secondaryNeedsCue": tuning.secondaryNeedsCue = value != 0
                     case "lambda": modelSettings.lambda = value
                     case "width": modelSettings.width = value
                     case "secondaryTarget": modelSettings.secondaryTarget = value

@@ -46,11 +46,15 @@ public struct ShopperUnderstanding: Sendable {
         /// An intent kept as a secondary ask needs at least this share of the main one's evidence.
         public var secondaryRatio = 0.5
         /// Added to the intent the shopper leads with (the earliest decisive cue) when choosing the main ask.
-        public var leadBonus = 1.0
+        public var leadBonus = 1.5
         /// The model's off-topic score must beat the best chain intent's evidence by this much.
         public var offTopicMargin = 0.0
         /// Scales the cue phrases' evidence (1: as written in `IntentCues`).
         public var cueWeight = 1.0
+        /// Most evidence the cues can give one intent: three cues for one thing are not three asks.
+        public var cueCap = 3.0
+        /// A secondary ask needs a decisive cue of its own (the examples alone only decide the main ask).
+        public var secondaryNeedsCue = true
         public var clarifyBelow = 0.5
 
         public init() {}
@@ -74,7 +78,7 @@ public struct ShopperUnderstanding: Sendable {
                      excludingExample: [Float]? = nil) -> MessageUnderstanding {
         let message = MessageWords(text)
         let slots = extractor.slots(text, message)
-        var evidence = cues.scores(message).mapValues { Evidence(value: $0.value * tuning.cueWeight, position: $0.position) }
+        var evidence = cues.scores(message).mapValues { Evidence(value: min(tuning.cueCap, $0.value) * tuning.cueWeight, position: $0.position) }
         // An order id makes the message about an order, unless it already says what about it (refund, change…).
         if slots.order?.kind == .id, ![.refund, .orderChange, .complaint, .receipt, .payment].contains(where: { (evidence[$0]?.value ?? 0) >= tuning.threshold }) {
             evidence[.orderStatus, default: Evidence()].value += tuning.threshold
@@ -123,7 +127,8 @@ public struct ShopperUnderstanding: Sendable {
             if l != r { return l < r }
             return (Intent.allCases.firstIndex(of: lhs.key) ?? 0) > (Intent.allCases.firstIndex(of: rhs.key) ?? 0)
         }!
-        let rest = accepted.filter { $0.key != main.key && $0.value.value >= tuning.secondaryRatio * main.value.value }
+        let rest = accepted.filter { $0.key != main.key && $0.value.value >= tuning.secondaryRatio * main.value.value
+            && (!tuning.secondaryNeedsCue || $0.value.position != nil) }
             .sorted { lhs, rhs in Self.leads(lhs, rhs) }
         let ordered = ([main] + rest).prefix(3)
         let top = main.value.value
