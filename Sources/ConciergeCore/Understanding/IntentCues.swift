@@ -14,12 +14,14 @@ enum IntentCues {
     private static func strong(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: 1.5) } }
     private static func weak(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: 0.6) } }
     /// Phrases that look like the intent's cues but mean something else ("a cold drink" is not "I'm cold").
+    /// Question frames ("do you have…") that say a menu question is coming but should not lead over a specific ask.
+    private static func frame(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: 0.9) } }
     private static func not(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: -1.5) } }
 
     private static let table: [Intent: [Cue]] = [
         .comfortCold: strong("freezing", "chilly", "frozen", "shivering", "warm up", "something warm", "warm me up",
                              "something hot", "hot drink", "im cold", "so cold", "its cold", "cold outside", "soaked",
-                             "tengo frio", "thand", "thandi", "thand lag", "br", "brr", "brrr", "hace frio", "hace un frio", "numb",
+                             "tengo frio", "thand lag", "thand hai", "bahut thand", "thandi", "br", "brr", "brrr", "hace frio", "hace un frio", "numb",
                              "arctic", "brass monkeys", "calentito", "calientito", "frozen solid", "teeth chattering")
             + weak("cold", "warm", "winter", "rain", "raining", "pouring", "snow", "windy", "wet")
             + not("cold drink", "cold drinks", "something cold", "cold brew", "arrived cold", "was cold", "cold when",
@@ -40,10 +42,11 @@ enum IntentCues {
                               "falling asleep", "eyelids", "jet lag", "jet lagged", "keep me awake", "keep me upright",
                               "strongest coffee", "hours of sleep")
             + weak("coffee", "long day", "monday", "caffeine", "early"),
-        .menu: strong("menu", "do you have", "do you sell", "do you do", "what do you have", "recommend", "suggest",
+        .menu: frame("do you have", "do you sell", "do you do", "tienen", "hay", "milega", "milta hai")
+            + strong("menu", "what do you have", "recommend", "suggest", "what comes in", "come in", "colours", "colors",
+                      "difference between", "hw much", "how much", "whats the difference",
                       "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
-                      "what is in", "sizes", "oat milk", "tienen", "hay", "milega", "milta hai", "best seller",
-                      "whats new", "seasonal", "specials", "decaf")
+                      "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials")
             + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes"),
         .offers: strong("offer", "offers", "deal", "deals", "discount", "discounts", "coupon", "coupons", "promo",
                         "voucher", "vouchers", "promotion", "promotions", "sale", "cheaper", "code", "codes",
@@ -66,21 +69,23 @@ enum IntentCues {
             + weak("change", "address", "update", "add"),
         .refund: strong("refund", "refunds", "refunded", "money back", "return", "returns", "exchange", "reimburse",
                         "compensation", "paisa wapas", "paise wapas", "reembolso", "devolucion", "devolver",
-                        "credit back", "get my money", "replacement", "replace it", "remake")
+                        "credit back", "get my money", "replacement", "replace it", "remake", "dosh back", "mony back",
+                        "my money", "store credit", "refund me")
             + weak("back", "credit", "return it"),
         .complaint: strong("lukewarm", "stale", "burnt", "rude", "spilled", "spilt", "leaked", "leaking", "disgusting",
                            "not happy", "disappointed", "soggy", "watery", "wrong drink", "wrong item", "wrong order",
                            "missing", "was cold", "arrived cold", "cold when", "went cold", "stone cold", "complain",
                            "complaint", "tasted", "tastes", "hair in", "undercooked", "mouldy", "moldy", "forgot",
                            "not what i ordered", "queja", "kharab", "bad service", "terrible", "awful", "gross",
-                           "inedible", "bitter", "sour", "came cold", "is cold", "were cold", "cold coffee", "squashed",
+                           "inedible", "bitter", "sour", "came cold", "minutes late", "mins late", "never turned up",
+                           "never showed up", "only got", "chipped", "pani jaisa", "bekaar", "tapa rota", "llego frio", "is cold", "were cold", "cold coffee", "squashed",
                            "crushed", "damaged", "broken", "never arrived", "rubbish")
             + weak("bad", "wrong", "poor", "horrible", "cold", "late"),
         .payment: strong("charged twice", "double charged", "charged me twice", "card declined", "declined",
                          "payment", "payments", "pay with", "pay by", "paid", "apple pay", "google pay", "cash",
                          "contactless", "transaction", "billing", "overcharged", "charged", "upi", "paytm",
                          "pending charge", "cobraron", "cobro", "pago", "bank", "amex", "visa", "mastercard",
-                         "split the bill", "payment failed", "pay", "chraged", "two times", "do baar", "dos veces")
+                         "split the bill", "payment failed", "pay", "chraged", "debit card", "credit card", "two times", "do baar", "dos veces")
             + not("in charge")
             + weak("card", "money", "bill"),
         .receipt: strong("receipt", "receipts", "invoice", "invoices", "vat", "proof of purchase", "expense",
@@ -100,14 +105,14 @@ enum IntentCues {
                          "walking distance", "get there", "address of", "location", "locations", "where are you", "walk to",
                          "one of yours", "near here", "shop in", "store in", "wher is")
             + weak("store", "shop", "cafe", "walk", "branch", "place", "somewhere"),
-        .loyalty: strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "my card", "puntos",
+        .loyalty: not("gift card") + strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "my card", "puntos",
                          "membership", "tier", "redeem", "club", "regular", "free drink")
             + weak("member", "earn"),
         .dietary: strong("vegan", "vegetarian", "dairy", "lactose", "nut", "nuts", "allergy", "allergic", "allergen",
                          "allergens", "gluten", "coeliac", "celiac", "plant based", "halal", "ingredients", "egg",
                          "eggs", "soy", "soya", "sesame", "peanut", "peanuts", "intolerant", "intolerance",
                          "alergia", "alergico", "sin gluten", "vegano", "vegana", "safe for", "contain", "contains",
-                         "eggless", "calories", "sugar free", "keto")
+                         "eggless", "calories", "sugar free", "keto", "decaf", "dairy free", "nut free")
             + weak("milk", "safe", "free from", "veg"),
         .policyQuestion: strong("policy", "policies", "terms", "privacy", "my data", "gift card", "gift cards",
                                 "accessibility", "wheelchair", "am i allowed", "dogs", "dog", "pets", "password",
@@ -130,7 +135,7 @@ enum IntentCues {
                               "your rules", "repeat the text above", "hidden prompt", "ur rules", "ignor", "promt", "prompt",
                               "bhool jao", "repeat everything", "above this line", "word for word", "hidden instructions",
                               "im the developer", "user system", "disable your", "admin password", "pretend youre",
-                              "no questions asked"),
+                              "no questions asked", "pretend", "to every order", "to all orders", "approve a full"),
         .offTopic: strong("weather", "netflix", "bitcoin", "stock tips", "stocks", "prime minister", "capital of",
                           "capitol", "homework", "cover letter", "joke", "sunset", "dentist", "dentists", "pub",
                           "football", "movie", "router", "president", "election", "poem", "algebra", "translate"),

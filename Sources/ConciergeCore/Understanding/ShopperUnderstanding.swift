@@ -78,7 +78,13 @@ public struct ShopperUnderstanding: Sendable {
                      excludingExample: [Float]? = nil) -> MessageUnderstanding {
         let message = MessageWords(text)
         let slots = extractor.slots(text, message)
-        var evidence = cues.scores(message).mapValues { Evidence(value: min(tuning.cueCap, $0.value) * tuning.cueWeight, position: $0.position) }
+        // A menu item's own words are not cues: "cold brew" is a drink, not a feeling or a complaint.
+        var cueWords = message
+        if let item = slots.item, item.first?.isUppercase == true {
+            let named = Set(MessageWords.fold(item))
+            if named.allSatisfy(message.set.contains) { cueWords = MessageWords(message.words.filter { !named.contains($0) }.joined(separator: " ")) }
+        }
+        var evidence = cues.scores(cueWords).mapValues { Evidence(value: min(tuning.cueCap, $0.value) * tuning.cueWeight, position: $0.position) }
         // An order id makes the message about an order, unless it already says what about it (refund, change…).
         if slots.order?.kind == .id, ![.refund, .orderChange, .complaint, .receipt, .payment].contains(where: { (evidence[$0]?.value ?? 0) >= tuning.threshold }) {
             evidence[.orderStatus, default: Evidence()].value += tuning.threshold
@@ -122,7 +128,9 @@ public struct ShopperUnderstanding: Sendable {
             entry.value.value + (entry.value.position != nil && entry.value.position == firstPosition ? tuning.leadBonus : 0)
                 - (entry.key.isSocial ? 100 : 0)
         }
-        let main = accepted.max { lhs, rhs in
+        // Trying to change the rules is what a message is about, whatever else it asks.
+        let override = accepted.first { $0.key == .ruleOverride && $0.value.position != nil }
+        let main = override ?? accepted.max { lhs, rhs in
             let (l, r) = (leadScore(lhs), leadScore(rhs))
             if l != r { return l < r }
             return (Intent.allCases.firstIndex(of: lhs.key) ?? 0) > (Intent.allCases.firstIndex(of: rhs.key) ?? 0)
