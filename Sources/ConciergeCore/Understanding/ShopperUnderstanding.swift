@@ -85,6 +85,8 @@ public struct ShopperUnderstanding: Sendable {
             if named.allSatisfy(message.set.contains) { cueWords = MessageWords(message.words.filter { !named.contains($0) }.joined(separator: " ")) }
         }
         var evidence = cues.scores(cueWords).mapValues { Evidence(value: min(tuning.cueCap, $0.value) * tuning.cueWeight, position: $0.position) }
+        // A menu item's name and nothing else ("cold brew", "banana bread?") asks about that item.
+        if cueWords.words.isEmpty, !message.words.isEmpty { evidence[.menu, default: Evidence()] = Evidence(value: tuning.threshold, position: 0) }
         // An order id makes the message about an order, unless it already says what about it (refund, change…).
         if slots.order?.kind == .id, ![.refund, .orderChange, .complaint, .receipt, .payment].contains(where: { (evidence[$0]?.value ?? 0) >= tuning.threshold }) {
             evidence[.orderStatus, default: Evidence()].value += tuning.threshold
@@ -130,11 +132,17 @@ public struct ShopperUnderstanding: Sendable {
         }
         // Trying to change the rules is what a message is about, whatever else it asks.
         let override = accepted.first { $0.key == .ruleOverride && $0.value.position != nil }
-        let main = override ?? accepted.max { lhs, rhs in
+        var main = override ?? accepted.max { lhs, rhs in
             let (l, r) = (leadScore(lhs), leadScore(rhs))
             if l != r { return l < r }
             return (Intent.allCases.firstIndex(of: lhs.key) ?? 0) > (Intent.allCases.firstIndex(of: rhs.key) ?? 0)
         }!
+        // A feeling answered with an item: what it should be (vegan, something on the menu) is part of that ask, not
+        // another one, and the feeling leads when no particular item is asked about.
+        if let comfort = accepted.first(where: { $0.key.isComfort && $0.value.position != nil }) {
+            if [.dietary, .menu].contains(main.key), slots.item == nil { main = comfort }
+            if main.key.isComfort { accepted[.dietary] = nil; accepted[.menu] = nil }
+        }
         let rest = accepted.filter { $0.key != main.key && $0.value.value >= tuning.secondaryRatio * main.value.value
             && (!tuning.secondaryNeedsCue || $0.value.position != nil) }
             .sorted { lhs, rhs in Self.leads(lhs, rhs) }
