@@ -31,9 +31,10 @@ enum IntentCues {
                                 "garmi", "pyaas", "pyas", "cool me down", "something cool", "thirst", "melting", "coldest",
                                 "kuch thanda", "calor", "dying of thirst", "dry mouth", "drier", "ice cold")
             + weak("heat", "sunny", "hot outside", "sweating", "hot day", "cold"),
-        .comfortHungry: strong("hungry", "starving", "snack", "peckish", "lunch", "breakfast", "something to eat",
+        .comfortHungry: frame("lunch", "breakfast", "brunch", "dinner")
+            + strong("hungry", "starving", "snack", "peckish", "something to eat",
                                "quick bite", "grab and go", "quick to grab", "to grab", "famished", "tengo hambre",
-                               "hambre", "bhook", "bhuk", "khana", "brunch", "dinner", "grab something", "filling",
+                               "hambre", "bhook", "bhuk", "khana", "grab something", "filling",
                                "missed lunch", "skipped lunch", "stomach")
             + weak("eat", "bite", "food", "cake", "pastry", "quick", "grab", "train") + not("food allergy"),
         .comfortTired: strong("tired", "sleepy", "exhausted", "knackered", "need coffee", "caffeine fix", "wake up",
@@ -64,9 +65,10 @@ enum IntentCues {
                              "change the time", "pickup time", "modify", "edit my order", "update my address",
                              "different address", "deliver to", "change it", "swap", "switch", "instead of",
                              "remove", "cancelar", "cambiar", "address change", "new address", "change pickup",
-                             "collect it later", "collect later", "cancle", "chnage", "stop the order", "stop my order",
+                             "collect it later", "collect later", "cancle", "change my delivery", "change the delivery",
+                             "delivery time", "chnage", "stop the order", "stop my order",
                              "schedule my order", "switch my pickup", "adress", "make it", "galti se")
-            + weak("change", "address", "update", "add"),
+            + weak("change", "address", "update", "add") + not("address of"),
         .refund: strong("refund", "refunds", "refunded", "money back", "return", "returns", "exchange", "reimburse",
                         "compensation", "paisa wapas", "paise wapas", "reembolso", "devolucion", "devolver",
                         "credit back", "get my money", "replacement", "replace it", "remake", "dosh back", "mony back",
