@@ -57,9 +57,9 @@ enum IntentCues {
         .orderStatus: strong("where is my", "wheres my", "tracking", "track", "delivered", "arrive",
                              "eta", "where is it", "wheres it", "left the shop", "in transit", "package", "parcel", "my stuff", "still waiting", "not here yet",
                              "not arrived", "hasnt arrived", "on its way", "how long", "is it ready", "ready yet",
-                             "order status", "kahan hai", "kab aayega", "kab aayegi", "kab tak", "mi pedido",
+                             "order status", "kahan hai", "kab aayega", "kab aayegi", "kab tak",
                              "donde esta", "no ha llegado", "llega", "courier", "rider", "driver")
-            + weak("order", "waiting", "late", "delivery", "ready", "pedido", "status", "my order", "arrived"),
+            + weak("order", "waiting", "late", "delivery", "ready", "pedido", "status", "my order", "arrived", "mi pedido"),
         .orderChange: strong("change my order", "change the address", "change address", "change my address",
                              "wrong address", "cancel my order", "cancel", "cancel it", "add to my order",
                              "change the time", "pickup time", "modify", "edit my order", "update my address",
