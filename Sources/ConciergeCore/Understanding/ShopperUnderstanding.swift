@@ -30,9 +30,11 @@ public struct PreviousTurn: Sendable, Hashable {
 
 /// The understanding step. Pure: the same message, vector and previous turn always read the same.
 ///
-/// Two signals are added per intent: cue phrases (exact, explainable, multilingual) and the vote of the nearest
-/// labelled examples by sentence embedding (paraphrases no cue has). Ids, times, names and diets are slots read by
-/// rules. Without a model (`bank` empty or no vector) it runs on cues alone, and the trace says so.
+/// Two signals are added per intent: cue phrases (exact, explainable, multilingual; capped per intent) and the
+/// `IntentModel` fitted on the labelled examples' sentence vectors (paraphrases no cue has; also the evidence for
+/// off-topic). The main ask is the strongest, with a bonus for the one the shopper leads with; further asks need a
+/// cue of their own. Ids, times, names and diets are slots read by rules. Without a model (`bank` empty or no
+/// vector) it runs on cues alone. (The raw nearest-neighbour vote is kept, weight 0 by default.)
 public struct ShopperUnderstanding: Sendable {
     public struct Tuning: Sendable {
         /// Summed evidence an intent needs to be read at all.
