@@ -42,8 +42,40 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
             }
             print("example bank: \(bank.count) tune-split messages")
         }
-        let understanding = ShopperUnderstanding(vocabulary: vocabulary, bank: bank)
         let leaveOneOut = set == "a" && split != "holdout" && !cuesOnly
+        // UNDERSTANDING_GRID="modelWeight=1.5,leadBonus=0.5;lambda=0.1": one summary line per setting (tuning only).
+        if let grid = ProcessInfo.processInfo.environment["UNDERSTANDING_GRID"] {
+            let base = ProcessInfo.processInfo.environment["UNDERSTANDING_BASE"].map { $0 + "," } ?? ""
+            for setting in grid.split(separator: ";").map({ base + $0 }) {
+                var tuning = ShopperUnderstanding.Tuning()
+                var modelSettings = IntentModel.Settings()
+                for pair in setting.split(separator: ",") {
+                    let parts = pair.split(separator: "=")
+                    guard parts.count == 2, let value = Double(parts[1]) else { continue }
+                    switch parts[0] {
+                    case "threshold": tuning.threshold = value
+                    case "exampleWeight": tuning.exampleWeight = value
+                    case "modelWeight": tuning.modelWeight = value
+                    case "secondaryRatio": tuning.secondaryRatio = value
+                    case "leadBonus": tuning.leadBonus = value
+                    case "offTopicMargin": tuning.offTopicMargin = value
+                    case "cueWeight": tuning.cueWeight = value
+                    case "cueCap": tuning.cueCap = value
+                    case "secondaryNeedsCue": tuning.secondaryNeedsCue = value != 0
+                    case "lambda": modelSettings.lambda = value
+                    case "width": modelSettings.width = value
+                    case "secondaryTarget": modelSettings.secondaryTarget = value
+                    default: print("unknown setting \(parts[0])")
+                    }
+                }
+                let tuned = ShopperUnderstanding(vocabulary: vocabulary, bank: bank.refitted(modelSettings), tuning: tuning)
+                let r = UnderstandingEvaluation.score(rows, understanding: tuned, vectors: vectors, leaveOneOut: leaveOneOut)
+                print(String(format: "%@  main %.3f set %.3f slots %.3f offtopic %.3f ask %.3f", String(setting),
+                             r.mainAccuracy, r.setAccuracy, r.slotAccuracy, r.offTopicOnInScope, r.clarificationRate))
+            }
+            return
+        }
+        let understanding = ShopperUnderstanding(vocabulary: vocabulary, bank: bank)
         // Twice: the first pass warms caches, the second is timed.
         _ = UnderstandingEvaluation.score(rows, understanding: understanding, vectors: vectors, leaveOneOut: leaveOneOut)
         let report = UnderstandingEvaluation.score(rows, understanding: understanding, vectors: vectors,

@@ -9,7 +9,7 @@ struct CueScorer: Sendable {
 
     func scores(_ message: MessageWords) -> [Intent: Score] {
         var result: [Intent: Score] = [:]
-        for intent in Intent.allCases where intent != .offTopic {
+        for intent in Intent.allCases {
             var score = Score(value: 0, position: nil)
             for cue in IntentCues.cues(for: intent) {
                 guard let at = Self.position(of: cue.phrase, in: message) else { continue }

@@ -24,10 +24,18 @@ public struct ExampleBank: Sendable {
 
     let examples: [Example]
     let neighbours: Int
+    /// The learned reading over the same examples (`nil` without examples).
+    let model: IntentModel?
 
-    public init(examples: [Example], neighbours: Int = 7) {
+    public init(examples: [Example], neighbours: Int = 7, model settings: IntentModel.Settings = IntentModel.Settings()) {
         self.examples = examples.filter { !$0.vector.isEmpty && !$0.intents.isEmpty }
         self.neighbours = neighbours
+        self.model = IntentModel(examples: self.examples, settings: settings)
+    }
+
+    /// The same examples with the learned model refitted with other settings (for tuning).
+    public func refitted(_ settings: IntentModel.Settings) -> ExampleBank {
+        ExampleBank(examples: examples, neighbours: neighbours, model: settings)
     }
 
     public var isEmpty: Bool { examples.isEmpty }

@@ -14,90 +14,107 @@ enum IntentCues {
     private static func strong(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: 1.5) } }
     private static func weak(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: 0.6) } }
     /// Phrases that look like the intent's cues but mean something else ("a cold drink" is not "I'm cold").
+    /// Question frames ("do you have…") that say a menu question is coming but should not lead over a specific ask.
+    private static func frame(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: 0.9) } }
     private static func not(_ phrases: String...) -> [Cue] { phrases.map { Cue(phrase: $0, weight: -1.5) } }
 
     private static let table: [Intent: [Cue]] = [
         .comfortCold: strong("freezing", "chilly", "frozen", "shivering", "warm up", "something warm", "warm me up",
                              "something hot", "hot drink", "im cold", "so cold", "its cold", "cold outside", "soaked",
-                             "tengo frio", "thand", "thandi", "thand lag", "brr", "brrr", "hace frio")
+                             "tengo frio", "thand lag", "thand hai", "bahut thand", "thandi", "br", "brr", "brrr", "hace frio", "hace un frio", "numb",
+                             "arctic", "brass monkeys", "calentito", "calientito", "frozen solid", "teeth chattering")
             + weak("cold", "warm", "winter", "rain", "raining", "pouring", "snow", "windy", "wet")
             + not("cold drink", "cold drinks", "something cold", "cold brew", "arrived cold", "was cold", "cold when",
                   "went cold", "stone cold", "cold coffee", "is cold", "were cold", "came cold"),
         .comfortThirsty: strong("thirsty", "boiling", "so hot", "im hot", "too hot", "cool down", "something cold",
                                 "cold drink", "refreshing", "parched", "iced", "heatwave", "sweltering", "tengo sed",
-                                "garmi", "pyaas", "pyas", "cool me down", "something cool")
+                                "garmi", "pyaas", "pyas", "cool me down", "something cool", "thirst", "melting", "coldest",
+                                "kuch thanda", "calor", "dying of thirst", "dry mouth", "drier", "ice cold")
             + weak("heat", "sunny", "hot outside", "sweating", "hot day", "cold"),
-        .comfortHungry: strong("hungry", "starving", "snack", "peckish", "lunch", "breakfast", "something to eat",
+        .comfortHungry: frame("lunch", "breakfast", "brunch", "dinner")
+            + strong("hungry", "starving", "snack", "peckish", "something to eat",
                                "quick bite", "grab and go", "quick to grab", "to grab", "famished", "tengo hambre",
-                               "hambre", "bhook", "bhuk", "khana", "brunch", "dinner", "grab something")
+                               "hambre", "bhook", "bhuk", "khana", "grab something", "filling",
+                               "missed lunch", "skipped lunch", "stomach")
             + weak("eat", "bite", "food", "cake", "pastry", "quick", "grab", "train") + not("food allergy"),
         .comfortTired: strong("tired", "sleepy", "exhausted", "knackered", "need coffee", "caffeine fix", "wake up",
                               "pick me up", "energy", "need a coffee", "cansado", "cansada", "neend", "thak", "drained",
-                              "long night", "no sleep", "zombie", "running on empty", "boost")
+                              "long night", "no sleep", "zombie", "running on empty", "boost", "stay awake",
+                              "falling asleep", "eyelids", "jet lag", "jet lagged", "keep me awake", "keep me upright",
+                              "strongest coffee", "hours of sleep")
             + weak("coffee", "long day", "monday", "caffeine", "early"),
-        .menu: strong("menu", "do you have", "do you sell", "do you do", "what do you have", "recommend", "suggest",
+        .menu: frame("do you have", "do you sell", "do you do", "tienen", "hay", "milega", "milta hai")
+            + strong("menu", "what do you have", "recommend", "suggest", "what comes in", "come in", "colours", "colors",
+                      "difference between", "hw much", "how much", "whats the difference",
                       "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
-                      "what is in", "sizes", "oat milk", "tienen", "hay", "milega", "milta hai", "best seller",
-                      "whats new", "seasonal", "specials", "decaf")
+                      "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials")
             + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes"),
         .offers: strong("offer", "offers", "deal", "deals", "discount", "discounts", "coupon", "coupons", "promo",
                         "voucher", "vouchers", "promotion", "promotions", "sale", "cheaper", "code", "codes",
                         "descuento", "descuentos", "oferta", "ofertas", "cupon", "cupones", "promo code", "freebie",
-                        "anything free", "money off", "% off", "off")
+                        "anything free", "money off", "percent off", "off on")
             + weak("save", "free", "savings", "apply", "use that one", "that code"),
-        .orderStatus: strong("my order", "where is my", "wheres my", "tracking", "track", "delivered", "arrive",
-                             "arrived", "eta", "package", "parcel", "my stuff", "still waiting", "not here yet",
+        .orderStatus: strong("where is my", "wheres my", "tracking", "track", "delivered", "arrive",
+                             "eta", "where is it", "wheres it", "left the shop", "in transit", "package", "parcel", "my stuff", "still waiting", "not here yet",
                              "not arrived", "hasnt arrived", "on its way", "is it ready", "ready yet",
-                             "order status", "kahan hai", "kab aayega", "kab aayegi", "kab tak", "mi pedido",
+                             "order status", "kahan hai", "kab aayega", "kab aayegi", "kab tak",
                              "donde esta", "no ha llegado", "llega", "courier", "rider", "driver")
-            + weak("order", "waiting", "late", "delivery", "ready", "pedido", "status", "how long"),
+            + weak("order", "how long", "waiting", "late", "delivery", "ready", "pedido", "status", "my order", "arrived", "mi pedido"),
         .orderChange: strong("change my order", "change the address", "change address", "change my address",
                              "wrong address", "cancel my order", "cancel", "cancel it", "add to my order",
                              "change the time", "pickup time", "modify", "edit my order", "update my address",
                              "different address", "deliver to", "change it", "swap", "switch", "instead of",
                              "remove", "cancelar", "cambiar", "address change", "new address", "change pickup",
-                             "collect it later", "collect later")
-            + weak("change", "address", "update", "add"),
+                             "collect it later", "collect later", "cancle", "change my delivery", "change the delivery",
+                             "delivery time", "chnage", "stop the order", "stop my order",
+                             "schedule my order", "switch my pickup", "adress", "make it", "galti se")
+            + weak("change", "address", "update", "add") + not("address of"),
         .refund: strong("refund", "refunds", "refunded", "money back", "return", "returns", "exchange", "reimburse",
                         "compensation", "paisa wapas", "paise wapas", "reembolso", "devolucion", "devolver",
-                        "credit back", "get my money", "replacement", "replace it", "remake")
+                        "credit back", "get my money", "replacement", "replace it", "remake", "dosh back", "mony back",
+                        "my money", "store credit", "refund me")
             + weak("back", "credit", "return it"),
         .complaint: strong("lukewarm", "stale", "burnt", "rude", "spilled", "spilt", "leaked", "leaking", "disgusting",
                            "not happy", "disappointed", "soggy", "watery", "wrong drink", "wrong item", "wrong order",
                            "missing", "was cold", "arrived cold", "cold when", "went cold", "stone cold", "complain",
                            "complaint", "tasted", "tastes", "hair in", "undercooked", "mouldy", "moldy", "forgot",
                            "not what i ordered", "queja", "kharab", "bad service", "terrible", "awful", "gross",
-                           "inedible", "bitter", "sour", "came cold", "is cold", "were cold", "cold coffee", "squashed",
+                           "inedible", "bitter", "sour", "came cold", "minutes late", "mins late", "never turned up",
+                           "never showed up", "only got", "chipped", "pani jaisa", "bekaar", "tapa rota", "llego frio", "is cold", "were cold", "cold coffee", "squashed",
                            "crushed", "damaged", "broken", "never arrived", "rubbish")
             + weak("bad", "wrong", "poor", "horrible", "cold", "late"),
         .payment: strong("charged twice", "double charged", "charged me twice", "card declined", "declined",
                          "payment", "payments", "pay with", "pay by", "paid", "apple pay", "google pay", "cash",
                          "contactless", "transaction", "billing", "overcharged", "charged", "upi", "paytm",
                          "pending charge", "cobraron", "cobro", "pago", "bank", "amex", "visa", "mastercard",
-                         "split the bill", "payment failed", "pay")
+                         "split the bill", "payment failed", "pay", "chraged", "debit card", "credit card", "two times", "do baar", "dos veces")
+            + not("in charge")
             + weak("card", "money", "bill"),
         .receipt: strong("receipt", "receipts", "invoice", "invoices", "vat", "proof of purchase", "expense",
-                         "expenses", "recibo", "factura", "bill copy", "tax invoice", "gst")
+                         "expenses", "recibo", "factura", "bill copy", "tax invoice", "gst", "invioce", "recipt", "reciept",
+                         "proof of purchase")
             + weak("bill", "copy"),
         .openNow: strong("open now", "still open", "opening hours", "opening times", "closing time", "when do you close",
                          "when do you open", "open late", "open today", "open tomorrow", "hours", "what time",
                          "are you open", "is it open", "open on", "open at", "close at", "closes", "opens",
                          "abierta", "abierto", "horario", "khula", "khuli", "band hai", "open till", "open until",
-                         "shut")
+                         "shut", "doing business", "open for business", "ouvert", "band hota", "kitne baje")
+            + not("hours of sleep", "hour lecture", "hours sleep", "hours ago", "an hour", "hours late")
             + weak("open", "close", "closed", "closing", "tonight", "late"),
         .nearest: strong("nearest", "closest", "near me", "nearby", "around here", "directions", "how far",
                          "which shop", "which store", "where is the shop", "where is the store", "find a shop",
                          "find a store", "near", "close to", "cerca", "mas cercana", "paas", "nazdeek", "nearest one",
-                         "walking distance", "get there", "address of", "location", "locations", "where are you")
+                         "walking distance", "get there", "address of", "location", "locations", "where are you", "walk to",
+                         "one of yours", "near here", "shop in", "store in", "wher is")
             + weak("store", "shop", "cafe", "walk", "branch", "place", "somewhere"),
-        .loyalty: strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "my card", "puntos",
-                         "membership", "tier", "redeem", "club")
+        .loyalty: not("gift card") + strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "my card", "puntos",
+                         "membership", "tier", "redeem", "club", "regular", "free drink")
             + weak("member", "earn"),
         .dietary: strong("vegan", "vegetarian", "dairy", "lactose", "nut", "nuts", "allergy", "allergic", "allergen",
                          "allergens", "gluten", "coeliac", "celiac", "plant based", "halal", "ingredients", "egg",
                          "eggs", "soy", "soya", "sesame", "peanut", "peanuts", "intolerant", "intolerance",
                          "alergia", "alergico", "sin gluten", "vegano", "vegana", "safe for", "contain", "contains",
-                         "eggless", "calories", "sugar free", "keto")
+                         "eggless", "calories", "sugar free", "keto", "decaf", "dairy free", "nut free")
             + weak("milk", "safe", "free from", "veg"),
         .policyQuestion: strong("policy", "policies", "terms", "privacy", "my data", "gift card", "gift cards",
                                 "accessibility", "wheelchair", "am i allowed", "dogs", "dog", "pets", "password",
@@ -110,18 +127,27 @@ enum IntentCues {
                          "customer service", "customer care", "call me", "call back", "callback", "representative",
                          "escalate", "someone", "somebody", "staff member", "supervisor", "live chat", "persona",
                          "hablar con", "insaan", "kisi se baat", "baat karni", "ring me", "phone me",
-                         "contact you", "contact someone", "get in touch")
+                         "contact you", "contact someone", "get in touch", "tlk to", "persn", "in charge", "put me through",
+                         "human being", "not a bot", "instead of a bot")
             + weak("call", "phone", "complain"),
         .ruleOverride: strong("ignore previous", "ignore all", "ignore your", "disregard", "system prompt",
                               "your instructions", "you are now", "developer mode", "jailbreak", "pretend you",
                               "act as", "reveal", "print your prompt", "override", "forget your", "new instructions",
                               "admin mode", "debug mode", "other customers", "another customer", "sudo",
-                              "your rules", "repeat the text above", "hidden prompt"),
+                              "your rules", "repeat the text above", "hidden prompt", "ur rules", "ignor", "ur promt", "your promt",
+                              "your prompt", "the prompt", "ur prompt", "show prompt",
+                              "bhool jao", "repeat everything", "above this line", "word for word", "hidden instructions",
+                              "im the developer", "user system", "disable your", "admin password", "pretend youre",
+                              "no questions asked", "pretend", "to every order", "to all orders", "approve a full"),
+        .offTopic: strong("weather", "netflix", "bitcoin", "stock tips", "stocks", "prime minister", "capital of",
+                          "capitol", "homework", "cover letter", "joke", "sunset", "dentist", "dentists", "pub",
+                          "football", "movie", "router", "president", "election", "poem", "algebra", "translate"),
         .greeting: strong("hello", "hi", "hey", "hiya", "good morning", "good evening", "good afternoon", "hola",
                           "namaste", "yo", "howdy", "buenos dias", "buenas"),
         .thanks: strong("thanks", "thank you", "thank u", "thx", "ty", "cheers", "ta", "gracias", "shukriya",
                         "dhanyavad", "appreciate", "thankyou", "tysm", "bye", "goodbye", "see ya", "see you",
-                        "thats all", "perfect thanks", "great thanks", "all good", "got it", "adios")
+                        "thats all", "perfect thanks", "great thanks", "all good", "got it", "adios", "thnx", "thanx",
+                        "dhanyavaad", "im off")
             + weak("great", "perfect", "awesome", "brilliant", "lovely", "ok", "okay", "cool", "nice"),
     ]
 }

@@ -18,7 +18,20 @@ struct MessageWords: Sendable {
     static func fold(_ text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
-        return folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        return folded.split { !$0.isLetter && !$0.isNumber }.map { collapsingRepeats(String($0)) }
+    }
+
+    /// "colddd" reads "cold", "sooo" reads "so": three or more of a letter are one (two stay: "coffee").
+    static func collapsingRepeats(_ word: String) -> String {
+        var out = ""
+        var run: Character?
+        var count = 0
+        for c in word {
+            if c == run { count += 1 } else { run = c; count = 1 }
+            out.append(c)
+            if count == 3 { out.removeLast(3); out.append(c) } else if count > 3 { out.removeLast() }
+        }
+        return out
     }
 
     func contains(phrase: String) -> Bool {

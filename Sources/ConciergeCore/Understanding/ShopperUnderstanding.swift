@@ -30,19 +30,33 @@ public struct PreviousTurn: Sendable, Hashable {
 
 /// The understanding step. Pure: the same message, vector and previous turn always read the same.
 ///
-/// Two signals are added per intent: cue phrases (exact, explainable, multilingual) and the vote of the nearest
-/// labelled examples by sentence embedding (paraphrases no cue has). Ids, times, names and diets are slots read by
-/// rules. Without a model (`bank` empty or no vector) it runs on cues alone, and the trace says so.
+/// Two signals are added per intent: cue phrases (exact, explainable, multilingual; capped per intent) and the
+/// `IntentModel` fitted on the labelled examples' sentence vectors (paraphrases no cue has; also the evidence for
+/// off-topic). The main ask is the strongest, with a bonus for the one the shopper leads with; further asks need a
+/// cue of their own. Ids, times, names and diets are slots read by rules. Without a model (`bank` empty or no
+/// vector) it runs on cues alone. (The raw nearest-neighbour vote is kept, weight 0 by default.)
 public struct ShopperUnderstanding: Sendable {
     public struct Tuning: Sendable {
         /// Summed evidence an intent needs to be read at all.
         public var threshold = 1.0
         /// How much a full neighbour vote adds (a share of 1.0 adds this much).
-        public var exampleWeight = 1.2
+        public var exampleWeight = 0.0
+        /// How much the learned model's score adds (a score of 1.0, a clear main ask, adds this much).
+        public var modelWeight = 1.5
         /// Neighbours further than this (cosine) say nothing.
         public var minimumSimilarity = 0.45
         /// An intent kept as a secondary ask needs at least this share of the main one's evidence.
-        public var secondaryRatio = 0.0
+        public var secondaryRatio = 0.5
+        /// Added to the intent the shopper leads with (the earliest decisive cue) when choosing the main ask.
+        public var leadBonus = 1.5
+        /// The model's off-topic score must beat the best chain intent's evidence by this much.
+        public var offTopicMargin = 0.0
+        /// Scales the cue phrases' evidence (1: as written in `IntentCues`).
+        public var cueWeight = 1.0
+        /// Most evidence the cues can give one intent: three cues for one thing are not three asks.
+        public var cueCap = 3.0
+        /// A secondary ask needs a decisive cue of its own (the examples alone only decide the main ask).
+        public var secondaryNeedsCue = true
         public var clarifyBelow = 0.5
 
         public init() {}
@@ -65,18 +79,35 @@ public struct ShopperUnderstanding: Sendable {
     public func read(_ text: String, embedding: [Float]? = nil, previous: PreviousTurn? = nil,
                      excludingExample: [Float]? = nil) -> MessageUnderstanding {
         let message = MessageWords(text)
-        var slots = extractor.slots(text, message)
-        var evidence = cues.scores(message).mapValues { Evidence(value: $0.value, position: $0.position) }
+        let slots = extractor.slots(text, message)
+        // A menu item's own words are not cues: "cold brew" is a drink, not a feeling or a complaint.
+        var cueWords = message
+        if let item = slots.item, item.first?.isUppercase == true {
+            let named = Set(MessageWords.fold(item))
+            if named.allSatisfy(message.set.contains) { cueWords = MessageWords(message.words.filter { !named.contains($0) }.joined(separator: " ")) }
+        }
+        var evidence = cues.scores(cueWords).mapValues { Evidence(value: min(tuning.cueCap, $0.value) * tuning.cueWeight, position: $0.position) }
+        // A menu item's name and nothing else ("cold brew", "banana bread?") asks about that item.
+        if cueWords.words.isEmpty, !message.words.isEmpty { evidence[.menu, default: Evidence()] = Evidence(value: tuning.threshold, position: 0) }
         // An order id makes the message about an order, unless it already says what about it (refund, change…).
         if slots.order?.kind == .id, ![.refund, .orderChange, .complaint, .receipt, .payment].contains(where: { (evidence[$0]?.value ?? 0) >= tuning.threshold }) {
             evidence[.orderStatus, default: Evidence()].value += tuning.threshold
         }
         var vote: ExampleBank.Vote?
+        // Things that are nothing to do with the chain ("weather", "Netflix") are evidence against every chain intent.
+        var offTopicScore = evidence.removeValue(forKey: .offTopic)?.value ?? 0
         if let embedding, !bank.isEmpty {
             let cast = bank.vote(embedding, excludingExactly: excludingExample)
             vote = cast
-            if cast.nearest >= tuning.minimumSimilarity {
+            if cast.nearest >= tuning.minimumSimilarity, tuning.exampleWeight > 0 {
                 for (intent, share) in cast.shares { evidence[intent, default: Evidence()].value += share * tuning.exampleWeight }
+            }
+            if let model = bank.model {
+                let left = excludingExample.flatMap { model.index(of: $0) }
+                for (intent, score) in model.scores(embedding, leavingOut: left) where score > 0 {
+                    if intent == .offTopic { offTopicScore += score * tuning.modelWeight; continue }
+                    evidence[intent, default: Evidence()].value += score * tuning.modelWeight
+                }
             }
         }
         let followUp = previous.flatMap { FollowUp.inherit(message, previous: $0, evidence: evidence, threshold: tuning.threshold) }
@@ -87,13 +118,39 @@ public struct ShopperUnderstanding: Sendable {
         var accepted = evidence.filter { $0.value.value >= tuning.threshold && $0.key != .offTopic }
         // Saying hello next to a question is not a question: greetings only lead when alone.
         if accepted.keys.contains(where: { !$0.isSocial }) { accepted[.greeting] = nil }
+        let best = accepted.values.map(\.value).max() ?? 0
+        if offTopicScore >= tuning.threshold, offTopicScore > best + tuning.offTopicMargin, followUp == nil {
+            return MessageUnderstanding(reading: IntentReading(scores: []), slots: slots,
+                                        confidence: min(0.99, 0.5 + offTopicScore / 6), choices: [], isFollowUp: false)
+        }
         if accepted.isEmpty {
             return unsure(message: message, evidence: evidence, vote: vote, slots: slots)
         }
-        let ordered = accepted.sorted { lhs, rhs in Self.leads(lhs, rhs) }.prefix(3)
-        let top = ordered.first!.value.value
+        // The main ask: the strongest, with a bonus for the one the shopper leads with; social ones only when alone.
+        let firstPosition = accepted.filter { !$0.key.isSocial }.compactMap(\.value.position).min()
+        func leadScore(_ entry: (key: Intent, value: Evidence)) -> Double {
+            entry.value.value + (entry.value.position != nil && entry.value.position == firstPosition ? tuning.leadBonus : 0)
+                - (entry.key.isSocial ? 100 : 0)
+        }
+        // Trying to change the rules is what a message is about, whatever else it asks.
+        let override = accepted.first { $0.key == .ruleOverride && $0.value.position != nil }
+        var main = override ?? accepted.max { lhs, rhs in
+            let (l, r) = (leadScore(lhs), leadScore(rhs))
+            if l != r { return l < r }
+            return (Intent.allCases.firstIndex(of: lhs.key) ?? 0) > (Intent.allCases.firstIndex(of: rhs.key) ?? 0)
+        }!
+        // A feeling answered with an item: what it should be (vegan, something on the menu) is part of that ask, not
+        // another one, and the feeling leads when no particular item is asked about.
+        if let comfort = accepted.first(where: { $0.key.isComfort && $0.value.position != nil }) {
+            if [.dietary, .menu].contains(main.key), slots.item == nil { main = comfort }
+            if main.key.isComfort { accepted[.dietary] = nil; accepted[.menu] = nil }
+        }
+        let rest = accepted.filter { $0.key != main.key && $0.value.value >= tuning.secondaryRatio * main.value.value
+            && (!tuning.secondaryNeedsCue || $0.value.position != nil) }
+            .sorted { lhs, rhs in Self.leads(lhs, rhs) }
+        let ordered = ([main] + rest).prefix(3)
+        let top = main.value.value
         let scores = ordered.map { IntentReading.Score(intent: $0.key, score: Self.rounded($0.value.value)) }
-        if followUp != nil, slots.shop == nil, let previous { slots.shop = extractor.shop(in: MessageWords(previous.text)) }
         return MessageUnderstanding(reading: IntentReading(scores: scores), slots: slots,
                                     confidence: min(0.99, 0.5 + top / 6), choices: [], isFollowUp: followUp != nil)
     }

@@ -6,34 +6,61 @@ struct SlotExtractor: Sendable {
     let vocabulary: ChainVocabulary
 
     func slots(_ text: String, _ message: MessageWords) -> Slots {
-        let item = item(in: message)
-        return Slots(order: order(text, message, item: item), item: item, shop: shop(in: message),
-                     time: TimeSlotReader.read(message), diet: diet(in: message), channel: channel(in: message),
+        let shop = shop(in: message)
+        let item = item(in: message, besides: shop)
+        let order = order(text, message, item: item)
+        var time = TimeSlotReader.read(message, text: text)
+        // "my order from Monday" dates the order; it is not a time asked about.
+        if order?.kind == .date, time == order?.value { time = nil }
+        return Slots(order: order, item: item, shop: shop, time: time, diet: diet(in: message), channel: channel(in: message),
                      sentiment: SentimentReader.read(text, message), language: LanguageGuess.of(message))
     }
 
     // MARK: Orders
 
-    private static let orderWords = ["order", "ordered", "orders", "delivery", "bought", "purchase", "purchased",
-                                     "pedido", "compra", "parcel", "package", "got"]
-    private static let latestPhrases = ["my order", "my last order", "my latest order", "my recent order", "the order",
-                                        "my delivery", "mera order", "meri order", "mi pedido", "el pedido", "my food",
-                                        "my stuff", "my parcel", "my package", "order status", "this order"]
+    /// Nouns that stand for an order when the shopper makes them theirs ("my order", "the delivery", "my lunch").
+    private static let orderNouns: Set<String> = ["order", "ordr", "oder", "orders", "pedido", "delivery", "food", "lunch",
+                                                  "grub", "stuff", "parcel", "package", "pickup", "purchase", "compra",
+                                                  "breakfast", "dinner", "ऑर्डर"]
+    private static let owners: Set<String> = ["my", "the", "this", "that", "our", "mi", "el", "mera", "meri", "mere",
+                                              "todays", "yesterdays", "same", "mismo"]
+    private static let modified: Set<String> = ["fee", "fees", "charge", "charges", "area", "areas", "zone", "radius",
+                                                "options", "minimum", "cost", "costs", "policy", "times", "app", "driver"]
+    private static let orderAdjectives: Set<String> = ["last", "latest", "recent", "whole", "entire", "first", "online",
+                                                       "lunch", "coffee", "food", "breakfast", "mismo", "delivery"]
+    /// "the banana bread I bought": an order named by what was in it.
+    private static let boughtPhrases = ["i bought", "i ordered", "i got", "picked up", "i purchased", "with the", "i had",
+                                        "we ordered", "we bought"]
 
     private func order(_ text: String, _ message: MessageWords, item: String?) -> OrderSlot? {
         if let id = OrderReference.first(in: text) { return OrderSlot(kind: .id, value: id) }
-        let aboutAnOrder = message.containsAny(Self.orderWords)
-        guard aboutAnOrder || message.containsAny(Self.latestPhrases) else { return nil }
-        if let item, aboutAnOrder, item.first?.isUppercase == true { return OrderSlot(kind: .item, value: item) }
-        if let when = Self.when(message) { return OrderSlot(kind: .date, value: when) }
-        return message.containsAny(Self.latestPhrases) || message.contains(phrase: "order") ? OrderSlot(kind: .latest) : nil
+        let words = message.words
+        var owned = false
+        for (index, word) in words.enumerated() where Self.orderNouns.contains(word) || (word.count >= 5 && EditDistance.isAtMostOne(word, "order")) {
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            // "the delivery fee", "the order minimum": the noun describes something else.
+            if Self.modified.contains(next) { continue }
+            let previous = index > 0 ? words[index - 1] : ""
+            let twoBack = index > 1 ? words[index - 2] : ""
+            if index == 0 || Self.owners.contains(previous) || (Self.owners.contains(twoBack) && Self.orderAdjectives.contains(previous)) {
+                owned = true
+            }
+        }
+        if let item, item.first?.isUppercase == true, message.containsAny(Self.boughtPhrases) {
+            return OrderSlot(kind: .item, value: item)
+        }
+        let purchased = owned || message.containsAny(["ordered", "bought", "from", "order", "orders", "points"])
+        if purchased, let when = Self.when(message) { return OrderSlot(kind: .date, value: when) }
+        return owned ? OrderSlot(kind: .latest) : nil
     }
 
     private static func when(_ message: MessageWords) -> String? {
-        if message.contains(phrase: "yesterday") || message.contains(phrase: "ayer") { return "yesterday" }
-        if message.containsAny(["last week", "past week", "pichle hafte"]) { return "last-week" }
-        if message.containsAny(["last month", "past month", "pichle mahine"]) { return "last-month" }
-        if message.containsAny(["today", "this morning", "earlier today", "hoy", "aaj"]) { return "today" }
+        if message.containsLoosely("yesterday") || message.containsLoosely("yesterdays") || message.contains(phrase: "ayer") {
+            return "yesterday"
+        }
+        if message.containsAny(["last week", "last weeks", "past week", "pichle hafte"]) { return "last-week" }
+        if message.containsAny(["last month", "last months", "past month", "pichle mahine"]) { return "last-month" }
+        if message.containsAny(["today", "todays", "this morning", "earlier today", "hoy", "aaj"]) { return "today" }
         for day in TimeSlotReader.weekdays where message.contains(phrase: day) || message.contains(phrase: day + "s") {
             return day
         }
@@ -44,46 +71,76 @@ struct SlotExtractor: Sendable {
 
     /// Generic words for things shoppers name that are not one menu item.
     private static let genericItems = ["latte", "coffee", "tea", "croissant", "sandwich", "cake", "muffin", "cookie",
-                                       "drink", "pastry", "toastie", "smoothie", "soup", "bagel", "scone", "mocha",
+                                       "toastie", "smoothie", "soup", "bagel", "scone", "mocha",
                                        "americano", "milkshake", "salad", "bread", "brownie", "chocolate", "juice",
                                        "frappe", "porridge", "water", "mug", "cup", "beans", "chai", "matcha", "bun"]
+    /// Words of item names that describe rather than name ("cold", "iced", "oat"): they never name an item alone.
+    private static let describing: Set<String> = ["cold", "iced", "hot", "still", "fresh", "house", "english", "breakfast",
+                                                  "spiced", "free", "gluten", "sparkling", "oat", "vegan", "reusable",
+                                                  "blend", "250g", "with", "flat", "white", "double", "berry", "berries",
+                                                  "almond", "mint", "ceramic", "chocolate", "bean", "beans"]
     /// How shoppers shorten item words.
-    private static let shortenings = ["choc": "chocolate", "hot choc": "hot chocolate", "cappucino": "cappuccino",
-                                      "capuccino": "cappuccino", "expresso": "espresso", "croisant": "croissant",
-                                      "brekkie": "breakfast", "sarnie": "sandwich", "toasty": "toastie"]
+    private static let shortenings = ["choc": "chocolate", "cappucino": "cappuccino", "capuccino": "cappuccino",
+                                      "expresso": "espresso", "croisant": "croissant", "brekkie": "breakfast",
+                                      "sarnie": "sandwich", "cofee": "coffee", "coffe": "coffee", "sandwhich": "sandwich"]
 
-    func item(in message: MessageWords) -> String? {
-        let words = message.words.map { Self.shortenings[$0] ?? $0 }
-        let present = Set(words)
-        func has(_ word: String) -> Bool {
-            present.contains(word) || (word.hasSuffix("s") && present.contains(String(word.dropLast())))
-                || present.contains(word + "s")
-                || (word.count >= 6 && words.contains { abs($0.count - word.count) <= 1 && EditDistance.isAtMostOne($0, word) })
+    func item(in message: MessageWords, besides shop: String? = nil) -> String? {
+        var words = message.words
+        // Words of the shop's name are not items ("Night Owl Coffee").
+        if let shop {
+            let shopWords = Set(MessageWords.fold(shop))
+            words = words.map { shopWords.contains($0) ? "" : $0 }
         }
-        // The item whose every word is in the message, the most specific first ("oat hot chocolate" over "hot chocolate").
-        let full = vocabulary.items.filter { !$0.words.isEmpty && $0.words.allSatisfy(has) }
-        if let best = full.max(by: { ($0.words.count, $1.written) < ($1.words.count, $0.written) }) { return best.written }
-        // A head word ("muffin", "brownie") that only one item has names that item; shared ones stay generic.
-        for word in words {
-            let singular = word.hasSuffix("s") && word.count > 4 ? String(word.dropLast()) : word
-            let owners = vocabulary.items.filter { $0.words.last == singular || $0.words.last == word }
-            if owners.count == 1, singular.count >= 5 { return owners[0].written }
-            if Self.genericItems.contains(singular) { return singular }
+        words = words.map { Self.shortenings[$0] ?? $0 }
+        func at(_ word: String) -> Int? {
+            if let i = words.firstIndex(where: { $0 == word || $0 == word + "s" || ($0.hasSuffix("s") && String($0.dropLast()) == word) }) {
+                return i
+            }
+            guard word.count >= 6 else { return nil }
+            return words.firstIndex { abs($0.count - word.count) <= 1 && $0.count >= 5 && EditDistance.isAtMostOne($0, word) }
         }
-        return nil
+        // Candidates by where they start: a full name, a word only one item has, a generic word.
+        var best: (position: Int, rank: Int, name: String)?
+        func offer(_ position: Int, _ rank: Int, _ name: String) {
+            if best == nil || (position, rank) < (best!.position, best!.rank) { best = (position, rank, name) }
+        }
+        for item in vocabulary.items where !item.words.isEmpty {
+            // "250g" is on the label, not in what shoppers type.
+            let named = item.words.filter { !$0.contains(where: \.isNumber) }
+            let positions = named.map(at)
+            if positions.allSatisfy({ $0 != nil }) { offer(positions.compactMap { $0 }.min()!, -named.count, item.written) }
+        }
+        var owners: [String: [String]] = [:]
+        for item in vocabulary.items { for word in Set(item.words) where !Self.describing.contains(word) { owners[word, default: []].append(item.written) } }
+        for (word, names) in owners where names.count == 1 {
+            if let position = at(word) { offer(position, 10, names[0]) }
+        }
+        for word in Self.genericItems { if let position = at(word) { offer(position, 20, word) } }
+        return best?.name
     }
 
+    /// Words after a place name that make it a neighbourhood, not our shop ("Bandra station", "Chelsea Market").
+    private static let placeWords: Set<String> = ["station", "west", "east", "north", "south", "market", "street", "st",
+                                                  "road", "rd", "hill", "area", "park", "village", "high", "square"]
+
     func shop(in message: MessageWords) -> String? {
-        var found: [ChainVocabulary.Name] = []
-        for (index, word) in message.words.enumerated() {
-            for name in vocabulary.shopsByFirstWord[word] ?? [] {
+        let words = message.words.map { $0 == "nite" ? "night" : $0 }
+        var found: [(name: ChainVocabulary.Name, full: Bool)] = []
+        for (index, word) in words.enumerated() {
+            let candidates = vocabulary.shopsByFirstWord[word]
+                ?? (word.count >= 5 ? vocabulary.shopsByFirstWord.first { $0.key.count >= 5 && EditDistance.isAtMostOne(word, $0.key) }?.value : nil)
+                ?? []
+            for name in candidates {
                 let rest = name.words.dropFirst()
-                if rest.isEmpty || Array(message.words.dropFirst(index + 1).prefix(rest.count)) == Array(rest) {
-                    found.append(name)
-                }
+                guard rest.isEmpty || Array(words.dropFirst(index + 1).prefix(rest.count)) == Array(rest) else { continue }
+                let after = words.dropFirst(index + name.words.count).first ?? ""
+                let full = MessageWords.fold(name.written).count > name.words.count
+                    && message.joined.contains(" " + MessageWords.fold(name.written).joined(separator: " ") + " ")
+                if !full, Self.placeWords.contains(after) || (index > 0 && ["in", "near"].contains(words[index - 1])) { continue }
+                found.append((name, full))
             }
         }
-        return found.max(by: { ($0.words.count, $1.written) < ($1.words.count, $0.written) })?.written
+        return found.max(by: { ($0.name.words.count, $1.name.written) < ($1.name.words.count, $0.name.written) })?.name.written
     }
 
     // MARK: Diet, channel
@@ -96,14 +153,20 @@ struct SlotExtractor: Sendable {
         (.egg, ["egg", "eggs", "huevo", "huevos", "anda", "eggless"]),
         (.soy, ["soy", "soya"]),
         (.sesame, ["sesame"]),
-        (.vegan, ["vegan", "vegano", "vegana", "plant based", "plantbased"]),
+        (.vegan, ["vegan", "vegano", "vegana", "veganas", "veganos", "plant based", "plantbased"]),
         (.vegetarian, ["vegetarian", "veggie", "vegetariano", "vegetariana", "veg", "no meat"]),
         (.halal, ["halal"]),
         (.caffeine, ["caffeine", "decaf", "caffeine free", "decaffeinated", "cafeina"]),
     ]
 
+    /// Diet words long and distinctive enough to read one typo away ("glutn", "vegn"; not "wheat", which is "what").
+    private static let typedLoosely: Set<String> = ["vegan", "gluten", "vegetarian", "dairy", "lactose", "sesame", "halal",
+                                                    "caffeine", "peanut", "peanuts", "coeliac", "celiac"]
+
     func diet(in message: MessageWords) -> [DietTerm] {
-        var terms = Self.dietWords.filter { message.containsAny($0.1) }.map(\.0)
+        var terms = Self.dietWords.filter { entry in
+            message.containsAny(entry.1) || entry.1.contains { Self.typedLoosely.contains($0) && message.containsLoosely($0) }
+        }.map(\.0)
         // "the almond croissant" names an item; "almonds" alone names an allergen. Keep nuts only if an item name
         // does not already explain the word, or the message also asks about allergy.
         if terms.contains(.nuts), let item = item(in: message), MessageWords.fold(item).contains("almond"),
@@ -113,7 +176,7 @@ struct SlotExtractor: Sendable {
         return terms
     }
 
-    private static let emailWords = ["email", "e mail", "emailed", "mail", "inbox", "correo", "mail me", "email me"]
+    private static let emailWords = ["email", "e mail", "emailed", "mail", "correo", "mail me", "email me"]
     private static let phoneWords = ["call me", "call back", "callback", "ring me", "phone me", "by phone", "on the phone",
                                      "phone call", "give me a call", "call", "ring", "llamar", "llamada", "llamen", "phone number"]
 

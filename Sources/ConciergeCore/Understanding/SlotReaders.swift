@@ -4,20 +4,22 @@ import Foundation
 enum TimeSlotReader {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     private static let nowPhrases = ["now", "right now", "rn", "at the moment", "currently", "atm", "ahora", "abhi",
-                                     "still open", "open yet", "this minute"]
+                                     "still open", "open yet", "this minute", "maintenant", "abhi khula"]
     private static let evening = ["tonight", "pm", "evening", "p m", "noche", "raat", "night"]
 
-    static func read(_ message: MessageWords) -> String? {
-        let clock = clockTime(message)
+    static func read(_ message: MessageWords, text: String = "") -> String? {
+        let clock = clockTime(message, text: text)
         let tomorrow = message.containsAny(["tomorrow", "tmrw", "tmr", "tomorow", "2moro", "manana"])
         if tomorrow { return clock.map { "tomorrow " + $0 } ?? "tomorrow" }
         if let clock { return clock }
         if let day = weekdays.first(where: { message.contains(phrase: $0) }) { return day }
+        if message.containsAny(["just now", "are now", "you now", "now on", "from now"]) { return nil }
         return message.containsAny(nowPhrases) ? "now" : nil
     }
 
     /// A clock time, made 24-hour with what the message says around it ("9 tonight", "9pm", "21:30", "at 7").
-    private static func clockTime(_ message: MessageWords) -> String? {
+    private static func clockTime(_ message: MessageWords, text: String) -> String? {
+        let written = text.range(of: #"\b\d{1,2}[:.]\d{2}\b"#, options: .regularExpression) != nil
         let words = message.words
         for (index, word) in words.enumerated() {
             var hour: Int?
@@ -27,7 +29,7 @@ enum TimeSlotReader {
             guard !digits.isEmpty, digits.count <= 2, let value = Int(digits) else { continue }
             attachedSuffix = String(word.dropFirst(digits.count))
             if attachedSuffix.isEmpty, index + 1 < words.count, words[index + 1].count == 2, let m = Int(words[index + 1]),
-                (0..<60).contains(m), index > 0 || words.count > 2 {
+                (0..<60).contains(m), written || text.isEmpty {
                 // "21:30" folds to "21 30".
                 minute = m
             }
@@ -35,12 +37,19 @@ enum TimeSlotReader {
             let before = index > 0 ? words[index - 1] : ""
             let after = words.dropFirst(index + 1).prefix(minute > 0 ? 3 : 2).joined(separator: " ")
             let isTime = attachedSuffix == "am" || attachedSuffix == "pm" || minute > 0
-                || ["at", "by", "around", "till", "until", "before", "after", "a", "las", "baje"].contains(before)
+                || ["at", "by", "around", "till", "until", "before", "after", "las", "baje"].contains(before)
                 || after.hasPrefix("pm") || after.hasPrefix("am") || after.hasPrefix("tonight") || after.hasPrefix("oclock")
                 || after.hasPrefix("baje") || after.hasPrefix("in the")
+            let unit = words.dropFirst(index + 1).first ?? ""
+            if ["hour", "hours", "hr", "hrs", "min", "mins", "minutes", "minute", "days", "day", "degrees", "x", "people"].contains(unit), minute == 0 {
+                continue
+            }
             guard isTime, var h = hour, (0...23).contains(h) else { continue }
             let context = attachedSuffix + " " + after
             if h < 12, evening.contains(where: { context.contains($0) }) || message.contains(phrase: "tonight") {
+                h += 12
+            } else if (1...6).contains(h), attachedSuffix != "am", !after.hasPrefix("am"), !message.containsAny(["morning", "manana", "subah"]) {
+                // Shops open in the morning: a bare 5:30 is the afternoon.
                 h += 12
             } else if h == 12, attachedSuffix == "am" || after.hasPrefix("am") {
                 h = 0
@@ -56,8 +65,8 @@ enum TimeSlotReader {
 enum SentimentReader {
     private static let frustration = ["useless", "ridiculous", "not helping", "not helpful", "unhelpful", "stupid",
                                       "waste of time", "third time", "3rd time", "again and again", "fed up", "wtf",
-                                      "annoyed", "frustrated", "frustrating", "unacceptable", "pathetic", "joke",
-                                      "seriously", "thanks for nothing", "are you even", "you dont understand",
+                                      "annoyed", "frustrated", "frustrating", "unacceptable", "pathetic",
+                                      "seriously", "thanks for nothing", "isnt helping", "not helping at all", "this is a joke", "what a joke", "are you even", "you dont understand",
                                       "not listening", "already told you", "asked twice", "keep asking", "bakwas",
                                       "pointless", "hopeless", "furious", "angry", "sick of", "inutil"]
     private static let complaint = ["lukewarm", "stale", "burnt", "burned", "wrong", "missing", "rude", "spilled",
@@ -65,15 +74,25 @@ enum SentimentReader {
                                     "disappointed", "disappointing", "never arrived", "soggy", "watery", "bitter",
                                     "cold when", "was cold", "arrived cold", "tasted", "tastes", "gross", "hair",
                                     "undercooked", "raw", "mouldy", "moldy", "complain", "complaint", "bad service",
-                                    "broken", "damaged", "poor", "horrible", "inedible", "sour", "late again",
-                                    "queja", "frio", "fria", "thanda tha", "kharab", "ganda", "charged twice",
-                                    "double charged", "overcharged", "not what i ordered", "forgot", "forgotten"]
+                                    "broken", "damaged", "poor", "inedible", "sour", "late again", "declined", "twice", "two times", "do baar",
+                                    "dos veces", "cobraron", "never showed up", "never turned up", "never came", "didnt come through",
+                                    "didnt go thru", "didnt go through", "not come through", "still nothing", "chipped", "dry as",
+                                    "only got", "charged for", "charged me", "pani jaisa", "bekaar", "is late", "was late",
+                                    "minutes late", "mins late", "min late", "orders late", "so late", "very late",
+                                    "running late", "una hora", "rota", "roto", "basically milk", "cold", "colder",
+                                    "queja", "llego frio", "llego fria", "esta frio", "thanda tha", "twise", "kharab", "ganda", "charged twice",
+                                    "double charged", "overcharged", "not what i ordered", "you forgot", "forgot the", "they forgot", "forgotten"]
     private static let thanks = ["thanks", "thank you", "thank u", "thx", "ty", "cheers", "ta", "appreciate it",
-                                 "appreciated", "gracias", "shukriya", "dhanyavad", "thankyou", "tysm", "merci", "danke"]
+                                 "appreciated", "gracias", "shukriya", "dhanyavad", "dhanyavaad", "thankyou", "tysm", "merci", "danke",
+                                 "thnx", "thanx", "thnks", "bye", "goodbye", "thats all i needed"]
 
     static func read(_ text: String, _ message: MessageWords) -> Sentiment? {
         if message.containsAny(frustration) || shouts(text) { return .frustration }
-        if message.containsAny(complaint) { return .complaint }
+        if message.containsAny(complaint.filter { $0 != "cold" && $0 != "colder" }) { return .complaint }
+        // "cold" is a complaint about a thing that should be hot ("coffee was cold"), not about the weather.
+        if message.containsAny(["was cold", "were cold", "is cold", "came cold", "arrived cold", "went cold", "cold when", "was colder"]) {
+            return .complaint
+        }
         if message.containsAny(thanks) { return .thanks }
         return nil
     }
@@ -96,6 +115,8 @@ enum LanguageGuess {
         "tienen", "abierta", "abierto", "cerca", "necesito", "mas", "muy", "pero", "porque", "hoy", "ayer", "manana",
         "cafe", "leche", "frio", "hambre", "cuanto", "cuesta", "reembolso", "cupon", "descuento", "puntos", "ustedes",
         "usted", "favor", "senor", "llego", "todavia", "aun", "nada", "algo", "bebida", "comida", "recibo", "factura",
+        "veganas", "veganos", "opciones", "cobraron", "dos", "veces", "mismo", "hace", "calor", "frio", "tomar", "paso",
+        "hora", "quisiera", "podria", "dime", "cual", "calentito", "ya", "tapa", "rota", "algun", "alguna",
     ]
     private static let hinglish: Set<String> = [
         "hai", "kya", "mera", "meri", "mujhe", "kahan", "kab", "nahi", "nahin", "bhi", "karo", "kar", "chahiye", "kuch",
@@ -103,12 +124,18 @@ enum LanguageGuess {
         "ki", "ke", "se", "mein", "bhook", "bhuk", "thand", "paisa", "paise", "jaldi", "accha", "acha", "theek", "haan",
         "kaise", "kitne", "kitna", "kyun", "kyu", "batao", "bata", "dena", "do", "lagi", "lag", "khana", "peena",
         "wapas", "milega", "milegi", "aaya", "aayi", "pe", "koi", "kisi", "baat", "hum", "humko", "apna", "apni",
+        "mere", "bhej", "bhejo", "diya", "ye", "yeh", "bilkul", "pani", "jaisa", "bekaar", "apne", "saare", "bhool",
+        "jao", "ji", "dhanyavaad", "baje", "hota", "namaste", "bahut", "thanda", "garmi", "aaj", "kal", "bataiye",
+        "chahta", "chahti", "hoon", "hu", "tum", "aur", "lekin", "matlab", "kitni", "kaisa", "kaun", "kyunki",
     ]
     private static let otherLanguages: Set<String> = [
         "je", "les", "est", "bonjour", "merci", "ich", "und", "nicht", "danke", "bitte", "ist", "wo", "ou", "avec",
+        "habt", "ihr", "fur", "den", "der", "das", "hallo", "ouvert", "maintenant", "vous", "nous", "pour", "avez",
+        "haben", "sie", "wie", "oder", "mit", "ein", "eine", "obrigado", "voce",
     ]
     /// Words that are ordinary English too and must not tip the balance alone.
-    private static let sharedWithEnglish: Set<String> = ["do", "hai", "he", "me", "no", "a", "pe", "es", "mas", "con", "ka", "se"]
+    private static let sharedWithEnglish: Set<String> = ["do", "hai", "he", "me", "no", "a", "pe", "es", "mas", "con", "ka", "se",
+                                                                 "ya", "die", "den", "hu", "ye", "sie", "ji", "mit", "ein"]
 
     static func of(_ message: MessageWords) -> MessageLanguage? {
         if isMostlyNonLatin(message) { return .other }

@@ -1,0 +1,159 @@
+import Foundation
+
+/// A learned reading of intents from sentence vectors: kernel ridge regression from the labelled examples' vectors
+/// to their intents (main ask 1, a secondary ask `secondaryTarget`), one output per intent.
+///
+/// Unlike the raw nearest-neighbour vote, every example weighs in and examples that say the same thing do not
+/// outvote the rest: the fit learns how much each example should count. Training is one Cholesky solve of an
+/// n × n system (n ≈ 300: milliseconds), exact and deterministic — no randomness, no iteration count. Because the
+/// fit is closed-form, an example's own leave-one-out score is exact too (`scores(_:leavingOut:)`), so the labelled
+/// split the model is built from can still be scored honestly.
+public struct IntentModel: Sendable {
+    public struct Settings: Sendable, Hashable {
+        /// Ridge: larger is smoother.
+        public var lambda = 0.03
+        /// Kernel width on cosine similarity: k = exp((cos − 1) / width).
+        public var width = 1.0
+        /// Target of a secondary ask (the main ask's is 1).
+        public var secondaryTarget = 0.6
+
+        public init(lambda: Double = 0.03, width: Double = 1.0, secondaryTarget: Double = 0.6) {
+            self.lambda = lambda
+            self.width = width
+            self.secondaryTarget = secondaryTarget
+        }
+    }
+
+    static let intents = Intent.allCases
+    let vectors: [[Float]]
+    /// n × classes, row-major: the dual weights.
+    let alpha: [Double]
+    /// n × classes, row-major: the targets.
+    let targets: [Double]
+    /// Diagonal of the hat matrix K (K + λI)⁻¹: how much each example explains itself.
+    let leverage: [Double]
+    let settings: Settings
+
+    public var count: Int { vectors.count }
+
+    /// `nil` when there are no usable examples or the vectors differ in length.
+    public init?(examples: [ExampleBank.Example], settings: Settings = Settings()) {
+        let usable = examples.filter { !$0.vector.isEmpty && !$0.intents.isEmpty }
+        guard let dimension = usable.first?.vector.count, usable.allSatisfy({ $0.vector.count == dimension }) else { return nil }
+        let n = usable.count
+        let classes = Self.intents.count
+        self.settings = settings
+        vectors = usable.map(\.vector)
+        var y = [Double](repeating: 0, count: n * classes)
+        for (row, example) in usable.enumerated() {
+            for (position, intent) in example.intents.enumerated() {
+                let column = Self.intents.firstIndex(of: intent)!
+                y[row * classes + column] = max(y[row * classes + column], position == 0 ? 1 : settings.secondaryTarget)
+            }
+        }
+        targets = y
+        // K + λI, then its Cholesky factor.
+        var a = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in i..<n {
+                let k = Self.kernel(Self.dot(vectors[i], vectors[j]), width: settings.width)
+                a[i * n + j] = k
+                a[j * n + i] = k
+            }
+            a[i * n + i] += settings.lambda
+        }
+        guard let l = Self.cholesky(a, n) else { return nil }
+        var weights = [Double](repeating: 0, count: n * classes)
+        var column = [Double](repeating: 0, count: n)
+        for c in 0..<classes {
+            for i in 0..<n { column[i] = y[i * classes + c] }
+            let solved = Self.solve(l, n, column)
+            for i in 0..<n { weights[i * classes + c] = solved[i] }
+        }
+        alpha = weights
+        // H = K (K + λI)⁻¹ = I − λ (K + λI)⁻¹, so H_ii = 1 − λ [(K + λI)⁻¹]_ii.
+        var diagonal = [Double](repeating: 0, count: n)
+        var unit = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            unit[i] = 1
+            diagonal[i] = 1 - settings.lambda * Self.solve(l, n, unit)[i]
+            unit[i] = 0
+        }
+        leverage = diagonal
+    }
+
+    /// Each intent's score for a message vector (about 1 for the main ask, about `secondaryTarget` for another ask,
+    /// about 0 for the rest). `leavingOut` is the index of the example `query` is, to score it as if it had not been
+    /// trained on (exact for ridge regression).
+    public func scores(_ query: [Float], leavingOut: Int? = nil) -> [Intent: Double] {
+        let classes = Self.intents.count
+        var output = [Double](repeating: 0, count: classes)
+        for (row, vector) in vectors.enumerated() where vector.count == query.count {
+            let k = Self.kernel(Self.dot(query, vector), width: settings.width)
+            if k < 1e-9 { continue }
+            for c in 0..<classes { output[c] += k * alpha[row * classes + c] }
+        }
+        if let i = leavingOut, i < vectors.count {
+            let h = leverage[i]
+            if h < 0.999_999 {
+                for c in 0..<classes { output[c] = (output[c] - h * targets[i * classes + c]) / (1 - h) }
+            }
+        }
+        var result: [Intent: Double] = [:]
+        for (c, intent) in Self.intents.enumerated() { result[intent] = output[c] }
+        return result
+    }
+
+    /// The index of the example with exactly this vector, if any.
+    public func index(of vector: [Float]) -> Int? { vectors.firstIndex(of: vector) }
+
+    static func kernel(_ cosine: Double, width: Double) -> Double { exp((cosine - 1) / width) }
+
+    static func dot(_ a: [Float], _ b: [Float]) -> Double {
+        var sum: Float = 0
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                for i in 0..<min(x.count, y.count) { sum += x[i] * y[i] }
+            }
+        }
+        return Double(sum)
+    }
+
+    /// Lower-triangular L with L Lᵀ = a (row-major, n × n); `nil` if `a` is not positive definite.
+    static func cholesky(_ a: [Double], _ n: Int) -> [Double]? {
+        var l = [Double](repeating: 0, count: n * n)
+        l.withUnsafeMutableBufferPointer { l in
+            a.withUnsafeBufferPointer { a in
+                for j in 0..<n {
+                    var sum = a[j * n + j]
+                    for k in 0..<j { sum -= l[j * n + k] * l[j * n + k] }
+                    guard sum > 0 else { l[0] = .nan; return }
+                    let pivot = sum.squareRoot()
+                    l[j * n + j] = pivot
+                    for i in (j + 1)..<max(j + 1, n) {
+                        var s = a[i * n + j]
+                        for k in 0..<j { s -= l[i * n + k] * l[j * n + k] }
+                        l[i * n + j] = s / pivot
+                    }
+                }
+            }
+        }
+        return l[0].isNaN ? nil : l
+    }
+
+    /// x with L Lᵀ x = b.
+    static func solve(_ l: [Double], _ n: Int, _ b: [Double]) -> [Double] {
+        var z = b
+        for i in 0..<n {
+            var s = z[i]
+            for k in 0..<i { s -= l[i * n + k] * z[k] }
+            z[i] = s / l[i * n + i]
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var s = z[i]
+            for k in (i + 1)..<max(i + 1, n) { s -= l[k * n + i] * z[k] }
+            z[i] = s / l[i * n + i]
+        }
+        return z
+    }
+}
