@@ -329,7 +329,53 @@ struct GoldenUnderstandingTests {
                contains: ["can't find ORD-NOA10002"], excludes: ["Iced Latte", "Chelsea", "$"], intent: .refund),
     ]
 
-    static let goldens = onTopic + mainAsk + consistency + allergy + policy + capabilities + coupons + badInput
+    // MARK: Answered wrongly when first written, right since the understanding step and the answer plan were fixed
+
+    static let fixedSinceWritten: [Golden] = [
+        Golden(name: "changing the delivery address says whether it can be changed", email: noah,
+               messages: ["can I change the delivery address on my order?"],
+               contains: ["ORD-NOA10001", "can still be changed"], intent: .orderChange),
+        Golden(name: "a watery iced latte from last week is a complaint about that order", email: noah,
+               messages: ["the iced latte I ordered last week was watery"],
+               contains: ["I'm sorry", "ORD-NOA10002"], excludes: ["will cool you down", "ORD-NOA10001"], intent: .complaint),
+        Golden(name: "order status, then 'what about the one from last month?'",
+               messages: ["where is my order?", "what about the one from last month?"],
+               contains: ["ORD-AVA10003"], excludes: ["ORD-AVA10001"], intent: .orderStatus),
+        Golden(name: "is Night Owl Coffee still open at 23:00: about Night Owl Coffee",
+               messages: ["night owl coffee still open?"], at: ChatWorld.at(hour: 23),
+               contains: ["Night Owl Coffee", "open until 01:00"], excludes: ["night owl coffee"], intent: .openNow),
+        Golden(name: "nothing close by is said in one well-formed sentence", messages: ["nearest shop?"], location: richmond,
+               contains: ["Soho Coffee House", "9.2 km"], excludes: ["shop is Soho Coffee House is", "min on foot"],
+               intent: .nearest),
+        Golden(name: "Chelsea Roasters on a Saturday morning closes at 20:00 today", email: noah,
+               messages: ["is Chelsea Roasters open?"], contains: ["Chelsea Roasters", "open until 20:00"],
+               excludes: ["20:00 tomorrow"], intent: .openNow),
+        Golden(name: "Chelsea Roasters, then 'what about tomorrow?': closed on Sunday", email: noah,
+               messages: ["is Chelsea Roasters open?", "what about tomorrow?"],
+               contains: ["Chelsea Roasters", "closed"], excludes: ["open until 20:00 tomorrow"], intent: .openNow),
+        Golden(name: "Lakeside Café open now, then 'what about tomorrow?'",
+               messages: ["is Lakeside Café open now?", "what about tomorrow?"],
+               contains: ["Lakeside Café", "07:00"], intent: .openNow),
+        Golden(name: "what time a shop opens tomorrow", messages: ["what time does Lakeside Café open tomorrow?"],
+               contains: ["Lakeside Café", "07:00"], intent: .openNow),
+        Golden(name: "is the butter croissant nut free: answered from its tags", email: raj,
+               messages: ["is the butter croissant nut free?"],
+               contains: ["Butter Croissant doesn't list nuts", "please confirm with staff before you order."],
+               excludes: noFreeFromClaims + ["I'm sorry"], intent: .dietary),
+        Golden(name: "'please phone me': the chat can't call, Customer Care can", messages: ["please phone me"],
+               contains: ["can't"] + careRoute, intent: .handoff),
+        Golden(name: "a refund right now from the chat: can't, and the real route",
+               messages: ["can you refund me right now in the chat?"], contains: ["can't"] + careRoute, intent: .refund),
+        Golden(name: "a 2,000-character ramble asking for coupons gets her coupons", messages: [couponRamble],
+               contains: ["AVA20COCOA"], excludes: ["I'm sorry"], intent: .offers),
+        Golden(name: "Hinglish: something cold to drink", email: raj, messages: ["mujhe kuch thanda chahiye"],
+               contains: ["Bandra Bean House", "Cold Brew"], excludes: ["warm you up"], intent: .comfortThirsty),
+        Golden(name: "a flat white's price, then 'and an iced latte?'", email: noah,
+               messages: ["how much is a flat white?", "and an iced latte?"],
+               contains: ["Iced Latte is $"], excludes: ["£", "Still Water"], intent: .menu),
+    ]
+
+    static let goldens = onTopic + mainAsk + consistency + allergy + policy + capabilities + coupons + badInput + fixedSinceWritten
 
     // MARK: Pending: answered wrongly today, not run (each says what it answered). Enable once the code is fixed.
 
@@ -350,10 +396,6 @@ struct GoldenUnderstandingTests {
         Golden(name: "a complaint about yesterday's drink is not answered with another order's tracking",
                messages: ["the oat flat white you delivered yesterday was cold"],
                contains: ["I'm sorry", "ORD-AVA10002"], excludes: ["ORD-AVA10001", "on its way"], intent: .complaint),
-        // Read as order-status: "ORD-NOA10001 … is placed … You can still cancel it" — never says the address can change.
-        Golden(name: "changing the delivery address says whether it can be changed", email: noah,
-               messages: ["can I change the delivery address on my order?"],
-               contains: ["ORD-NOA10001", "can still be changed"], intent: .orderChange),
         // Read as comfort-tired: "Flat White ($4.25) will give you a lift" and NOAH5OFF.
         Golden(name: "'I need to change my delivery address' is about the address", email: noah,
                messages: ["I need to change my delivery address"],
@@ -365,49 +407,13 @@ struct GoldenUnderstandingTests {
         Golden(name: "the drink from last month is about last month's order",
                messages: ["the oat hot chocolate I ordered last month was cold"],
                contains: ["ORD-AVA10003"], excludes: ["ORD-AVA10001", "on its way"], intent: .complaint),
-        // Read as comfort-thirsty: "Still Water ($1.90) will cool you down."
-        Golden(name: "a watery iced latte from last week is a complaint about that order", email: noah,
-               messages: ["the iced latte I ordered last week was watery"],
-               contains: ["I'm sorry", "ORD-NOA10002"], excludes: ["will cool you down", "ORD-NOA10001"], intent: .complaint),
-        // Second turn repeats ORD-AVA10001's status.
-        Golden(name: "order status, then 'what about the one from last month?'",
-               messages: ["where is my order?", "what about the one from last month?"],
-               contains: ["ORD-AVA10003"], excludes: ["ORD-AVA10001"], intent: .orderStatus),
         // Second turn repeats ORD-AVA10001's status.
         Golden(name: "order status, then 'and the one from yesterday?'",
                messages: ["where is my order?", "and the one from yesterday?"],
                contains: ["ORD-AVA10002"], excludes: ["ORD-AVA10001"], intent: .orderStatus),
-        // Answers about Lakeside Café (closed) and Southbank Coffee House; Night Owl Coffee is never named.
-        Golden(name: "is Night Owl Coffee still open at 23:00: about Night Owl Coffee",
-               messages: ["night owl coffee still open?"], at: ChatWorld.at(hour: 23),
-               contains: ["Night Owl Coffee", "open until 01:00"], excludes: ["night owl coffee"], intent: .openNow),
         // The next step reads "Next step: head to Lakeside Café (open until 22:00." — the bracket is never closed.
         Golden(name: "the next step to a shop is a whole sentence", messages: ["is Lakeside Café open now?"],
                contains: ["head to Lakeside Café (open until 22:00)."], intent: .openNow),
-        // "Nothing is close by: the nearest shop is Soho Coffee House is 9.2 km away" — two verbs, one sentence.
-        Golden(name: "nothing close by is said in one well-formed sentence", messages: ["nearest shop?"], location: richmond,
-               contains: ["Soho Coffee House", "9.2 km"], excludes: ["shop is Soho Coffee House is", "min on foot"],
-               intent: .nearest),
-        // At 10:00 on Saturday in New York it says "open until 20:00 tomorrow" (the day is read in UTC).
-        Golden(name: "Chelsea Roasters on a Saturday morning closes at 20:00 today", email: noah,
-               messages: ["is Chelsea Roasters open?"], contains: ["Chelsea Roasters", "open until 20:00"],
-               excludes: ["20:00 tomorrow"], intent: .openNow),
-        // Tomorrow is Sunday, when Chelsea Roasters is closed; it repeats "open until 20:00 tomorrow".
-        Golden(name: "Chelsea Roasters, then 'what about tomorrow?': closed on Sunday", email: noah,
-               messages: ["is Chelsea Roasters open?", "what about tomorrow?"],
-               contains: ["Chelsea Roasters", "closed"], excludes: ["open until 20:00 tomorrow"], intent: .openNow),
-        // Second turn repeats today's "open until 22:00"; tomorrow's opening time is never given.
-        Golden(name: "Lakeside Café open now, then 'what about tomorrow?'",
-               messages: ["is Lakeside Café open now?", "what about tomorrow?"],
-               contains: ["Lakeside Café", "07:00"], intent: .openNow),
-        // Answers "open until 22:00" (today) instead of the opening time tomorrow.
-        Golden(name: "what time a shop opens tomorrow", messages: ["what time does Lakeside Café open tomorrow?"],
-               contains: ["Lakeside Café", "07:00"], intent: .openNow),
-        // Read as a complaint: "I'm sorry about that — that's not how it should be."
-        Golden(name: "is the butter croissant nut free: answered from its tags", email: raj,
-               messages: ["is the butter croissant nut free?"],
-               contains: ["Butter Croissant doesn't list nuts", "please confirm with staff before you order."],
-               excludes: noFreeFromClaims + ["I'm sorry"], intent: .dietary),
         // Clarifies "something to eat nearby or one of our policies?" instead of answering about the item.
         Golden(name: "can I eat the almond croissant, with a nut allergy on file", email: raj,
                messages: ["can I eat the almond croissant?"],
@@ -460,12 +466,6 @@ struct GoldenUnderstandingTests {
         // Answers about ORD-AVA10001 ("already on its way, so it can't be changed"); no 2 hours.
         Golden(name: "cancelling a scheduled order: up to 2 hours before", messages: ["can I cancel a scheduled order?"],
                contains: ["2 hours", "[cancellations-and-changes"], excludes: ["ORD-AVA10001"]),
-        // Gives Customer Care's number but never says plainly that the chat can't phone.
-        Golden(name: "'please phone me': the chat can't call, Customer Care can", messages: ["please phone me"],
-               contains: ["can't"] + careRoute, intent: .handoff),
-        // Gives ORD-AVA10002's windows; never says the chat can't issue refunds.
-        Golden(name: "a refund right now from the chat: can't, and the real route",
-               messages: ["can you refund me right now in the chat?"], contains: ["can't"] + careRoute, intent: .refund),
         // Lists BAKERY20 and CHILL10 only: Chelsea Roasters (2.1 km) is not among the shops read for coupons.
         Golden(name: "Noah's coupons include NOAH5OFF with where it is valid", email: noah, messages: ["any coupons?"],
                contains: ["NOAH5OFF", "at Chelsea Roasters"], excludes: ["NOAHOLD"], intent: .offers),
@@ -480,16 +480,6 @@ struct GoldenUnderstandingTests {
         Golden(name: "emoji only: cold and coffee", messages: ["☕️🥶"], contains: ["Lakeside Café", "Oat Hot Chocolate"]),
         // The off-topic reply.
         Golden(name: "emoji with a question mark", messages: ["☕?"], contains: ["Lakeside Café"]),
-        // Read as complaint + handoff ("I'm sorry about that … talk to a person"); her coupons are never listed.
-        Golden(name: "a 2,000-character ramble asking for coupons gets her coupons", messages: [couponRamble],
-               contains: ["AVA20COCOA"], excludes: ["I'm sorry"], intent: .offers),
-        // Read as comfort-cold ("thanda" is a cold drink): "Espresso (₹120.00) should warm you up".
-        Golden(name: "Hinglish: something cold to drink", email: raj, messages: ["mujhe kuch thanda chahiye"],
-               contains: ["Bandra Bean House", "Cold Brew"], excludes: ["warm you up"], intent: .comfortThirsty),
-        // Second turn is read as thirst: "Still Water ($1.90) will cool you down"; the iced latte's price is not given.
-        Golden(name: "a flat white's price, then 'and an iced latte?'", email: noah,
-               messages: ["how much is a flat white?", "and an iced latte?"],
-               contains: ["Iced Latte is $"], excludes: ["£", "Still Water"], intent: .menu),
         // Second turn is the off-topic reply.
         Golden(name: "points, then 'what are they worth?'", messages: ["how many points do I have?", "what are they worth?"],
                contains: ["£12.50"], intent: .loyalty),
@@ -497,6 +487,14 @@ struct GoldenUnderstandingTests {
 
     @Test(arguments: goldens.map(\.demanding))
     func golden(_ golden: Golden) async throws {
+        try await GoldenRunner.run(golden)
+    }
+
+    /// The ones still answered wrongly, run on demand to see which a change fixed (`PENDING_GOLDENS=1`).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PENDING_GOLDENS"] != nil,
+                   "set PENDING_GOLDENS=1 to run the goldens answered wrongly today"),
+          arguments: pendingGoldens.map(\.demanding))
+    func pending(_ golden: Golden) async throws {
         try await GoldenRunner.run(golden)
     }
 

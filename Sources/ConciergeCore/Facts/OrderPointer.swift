@@ -3,7 +3,12 @@ import Foundation
 /// Finds the order a message points at by what was in it ("the banana bread I got") or when it was placed
 /// ("yesterday's order", "last month"), among the shopper's own orders, newest first. Days are the shopper's.
 enum OrderPointer {
-    static func find(_ slot: OrderSlot, in orders: [Order], user: User, now: Date) -> Order? {
+    /// With a date and an item ("the iced latte from last week"), the order must match both when one does.
+    static func find(_ slot: OrderSlot, in orders: [Order], item: String? = nil, user: User, now: Date) -> Order? {
+        if slot.kind == .date, let item, item.first?.isUppercase == true {
+            let withItem = orders.filter { $0.lines.contains { $0.name.lowercased() == item.lowercased() } }
+            if let both = find(slot, in: withItem, user: user, now: now) { return both }
+        }
         switch slot.kind {
         case .id, .latest: return nil
         case .item:
@@ -20,7 +25,7 @@ enum OrderPointer {
             let window: ClosedRange<Int>? = switch value {
             case "today": 0...0
             case "yesterday": 1...1
-            case "last-week": 1...13
+            case "last-week": 2...13
             case "last-month": 14...62
             default: nil
             }

@@ -16,7 +16,7 @@ enum PolicyExcerpt {
             let number = wantsNumber && sentence.contains(where: \.isNumber) ? 0.75 : 0
             // The chain's policies are written for its app too; this shopper is on the website, so a sentence that
             // only says where to tap in the app is the weaker quote when another says the same.
-            let appOnly = MessageWords(sentence).containsAny(["in the app", "the app", "app"]) ? 0.6 : 0
+            let appOnly = MessageWords(sentence).containsAny(["in the app", "the app", "our app"]) ? 0.3 : 0
             return overlap + number - appOnly
         }
         var best = 0

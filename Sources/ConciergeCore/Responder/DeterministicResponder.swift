@@ -22,6 +22,11 @@ enum DeterministicResponder {
                 parts.append(sentence)
             }
         }
+        // An order id that is not the shopper's is said so, whatever the message was mainly about.
+        if let lookup = context.orderLookup, !lookup.found, lookup.requested.hasPrefix("<"),
+            !parts.contains(where: { $0.contains(lookup.requested) }) {
+            parts.append("I can't find \(lookup.requested) on your account.")
+        }
         if !context.nextStep.isEmpty { parts.append(context.nextStep) }
         return LanguageNote.prefix(context) + parts.joined(separator: " ")
     }

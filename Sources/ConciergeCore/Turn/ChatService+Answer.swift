@@ -31,7 +31,8 @@ struct TurnOutcome: Sendable {
 extension ChatService {
     func answer(_ turn: inout TurnContext) async throws -> TurnOutcome {
         let meaning = await embedding(of: turn.text)
-        let understanding = self.understanding.read(turn.text, embedding: meaning.vector, previous: turn.previous)
+        let understanding = self.understanding.carryingOver(
+            self.understanding.read(turn.text, embedding: meaning.vector, previous: turn.previous), from: turn.previous)
         turn.timings.mark("understand")
         let data = try await gather(turn, understanding: understanding, embedding: meaning.vector)
         turn.timings.mark("context")
@@ -113,12 +114,15 @@ extension ChatService {
         let lookBack = pointing.map { [.item, .date].contains($0.kind) } == true ? 50 : settings.rules.ordersInContext
         let orders = try await store.orders(userID: user.id, limit: lookBack)
         var named: (id: String, order: Order?)?
-        if let id = OrderReference.first(in: turn.text) {
+        // An id typed now, or carried from the message this one follows up ("…ORD-…" → "how long will it take?").
+        if let id = OrderReference.first(in: turn.text) ?? (pointing?.kind == .id ? pointing?.value : nil) {
             // Someone else's order is simply "not found": never a hint that it exists.
             let order = try await store.order(id: id)
             named = (id, order?.userID == user.id ? order : nil)
         }
-        let pointed = named?.order ?? pointing.flatMap { OrderPointer.find($0, in: orders, user: user, now: turn.now) }
+        let pointed = named?.order ?? pointing.flatMap {
+            OrderPointer.find($0, in: orders, item: understanding.slots.item, user: user, now: turn.now)
+        }
         let origin = turn.location ?? user.home
         var nearby = origin.map {
             finder.nearest(to: $0, at: turn.now, count: settings.rules.shopsInContext,

@@ -141,8 +141,12 @@ public struct ShopperUnderstanding: Sendable {
         }!
         // A feeling answered with an item: what it should be (vegan, something on the menu) is part of that ask, not
         // another one, and the feeling leads when no particular item is asked about.
+        // "Is the nearest one open?" asks about opening; "nearest" only says which shop.
+        if main.key == .nearest, let open = accepted.first(where: { $0.key == .openNow }) { main = open }
+        // An allergen named ("nut free snacks") makes the item's safety the ask, not the hunger.
+        let namesAllergen = slots.diet.contains(where: \.isAllergen)
         if let comfort = accepted.first(where: { $0.key.isComfort && $0.value.position != nil }) {
-            if [.dietary, .menu].contains(main.key), slots.item == nil { main = comfort }
+            if [.dietary, .menu].contains(main.key), slots.item == nil, !(main.key == .dietary && namesAllergen) { main = comfort }
             if main.key.isComfort { accepted[.dietary] = nil; accepted[.menu] = nil }
         }
         let rest = accepted.filter { $0.key != main.key && $0.value.value >= tuning.secondaryRatio * main.value.value
@@ -153,6 +157,20 @@ public struct ShopperUnderstanding: Sendable {
         let scores = ordered.map { IntentReading.Score(intent: $0.key, score: Self.rounded($0.value.value)) }
         return MessageUnderstanding(reading: IntentReading(scores: scores), slots: slots,
                                     confidence: min(0.99, 0.5 + top / 6), choices: [], isFollowUp: followUp != nil)
+    }
+
+    /// A follow-up leans on the previous message for what it does not say again: the order, item and shop named
+    /// there ("I want a refund for ORD-…" → "how long will it take?"). The labelled sets record only what a message
+    /// itself names, so this is applied by the chat turn, not by `read`.
+    public func carryingOver(_ understanding: MessageUnderstanding, from previous: PreviousTurn?) -> MessageUnderstanding {
+        guard understanding.isFollowUp, let previous else { return understanding }
+        let earlier = extractor.slots(previous.text, MessageWords(previous.text))
+        var carried = understanding
+        if carried.slots.order == nil { carried.slots.order = earlier.order }
+        if carried.slots.item == nil { carried.slots.item = earlier.item }
+        if carried.slots.shop == nil { carried.slots.shop = earlier.shop }
+        if carried.slots.diet.isEmpty { carried.slots.diet = earlier.diet }
+        return carried
     }
 
     struct Evidence: Sendable {

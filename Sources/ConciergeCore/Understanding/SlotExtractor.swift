@@ -46,12 +46,36 @@ struct SlotExtractor: Sendable {
                 owned = true
             }
         }
-        if let item, item.first?.isUppercase == true, message.containsAny(Self.boughtPhrases) {
+        if let item, item.first?.isUppercase == true, Self.bought(item, near: message) {
             return OrderSlot(kind: .item, value: item)
         }
         let purchased = owned || message.containsAny(["ordered", "bought", "from", "order", "orders", "points"])
-        if purchased, let when = Self.when(message) { return OrderSlot(kind: .date, value: when) }
+        if purchased, let when = Self.when(Self.aroundOrderWords(message)) { return OrderSlot(kind: .date, value: when) }
         return owned ? OrderSlot(kind: .latest) : nil
+    }
+
+    /// The words near an order word ("yesterday's order", "the order from last week"); the whole message when it is
+    /// short. A ramble's "this morning" far from "where is my order?" does not date the order.
+    private static func aroundOrderWords(_ message: MessageWords) -> MessageWords {
+        guard message.words.count > 16 else { return message }
+        let anchors = message.words.indices.filter {
+            orderNouns.contains(message.words[$0]) || ["ordered", "bought", "got", "had"].contains(message.words[$0])
+        }
+        let kept = message.words.indices.filter { index in anchors.contains { abs($0 - index) <= 6 } }
+        return MessageWords(kept.map { message.words[$0] }.joined(separator: " "))
+    }
+
+    /// "the banana bread I got", "I ordered an oat flat white": a purchase phrase within a few words of the item
+    /// (in a long message, "I had" and "water" far apart say nothing about an order).
+    private static func bought(_ item: String, near message: MessageWords) -> Bool {
+        let itemWords = Set(MessageWords.fold(item))
+        let itemPositions = message.words.indices.filter { itemWords.contains(message.words[$0]) }
+        guard !itemPositions.isEmpty else { return message.containsAny(boughtPhrases) }
+        for phrase in boughtPhrases {
+            guard let at = CueScorer.position(of: phrase, in: message) else { continue }
+            if itemPositions.contains(where: { abs($0 - at) <= 6 }) { return true }
+        }
+        return false
     }
 
     private static func when(_ message: MessageWords) -> String? {
@@ -108,7 +132,12 @@ struct SlotExtractor: Sendable {
             // "250g" is on the label, not in what shoppers type.
             let named = item.words.filter { !$0.contains(where: \.isNumber) }
             let positions = named.map(at)
-            if positions.allSatisfy({ $0 != nil }) { offer(positions.compactMap { $0 }.min()!, -named.count, item.written) }
+            // Its words together (a word or two apart at most): "still" and "water" far apart in a ramble are not
+            // Still Water.
+            if positions.allSatisfy({ $0 != nil }) {
+                let found = positions.compactMap { $0 }
+                if found.max()! - found.min()! <= named.count + 1 { offer(found.min()!, -named.count, item.written) }
+            }
         }
         var owners: [String: [String]] = [:]
         for item in vocabulary.items { for word in Set(item.words) where !Self.describing.contains(word) { owners[word, default: []].append(item.written) } }
