@@ -373,6 +373,47 @@ struct GoldenUnderstandingTests {
         Golden(name: "a flat white's price, then 'and an iced latte?'", email: noah,
                messages: ["how much is a flat white?", "and an iced latte?"],
                contains: ["Iced Latte is $"], excludes: ["£", "Still Water"], intent: .menu),
+        Golden(name: "a receipt by e-mail: can't send, and the real route", messages: ["can you email me the receipt for my last order?"],
+               contains: ["can't send e-mails", "care@brambleandbean.co.uk"], intent: .receipt),
+        Golden(name: "receipt, then 'send it to this address': still can't, still the real route",
+               messages: ["can you email me my receipt?", "ok then send it to ava.backup@gmail.com"],
+               contains: ["can't send e-mails", "care@brambleandbean.co.uk"], excludes: ["ava.backup@gmail.com"],
+               intent: .receipt, typedPII: ["ava.backup@gmail.com"]),
+        Golden(name: "a complaint about yesterday's drink is not answered with another order's tracking",
+               messages: ["the oat flat white you delivered yesterday was cold"],
+               contains: ["I'm sorry", "ORD-AVA10002"], excludes: ["ORD-AVA10001", "on its way"], intent: .complaint),
+        Golden(name: "'I need to change my delivery address' is about the address", email: noah,
+               messages: ["I need to change my delivery address"],
+               contains: ["ORD-NOA10001", "can still be changed"], excludes: ["will give you a lift"], intent: .orderChange),
+        Golden(name: "a declined card leads, the points come second", messages: ["my card was declined, can I pay with points?"],
+               contains: ["declined", "[payments > Failed and declined payments]"], intent: .payment),
+        Golden(name: "the next step to a shop is a whole sentence", messages: ["is Lakeside Café open now?"],
+               contains: ["head to Lakeside Café; it is open until 22:00."], intent: .openNow),
+        Golden(name: "can I eat the almond croissant, with a nut allergy on file", email: raj,
+               messages: ["can I eat the almond croissant?"],
+               contains: ["Almond Croissant contains nuts", "please confirm with staff before you order."],
+               excludes: noFreeFromClaims, intent: .dietary),
+        Golden(name: "tell me about the banana bread, then 'is it vegan?'",
+               messages: ["tell me about the banana bread", "is it vegan?"],
+               contains: ["Banana Bread", "isn't vegan", "please confirm with staff"], intent: .dietary),
+        Golden(name: "tell me about the muffin, then 'and is it vegan?'",
+               messages: ["tell me about the vegan blueberry muffin", "and is it vegan?"],
+               contains: ["Vegan Blueberry Muffin", "It is vegan"], intent: .dietary),
+        Golden(name: "nut allergy food, then 'and to drink?'", email: raj,
+               messages: ["I have a nut allergy, what can I eat?", "and to drink?"],
+               contains: ["Cold Brew", "please confirm with staff before you order."], excludes: noFreeFromClaims,
+               intent: .dietary),
+        Golden(name: "Noah's coupons include NOAH5OFF with where it is valid", email: noah, messages: ["any coupons?"],
+               contains: ["NOAH5OFF", "at Chelsea Roasters"], excludes: ["NOAHOLD"], intent: .offers),
+        Golden(name: "offers, then 'where can I use it?': Chelsea Roasters", email: noah,
+               messages: ["any offers?", "where can I use it?"], location: midtown,
+               contains: ["NOAH5OFF", "Chelsea Roasters"], intent: .offers),
+        Golden(name: "where a coupon can be used, asked by its code", email: noah, messages: ["where can I use NOAH5OFF?"],
+               contains: ["NOAH5OFF", "Chelsea Roasters"], intent: .offers),
+        Golden(name: "emoji only: cold and coffee", messages: ["☕️🥶"], contains: ["Lakeside Café", "Oat Hot Chocolate"]),
+        Golden(name: "emoji with a question mark", messages: ["☕?"], contains: ["Lakeside Café"]),
+        Golden(name: "points, then 'what are they worth?'", messages: ["how many points do I have?", "what are they worth?"],
+               contains: ["£12.50"], intent: .loyalty),
     ]
 
     static let goldens = onTopic + mainAsk + consistency + allergy + policy + capabilities + coupons + badInput + fixedSinceWritten
@@ -380,29 +421,10 @@ struct GoldenUnderstandingTests {
     // MARK: Pending: answered wrongly today, not run (each says what it answered). Enable once the code is fixed.
 
     static let pendingGoldens: [Golden] = [
-        // Answers "…For a VAT invoice, open the order in the app…" (the payments excerpt): there is no app here.
-        Golden(name: "a receipt by e-mail: can't send, and the real route", messages: ["can you email me the receipt for my last order?"],
-               contains: ["can't send e-mails", "care@brambleandbean.co.uk"], intent: .receipt),
-        // Second turn is the off-topic reply "I can only help with Bramble & Bean…".
-        Golden(name: "receipt, then 'send it to this address': still can't, still the real route",
-               messages: ["can you email me my receipt?", "ok then send it to ava.backup@gmail.com"],
-               contains: ["can't send e-mails", "care@brambleandbean.co.uk"], excludes: ["ava.backup@gmail.com"],
-               intent: .receipt, typedPII: ["ava.backup@gmail.com"]),
         // Answers only "I'm sorry about that" with no order and no window: yesterday's order had the oat flat white.
         Golden(name: "a lukewarm drink from yesterday names yesterday's order and the 48-hour window",
                messages: ["my oat flat white yesterday was lukewarm"],
                contains: ["ORD-AVA10002", "48 hours"], excludes: ["ORD-AVA10001"], intent: .complaint),
-        // Read as order-status: answers with ORD-AVA10001's tracking ("on its way") instead of the complaint.
-        Golden(name: "a complaint about yesterday's drink is not answered with another order's tracking",
-               messages: ["the oat flat white you delivered yesterday was cold"],
-               contains: ["I'm sorry", "ORD-AVA10002"], excludes: ["ORD-AVA10001", "on its way"], intent: .complaint),
-        // Read as comfort-tired: "Flat White ($4.25) will give you a lift" and NOAH5OFF.
-        Golden(name: "'I need to change my delivery address' is about the address", email: noah,
-               messages: ["I need to change my delivery address"],
-               contains: ["ORD-NOA10001", "can still be changed"], excludes: ["will give you a lift"], intent: .orderChange),
-        // Loyalty leads: "You have 1250 points, worth £12.50." then the declined-payment steps.
-        Golden(name: "a declined card leads, the points come second", messages: ["my card was declined, can I pay with points?"],
-               contains: ["declined", "[payments > Failed and declined payments]"], intent: .payment),
         // Points ORD-AVA10001 (latest, on its way) instead of the order from last month, ORD-AVA10003.
         Golden(name: "the drink from last month is about last month's order",
                messages: ["the oat hot chocolate I ordered last month was cold"],
@@ -411,32 +433,11 @@ struct GoldenUnderstandingTests {
         Golden(name: "order status, then 'and the one from yesterday?'",
                messages: ["where is my order?", "and the one from yesterday?"],
                contains: ["ORD-AVA10002"], excludes: ["ORD-AVA10001"], intent: .orderStatus),
-        // The next step reads "Next step: head to Lakeside Café (open until 22:00." — the bracket is never closed.
-        Golden(name: "the next step to a shop is a whole sentence", messages: ["is Lakeside Café open now?"],
-               contains: ["head to Lakeside Café (open until 22:00)."], intent: .openNow),
-        // Clarifies "something to eat nearby or one of our policies?" instead of answering about the item.
-        Golden(name: "can I eat the almond croissant, with a nut allergy on file", email: raj,
-               messages: ["can I eat the almond croissant?"],
-               contains: ["Almond Croissant contains nuts", "please confirm with staff before you order."],
-               excludes: noFreeFromClaims, intent: .dietary),
         // Answers "Gluten-Free Brownie doesn't list gluten" — his allergy on file is nuts.
         Golden(name: "'is it safe for me' answers the allergy on file", email: raj,
                messages: ["is the gluten-free brownie safe for me?"],
                contains: ["Gluten-Free Brownie doesn't list nuts", "please confirm with staff before you order."],
                excludes: noFreeFromClaims, intent: .dietary),
-        // First turn is the off-topic reply; second lists vegan items and never says the banana bread isn't vegan.
-        Golden(name: "tell me about the banana bread, then 'is it vegan?'",
-               messages: ["tell me about the banana bread", "is it vegan?"],
-               contains: ["Banana Bread", "isn't vegan", "please confirm with staff"], intent: .dietary),
-        // Second turn lists vegan items instead of answering about the muffin ("It is vegan.").
-        Golden(name: "tell me about the muffin, then 'and is it vegan?'",
-               messages: ["tell me about the vegan blueberry muffin", "and is it vegan?"],
-               contains: ["Vegan Blueberry Muffin", "It is vegan"], intent: .dietary),
-        // Cites "…report it in the app within 48 hours" (drink-quality), unrelated to what to drink.
-        Golden(name: "nut allergy food, then 'and to drink?'", email: raj,
-               messages: ["I have a nut allergy, what can I eat?", "and to drink?"],
-               contains: ["Cold Brew", "please confirm with staff before you order."], excludes: noFreeFromClaims,
-               intent: .dietary),
         // Read as order-status: answers with ORD-AVA10001's tracking; no 48 hours, no citation.
         Golden(name: "how long to report a cold delivered drink: 48 hours",
                messages: ["how long do I have to report a delivered drink that arrived cold?"],
@@ -466,23 +467,6 @@ struct GoldenUnderstandingTests {
         // Answers about ORD-AVA10001 ("already on its way, so it can't be changed"); no 2 hours.
         Golden(name: "cancelling a scheduled order: up to 2 hours before", messages: ["can I cancel a scheduled order?"],
                contains: ["2 hours", "[cancellations-and-changes"], excludes: ["ORD-AVA10001"]),
-        // Lists BAKERY20 and CHILL10 only: Chelsea Roasters (2.1 km) is not among the shops read for coupons.
-        Golden(name: "Noah's coupons include NOAH5OFF with where it is valid", email: noah, messages: ["any coupons?"],
-               contains: ["NOAH5OFF", "at Chelsea Roasters"], excludes: ["NOAHOLD"], intent: .offers),
-        // Same: NOAH5OFF missing from both turns.
-        Golden(name: "offers, then 'where can I use it?': Chelsea Roasters", email: noah,
-               messages: ["any offers?", "where can I use it?"], location: midtown,
-               contains: ["NOAH5OFF", "Chelsea Roasters"], intent: .offers),
-        // Read as a policy question: "I don't know that one from our policies, and I'd rather not guess."
-        Golden(name: "where a coupon can be used, asked by its code", email: noah, messages: ["where can I use NOAH5OFF?"],
-               contains: ["NOAH5OFF", "Chelsea Roasters"], intent: .offers),
-        // The off-topic reply.
-        Golden(name: "emoji only: cold and coffee", messages: ["☕️🥶"], contains: ["Lakeside Café", "Oat Hot Chocolate"]),
-        // The off-topic reply.
-        Golden(name: "emoji with a question mark", messages: ["☕?"], contains: ["Lakeside Café"]),
-        // Second turn is the off-topic reply.
-        Golden(name: "points, then 'what are they worth?'", messages: ["how many points do I have?", "what are they worth?"],
-               contains: ["£12.50"], intent: .loyalty),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

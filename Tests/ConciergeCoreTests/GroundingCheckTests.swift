@@ -8,7 +8,7 @@ struct GroundingCheckTests {
     static let context = try! JSONDecoder().decode(PromptContext.self, from: Data("""
         {"chain": "Bramble & Bean", "now": "Sat 21 Nov 15:00", "intents": ["offers"], "location": "home",
          "handoffRequested": false, "choices": [], "nextStep": "Next step: enter WARM15 at checkout.",
-         "slots": {"diet": [], "followUp": false},
+         "slots": {"diet": [], "followUp": false, "general": false},
          "care": {"phone": "0800 123 4567", "email": "care@brambleandbean.co.uk", "hours": "08:00 to 20:00 every day",
                   "cannot": []},
          "shopper": {"name": "<NAME_1>", "city": "London", "prefers": "hot", "dietary": [], "favourites": [],

@@ -61,6 +61,8 @@ struct ContextBuilder: Sendable {
             care: CareFacts(phone: rules.chain.carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours,
                             cannot: Self.cannot(rules)),
             handoffRequested: understanding.contains(.handoff), nextStep: "")
+        context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
+            && GeneralQuestion.asks(message)
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)
@@ -88,6 +90,8 @@ struct ContextBuilder: Sendable {
         if let comfort = understanding.intents.first(where: \.isComfort) { return comfort }
         let words = MessageWords(message)
         if words.containsAny(["eat", "food", "snack", "bite", "hungry", "lunch", "breakfast"]) { return .comfortHungry }
+        if words.containsAny(["hot drink", "something hot", "warm"]) { return .comfortCold }
+        if words.containsAny(["drink", "to drink", "drinks"]) { return .comfortThirsty }
         return understanding.primary
     }
 
@@ -96,10 +100,10 @@ struct ContextBuilder: Sendable {
         if let named = data.namedOrder {
             return OrderLookup(requested: session.placeholder(for: named.id, type: .orderID), found: named.order != nil)
         }
-        guard let slot = data.understanding.slots.order, slot.kind == .item || slot.kind == .date else { return nil }
         if let pointed = data.pointedOrder {
             return OrderLookup(requested: session.placeholder(for: pointed.id, type: .orderID), found: true)
         }
+        guard let slot = data.understanding.slots.order, slot.kind == .item || slot.kind == .date else { return nil }
         let described = slot.kind == .item ? "an order with \(slot.value ?? "that item") in it"
             : "an order from \(slot.value.map(Self.readableDay) ?? "then")"
         return OrderLookup(requested: described, found: false)
@@ -187,7 +191,11 @@ struct ContextBuilder: Sendable {
             usable.append((eligible, shop))
         }
         let suggested = Set(suggestions.map(\.name))
+        // The shopper's own coupons first (made for them, and the ones they ask about), then ones that fit a
+        // suggested item, then by code.
         let ranked = usable.sorted { lhs, rhs in
+            let (lOwn, rOwn) = (lhs.0.coupon.ownerID == data.user.id, rhs.0.coupon.ownerID == data.user.id)
+            if lOwn != rOwn { return lOwn }
             let l = lhs.1.menu.contains { suggested.contains($0.name) && lhs.0.appliesTo.contains($0.sku) }
             let r = rhs.1.menu.contains { suggested.contains($0.name) && rhs.0.appliesTo.contains($0.sku) }
             return l != r ? l : lhs.0.coupon.code < rhs.0.coupon.code
@@ -237,5 +245,20 @@ extension PolicyFacts {
             : result.citation.document + " > " + headings.joined(separator: " > ")
         self.init(source: source, text: result.chunk.text, relevant: result.isRelevant,
                   excerpt: PolicyExcerpt.best(of: result.chunk.text, for: question))
+    }
+}
+
+/// "How long does delivery take?", "do you deliver in the evening?", "how many points do I earn per pound?": a
+/// question about how things work, not about the shopper's own order or balance.
+enum GeneralQuestion {
+    private static let frames = ["how long", "how many", "how much", "do you", "can i", "can you", "what is", "whats",
+                                 "when do", "is there", "are there", "how do", "how does", "what happens", "what time"]
+    private static let own = ["my", "mine", "me", "i ordered", "i bought", "i got", "ive ordered", "did i", "have i",
+                              "do i have", "am i", "where is", "wheres"]
+
+    static func asks(_ message: String) -> Bool {
+        let words = MessageWords(message)
+        guard words.words.count <= 20, words.containsAny(frames) else { return false }
+        return !words.containsAny(own)
     }
 }

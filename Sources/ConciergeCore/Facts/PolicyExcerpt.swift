@@ -24,7 +24,8 @@ enum PolicyExcerpt {
         var chosen = sentences[best]
         // A short or lead-in sentence reads better with the one after it.
         if best + 1 < sentences.count, chosen.count < 90 || chosen.hasSuffix(":"),
-            chosen.count + sentences[best + 1].count + 1 <= maximumLength {
+            chosen.count + sentences[best + 1].count + 1 <= maximumLength,
+            chosen.hasSuffix(":") || !MessageWords(sentences[best + 1]).containsAny(["in the app", "the app"]) {
             chosen += " " + sentences[best + 1]
         }
         return chosen

@@ -46,6 +46,9 @@ public struct SlotFacts: Codable, Hashable, Sendable {
     public var sentiment: String?
     public var language: String?
     public var followUp: Bool
+    /// The message asks how something works in general ("how long does delivery take?"), not about one of the
+    /// shopper's orders: the policy answers it.
+    public var general: Bool = false
 }
 
 public struct AskedItem: Codable, Hashable, Sendable {

@@ -16,7 +16,13 @@ enum DeterministicResponder {
         let primary = intents.first ?? .offTopic
         // A hand-off the shopper did not ask for in words (repeated frustration) is acknowledged first.
         var parts = context.handoff != nil && primary != .handoff ? HandoffAnswers.sentences(context) : []
-        parts += body(for: primary, context: context, message: maskedMessage)
+        // A general question about orders, points or delivery is answered by the policy, not by the latest order.
+        let policyFirst: Set<Intent> = [.orderStatus, .complaint, .refund, .loyalty]
+        if context.slots.general, policyFirst.contains(primary), !context.policies.isEmpty {
+            parts += PolicyAnswers.cite(context, limit: 1)
+        } else {
+            parts += body(for: primary, context: context, message: maskedMessage)
+        }
         for secondary in intents.dropFirst().prefix(2) where secondary != primary {
             for sentence in secondaryBody(for: secondary, primary: primary, context: context) where !parts.contains(sentence) {
                 parts.append(sentence)

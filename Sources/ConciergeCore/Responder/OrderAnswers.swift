@@ -68,7 +68,7 @@ enum OrderAnswers {
     static func complaint(_ context: PromptContext) -> [String] {
         var parts = ["I'm sorry about that — that's not how it should be."]
         if let missing = notFound(context) { return parts + [missing] }
-        if context.slots.order != nil, let order = NextStepPlanner.focus(context) {
+        if context.slots.order != nil || context.orderLookup?.found == true, let order = NextStepPlanner.focus(context) {
             parts += order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
         }
         return parts + PolicyAnswers.cite(context, limit: 1)

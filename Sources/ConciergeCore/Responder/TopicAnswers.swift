@@ -38,7 +38,11 @@ enum ItemAnswers {
     }
 
     static func dietary(_ context: PromptContext) -> [String] {
-        let asked = context.slots.diet.isEmpty ? context.shopper.dietary.map(Self.term) : context.slots.diet
+        // What the message names (not words of the item's own name: "gluten-free brownie"), plus the allergies and
+        // diets on file: "is it safe for me?" is about the shopper's own.
+        let itemWords = Set(MessageWords.fold(context.item?.name ?? ""))
+        var asked = context.slots.diet.filter { !itemWords.contains($0) }
+        for need in context.shopper.dietary.map(Self.term) where !asked.contains(need) { asked.append(need) }
         if let item = context.item {
             guard item.shop != nil else {
                 return ["I can't find \(item.name) on the menus near you, so I can't check it.", confirmWithStaff]

@@ -32,7 +32,8 @@ extension ChatService {
     func answer(_ turn: inout TurnContext) async throws -> TurnOutcome {
         let meaning = await embedding(of: turn.text)
         let understanding = self.understanding.carryingOver(
-            self.understanding.read(turn.text, embedding: meaning.vector, previous: turn.previous), from: turn.previous)
+            self.understanding.read(turn.text, embedding: meaning.vector, previous: turn.previous), text: turn.text,
+            from: turn.previous)
         turn.timings.mark("understand")
         let data = try await gather(turn, understanding: understanding, embedding: meaning.vector)
         turn.timings.mark("context")
@@ -120,8 +121,14 @@ extension ChatService {
             let order = try await store.order(id: id)
             named = (id, order?.userID == user.id ? order : nil)
         }
-        let pointed = named?.order ?? pointing.flatMap {
+        var pointed = named?.order ?? pointing.flatMap {
             OrderPointer.find($0, in: orders, item: understanding.slots.item, user: user, now: turn.now)
+        }
+        // "My oat flat white yesterday was lukewarm": a complaint about an item names the recent order that had it.
+        if pointed == nil, pointing == nil, understanding.intents.contains(where: { [.complaint, .refund].contains($0) }),
+            let item = understanding.slots.item, item.first?.isUppercase == true {
+            let recent = orders.filter { turn.now.timeIntervalSince($0.placedAt) <= 14 * 86_400 }
+            pointed = OrderPointer.find(OrderSlot(kind: .item, value: item), in: recent, user: user, now: turn.now)
         }
         let origin = turn.location ?? user.home
         var nearby = origin.map {

@@ -21,12 +21,12 @@ enum IntentCues {
     private static let table: [Intent: [Cue]] = [
         .comfortCold: strong("freezing", "chilly", "frozen", "shivering", "warm up", "something warm", "warm me up",
                              "something hot", "hot drink", "im cold", "so cold", "its cold", "cold outside", "soaked",
-                             "tengo frio", "thand lag", "thand hai", "bahut thand", "thandi", "br", "brr", "brrr", "hace frio", "hace un frio", "numb",
+                             "tengo frio", "thand lag", "thand hai", "bahut thand", "br", "brr", "brrr", "hace frio", "hace un frio", "numb",
                              "arctic", "brass monkeys", "calentito", "calientito", "frozen solid", "teeth chattering")
             + weak("cold", "warm", "winter", "rain", "raining", "pouring", "snow", "windy", "wet")
             + not("cold drink", "cold drinks", "something cold", "cold brew", "arrived cold", "was cold", "cold when",
                   "went cold", "stone cold", "cold coffee", "is cold", "were cold", "came cold"),
-        .comfortThirsty: strong("thirsty", "boiling", "so hot", "im hot", "too hot", "cool down", "something cold",
+        .comfortThirsty: strong("kuch thanda", "thanda", "thandi", "thirsty", "boiling", "so hot", "im hot", "too hot", "cool down", "something cold",
                                 "cold drink", "refreshing", "parched", "iced", "heatwave", "sweltering", "tengo sed",
                                 "garmi", "pyaas", "pyas", "cool me down", "something cool", "thirst", "melting", "coldest",
                                 "kuch thanda", "calor", "dying of thirst", "dry mouth", "drier", "ice cold")
@@ -38,13 +38,13 @@ enum IntentCues {
                                "missed lunch", "skipped lunch", "stomach")
             + weak("eat", "bite", "food", "cake", "pastry", "quick", "grab", "train") + not("food allergy"),
         .comfortTired: strong("tired", "sleepy", "exhausted", "knackered", "need coffee", "caffeine fix", "wake up",
-                              "pick me up", "energy", "need a coffee", "cansado", "cansada", "neend", "thak", "drained",
+                              "pick me up", "energy", "need a coffee", "cansado", "cansada", "neend aa", "thak", "drained",
                               "long night", "no sleep", "zombie", "running on empty", "boost", "stay awake",
                               "falling asleep", "eyelids", "jet lag", "jet lagged", "keep me awake", "keep me upright",
                               "strongest coffee", "hours of sleep")
             + weak("coffee", "long day", "monday", "caffeine", "early"),
         .menu: frame("do you have", "do you sell", "do you do", "tienen", "hay", "milega", "milta hai")
-            + strong("menu", "what do you have", "recommend", "suggest", "what comes in", "come in", "colours", "colors",
+            + strong("tell me about", "menu", "what do you have", "recommend", "suggest", "what comes in", "come in", "colours", "colors",
                       "difference between", "hw much", "how much", "whats the difference",
                       "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
                       "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials")
@@ -107,10 +107,10 @@ enum IntentCues {
                          "walking distance", "get there", "address of", "location", "locations", "where are you", "walk to",
                          "one of yours", "near here", "shop in", "store in", "wher is")
             + weak("store", "shop", "cafe", "walk", "branch", "place", "somewhere"),
-        .loyalty: not("gift card") + strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "my card", "puntos",
+        .loyalty: not("gift card") + strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "puntos",
                          "membership", "tier", "redeem", "club", "regular", "free drink")
             + weak("member", "earn"),
-        .dietary: strong("vegan", "vegetarian", "dairy", "lactose", "nut", "nuts", "allergy", "allergic", "allergen",
+        .dietary: strong("can i eat", "can i have the", "safe for me", "ok for me", "okay for me", "is it safe", "vegan", "vegetarian", "dairy", "lactose", "nut", "nuts", "allergy", "allergic", "allergen",
                          "allergens", "gluten", "coeliac", "celiac", "plant based", "halal", "ingredients", "egg",
                          "eggs", "soy", "soya", "sesame", "peanut", "peanuts", "intolerant", "intolerance",
                          "alergia", "alergico", "sin gluten", "vegano", "vegana", "safe for", "contain", "contains",

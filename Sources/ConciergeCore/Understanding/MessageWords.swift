@@ -15,8 +15,21 @@ struct MessageWords: Sendable {
         joined = " " + words.joined(separator: " ") + " "
     }
 
+    /// Emoji shoppers send instead of words, read as the words they stand for ("☕️🥶" is "coffee freezing").
+    static let emojiWords: [Character: String] = [
+        "☕": "coffee", "🥶": "freezing", "🥵": "boiling", "😴": "tired", "🥱": "tired", "🍰": "cake", "🥐": "croissant",
+        "🥪": "sandwich", "🍩": "snack", "🧁": "muffin", "🍪": "snack", "🥤": "cold drink", "🧊": "iced", "🍵": "tea",
+        "😡": "annoyed", "😤": "annoyed", "🤬": "annoyed", "🙏": "thanks", "❤": "thanks", "👋": "hello",
+    ]
+
     static func fold(_ text: String) -> [String] {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let spelled = text.contains(where: { emojiWords[$0] != nil || $0.unicodeScalars.count > 1 })
+            ? text.map { character -> String in
+                let base = character.unicodeScalars.first.map { Character($0) } ?? character
+                return emojiWords[character].map { " \($0) " } ?? emojiWords[base].map { " \($0) " } ?? String(character)
+            }.joined()
+            : text
+        let folded = spelled.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
         return folded.split { !$0.isLetter && !$0.isNumber }.map { collapsingRepeats(String($0)) }
     }

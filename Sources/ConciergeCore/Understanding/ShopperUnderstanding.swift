@@ -89,6 +89,8 @@ public struct ShopperUnderstanding: Sendable {
         var evidence = cues.scores(cueWords).mapValues { Evidence(value: min(tuning.cueCap, $0.value) * tuning.cueWeight, position: $0.position) }
         // A menu item's name and nothing else ("cold brew", "banana bread?") asks about that item.
         if cueWords.words.isEmpty, !message.words.isEmpty { evidence[.menu, default: Evidence()] = Evidence(value: tuning.threshold, position: 0) }
+        // A coupon code typed out ("where can I use NOAH5OFF?") makes it about offers.
+        if CouponCodeHint.names(text) { evidence[.offers, default: Evidence()].value += tuning.threshold }
         // An order id makes the message about an order, unless it already says what about it (refund, change…).
         if slots.order?.kind == .id, ![.refund, .orderChange, .complaint, .receipt, .payment].contains(where: { (evidence[$0]?.value ?? 0) >= tuning.threshold }) {
             evidence[.orderStatus, default: Evidence()].value += tuning.threshold
@@ -143,6 +145,11 @@ public struct ShopperUnderstanding: Sendable {
         // another one, and the feeling leads when no particular item is asked about.
         // "Is the nearest one open?" asks about opening; "nearest" only says which shop.
         if main.key == .nearest, let open = accepted.first(where: { $0.key == .openNow }) { main = open }
+        // "The flat white you delivered yesterday was cold": what went wrong is the ask, not where the order is.
+        if main.key == .orderStatus, slots.sentiment == .complaint, message.words.count <= 30,
+            let complaint = accepted.first(where: { $0.key == .complaint }) {
+            main = complaint
+        }
         // An allergen named ("nut free snacks") makes the item's safety the ask, not the hunger.
         let namesAllergen = slots.diet.contains(where: \.isAllergen)
         if let comfort = accepted.first(where: { $0.key.isComfort && $0.value.position != nil }) {
@@ -162,10 +169,18 @@ public struct ShopperUnderstanding: Sendable {
     /// A follow-up leans on the previous message for what it does not say again: the order, item and shop named
     /// there ("I want a refund for ORD-…" → "how long will it take?"). The labelled sets record only what a message
     /// itself names, so this is applied by the chat turn, not by `read`.
-    public func carryingOver(_ understanding: MessageUnderstanding, from previous: PreviousTurn?) -> MessageUnderstanding {
-        guard understanding.isFollowUp, let previous else { return understanding }
+    /// A short message with a pronoun ("is it vegan?") leans on the previous one even when its ask is new.
+    public func carryingOver(_ understanding: MessageUnderstanding, text: String, from previous: PreviousTurn?) -> MessageUnderstanding {
+        guard let previous else { return understanding }
+        let message = MessageWords(text)
+        let leans = message.words.count <= 8 && message.containsAny(["it", "its", "that", "this", "they", "them", "one", "those"])
+        guard understanding.isFollowUp || leans else { return understanding }
         let earlier = extractor.slots(previous.text, MessageWords(previous.text))
         var carried = understanding
+        // "…and the one from yesterday?": the earlier order talk, dated by this message.
+        if carried.slots.order == nil, earlier.order != nil, let when = SlotExtractor.when(message) {
+            carried.slots.order = OrderSlot(kind: .date, value: when)
+        }
         if carried.slots.order == nil { carried.slots.order = earlier.order }
         if carried.slots.item == nil { carried.slots.item = earlier.item }
         if carried.slots.shop == nil { carried.slots.shop = earlier.shop }
@@ -224,17 +239,29 @@ enum FollowUp {
     private static let leaners = ["that", "this", "it", "one", "same", "ok", "okay", "yes", "yeah", "yep", "sure",
                                   "and", "also", "what about", "how about", "instead", "too", "then", "haan", "si",
                                   "vale", "please", "pls", "them", "those", "there", "the other", "first", "second",
-                                  "that one", "do it", "go ahead", "why", "when", "really", "how", "which"]
+                                  "that one", "do it", "go ahead", "why", "when", "really", "how", "which", "they", "their",
+                                  "what are they", "send it", "the one"]
 
     /// The intent a follow-up continues, if the message reads as one: short, leaning on the previous turn, and
     /// carrying no decisive ask of its own (a social one such as "thanks" is decisive).
     static func inherit(_ message: MessageWords, previous: PreviousTurn, evidence: [Intent: ShopperUnderstanding.Evidence],
                         threshold: Double) -> Intent? {
         guard let main = previous.intents.first(where: { !$0.isSocial && $0 != .offTopic }) else { return nil }
-        guard message.words.count <= 8, message.containsAny(leaners) || message.words.count <= 3 else { return nil }
+        guard message.words.count <= 10, message.containsAny(leaners) || message.words.count <= 3 else { return nil }
         let decisive = evidence.filter { $0.value.value >= threshold }
         if decisive.keys.contains(where: { $0.isSocial }) && message.words.count <= 4 { return nil }
         if decisive.keys.contains(where: { $0 != main && !$0.isSocial && $0 != .offTopic }) { return nil }
         return main
+    }
+}
+
+/// A coupon code as shoppers copy it: capitals and digits, 5 to 16 long, with at least one of each (not an order id).
+enum CouponCodeHint {
+    static func names(_ text: String) -> Bool {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).contains { token in
+            (5...16).contains(token.count) && !token.hasPrefix("ORD-")
+                && token.allSatisfy({ ($0.isUppercase && $0.isASCII) || $0.isNumber })
+                && token.contains(where: \.isNumber) && token.contains(where: \.isLetter)
+        }
     }
 }

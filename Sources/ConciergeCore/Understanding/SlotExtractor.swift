@@ -78,7 +78,7 @@ struct SlotExtractor: Sendable {
         return false
     }
 
-    private static func when(_ message: MessageWords) -> String? {
+    static func when(_ message: MessageWords) -> String? {
         if message.containsLoosely("yesterday") || message.containsLoosely("yesterdays") || message.contains(phrase: "ayer") {
             return "yesterday"
         }
