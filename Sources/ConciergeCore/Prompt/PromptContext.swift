@@ -78,12 +78,9 @@ public struct HandoffFacts: Codable, Hashable, Sendable {
     public var reason: String
     /// When the conversation was passed on, in the shopper's time: "15:02" today, "Fri 20 Nov 15:02" before.
     public var since: String
-    /// "2 working days": a person replies in this conversation within it.
+    /// "2 working days": a person replies in this conversation within it. Customer Care's own phone, e-mail and
+    /// hours, for what cannot wait, are the context's `care`.
     public var replyWithin: String
-    /// Customer Care's own phone, e-mail and hours, for what cannot wait.
-    public var phone: String
-    public var email: String
-    public var hours: String
 }
 
 public struct ShopperFacts: Codable, Hashable, Sendable {

@@ -116,7 +116,7 @@ enum HandoffAnswers {
         default: []
         }
         return [empathy] + cannot + [passed, "A person replies here in this chat within \(handoff.replyWithin).",
-                "If it's urgent, call \(handoff.phone) or e-mail \(handoff.email) (\(handoff.hours))."]
+                "If it's urgent, call \(context.care.phone) or e-mail \(context.care.email) (\(context.care.hours))."]
     }
 
     static func nextStep(_ context: PromptContext) -> String {

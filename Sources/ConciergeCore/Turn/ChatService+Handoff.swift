@@ -43,12 +43,10 @@ extension ChatService {
 
     /// What the answer may say: the reply time is the one promised when the request was opened.
     private func facts(_ opening: HandoffOpening, reason: HandoffReason, user: User, now: Date) -> HandoffFacts {
-        let rules = settings.rules
-        return HandoffFacts(
+        HandoffFacts(
             created: opening.isNew, reason: reason.rawValue,
             since: HandoffWording.when(opening.request.createdAt, now: now, timeZone: user.timeZone),
-            replyWithin: HandoffWording.replyWithin(workingDays: opening.request.promisedReplyWorkingDays),
-            phone: rules.chain.carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours)
+            replyWithin: HandoffWording.replyWithin(workingDays: opening.request.promisedReplyWorkingDays))
     }
 
     /// An earlier message's signal, read by the same rules as this turn's (cues only: its vector is not kept).
