@@ -297,6 +297,12 @@ struct GoldenUnderstandingTests {
     // MARK: 8. Bad input
 
     static let badInput: [Golden] = [
+        Golden(name: "another shopper's coupon code is not usable and nothing of theirs is shown", email: noah,
+               messages: ["can I use AVA20COCOA?"], contains: ["can't find AVA20COCOA"],
+               excludes: ["20% off", "Oat Hot Chocolate", "Ava"], intent: .offers),
+        Golden(name: "a coupon code of one's own is explained with where it is valid", email: noah,
+               messages: ["how does NOAH5OFF work?"], contains: ["NOAH5OFF gives $5.00 off", "Chelsea Roasters"],
+               intent: .offers),
         Golden(name: "a 2,000-character ramble with one question gets that question answered", messages: [orderRamble],
                contains: ["ORD-AVA10001", "on its way"], intent: .orderStatus),
         Golden(name: "all capitals is still a question", messages: ["WHERE IS MY ORDER"],

@@ -61,6 +61,7 @@ struct ContextBuilder: Sendable {
             care: CareFacts(phone: rules.chain.carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours,
                             cannot: Self.cannot(rules)),
             handoffRequested: understanding.contains(.handoff), nextStep: "")
+        context.slots.couponCode = CouponCodeHint.first(in: message)
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
             && GeneralQuestion.asks(message)
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)

@@ -49,6 +49,8 @@ public struct SlotFacts: Codable, Hashable, Sendable {
     /// The message asks how something works in general ("how long does delivery take?"), not about one of the
     /// shopper's orders: the policy answers it.
     public var general: Bool = false
+    /// A coupon code the shopper typed ("can I use WARM15?"); whether it is theirs to use is `coupons`.
+    public var couponCode: String? = nil
 }
 
 public struct AskedItem: Codable, Hashable, Sendable {

@@ -108,6 +108,12 @@ enum ItemAnswers {
 
 enum OfferAnswers {
     static func offers(_ context: PromptContext) -> [String] {
+        // A code the shopper typed: theirs to use here, or said plainly that it is not (whoever else's it may be).
+        if let typed = context.slots.couponCode {
+            if let coupon = context.coupons.first(where: { $0.code == typed }) { return [sentence(coupon)] }
+            let others = context.coupons.prefix(1).map(sentence)
+            return ["I can't find \(typed) among the coupons you can use near you."] + others
+        }
         guard !context.coupons.isEmpty else { return ["You have no coupons you can use right now."] }
         return context.coupons.prefix(2).map(sentence)
     }

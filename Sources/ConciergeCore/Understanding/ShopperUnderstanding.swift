@@ -257,11 +257,13 @@ enum FollowUp {
 
 /// A coupon code as shoppers copy it: capitals and digits, 5 to 16 long, with at least one of each (not an order id).
 enum CouponCodeHint {
-    static func names(_ text: String) -> Bool {
-        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).contains { token in
+    static func names(_ text: String) -> Bool { first(in: text) != nil }
+
+    static func first(in text: String) -> String? {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).first { token in
             (5...16).contains(token.count) && !token.hasPrefix("ORD-")
                 && token.allSatisfy({ ($0.isUppercase && $0.isASCII) || $0.isNumber })
                 && token.contains(where: \.isNumber) && token.contains(where: \.isLetter)
-        }
+        }.map(String.init)
     }
 }
