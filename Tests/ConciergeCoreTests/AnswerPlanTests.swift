@@ -87,6 +87,9 @@ struct AnswerPlanTests {
             """
         let sentences = PolicyExcerpt.sentences(of: text)
         #expect(sentences == ["You can pay with: Visa, Mastercard and Amex; Apple Pay and Google Pay; gift cards."])
+        let table = "## How long we keep data\n\n| Data | How long we keep it |\n|---|---|\n| Chat messages | 90 days, then deleted |\n"
+        #expect(PolicyExcerpt.sentences(of: table) == ["Chat messages: 90 days, then deleted."])
+        #expect(PolicyExcerpt.best(of: table, for: "how long do you keep my chat messages?") == "Chat messages: 90 days, then deleted.")
     }
 
     @Test func theBudgetTrimsWhatTheMainAskDoesNotNeedFirst() {

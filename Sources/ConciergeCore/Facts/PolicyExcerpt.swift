@@ -2,8 +2,8 @@ import Foundation
 
 /// The sentences of a policy chunk that answer the question: not its first two, which often stop before the
 /// number the shopper needs ("Refunds are paid to the original card. They take…"). Lists become one sentence
-/// ("You can pay with: cards; Apple Pay; gift cards."), tables and headings are left out, and a sentence is never
-/// cut in the middle.
+/// ("You can pay with: cards; Apple Pay; gift cards."), table rows become "Chat messages: 90 days.", headings are
+/// left out, and a sentence is never cut in the middle.
 enum PolicyExcerpt {
     static func best(of text: String, for question: String, maximumLength: Int = 260) -> String {
         let sentences = self.sentences(of: text)
@@ -46,10 +46,23 @@ enum PolicyExcerpt {
             }
             listItems = []
         }
+        var tableRow = 0
         for raw in text.split(separator: "\n") {
             let line = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "")
                 .replacingOccurrences(of: "`", with: "")
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("|") { continue }
+            // A table row reads as "Chat messages: 90 days, then deleted."; the header row and the rule are skipped.
+            if line.hasPrefix("|") {
+                tableRow += 1
+                let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let isRule = cells.allSatisfy { $0.allSatisfy { "-: ".contains($0) } }
+                if tableRow > 1, !isRule, cells.count >= 2 {
+                    flushList()
+                    blocks.append(cells[0] + ": " + cells.dropFirst().joined(separator: "; ") + ".")
+                }
+                continue
+            }
+            tableRow = 0
+            if line.isEmpty || line.hasPrefix("#") { continue }
             if let item = listItem(line) {
                 listItems.append(item)
                 continue

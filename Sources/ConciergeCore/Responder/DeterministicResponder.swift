@@ -52,7 +52,8 @@ enum DeterministicResponder {
             + PolicyAnswers.cite(context, limit: 1)
         case .receipt: ["I can't send e-mails from this chat."] + PolicyAnswers.cite(context, limit: 1)
         case .openNow, .nearest: ShopAnswers.nearest(context)
-        case .loyalty: [LoyaltyAnswers.balance(context)] + PolicyAnswers.cite(context, limit: 1)
+        // The balance; and the policy passage only when it answers more of the question than the word "points".
+        case .loyalty: [LoyaltyAnswers.balance(context)] + PolicyAnswers.cite(context, limit: 1, answering: message, minimumOverlap: 2)
         case .policyQuestion: PolicyAnswers.answer(context)
         case .handoff: HandoffAnswers.sentences(context)
         case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]

@@ -127,16 +127,18 @@ enum OfferAnswers {
 
 enum PolicyAnswers {
     static func answer(_ context: PromptContext) -> [String] {
-        guard !context.policies.isEmpty else {
-            return ["I don't know that one from our policies, and I'd rather not guess."]
-        }
-        return cite(context, limit: 1)
+        let cited = cite(context, limit: 1)
+        return cited.isEmpty ? ["I don't know that one from our policies, and I'd rather not guess."] : cited
     }
 
-    /// The passage of the best policy section that answers the question, with its source.
-    static func cite(_ context: PromptContext, limit: Int) -> [String] {
-        context.policies.prefix(limit).compactMap { policy in
-            policy.excerpt.isEmpty ? nil : "\(policy.excerpt) [\(policy.source)]"
+    /// The passage of the best policy section that answers the question, with its source. With `minimumOverlap`,
+    /// only a passage sharing that many content words with `message` is quoted.
+    static func cite(_ context: PromptContext, limit: Int, answering message: String = "", minimumOverlap: Int = 0) -> [String] {
+        let asked = PolicyExcerpt.contentWords(message)
+        return context.policies.prefix(limit).compactMap { policy in
+            guard !policy.excerpt.isEmpty,
+                PolicyExcerpt.contentWords(policy.excerpt).intersection(asked).count >= minimumOverlap else { return nil }
+            return "\(policy.excerpt) [\(policy.source)]"
         }
     }
 }

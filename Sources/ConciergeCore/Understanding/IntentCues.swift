@@ -116,7 +116,7 @@ enum IntentCues {
                          "alergia", "alergico", "sin gluten", "vegano", "vegana", "safe for", "contain", "contains",
                          "eggless", "calories", "sugar free", "keto", "decaf", "dairy free", "nut free")
             + weak("milk", "safe", "free from", "veg"),
-        .policyQuestion: strong("policy", "policies", "terms", "privacy", "my data", "gift card", "gift cards",
+        .policyQuestion: strong("how long do you keep", "chat history", "chat messages", "my messages", "store my", "keep my data", "delete my data", "policy", "policies", "terms", "privacy", "my data", "gift card", "gift cards",
                                 "accessibility", "wheelchair", "am i allowed", "dogs", "dog", "pets", "password",
                                 "account", "log in", "login", "delete my", "reusable cup", "sustainab", "recycl",
                                 "delivery area", "deliver to my area", "do you deliver", "delivery fee",
