@@ -53,15 +53,16 @@ extension SQLiteConciergeStore {
 
     /// `scope` is the JSON of `CouponScope` (`{"kind": …, "value": …}`): the store test runs in SQLite, before
     /// any row is decoded.
-    public func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon] {
-        try await database.mappedRead { db in
+    public func coupons(availableTo userID: String, atShops shopIDs: [String]) async throws -> [Coupon] {
+        let shops = shopIDs.isEmpty ? "NULL" : Array(repeating: "?", count: shopIDs.count).joined(separator: ", ")
+        return try await database.mappedRead { db in
             try Coupon.fetchAll(db, sql: """
                 SELECT * FROM coupons
                 WHERE ownerID = ?
                    OR (ownerID IS NULL
-                       AND (json_extract(scope, '$.kind') <> 'store' OR json_extract(scope, '$.value') IS ?))
+                       AND (json_extract(scope, '$.kind') <> 'store' OR json_extract(scope, '$.value') IN (\(shops))))
                 ORDER BY code
-                """, arguments: [userID, shopID])
+                """, arguments: StatementArguments([userID] + shopIDs))
         }
     }
 

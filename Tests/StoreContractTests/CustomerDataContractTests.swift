@@ -53,10 +53,27 @@ struct CustomerDataContractTests {
     func couponsAreTheUsersOwnPlusEveryonesByCode(backend: Backend) async throws {
         try await withStore(backend) { store in
             try await store.upsert(Fixtures.sampleDataSet())
-            #expect(try await store.coupons(availableTo: "usr_ava", atShop: "st_lakeside").map(\.code) == ["AVA10", "WARM15"])
-            #expect(try await store.coupons(availableTo: "usr_ben", atShop: nil).map(\.code) == ["BEN5", "WARM15"])
+            #expect(try await store.coupons(availableTo: "usr_ava", atShops: ["st_lakeside"]).map(\.code) == ["AVA10", "WARM15"])
+            #expect(try await store.coupons(availableTo: "usr_ben", atShops: []).map(\.code) == ["BEN5", "WARM15"])
             #expect(try await store.coupon(code: "AVA10")?.scope == .shop("st_lakeside"))
             #expect(try await store.coupon(code: "NOPE") == nil)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func couponsForSeveralShopsAreTheUnionOfEachShopsInOneQuery(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.upsert(DataSet(coupons: [
+                Fixtures.coupon("HEREA1", owner: nil, scope: .shop("st_a")),
+                Fixtures.coupon("HEREB2", owner: nil, scope: .shop("st_b")),
+                Fixtures.coupon("FAR3", owner: nil, scope: .shop("st_far")),
+                Fixtures.coupon("ALL4", owner: nil),
+            ]))
+            let both = try await store.coupons(availableTo: "usr_ava", atShops: ["st_a", "st_b"]).map(\.code)
+            #expect(both == ["ALL4", "HEREA1", "HEREB2"])
+            let a = try await store.coupons(availableTo: "usr_ava", atShops: ["st_a"]).map(\.code)
+            let b = try await store.coupons(availableTo: "usr_ava", atShops: ["st_b"]).map(\.code)
+            #expect(Set(both) == Set(a + b))
         }
     }
 
@@ -73,11 +90,11 @@ struct CustomerDataContractTests {
                 Fixtures.coupon("AVAFAR", owner: "usr_ava", scope: .shop("st_elsewhere")),
                 Fixtures.coupon("BENLAKE", owner: "usr_ben", scope: .shop("st_lakeside")),
             ]))
-            #expect(try await store.coupons(availableTo: "usr_ava", atShop: "st_lakeside").map(\.code)
+            #expect(try await store.coupons(availableTo: "usr_ava", atShops: ["st_lakeside"]).map(\.code)
                 == ["ALL", "AVAFAR", "LAKE", "TEAS"])
-            #expect(try await store.coupons(availableTo: "usr_ava", atShop: "st_elsewhere").map(\.code)
+            #expect(try await store.coupons(availableTo: "usr_ava", atShops: ["st_elsewhere"]).map(\.code)
                 == ["ALL", "AVAFAR", "ELSEWHERE", "TEAS"])
-            #expect(try await store.coupons(availableTo: "usr_ava", atShop: nil).map(\.code) == ["ALL", "AVAFAR", "TEAS"])
+            #expect(try await store.coupons(availableTo: "usr_ava", atShops: []).map(\.code) == ["ALL", "AVAFAR", "TEAS"])
         }
     }
 

@@ -39,8 +39,8 @@ public final class SwitchableStore: ConciergeStore {
         try await live().orders(userID: userID, limit: limit)
     }
     public func order(id: String) async throws -> Order? { try await live().order(id: id) }
-    public func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon] {
-        try await live().coupons(availableTo: userID, atShop: shopID)
+    public func coupons(availableTo userID: String, atShops shopIDs: [String]) async throws -> [Coupon] {
+        try await live().coupons(availableTo: userID, atShops: shopIDs)
     }
     public func coupon(code: String) async throws -> Coupon? { try await live().coupon(code: code) }
     public func events(userID: String) async throws -> [Event] { try await live().events(userID: userID) }

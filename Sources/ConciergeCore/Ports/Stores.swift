@@ -45,11 +45,12 @@ public protocol OrderStore: Sendable {
 }
 
 public protocol CouponStore: Sendable {
-    /// Coupons the user may hold at one shop, ordered by code: all of their own, plus those for everyone except
-    /// the ones scoped to another shop (all shop-scoped ones when `shopID` is `nil`). Validity is not filtered
-    /// here: eligibility is decided in code by the core. The shop filter is here because a chain has thousands
-    /// of shops with a coupon or two each, and reading all of them was a sixth of a turn's time.
-    func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon]
+    /// Coupons the user may hold at these shops, ordered by code: all of their own, plus everyone's except the ones
+    /// scoped to a shop not in `shopIDs` (none of those when it is empty). Validity is not filtered here: eligibility is
+    /// decided in code by the core. The shop filter is here because a chain has thousands of shops with a coupon or
+    /// two each, and reading all of them was a sixth of a turn's time; a list, because a turn looks at a few nearby
+    /// shops and one query for them costs what one query for one shop did.
+    func coupons(availableTo userID: String, atShops shopIDs: [String]) async throws -> [Coupon]
     func coupon(code: String) async throws -> Coupon?
 }
 

@@ -154,15 +154,9 @@ extension ChatService {
         } else if let named = understanding.slots.shop, let index = nearby.firstIndex(where: { $0.shop.name == named }), index > 0 {
             nearby.insert(nearby.remove(at: index), at: 0)
         }
-        // Coupons for each nearby shop: a shop-scoped one is only read with its own shop.
-        var coupons: [Coupon] = []
-        var codes = Set<String>()
-        for shop in ([nil] + nearby.filter(\.isWithinRadius).map { Optional($0.shop.id) }).prefix(settings.rules.shopsInContext + 2) {
-            guard shop != nil || nearby.isEmpty else { continue }
-            for coupon in try await store.coupons(availableTo: user.id, atShop: shop) where codes.insert(coupon.code).inserted {
-                coupons.append(coupon)
-            }
-        }
+        // Coupons for the nearby shops, in one query: a shop-scoped one is only read with its own shop.
+        let shopIDs = nearby.filter(\.isWithinRadius).prefix(settings.rules.shopsInContext + 1).map(\.shop.id)
+        let coupons = try await store.coupons(availableTo: user.id, atShops: Array(shopIDs))
         let policies = retriever.retrieve(turn.text, embedding: embedding, top: settings.rules.policyResults)
         return TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named, pointedOrder: pointed,
                         coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies, origin: origin)

@@ -26,8 +26,9 @@ extension MongoConciergeStore {
 
     /// The user's own coupons and those for everyone (`ownerID` absent: `null` matches missing fields) that are
     /// not scoped to another store.
-    public func coupons(availableTo userID: String, atShop shopID: String?) async throws -> [Coupon] {
-        let here: [BSONValue] = [["scope.kind": ["$ne": "store"]]] + (shopID.map { [["scope.value": .string($0)]] } ?? [])
+    public func coupons(availableTo userID: String, atShops shopIDs: [String]) async throws -> [Coupon] {
+        let here: [BSONValue] = [["scope.kind": ["$ne": "store"]]]
+            + (shopIDs.isEmpty ? [] : [["scope.value": ["$in": .array(shopIDs.map { .string($0) })]]])
         let filter: BSONFields = ["$or": [["ownerID": .string(userID)], ["ownerID": .null, "$or": .array(here)]]]
         return try await findAll(Coupon.self, filter, FindOptions(sort: ["_id": 1]), "couponsOfUser")
     }
