@@ -213,6 +213,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["__Snapshots__"],
             swiftSettings: strict

@@ -26,6 +26,7 @@ import socket
 import sys
 import threading
 import time
+import unicodedata
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -44,13 +45,19 @@ FORMS = {
 }
 HTML = ["<script>alert('{m}')</script>", '"><img src=x onerror=alert(\'{m}\')>', "'><svg/onload=alert('{m}')>",
         "</textarea><script>alert('{m}')</script>", '<a href="javascript:alert(\'{m}\')">{m}</a>',
-        '<iframe src="//evil.example/{m}"></iframe>', '</title><b id="{m}">bold</b>', '<style>*{{x:{m}}}</style>']
+        '<iframe src="//evil.example/{m}"></iframe>', '</title><b id="{m}">bold</b>', '<style>*{{x:{m}}}</style>',
+        # Grapheme-cluster bypasses (issue 13): a combining mark after, or a prepend character before, the markup.
+        '"\u0301><img src=x onerror=alert(\'{m}\')>', "\u0600<script>alert('{m}')</script>",
+        "<\u0301img src=x onerror=alert('{m}')>", "'\u0301><svg/onload=alert('{m}')>"]
 SQL = ["' OR '1'='1", "admin@example.com' --", '"; DROP TABLE users; --', "1; SELECT * FROM sessions",
        "' UNION SELECT passwordHash FROM users --", "ava@example.com' OR 1=1 --", "%' OR email LIKE '%"]
 NOSQL = ['{"$gt": ""}', '{"$ne": null}', '{"$where": "sleep(1000)"}', "'; return true; var x='", '{"$regex": ".*"}',
          '[$ne]=1']
 OTHER = ['{{7*7}}', '{{{layout}}}', '%s%s%s%n', '../../../../etc/passwd', '\u202egnp.exe', 'null', 'undefined',
          '\U0001F600' * 50, 'ǅ' * 300, '-1', '1e309', 'NaN', '0x7fffffff', ' ' * 100]
+# Control characters (issue 13): a NUL once made SQLite compare `ava@example.com\0x` as `ava@example.com`.
+CONTROL = ['ava@example.com\x00x', 'x\x00y', '\x00', 'reviewer@example.com\x00', '\x1b[31mred', 'bell\x07', 'del\x7f',
+           'next\x85line', 'hot\x00', '1\x00']
 CRLF = ['x\r\nX-Fuzz-Injected: 1', 'x%0d%0aX-Fuzz-Injected:%201', 'x\nSet-Cookie: fuzz=1', '%0d%0aSet-Cookie:%20fuzz=1']
 METHODS = ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'HEAD', 'CONNECT', 'PROPFIND', 'MKCOL', 'LOCK', 'FOO',
            'get', 'Post', 'GETT', 'M' * 300]
@@ -114,6 +121,7 @@ class Request:
         self.must_refuse = False  # a wrong or missing CSRF token on a signed-in form: must be 403
         self.login_injection = False  # must not log in
         self.shopper_page = False  # must not show a debug trace
+        self.control_refused = False  # a field holds a control character: must be refused (400/403/404/422/429)
 
     def raw(self, host, port):
         if isinstance(self.method, str):
@@ -200,9 +208,16 @@ def any_payload(rng):
         return rng.choice(SQL)
     if kind < 0.85:
         return rng.choice(NOSQL)
-    if kind < 0.93:
+    if kind < 0.90:
         return rng.choice(CRLF)
+    if kind < 0.95:
+        return rng.choice(CONTROL)
     return rng.choice(OTHER)
+
+
+def _has_control(text):
+    """A control character (Cc) no field accepts: chat messages may hold line breaks and tabs, so those are left out."""
+    return any(unicodedata.category(c) == 'Cc' and c not in '\t\n\r' for c in text)
 
 
 def cookie_header(cookies):
@@ -404,12 +419,13 @@ def gen_injection(rng, target):
     headers = [('X-Forwarded-For', rng.choice(['10.%d.%d.%d' % (rng.randrange(256), rng.randrange(256),
                                                                   rng.randrange(256)), any_payload(rng)])),
                ('User-Agent', any_payload(rng)), ('Referer', any_payload(rng))]
-    headers = [(name, value.replace('\r', '').replace('\n', '')) for name, value in headers]
+    headers = [(name, ''.join(c for c in value if unicodedata.category(c) != 'Cc')) for name, value in headers]
     request = form_request('injection', path, fields, target, account if path not in ('/login', '/signup') else None,
                            headers, fetch=rng.random() < 0.6)
     request.payloads = [value for value in payloads.values() if _html_in(value)] + _html_in(
         ' '.join(value for _, value in headers))
     request.login_injection = path == '/login'
+    request.control_refused = any(_has_control(name + value) for name, value in fields)
     return request
 
 
@@ -495,6 +511,8 @@ def check(request, status, headers, body, violations):
         violations.add('%s: a form with a wrong or missing CSRF token answered %d, not 403' % (label, status))
     if request.login_injection and status == 303 and any(v == b'/chat' for n, v in headers if n.lower() == b'location'):
         violations.add('%s: a login with an injection string succeeded' % label)
+    if request.control_refused and status not in (400, 403, 404, 422, 429):
+        violations.add('%s: a form with a control character (NUL...) answered %d, not a refusal' % (label, status))
     if request.shopper_page and 'Debug trace' in text:
         violations.add('%s: a shopper saw a debug trace' % label)
     if request.category == 'paths' and status == 200:

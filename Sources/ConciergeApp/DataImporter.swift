@@ -42,6 +42,8 @@ public struct DataImporter: Sendable {
         } catch {
             throw ImportError.malformed(DecodingProblem.describe(error))
         }
+        let controlCharacters = ImportText.controlCharacterProblems(in: data)
+        guard controlCharacters.isEmpty else { throw ImportError.invalid(controlCharacters) }
         // Codes are typed by shoppers in any case and stored upper-case, as `Coupon.init` does.
         file.coupons = file.coupons.map { var coupon = $0; coupon.code = coupon.code.uppercased(); return coupon }
         var problems = try await ImportValidator(

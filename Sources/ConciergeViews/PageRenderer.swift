@@ -43,6 +43,12 @@ public enum ViewError: Error, Equatable, CustomStringConvertible {
 ///
 /// Every value goes through `{{ }}`, which HTML-escapes it; the only unescaped slot is the layout's `{{{body}}}`,
 /// which receives the output of another template (a test enforces this on every template file).
+///
+/// The escaping is ours (`ScalarHTMLEscaping`), not swift-mustache's: its HTML escaper looks characters up by
+/// grapheme cluster, so a `"` followed by a combining mark, or a `<` after a prepend character (U+0600), is one
+/// `Character` missing from its table and is written raw. Every template is loaded with our content-type pragma in
+/// front of its text, so no template (partials included: a partial starts in swift-mustache's HTML mode, then reads
+/// its own first token) can forget it.
 public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     static let requiredTemplates = ["layout", "login", "signup", "chat", "error", "turn", "bubble", "trace", "usage",
@@ -50,7 +56,7 @@ public struct PageRenderer: Sendable {
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {
-        library = try await MustacheLibrary(directory: directory)
+        library = try ScalarHTMLEscaping.library(directory: directory)
         for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
             throw ViewError.missingTemplate(name)
         }

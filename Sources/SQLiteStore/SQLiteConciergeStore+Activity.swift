@@ -8,13 +8,15 @@ extension SQLiteConciergeStore {
     }
 
     public func message(id: String, userID: String) async throws -> ChatMessage? {
-        try await database.mappedRead { db in
+        guard SQLText.areBindable(id, userID) else { return nil }
+        return try await database.mappedRead { db in
             try ChatMessage.filter(Column("id") == id && Column("userID") == userID).fetchOne(db)
         }
     }
 
     public func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage] {
-        try await database.mappedRead { db in
+        guard SQLText.areBindable(userID, conversationID) else { return [] }
+        return try await database.mappedRead { db in
             try ChatMessage
                 .filter(Column("userID") == userID && Column("conversationID") == conversationID)
                 .order(Column("createdAt").desc, Column("id").desc)

@@ -20,11 +20,13 @@ extension SQLiteConciergeStore {
     }
 
     public func user(id: String) async throws -> User? {
-        try await database.mappedRead { db in try User.fetchOne(db, key: id) }
+        guard SQLText.areBindable(id) else { return nil }
+        return try await database.mappedRead { db in try User.fetchOne(db, key: id) }
     }
 
     public func user(email: String) async throws -> User? {
         let normalized = User.normalizedEmail(email)
+        guard SQLText.areBindable(normalized) else { return nil }
         return try await database.mappedRead { db in
             try User.filter(Column("email") == normalized).fetchOne(db)
         }
@@ -35,7 +37,8 @@ extension SQLiteConciergeStore {
     }
 
     public func shop(id: String) async throws -> Shop? {
-        try await database.mappedRead { db in try Shop.fetchOne(db, key: id) }
+        guard SQLText.areBindable(id) else { return nil }
+        return try await database.mappedRead { db in try Shop.fetchOne(db, key: id) }
     }
 
     public func orders(userID: String, limit: Int) async throws -> [Order] {
@@ -48,7 +51,8 @@ extension SQLiteConciergeStore {
     }
 
     public func order(id: String) async throws -> Order? {
-        try await database.mappedRead { db in try Order.fetchOne(db, key: id) }
+        guard SQLText.areBindable(id) else { return nil }
+        return try await database.mappedRead { db in try Order.fetchOne(db, key: id) }
     }
 
     /// `scope` is the JSON of `CouponScope` (`{"kind": …, "value": …}`): the store test runs in SQLite, before
@@ -67,7 +71,8 @@ extension SQLiteConciergeStore {
     }
 
     public func coupon(code: String) async throws -> Coupon? {
-        try await database.mappedRead { db in try Coupon.fetchOne(db, key: code.uppercased()) }
+        guard SQLText.areBindable(code) else { return nil }
+        return try await database.mappedRead { db in try Coupon.fetchOne(db, key: code.uppercased()) }
     }
 
     public func events(userID: String) async throws -> [Event] {

@@ -31,11 +31,13 @@ extension SQLiteConciergeStore {
     }
 
     public func handoff(id: String) async throws -> HandoffRequest? {
-        try await database.mappedRead { db in try HandoffRequest.fetchOne(db, key: id) }
+        guard SQLText.areBindable(id) else { return nil }
+        return try await database.mappedRead { db in try HandoffRequest.fetchOne(db, key: id) }
     }
 
     public func handoff(userID: String, conversationID: String) async throws -> HandoffRequest? {
-        try await database.mappedRead { db in
+        guard SQLText.areBindable(userID, conversationID) else { return nil }
+        return try await database.mappedRead { db in
             try HandoffRequest.filter(Column("userID") == userID && Column("conversationID") == conversationID)
                 .order(Column("createdAt").desc, Column("id").desc)
                 .fetchOne(db)

@@ -17,6 +17,12 @@ struct AskCommand: AsyncParsableCommand {
     @Argument(help: "The message.") var message: String
 
     func validate() throws {
+        // Like every form field: no control characters (a message may hold line breaks and tabs).
+        if ControlCharacters.contained(in: user) || ControlCharacters.contained(in: conversation ?? "")
+            || ControlCharacters.contained(in: message, allowingLineBreaks: true)
+        {
+            throw ValidationError("--user, --conversation and the message cannot hold control characters")
+        }
         guard (lat == nil) == (lon == nil) else { throw ValidationError("give both --lat and --lon, or neither") }
         if let lat, let lon, !Coordinate(latitude: lat, longitude: lon).isValid {
             throw ValidationError("--lat/--lon out of range")

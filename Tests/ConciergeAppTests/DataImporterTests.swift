@@ -33,6 +33,31 @@ struct DataImporterTests {
                       "summary": "10% off at Corner"}]}
         """
 
+    /// Issue 13: a NUL (or another control character) in any record field is refused before anything is written;
+    /// the SQLite binding would have stored `ana@example.com\0x` as `ana@example.com`.
+    @Test(arguments: [
+        (#""email": "Ana@Example.com""#, #""email": "Ana@Example.com\u0000x""#, "users[0] (u1): email"),
+        (#""name": "Bo""#, #""name": "B\u001bo""#, "users[1] (u2): name"),
+        (#""line1": "1 A St""#, #""line1": "1 A St\u0085""#, "stores[0] (s1): address.line1"),
+        (#""sku": "X""#, #""sku": "X\u0000""#, "orders[0] (ORD-ABCD1234): lines[0].sku"),
+        (#""summary": "10% off at Corner""#, #""summary": "10% off\u0007""#, "coupons[0] (corner10): summary"),
+    ])
+    func aRecordWithAControlCharacterIsRefusedAndNothingIsWritten(original: String, poisoned: String, named: String)
+        async throws
+    {
+        try await withImporter { importer, store in
+            let file = Self.valid.replacingOccurrences(of: original, with: poisoned)
+            #expect(file != Self.valid)
+            do {
+                _ = try await importer.importData(Data(file.utf8))
+                Issue.record("imported a control character")
+            } catch let error as ImportError {
+                #expect(error.description.contains(named + " contains control characters"), "\(error)")
+            }
+            #expect(try await store.counts().total == 0, "nothing was written")
+        }
+    }
+
     @Test func aValidFileIsImportedWithPasswordsHashed() async throws {
         try await withImporter { importer, store in
             let counts = try await importer.importData(Data(Self.valid.utf8))

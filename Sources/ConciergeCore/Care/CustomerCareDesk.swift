@@ -119,8 +119,7 @@ public struct CustomerCareDesk: Sendable {
     }
 
     private static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-        if scalar.properties.generalCategory == .control { return true }
+        if ControlCharacters.isRefused(scalar, allowingLineBreaks: true) { return true }
         return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 

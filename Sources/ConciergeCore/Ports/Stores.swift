@@ -9,12 +9,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unavailable(String)
     /// Stored data could not be decoded (a schema drift or a corrupt row).
     case corrupt(collection: DataCollection, detail: String)
+    /// A text to store holds a NUL, which the store cannot keep whole (SQLite's bindings read text as C strings).
+    /// Inputs refuse control characters before this; reaching it is a caller's bug, not a shopper's.
+    case unstorableText(collection: DataCollection)
 
     public var description: String {
         switch self {
         case .duplicate(let collection, let field): "duplicate \(field) in \(collection.rawValue)"
         case .unavailable(let detail): "store unavailable: \(detail)"
         case .corrupt(let collection, let detail): "corrupt \(collection.rawValue): \(detail)"
+        case .unstorableText(let collection): "a text with a NUL cannot be stored in \(collection.rawValue)"
         }
     }
 }

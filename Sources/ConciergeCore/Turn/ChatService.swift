@@ -56,6 +56,9 @@ public struct ChatService: ChatResponder {
         guard text.count <= settings.maximumMessageLength else {
             throw ChatError.messageTooLong(limit: settings.maximumMessageLength)
         }
+        guard !ControlCharacters.contained(in: text, allowingLineBreaks: true) else {
+            throw ChatError.controlCharacters
+        }
         guard let user = try await store.user(id: input.userID) else { throw ChatError.unknownUser }
         var key = try input.turnKey.map { raw throws(ChatError) in try TurnKey(validating: raw) }
         if let known = key, let earlier = try await store.message(id: known.questionID(userID: user.id), userID: user.id) {

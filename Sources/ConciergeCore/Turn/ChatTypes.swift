@@ -56,6 +56,8 @@ public enum ChatError: Error, Equatable, Sendable {
     case unknownUser
     case emptyMessage
     case messageTooLong(limit: Int)
+    /// The message holds a control character other than a line break or tab (a NUL, an escape...).
+    case controlCharacters
     /// The form's turn key is not one the site hands out.
     case malformedTurnKey
     /// Another request with the same turn key is storing this message right now (a double submit).

@@ -1,13 +1,26 @@
 import Foundation
 
+/// A form whose handler checks some fields for control characters itself, refusing them with a 422 that keeps the
+/// rest of the form. `WebFormDecoder` refuses a control character in any *other* field (and in any field name) with a
+/// 400 before the handler runs, so a field nobody declared can never carry a NUL into a lookup or the store.
+protocol TypedFields {
+    /// The names of the fields the handler checks (each has an HTTP test with a NUL and another control character).
+    static var typedFields: Set<String> { get }
+}
+
 /// The login form. The password is never logged, echoed or kept.
-struct LoginForm: Decodable, Sendable {
+struct LoginForm: Decodable, Sendable, TypedFields {
     var email: String
     var password: String
+    /// `AccountRoutes.login` refuses control characters in either with a 422 before the throttle or the store.
+    static let typedFields: Set<String> = ["email", "password"]
 }
 
 /// The signup form; optional fields may be absent or empty.
-struct SignupForm: Decodable, Sendable {
+struct SignupForm: Decodable, Sendable, TypedFields {
+    /// `SignupValidation` refuses control characters in each, field by field (422).
+    static let typedFields: Set<String> = ["name", "email", "password", "phone", "city"]
+
     var name: String
     var email: String
     var password: String
@@ -18,7 +31,10 @@ struct SignupForm: Decodable, Sendable {
 }
 
 /// A chat message; an empty `conversation` starts a new conversation. Resendable: see `ChatRoutes.resendable`.
-struct ChatForm: Decodable, Sendable {
+struct ChatForm: Decodable, Sendable, TypedFields {
+    /// The chat service refuses control characters other than line breaks and tabs (`ChatError.controlCharacters`).
+    static let typedFields: Set<String> = ["message"]
+
     var message: String
     /// Checked by `FormGuardMiddleware` before the route runs; read here only to offer the form again.
     var csrf: String?
@@ -28,7 +44,10 @@ struct ChatForm: Decodable, Sendable {
 }
 
 /// A new location: a city from the list, coordinates, or `reset` to go back to the profile's home.
-struct LocationForm: Decodable, Sendable {
+struct LocationForm: Decodable, Sendable, TypedFields {
+    /// `LocationChange` refuses control characters in the typed ones (422).
+    static let typedFields: Set<String> = ["city", "latitude", "longitude"]
+
     var city: String?
     var latitude: String?
     var longitude: String?

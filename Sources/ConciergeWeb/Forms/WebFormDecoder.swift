@@ -1,9 +1,11 @@
+import ConciergeCore
 import Foundation
 import Hummingbird
 
 /// Decodes `application/x-www-form-urlencoded` bodies for `request.decode(as:context:)`, which turns a missing or
 /// mistyped field into a 400. Text that is not valid UTF-8, raw or percent-encoded, is refused (400) instead of
-/// being silently repaired with U+FFFD.
+/// being silently repaired with U+FFFD. A control character (Unicode Cc, NUL included) in a field name, or in a field
+/// the form does not list in `TypedFields.typedFields`, is a 400 too: the handler never sees it.
 public struct WebFormDecoder: RequestDecoder {
     /// A decoder; it holds no state.
     public init() {}
@@ -15,6 +17,10 @@ public struct WebFormDecoder: RequestDecoder {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard let text = FormEncoding.validatedText(Array(buffer.readableBytesView)) else {
             throw HTTPError(.badRequest, message: "invalid UTF-8")
+        }
+        let typed = (T.self as? any TypedFields.Type)?.typedFields ?? []
+        guard !FormEncoding.hasControlCharacters(Array(text.utf8), outside: typed) else {
+            throw HTTPError(.badRequest, message: FormEncoding.controlCharacterDetail)
         }
         do {
             return try URLEncodedFormDecoder().decode(T.self, from: text)
@@ -38,6 +44,23 @@ enum FormEncoding {
             }
         }
         return text
+    }
+
+    static let controlCharacterDetail = "control characters"
+
+    /// Whether a field name, or the value of a field not in `typed`, holds a control character once percent-decoded.
+    static func hasControlCharacters(_ bytes: [UInt8], outside typed: Set<String>) -> Bool {
+        for pair in bytes.split(separator: UInt8(ascii: "&")) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            guard let key = text(parts[0]), !ControlCharacters.contained(in: key) else { return true }
+            guard parts.count == 2, !typed.contains(key) else { continue }
+            guard let value = text(parts[1]), !ControlCharacters.contained(in: value) else { return true }
+        }
+        return false
+    }
+
+    private static func text(_ component: ArraySlice<UInt8>) -> String? {
+        percentDecoded(component).flatMap { String(validating: $0, as: UTF8.self) }
     }
 
     /// The value of the first `name=` field, percent-decoded (for the CSRF check before the handler decodes).

@@ -54,6 +54,11 @@ struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
 
     func login(_ request: Request, context: WebContext) async throws -> Response {
         let form = try await request.decode(as: LoginForm.self, context: context)
+        // Before the throttle and the store: no account has a control character, and a NUL must never reach a lookup.
+        guard !ControlCharacters.contained(in: form.email), !ControlCharacters.contained(in: form.password) else {
+            return try failedLogin(request, email: ControlCharacters.removed(from: form.email),
+                                   status: .unprocessableContent, error: LoginCopy.controlCharacters)
+        }
         let address = transport.clientAddress(request, peer: context.peerAddress)
         switch try await accounts.login(email: form.email, password: form.password, address: address) {
         case .success(let user):
@@ -84,10 +89,11 @@ struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
         return response
     }
 
-    private func failedLogin(_ request: Request, email: String, status: HTTPResponse.Status) throws -> Response {
+    private func failedLogin(_ request: Request, email: String, status: HTTPResponse.Status,
+                             error: String = LoginCopy.failure) throws -> Response {
         let token = AnonymousForm(request, tokens: tokens, jar: preferences.jar(request)).token
         let shownEmail = email.count <= 254 ? email : ""
-        return .html(try views.render(LoginPage(csrf: token, email: shownEmail, error: LoginCopy.failure)), status: status)
+        return .html(try views.render(LoginPage(csrf: token, email: shownEmail, error: error)), status: status)
     }
 
     /// `POST /logout` (signed-in group): the session is deleted from the store and its cookie expired.
@@ -103,6 +109,8 @@ struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
 enum LoginCopy {
     static let failure = "That e-mail and password do not match an account we can open right now. Check them and "
         + "try again; after several failed attempts, logging in pauses for 15 minutes."
+    static let controlCharacters = "The e-mail or password contains control characters (invisible codes such as NUL), "
+        + "which no account has. Retype them and try again."
 }
 
 /// The CSRF token of an anonymous form, and the cookie to set when the browser had no valid nonce yet.

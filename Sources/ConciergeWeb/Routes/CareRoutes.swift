@@ -53,8 +53,9 @@ struct CareRoutes: Sendable {
             guard error != .notAllowed, let transcript = try await desk.transcript(id: id) else {
                 throw HTTPError(error == .notAllowed ? .forbidden : .notFound)
             }
+            let draft = ControlCharacters.removed(from: form.message, allowingLineBreaks: true)
             let page = CareRequestPage(staff: signedIn.user, csrf: signedIn.session.csrfToken, transcript: transcript,
-                                       draft: form.message, error: Self.reason(error, text: form.message))
+                                       draft: draft, error: Self.reason(error, text: form.message))
             return .html(try views.render(page), status: .unprocessableContent)
         }
     }
@@ -72,6 +73,8 @@ struct CareRoutes: Sendable {
 }
 
 /// A Customer Care reply. The CSRF field is checked by `FormGuardMiddleware` before the route runs.
-struct CareReplyForm: Decodable, Sendable {
+struct CareReplyForm: Decodable, Sendable, TypedFields {
     var message: String
+    /// `CustomerCareDesk.validated` refuses control characters (other than line breaks and tabs) with a 422.
+    static let typedFields: Set<String> = ["message"]
 }

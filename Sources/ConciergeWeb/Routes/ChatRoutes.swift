@@ -65,7 +65,8 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
         if request.wantsFragment { return .text(reason, status: status) }
         var input = try await loader.input(for: signedIn, selection: conversation.map { .specific($0) } ?? .new,
                                            place: preferences.place(request), debug: preferences.debug(request, user: signedIn.user))
-        input.draft = form.message
+        // The text as typed, less the control characters nobody can see or mean (all of them when they were refused).
+        input.draft = ControlCharacters.removed(from: form.message, allowingLineBreaks: true)
         input.error = reason
         return .html(try views.render(ChatPage(input)), status: status)
     }
@@ -74,7 +75,7 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
         switch error {
         case .malformedTurnKey: .badRequest
         case .turnInProgress: .conflict
-        case .emptyMessage, .messageTooLong, .unknownUser: .unprocessableContent
+        case .emptyMessage, .messageTooLong, .controlCharacters, .unknownUser: .unprocessableContent
         }
     }
 
@@ -83,6 +84,8 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
         case .emptyMessage: "Type a message first."
         case .messageTooLong(let limit):
             "Messages can be at most \(limit.formatted()) characters; this one has \(text.count.formatted()). Shorten it and send again."
+        case .controlCharacters:
+            "The message contains control characters (invisible codes such as NUL) and was not sent. Retype it, or paste it as plain text, and send again."
         case .unknownUser: "Your account could not be found. Please log in again."
         case .malformedTurnKey: "This form could not be read. Reload the page and send your message again."
         case .turnInProgress: "This message is already being answered. Reload the page in a moment to see the answer."
@@ -95,7 +98,7 @@ extension ChatForm: ResendableForm {
         guard let csrf else { return nil }
         return ResendForm(
             action: "/chat", hidden: [("csrf", csrf), ("conversation", conversation ?? ""), ("turn", turn ?? "")],
-            textName: "message", text: message,
+            textName: "message", text: ControlCharacters.removed(from: message, allowingLineBreaks: true),
             label: "Your message was not answered. Here it is, to send again (it will not be stored twice):")
     }
 }

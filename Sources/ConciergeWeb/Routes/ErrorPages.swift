@@ -62,6 +62,8 @@ struct ErrorCopy {
         switch status.code {
         case 400 where detail == "invalid UTF-8":
             (title, message) = ("That form could not be read", "Some of the text was not valid UTF-8. Please retype it and send again.")
+        case 400 where detail == FormEncoding.controlCharacterDetail:
+            (title, message) = ("That form could not be read", "It held control characters (invisible codes such as NUL) that no field accepts. Go back, reload the page and try again.")
         case 400: (title, message) = ("That request could not be read", "Something in it was missing or malformed. Go back, reload the page and try again.")
         case 401: (title, message) = ("Please log in", "You need to be logged in for that.")
         case 403 where detail == "csrf":

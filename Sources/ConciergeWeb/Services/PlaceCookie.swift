@@ -66,7 +66,9 @@ enum LocationChange: Equatable {
     init(_ form: LocationForm, cities: CityDirectory) {
         let latitude = form.latitude?.trimmingCharacters(in: .whitespaces) ?? ""
         let longitude = form.longitude?.trimmingCharacters(in: .whitespaces) ?? ""
-        if form.reset == "1" {
+        if [form.city, form.latitude, form.longitude].contains(where: { ControlCharacters.contained(in: $0 ?? "") }) {
+            self = .invalid("The place contains control characters (invisible codes such as NUL). Pick a city from the list or retype the coordinates.")
+        } else if form.reset == "1" {
             self = .reset
         } else if !latitude.isEmpty || !longitude.isEmpty {
             guard let (lat, lon) = LocationParsing.coordinates(latitude, longitude) else {

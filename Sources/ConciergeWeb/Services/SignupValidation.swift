@@ -18,16 +18,36 @@ struct SignupValidation {
         draft.email = User.normalizedEmail(form.email)
         draft.phone = (form.phone ?? "").trimmingCharacters(in: .whitespaces)
         draft.city = form.city ?? ""
+        checkControlCharacters(password: form.password)
         checkName()
         checkEmail()
-        problems += policy.problems(form.password, email: draft.email)
+        if !ControlCharacters.contained(in: form.password) {
+            problems += policy.problems(form.password, email: draft.email)
+        }
         checkPhone()
         checkChoices(form, cities: cities)
     }
 
+    /// No field may hold a control character (a NUL would cut the text in a C library or an SQLite binding). The
+    /// offending field is named and shown again without them; the other fields keep what was typed.
+    private mutating func checkControlCharacters(password: String) {
+        func refuse(_ label: String, _ field: WritableKeyPath<SignupPage.Draft, String>) {
+            guard ControlCharacters.contained(in: draft[keyPath: field]) else { return }
+            problems.append("The \(label) contains control characters (invisible codes such as NUL). Retype it.")
+            draft[keyPath: field] = ControlCharacters.removed(from: draft[keyPath: field])
+        }
+        refuse("name", \.name)
+        refuse("e-mail address", \.email)
+        refuse("phone number", \.phone)
+        refuse("city", \.city)
+        if ControlCharacters.contained(in: password) {
+            problems.append("The password contains control characters (invisible codes such as NUL). Retype it.")
+        }
+    }
+
     private mutating func checkName() {
         if draft.name.isEmpty { problems.append("Please tell us your name.") }
-        if draft.name.count > Self.maximumNameLength || draft.name.contains(where: \.isControlCharacter) {
+        if draft.name.count > Self.maximumNameLength {
             problems.append("The name can have at most \(Self.maximumNameLength) characters.")
             draft.name = String(draft.name.prefix(Self.maximumNameLength))
         }
@@ -66,8 +86,4 @@ struct SignupValidation {
             draft.city = ""
         }
     }
-}
-
-extension Character {
-    var isControlCharacter: Bool { unicodeScalars.contains { $0.properties.generalCategory == .control } }
 }
