@@ -201,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "ChatServiceTests",
             dependencies: [
-                "ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "SeededRandom", "SentenceEmbedding", "SQLiteStore", "TestSupport",
+                "ConciergeApp", "ConciergeCore", "CurlLLM", "Geo", "PIIMasking", "SeededRandom", "SentenceEmbedding", "SQLiteStore", "TestSupport",
             ],
             swiftSettings: strict
         ),

@@ -6,12 +6,16 @@ turn every later login into a 429). Requests go over raw sockets, one connection
 sent: bytes that are not UTF-8, odd methods, broken cookies, huge fields.
 
 Categories (about equal shares): bad cookies, missing or wrong CSRF tokens, invalid UTF-8, huge fields, odd
-methods, odd paths, and injection strings (HTML, SQL, NoSQL, template, CRLF) in every form field, query
-parameter, cookie and header, including stored flows (a payload as a shopper's name, then their chat page).
+methods, odd paths, injection strings (HTML, SQL, NoSQL, template, CRLF) in every form field, query
+parameter, cookie and header, including stored flows (a payload as a shopper's name, then their chat page), and
+privacy: card numbers and IBANs in several spellings in chat messages (the answer fragment and the page must not
+hold them in any spelling), and citation bombs (`[a > b > b > …` unclosed, nested brackets, runs of `>`) as a
+shopper's name, greeted in the answer, and as messages.
 
 Violations: any 5xx; no response to a well-formed request; a response (headers or body) that contains an injected
 HTML payload unescaped; a header injected through CRLF; a form with a wrong or missing CSRF token that is accepted;
 a login with an injection string that succeeds; a shopper who sees a debug trace; a file outside Public/ served;
+a payment number echoed whole; a page or chat answer that takes over CITATION_SECONDS with a citation bomb in it;
 and, at the end, a server that is not alive or whose /healthz is not 200. Prints counts per category and status;
 exits 1 on any violation.
 """
@@ -32,7 +36,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import webclient  # noqa: E402
 
-CATEGORIES = ['cookies', 'csrf', 'utf8', 'huge', 'methods', 'paths', 'injection']
+CATEGORIES = ['cookies', 'csrf', 'utf8', 'huge', 'methods', 'paths', 'injection', 'privacy']
 PATHS = ['/', '/chat', '/chat?c=new', '/login', '/signup', '/logout', '/location', '/debug', '/healthz', '/metrics',
          '/public/app.css', '/public/app.js', '/nowhere']
 FORMS = {
@@ -68,6 +72,11 @@ TRAVERSALS = ['/public/../Package.swift', '/public/..%2f..%2fPackage.swift', '/p
               '/public/....//....//etc/passwd', '/public/%c0%ae%c0%ae/Package.swift', '/public/app.css?x=1',
               '/public/.env', '/public/../.git/config', '/Templates/layout.mustache', '/Seeds/rules.json']
 SECRETS = ['swift-tools-version', 'root:x:0:0', '[core]', '{{{body}}}', '"refundWindowDays"']
+# Test numbers (Luhn-valid, known issuers) and IBANs (mod 97), each with the spellings a shopper might type.
+CARDS = ['4111111111111111', '5555555555554444', '378282246310005', '6011111111111117', '3530111333300000']
+IBANS = ['GB82WEST12345698765432', 'DE89370400440532013000', 'FR1420041010050500013M02606', 'NL91ABNA0417164300']
+# A view that reads a citation bomb in linear time takes milliseconds; the backtracking regex took seconds.
+CITATION_SECONDS = 2.0
 BAD_UTF8 = [b'\xff', b'\xc3\x28', b'\xc0\xaf', b'\xed\xa0\x80', b'\xe2\x82', b'\xf4\x90\x80\x80', b'\xfe\xfe',
             b'a\x80b', b'\xf0\x9f\x98']
 
@@ -122,6 +131,7 @@ class Request:
         self.login_injection = False  # must not log in
         self.shopper_page = False  # must not show a debug trace
         self.control_refused = False  # a field holds a control character: must be refused (400/403/404/422/429)
+        self.secrets = []  # payment numbers (letters and digits only): must not come back in any spelling
 
     def raw(self, host, port):
         if isinstance(self.method, str):
@@ -429,6 +439,107 @@ def gen_injection(rng, target):
     return request
 
 
+def spelled(number, rng):
+    """A payment number as a shopper might type it: unbroken, in fours with spaces or dashes, lower case."""
+    groups = [number[index:index + 4] for index in range(0, len(number), 4)]
+    choice = rng.randrange(4)
+    if choice == 0:
+        return number
+    if choice == 1:
+        return ' '.join(groups)
+    if choice == 2:
+        return '-'.join(groups) if number[0].isdigit() else ' '.join(groups).lower()
+    return number.lower()
+
+
+def citation_bomb(rng, limit):
+    """Text that made the citation regex backtrack, at most `limit` characters."""
+    choice = rng.randrange(5)
+    if choice == 0:
+        bomb = '[a' + ' > b' * (limit // 4)
+    elif choice == 1:
+        bomb = '[a-b' + ' > b > ' * (limit // 7) + 'c' * 121 + ']'
+    elif choice == 2:
+        bomb = '[a > ' * (limit // 5)
+    elif choice == 3:
+        bomb = '>' * limit
+    else:
+        bomb = '[a' + ' > ' + 'b' * 119 + ' > b' * (limit // 4)
+    return bomb[:limit]
+
+
+def gen_privacy(rng, target):
+    choice = rng.randrange(6)
+    if choice <= 1:
+        return ('citation', rng.getrandbits(64))
+    if choice == 2:
+        return ('payment', rng.getrandbits(64))
+    account = signed_in(target, rng)
+    if choice == 3:
+        message = 'is this ok? ' + citation_bomb(rng, rng.choice([98, 1_000, 1_980]))
+        fields = [('csrf', account['csrf']), ('conversation', ''), ('message', message)]
+        return form_request('privacy', '/chat', fields, target, account)
+    number = rng.choice(CARDS + IBANS)
+    message = rng.choice(['my card %s was charged twice', 'refund to %s please', '%s', 'is %s ok? <b>x</b>'])
+    fields = [('csrf', account['csrf']), ('conversation', ''), ('message', message % spelled(number, rng))]
+    request = form_request('privacy', '/chat', fields, target, account)
+    request.secrets = [number.upper()]
+    return request
+
+
+def run_payment_flow(seed, target, violations, record):
+    """A payment number in a message, then the conversation's page: neither holds it."""
+    rng = random.Random(seed)
+    account = signed_in(target, rng)
+    browser = webclient.Browser(target.url)
+    browser.cookies = dict(account['cookies'])
+    number = rng.choice(CARDS + IBANS)
+    # Not after an identifier word ("account", "order", "gift"…): the masker reads a number there as an id, not a
+    # card (a precision choice of PIIMasking's NumberContext; see docs/masking.md, known limits).
+    sent = browser.send(account['csrf'], 'my card / bank details: %s, thanks' % spelled(number, rng))
+    steps = [('POST /chat', sent)]
+    conversation = re.search(r'data-conversation="([^"]+)"', sent.text)
+    if conversation:
+        steps.append(('GET /chat?c=', browser.get('/chat?c=' + conversation.group(1))))
+    for label, response in steps:
+        record('privacy', response.status)
+        check_secrets('privacy %s (payment flow)' % label, response.body, [number.upper()], violations)
+        if response.status >= 500:
+            violations.add('privacy %s (payment flow): answered %d' % (label, response.status))
+    return len(steps)
+
+
+def run_citation_flow(seed, target, violations, record):
+    """A citation bomb as a shopper's name: the answer greets them by name, then their page shows it."""
+    rng = random.Random(seed)
+    browser = webclient.Browser(target.url)
+    email = 'fuzz-cite-%x@example.test' % seed
+    page = browser.get('/signup')
+    signup = browser.post_form('/signup', [('csrf', page.csrf() or ''), ('name', citation_bomb(rng, 98)),
+                                           ('email', email), ('password', 'fuzz-cite-password'), ('city', 'London'),
+                                           ('temperature', 'hot')])
+    steps = [('POST /signup', signup)]
+    if signup.status == 303:
+        login_page = browser.get('/login')
+        browser.post_form('/login', [('csrf', login_page.csrf() or ''), ('email', email),
+                                     ('password', 'fuzz-cite-password')])
+        chat = browser.get('/chat?c=new')
+        steps.append(('GET /chat', chat))
+        if chat.csrf():
+            sent = browser.send(chat.csrf(), rng.choice(['hello!', 'hi', 'how long do refunds take?']))
+            steps.append(('POST /chat', sent))
+            conversation = re.search(r'data-conversation="([^"]+)"', sent.text)
+            if conversation:
+                steps.append(('GET /chat?c=', browser.get('/chat?c=' + conversation.group(1))))
+    for label, response in steps:
+        record('privacy', response.status)
+        if response.status >= 500:
+            violations.add('privacy %s (citation flow): answered %d' % (label, response.status))
+        if response.seconds > CITATION_SECONDS:
+            violations.add('privacy %s (citation flow): took %.1f s' % (label, response.seconds))
+    return len(steps)
+
+
 def stored_flow(rng, target):
     """A payload stored in a profile or a message, then the pages that show it."""
     return ('flow', rng.getrandbits(64))
@@ -478,7 +589,8 @@ def _html_in(text):
 
 
 GENERATORS = {'cookies': gen_cookies, 'csrf': gen_csrf, 'utf8': gen_utf8, 'huge': gen_huge, 'methods': gen_methods,
-              'paths': gen_paths, 'injection': gen_injection}
+              'paths': gen_paths, 'injection': gen_injection, 'privacy': gen_privacy}
+FLOWS = {'flow': run_flow, 'payment': run_payment_flow, 'citation': run_citation_flow}
 
 
 # Checks -------------------------------------------------------------------------------------------------------------
@@ -494,6 +606,16 @@ def check_response(label, status, headers, body, payloads, violations):
     for payload in payloads:
         if payload in text or payload in head_text:
             violations.add('%s: the response echoes %r unescaped' % (label, payload[:60]))
+
+
+def check_secrets(label, body, secrets, violations):
+    """A payment number in any spelling: its letters and digits in order, whatever separates them."""
+    if not secrets:
+        return
+    squeezed = re.sub(r'[^0-9A-Z]', '', body.decode('utf-8', 'replace').upper())
+    for secret in secrets:
+        if secret in squeezed:
+            violations.add('%s: a payment number comes back whole (…%s)' % (label, secret[-4:]))
 
 
 def check(request, status, headers, body, violations):
@@ -513,6 +635,7 @@ def check(request, status, headers, body, violations):
         violations.add('%s: a login with an injection string succeeded' % label)
     if request.control_refused and status not in (400, 403, 404, 422, 429):
         violations.add('%s: a form with a control character (NUL...) answered %d, not a refusal' % (label, status))
+    check_secrets(label, body, request.secrets, violations)
     if request.shopper_page and 'Debug trace' in text:
         violations.add('%s: a shopper saw a debug trace' % label)
     if request.category == 'paths' and status == 200:
@@ -551,7 +674,7 @@ def main():
 
     def execute(spec):
         if isinstance(spec, tuple):
-            run_flow(spec[1], target, violations, record)
+            FLOWS[spec[0]](spec[1], target, violations, record)
             return
         status, headers, body = send(target, spec)
         record(spec.category, status)

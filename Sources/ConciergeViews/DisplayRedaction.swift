@@ -1,24 +1,15 @@
 import Foundation
 import PIIMasking
 
-/// Hides payment numbers in text shown back on a page: a card or IBAN typed into the chat is kept as typed in the
-/// store (the shopper's own message) but is never echoed whole, so a shoulder-surfer, a screenshot or a cached
-/// page does not expose it. Only the last four characters stay: "•••• 4242".
+/// Hides payment numbers in text shown back on a page. Messages are stored with card numbers and IBANs already
+/// redacted (`ChatService`), but rows stored before that, a hand-off summary or any other text may still hold one:
+/// it is never echoed whole, so a shoulder-surfer, a screenshot or a cached page does not expose it. The form is
+/// the stored one, `PaymentRedaction`: "Visa •••• 4242", "GB•• •••• 5432".
 public enum DisplayRedaction {
     private static let detector = PIIDetector()
 
-    /// `text` with every card number and IBAN replaced by "•••• " and its last four characters.
+    /// `text` with every card number and IBAN replaced by its redacted form.
     public static func redactPaymentNumbers(_ text: String) -> String {
-        let spans = detector.matches(in: text).filter { $0.type == .card || $0.type == .iban }
-        guard !spans.isEmpty else { return text }
-        var result = ""
-        var cursor = text.startIndex
-        for span in spans {
-            let range = span.range(in: text)
-            let kept = text[range].filter { $0.isLetter || $0.isNumber }.suffix(4)
-            result += text[cursor..<range.lowerBound] + "•••• " + kept
-            cursor = range.upperBound
-        }
-        return result + text[cursor...]
+        PaymentRedaction.redact(text, detector: detector)
     }
 }

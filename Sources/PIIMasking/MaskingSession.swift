@@ -8,7 +8,9 @@
 /// Guarantees:
 /// - `unmask(mask(x)) == x` whenever `x` holds no placeholder this session issued and spells each value one
 ///   way. (Two spellings of one value — "A@X.com" and "a@x.com" — share one placeholder by design, so
-///   un-masking returns the first spelling for both.)
+///   un-masking returns the first spelling for both.) Card numbers and IBANs are the exception: un-masking
+///   never restores a payment number, it gives its redacted form (`Visa •••• 1111`, see `PaymentRedaction`), so
+///   `unmask(mask(x)) == PaymentRedaction.redact(x, as: maskDetailed(x))`.
 /// - `mask(mask(x)) == mask(x)`: placeholders are never masked again; they read as words to the detectors, and
 ///   where that differs from the value they replaced (a value glued to punctuation), the spans around them are
 ///   rescanned until nothing new is found.
@@ -69,8 +71,9 @@ public struct MaskingSession: Sendable {
         vault.placeholder(type: type, key: ValueKey.of(type, value), original: value)
     }
 
-    /// `text` with this session's placeholders replaced by their values; any other placeholder-shaped text,
-    /// including another conversation's placeholders, is left exactly as it is.
+    /// `text` with this session's placeholders replaced by their values — a card number or IBAN by its redacted
+    /// form (`Visa •••• 1111`), never the number; any other placeholder-shaped text, including another
+    /// conversation's placeholders, is left exactly as it is.
     public func unmask(_ text: String) -> String {
         ByteText.with(text) { t in
             var output: [UInt8] = []
@@ -85,7 +88,7 @@ public struct MaskingSession: Sendable {
                 }
                 if output.isEmpty { output.reserveCapacity(t.count + 64) }
                 output.append(contentsOf: UnsafeBufferPointer(start: t.base + copied, count: token.start - copied))
-                output.append(contentsOf: entry.original.utf8)
+                output.append(contentsOf: (PaymentRedaction.redacted(entry.type, entry.key) ?? entry.original).utf8)
                 copied = token.end
                 index = token.end
             }

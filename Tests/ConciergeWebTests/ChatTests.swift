@@ -45,7 +45,7 @@ struct ChatTests {
             #expect(page.contains("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;"))
             #expect(!page.contains("<script>alert"))
             #expect(!page.contains("4111 1111 1111 1111") && !page.contains("4111111111111111"))
-            #expect(page.contains("my card is •••• 1111, refund please"))
+            #expect(page.contains("my card is Visa •••• 1111, refund please"))
             #expect(page.body.components(separatedBy: "<script").count == 2, "only the page's own script tag")
         }
     }

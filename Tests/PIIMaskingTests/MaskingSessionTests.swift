@@ -25,6 +25,18 @@ struct MaskingSessionTests {
         #expect(session.unmask(maskedText) == text)
     }
 
+    @Test func unmaskNeverRestoresAPaymentNumber() {
+        var session = MaskingSession()
+        let text = "card 4111 1111 1111 1111 (or 4111111111111111), IBAN GB82 WEST 1234 5698 7654 32, a@b.com"
+        let detail = session.maskDetailed(text)
+        #expect(detail.text == "card <CARD_1> (or <CARD_1>), IBAN <IBAN_1>, <EMAIL_1>")
+        let back = session.unmask(detail.text + " <CARD_1>")
+        #expect(back == "card Visa •••• 1111 (or Visa •••• 1111), IBAN GB•• •••• 5432, a@b.com Visa •••• 1111")
+        #expect(PaymentRedaction.redact(text, as: detail)
+            == "card Visa •••• 1111 (or Visa •••• 1111), IBAN GB•• •••• 5432, a@b.com")
+        #expect(PaymentRedaction.redact(text, detector: PIIDetector()) == PaymentRedaction.redact(text, as: detail))
+    }
+
     @Test func unmaskKnowsOnlyThisConversation() {
         var alice = MaskingSession()
         var bob = MaskingSession()

@@ -61,7 +61,7 @@ struct PropertyTests {
             var session = MaskingSession()
             let detail = session.maskDetailed(text)
             guard Self.spellingsAreUnique(text, detail) else { continue }
-            #expect(session.unmask(detail.text) == text)
+            #expect(session.unmask(detail.text) == PaymentRedaction.redact(text, as: detail))
             checked += 1
         }
         #expect(checked > 2500)
@@ -83,7 +83,10 @@ struct PropertyTests {
         for message in CorpusGenerator(seed: 5).messages(1500) {
             var session = MaskingSession(profile: message.profile, allowList: message.allowList)
             let detail = session.maskDetailed(message.text)
-            if Self.spellingsAreUnique(message.text, detail) { #expect(session.unmask(detail.text) == message.text) }
+            if Self.spellingsAreUnique(message.text, detail) {
+                // Un-masking gives everything back except a payment number, which comes back redacted.
+                #expect(session.unmask(detail.text) == PaymentRedaction.redact(message.text, as: detail))
+            }
             #expect(session.mask(detail.text) == detail.text)
         }
     }

@@ -100,8 +100,10 @@ public struct CustomerCareDesk: Sendable {
         let text = try Self.validated(text)
         guard let request = try await store.handoff(id: id) else { return nil }
         var session = try await masking(forShopper: request.userID)
+        // A payment number in a reply is kept as brand and last four, like one the shopper types.
         let message = ChatMessage(id: ids.make("msg_"), userID: request.userID, conversationID: request.conversationID,
-                                  role: .staff, text: text, maskedText: session.mask(text), createdAt: clock.now())
+                                  role: .staff, text: PaymentRedaction.redact(text, detector: session.detector),
+                                  maskedText: session.mask(text), createdAt: clock.now())
         try await store.appendMessage(message)
         try await store.markHandoffAnswered(id: request.id, by: staff.id, at: message.createdAt)
         return message

@@ -1,4 +1,5 @@
 import Foundation
+import PIIMasking
 import Retrieval
 
 /// The named collections every store holds, in the order they are printed.
@@ -85,13 +86,22 @@ public struct DataSet: Codable, Hashable, Sendable {
         )
     }
 
-    /// A copy without secrets: password hashes, session token hashes and CSRF tokens are dropped.
+    /// A copy without secrets: password hashes, session token hashes and CSRF tokens are dropped, and a card
+    /// number or IBAN still whole in a message (rows stored before messages were redacted when stored) is
+    /// exported as brand and last four, as it is shown.
     public func redactingSecrets() -> DataSet {
         var copy = self
         copy.users = users.map { var user = $0; user.passwordHash = nil; return user }
         copy.sessions = sessions.map { var session = $0; session.tokenHash = ""; session.csrfToken = ""; return session }
+        copy.messages = messages.map {
+            var message = $0
+            message.text = PaymentRedaction.redact(message.text, detector: Self.paymentNumbers)
+            return message
+        }
         return copy
     }
+
+    private static let paymentNumbers = PIIDetector()
 }
 
 /// Row counts per collection, printed in `DataCollection` order.

@@ -60,38 +60,43 @@ public struct ChatService: ChatResponder {
             throw ChatError.controlCharacters
         }
         guard let user = try await store.user(id: input.userID) else { throw ChatError.unknownUser }
+        let session = maskingSession(for: user)
+        // Stored and shown as typed, except that a card number or IBAN is kept as brand and last four only; the
+        // model reads the typed text masked (`typed`), so nothing is lost for the answer.
+        let stored = PaymentRedaction.redact(text, detector: session.detector)
         var key = try input.turnKey.map { raw throws(ChatError) in try TurnKey(validating: raw) }
         if let known = key, let earlier = try await store.message(id: known.questionID(userID: user.id), userID: user.id) {
-            if earlier.text == text {
+            if earlier.text == stored {
                 if let answer = try await store.message(id: known.answerID(userID: user.id), userID: user.id) {
                     return try await replay(question: earlier, answer: answer, user: user)
                 }
                 // Stored, then something failed: answer it now, without storing it a second time.
-                return try await run(question: earlier, isStored: true, user: user, location: input.location,
-                                     now: clock.now(), key: known)
+                return try await run(question: earlier, typed: text, isStored: true, user: user, session: session,
+                                     location: input.location, now: clock.now(), key: known)
             }
             key = nil  // the resent text was edited: it is a new message
         }
         let now = clock.now()
         let question = ChatMessage(id: key?.questionID(userID: user.id) ?? ids.make("msg_"), userID: user.id,
                                    conversationID: input.conversationID ?? ids.make("conv_"), role: .shopper,
-                                   text: text, createdAt: now)
-        return try await run(question: question, isStored: false, user: user, location: input.location, now: now,
-                             key: key)
+                                   text: stored, createdAt: now)
+        return try await run(question: question, typed: text, isStored: false, user: user, session: session,
+                             location: input.location, now: now, key: key)
     }
 
-    /// Steps 1–11 for `question`, which is stored first unless `isStored`.
-    private func run(question: ChatMessage, isStored: Bool, user: User, location: Coordinate?, now: Date,
-                     key: TurnKey?) async throws -> ChatTurn {
+    /// Steps 1–11 for `question`, which is stored first unless `isStored`. `typed` is the message as the shopper
+    /// sent it, which only the masker reads; `question.text` is its stored form (payment numbers redacted).
+    private func run(question: ChatMessage, typed: String, isStored: Bool, user: User, session: MaskingSession,
+                     location: Coordinate?, now: Date, key: TurnKey?) async throws -> ChatTurn {
         var timings = StageTimer()
         let limit = settings.rules.historyMessages
         let history = try await store.messages(userID: user.id, conversationID: question.conversationID,
                                                limit: isStored ? limit + 1 : limit)
             .filter { $0.id != question.id }.suffix(limit)
-        var session = maskingSession(for: user)
+        var session = session
         let maskedHistory = history.map { Self.historyMessage($0, session: &session) }
         var question = question
-        let masked = session.mask(question.text)
+        let masked = session.mask(typed)
         question.maskedText = masked
         if !isStored {
             do {
