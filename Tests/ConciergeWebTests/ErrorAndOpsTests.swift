@@ -147,8 +147,10 @@ struct ErrorAndOpsTests {
             let health = try await browser.get("/healthz")
             #expect(health.status == .ok)
             #expect(health.body == "ok\ndegraded: policy retrieval: lexical only (model.safetensors is missing in "
+                + ".models/all-MiniLM-L6-v2)\ndegraded: understanding: cues only (model.safetensors is missing in "
                 + ".models/all-MiniLM-L6-v2)\n")
             #expect(world.logs.lines(containing: "policy retrieval is lexical only").count == 1)
+            #expect(world.logs.lines(containing: "understanding runs on cues alone").count == 1)
             _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
             let sent = try await browser.submit(on: "/chat", to: "/chat", [("message", "how long does a refund take?")])
             #expect(sent.status == .seeOther, "chat still answers")

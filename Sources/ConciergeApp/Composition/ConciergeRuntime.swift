@@ -39,9 +39,11 @@ public struct ConciergeRuntime: Sendable {
             clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
             settings: ChatSettings(dailyMessageLimit: configuration.dailyMessageLimit, model: configuration.llmModel,
                                    rules: rules))
+        // A model that was configured but could not be loaded leaves understanding on cues alone: said, not hidden.
+        let understandingProblem: String? = if case .failed(let reason) = model { "cues only (\(reason))" } else { examples.problem }
         return ConciergeRuntime(configuration: configuration, store: store, chat: chat,
                                 usesMockLLM: overrides.llm == nil && configuration.llmMock, retrieval: retrieval,
-                                understandingProblem: examples.problem)
+                                understandingProblem: understandingProblem)
     }
 
     static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {

@@ -28,7 +28,7 @@ public enum UnderstandingSetup {
             }
             return (ExampleBank(examples: zip(examples, vectors).map { ExampleBank.Example(vector: $1, intents: $0.intents) }), nil)
         } catch {
-            return (ExampleBank(examples: []), "understanding examples could not be embedded (\(type(of: error))): cues only")
+            return (ExampleBank(examples: []), "cues only (the examples could not be embedded: \(type(of: error)))")
         }
     }
 }
