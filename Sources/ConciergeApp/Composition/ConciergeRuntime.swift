@@ -31,8 +31,7 @@ public struct ConciergeRuntime: Sendable {
         // The understanding step reads by meaning whenever a model is loaded, even if the policies were ingested
         // without vectors (then only retrieval is lexical).
         let messageEmbedder: (any Embedder)? = if case .loaded(let embedder) = model { embedder } else { nil }
-        let examples = await UnderstandingSetup.bank(
-            try UnderstandingSetup.loadExamples(seedsDirectory: configuration.seedsDirectory), embedder: messageEmbedder)
+        let examples = await UnderstandingSetup.load(seedsDirectory: configuration.seedsDirectory, embedder: messageEmbedder)
         let chat = ChatService(
             store: store, llm: llm, retriever: retrieval.retriever, embedder: messageEmbedder, examples: examples.bank,
             shops: try await store.allShops(),

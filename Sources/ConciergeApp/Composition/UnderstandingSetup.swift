@@ -17,6 +17,17 @@ public enum UnderstandingSetup {
         return try LabelledMessage.parse(jsonl: data).filter { $0.split == "tune" }
     }
 
+    /// The bank for a running app: without a model nothing is read; a missing or broken examples file leaves
+    /// understanding on cues alone and says why, like a missing model (`/healthz`), instead of refusing to start.
+    public static func load(seedsDirectory: String, embedder: (any Embedder)?) async -> (bank: ExampleBank, problem: String?) {
+        guard embedder != nil else { return (ExampleBank(examples: []), nil) }
+        do {
+            return await bank(try loadExamples(seedsDirectory: seedsDirectory), embedder: embedder)
+        } catch {
+            return (ExampleBank(examples: []), "cues only (\(error))")
+        }
+    }
+
     /// Embeds `examples` in batches; any failure leaves the bank empty (cues only) and says why.
     public static func bank(_ examples: [LabelledMessage], embedder: (any Embedder)?) async -> (bank: ExampleBank, problem: String?) {
         guard let embedder, !examples.isEmpty else { return (ExampleBank(examples: []), nil) }

@@ -30,8 +30,8 @@ struct ContextBuilder: Sendable {
 
     init(rules: ConciergeRules) { self.rules = rules }
 
-    func build(message: String, data: TurnData, locationSource: String, session: inout MaskingSession,
-               now: Date) -> (context: PromptContext, coupons: CouponDecision) {
+    func build(message: String, maskedMessage: String, data: TurnData, locationSource: String,
+               session: inout MaskingSession, now: Date) -> (context: PromptContext, coupons: CouponDecision) {
         let understanding = data.understanding
         let time = LocalTimeFormatter(timeZoneIdentifier: data.user.timeZone)
         let nearest = data.nearby.first?.shop
@@ -61,71 +61,14 @@ struct ContextBuilder: Sendable {
             care: CareFacts(phone: rules.chain.carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours,
                             cannot: Self.cannot(rules)),
             handoffRequested: understanding.contains(.handoff), nextStep: "")
-        context.slots.couponCode = CouponCodeHint.first(in: message)
+        // From the masked text: whatever the masker took for personal data (a postcode typed without its space) never
+        // reaches the prompt as a "code".
+        context.slots.couponCode = CouponCodeHint.first(in: maskedMessage)
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
             && GeneralQuestion.asks(message)
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)
-    }
-
-    /// The shop's hours for the day the shopper asked about ("tomorrow", "sunday", "tomorrow 08:00", "21:00").
-    static func hours(of shop: Shop, asked: String, now: Date) -> String? {
-        let parts = asked.split(separator: " ").map(String.init)
-        var offset = 0
-        if parts.first == "tomorrow" {
-            offset = 1
-        } else if let day = TimeSlotReader.weekdays.firstIndex(of: parts[0]) {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: shop.timeZone) ?? TimeZone(identifier: "UTC")!
-            let today = (calendar.component(.weekday, from: now) + 5) % 7  // Monday = 0
-            offset = (day - today + 7) % 7
-        }
-        let (name, hours) = ShopFinder.hours(of: shop, dayOffset: offset, from: now)
-        let when = offset == 0 ? "today" : offset == 1 ? "tomorrow (\(name))" : "on \(name)"
-        return hours.map { "\(when): open \($0)" } ?? "\(when): closed all day"
-    }
-
-    /// The need suggestions answer: a comfort need if the message has one, food if it asks what to eat.
-    static func need(_ understanding: MessageUnderstanding, message: String) -> Intent {
-        if let comfort = understanding.intents.first(where: \.isComfort) { return comfort }
-        let words = MessageWords(message)
-        if words.containsAny(["eat", "food", "snack", "bite", "hungry", "lunch", "breakfast"]) { return .comfortHungry }
-        if words.containsAny(["hot drink", "something hot", "warm"]) { return .comfortCold }
-        if words.containsAny(["drink", "to drink", "drinks"]) { return .comfortThirsty }
-        return understanding.primary
-    }
-
-    /// Whether the order the message pointed at (by id, by an item in it, or by when) is one of the shopper's.
-    private func orderLookup(_ data: TurnData, session: inout MaskingSession) -> OrderLookup? {
-        if let named = data.namedOrder {
-            return OrderLookup(requested: session.placeholder(for: named.id, type: .orderID), found: named.order != nil)
-        }
-        if let pointed = data.pointedOrder {
-            return OrderLookup(requested: session.placeholder(for: pointed.id, type: .orderID), found: true)
-        }
-        guard let slot = data.understanding.slots.order, slot.kind == .item || slot.kind == .date else { return nil }
-        let described = slot.kind == .item ? "an order with \(slot.value ?? "that item") in it"
-            : "an order from \(slot.value.map(Self.readableDay) ?? "then")"
-        return OrderLookup(requested: described, found: false)
-    }
-
-    static func readableDay(_ value: String) -> String {
-        switch value {
-        case "last-week": "last week"
-        case "last-month": "last month"
-        case "today", "yesterday": value
-        default: TimeSlotReader.weekdays.contains(value) ? value.prefix(1).uppercased() + value.dropFirst() : value
-        }
-    }
-
-    /// What shoppers ask of a chat that it cannot do, with the route that works instead.
-    static func cannot(_ rules: ConciergeRules) -> [String] {
-        [
-            "send e-mails or receipts: receipts are e-mailed automatically after each app or website order",
-            "phone you: call Customer Care on \(rules.chain.carePhone), \(rules.chain.careHours)",
-            "change or cancel an order, or issue a refund, from this chat: Customer Care can",
-        ]
     }
 
     private func slotFacts(_ understanding: MessageUnderstanding, pointed: Order?,
@@ -234,32 +177,5 @@ struct ContextBuilder: Sendable {
                 returnPackagedUntil: decision.returnPackagedUntil.map(time.moment),
                 returnWindowOpen: decision.returnWindowOpen, deliveryFeeRefundDue: decision.deliveryFeeRefundDue)
         }
-    }
-}
-
-extension PolicyFacts {
-    /// The source is cited as `document > Heading > …` (the page lists it readably under the answer); the excerpt is
-    /// the passage of the chunk that answers the question, chosen in code.
-    init(result: RetrievalResult, question: String) {
-        let headings = result.citation.headingPath.dropFirst()
-        let source = headings.isEmpty ? result.citation.document
-            : result.citation.document + " > " + headings.joined(separator: " > ")
-        self.init(source: source, text: result.chunk.text, relevant: result.isRelevant,
-                  excerpt: PolicyExcerpt.best(of: result.chunk.text, for: question))
-    }
-}
-
-/// "How long does delivery take?", "do you deliver in the evening?", "how many points do I earn per pound?": a
-/// question about how things work, not about the shopper's own order or balance.
-enum GeneralQuestion {
-    private static let frames = ["how long", "how many", "how much", "do you", "can i", "can you", "what is", "whats",
-                                 "when do", "is there", "are there", "how do", "how does", "what happens", "what time"]
-    private static let own = ["my", "mine", "me", "i ordered", "i bought", "i got", "ive ordered", "did i", "have i",
-                              "do i have", "am i", "where is", "wheres"]
-
-    static func asks(_ message: String) -> Bool {
-        let words = MessageWords(message)
-        guard words.words.count <= 20, words.containsAny(frames) else { return false }
-        return !words.containsAny(own)
     }
 }

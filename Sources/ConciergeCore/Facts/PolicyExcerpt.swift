@@ -1,4 +1,5 @@
 import Foundation
+import Retrieval
 
 /// The sentences of a policy chunk that answer the question: not its first two, which often stop before the
 /// number the shopper needs ("Refunds are paid to the original card. They take…"). Lists become one sentence
@@ -113,5 +114,17 @@ enum PolicyExcerpt {
         Set(MessageWords.fold(text).filter { !stopWords.contains($0) && $0.count > 1 }.map { word in
             word.count > 4 && word.hasSuffix("s") ? String(word.dropLast()) : word
         })
+    }
+}
+
+extension PolicyFacts {
+    /// The source is cited as `document > Heading > …` (the page lists it readably under the answer); the excerpt is
+    /// the passage of the chunk that answers the question, chosen in code.
+    init(result: RetrievalResult, question: String) {
+        let headings = result.citation.headingPath.dropFirst()
+        let source = headings.isEmpty ? result.citation.document
+            : result.citation.document + " > " + headings.joined(separator: " > ")
+        self.init(source: source, text: result.chunk.text, relevant: result.isRelevant,
+                  excerpt: PolicyExcerpt.best(of: result.chunk.text, for: question))
     }
 }

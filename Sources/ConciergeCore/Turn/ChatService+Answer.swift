@@ -39,7 +39,8 @@ extension ChatService {
         turn.timings.mark("context")
         let source = turn.location != nil ? "shared by the browser" : (turn.user.home != nil ? "home" : "unknown")
         var built = ContextBuilder(rules: settings.rules).build(
-            message: turn.text, data: data, locationSource: source, session: &turn.session, now: turn.now)
+            message: turn.text, maskedMessage: turn.masked, data: data, locationSource: source, session: &turn.session,
+            now: turn.now)
         let handoff = try await handOff(turn, understanding: understanding)  // ChatService+Handoff.swift
         if let handoff {
             built.context.handoff = handoff.facts

@@ -4,7 +4,7 @@ public struct MessageUnderstanding: Codable, Hashable, Sendable {
     /// Main ask first; `offTopic` alone when nothing in it is about the chain; empty when `choices` are offered.
     public var reading: IntentReading
     public var slots: Slots
-    /// 0…1: how sure the reading is. Below `ShopperUnderstanding.Tuning.clarifyBelow` the shopper is asked.
+    /// 0…1: how sure the reading is (shown in the trace; the "A or B?" decision is made on the evidence itself).
     public var confidence: Double
     /// "Did you want A or B?": set only when the message is about the chain but not clearly about one thing.
     public var choices: [Intent]
@@ -57,7 +57,6 @@ public struct ShopperUnderstanding: Sendable {
         public var cueCap = 3.0
         /// A secondary ask needs a decisive cue of its own (the examples alone only decide the main ask).
         public var secondaryNeedsCue = true
-        public var clarifyBelow = 0.5
 
         public init() {}
     }

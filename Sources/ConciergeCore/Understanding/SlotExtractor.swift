@@ -4,6 +4,18 @@ import Foundation
 /// for diets, channels, feelings and language. Pure and deterministic.
 struct SlotExtractor: Sendable {
     let vocabulary: ChainVocabulary
+    /// Words only one menu item has ("muffin", "brownie"), with that item, in word order: worked out once per chain,
+    /// not per message, and in a fixed order so that a reading never depends on dictionary order.
+    let uniqueWords: [(word: String, item: String)]
+
+    init(vocabulary: ChainVocabulary) {
+        self.vocabulary = vocabulary
+        var owners: [String: [String]] = [:]
+        for item in vocabulary.items {
+            for word in Set(item.words) where !Self.describing.contains(word) { owners[word, default: []].append(item.written) }
+        }
+        uniqueWords = owners.filter { $0.value.count == 1 }.map { ($0.key, $0.value[0]) }.sorted { $0.word < $1.word }
+    }
 
     func slots(_ text: String, _ message: MessageWords) -> Slots {
         let shop = shop(in: message)
@@ -139,10 +151,8 @@ struct SlotExtractor: Sendable {
                 if found.max()! - found.min()! <= named.count + 1 { offer(found.min()!, -named.count, item.written) }
             }
         }
-        var owners: [String: [String]] = [:]
-        for item in vocabulary.items { for word in Set(item.words) where !Self.describing.contains(word) { owners[word, default: []].append(item.written) } }
-        for (word, names) in owners where names.count == 1 {
-            if let position = at(word) { offer(position, 10, names[0]) }
+        for (word, item) in uniqueWords {
+            if let position = at(word) { offer(position, 10, item) }
         }
         for word in Self.genericItems { if let position = at(word) { offer(position, 20, word) } }
         return best?.name

@@ -1,0 +1,66 @@
+import Foundation
+import Geo
+import PIIMasking
+
+/// The small decisions `ContextBuilder` makes about one turn: the hours of the day asked about, which need menu
+/// suggestions answer, whether the order pointed at is the shopper's, and what this chat cannot do.
+extension ContextBuilder {
+    /// The shop's hours for the day the shopper asked about ("tomorrow", "sunday", "tomorrow 08:00", "21:00").
+    static func hours(of shop: Shop, asked: String, now: Date) -> String? {
+        let parts = asked.split(separator: " ").map(String.init)
+        var offset = 0
+        if parts.first == "tomorrow" {
+            offset = 1
+        } else if let day = TimeSlotReader.weekdays.firstIndex(of: parts[0]) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: shop.timeZone) ?? TimeZone(identifier: "UTC")!
+            let today = (calendar.component(.weekday, from: now) + 5) % 7  // Monday = 0
+            offset = (day - today + 7) % 7
+        }
+        let (name, hours) = ShopFinder.hours(of: shop, dayOffset: offset, from: now)
+        let when = offset == 0 ? "today" : offset == 1 ? "tomorrow (\(name))" : "on \(name)"
+        return hours.map { "\(when): open \($0)" } ?? "\(when): closed all day"
+    }
+
+    /// The need suggestions answer: a comfort need if the message has one, food if it asks what to eat.
+    static func need(_ understanding: MessageUnderstanding, message: String) -> Intent {
+        if let comfort = understanding.intents.first(where: \.isComfort) { return comfort }
+        let words = MessageWords(message)
+        if words.containsAny(["eat", "food", "snack", "bite", "hungry", "lunch", "breakfast"]) { return .comfortHungry }
+        if words.containsAny(["hot drink", "something hot", "warm"]) { return .comfortCold }
+        if words.containsAny(["drink", "to drink", "drinks"]) { return .comfortThirsty }
+        return understanding.primary
+    }
+
+    /// Whether the order the message pointed at (by id, by an item in it, or by when) is one of the shopper's.
+    func orderLookup(_ data: TurnData, session: inout MaskingSession) -> OrderLookup? {
+        if let named = data.namedOrder {
+            return OrderLookup(requested: session.placeholder(for: named.id, type: .orderID), found: named.order != nil)
+        }
+        if let pointed = data.pointedOrder {
+            return OrderLookup(requested: session.placeholder(for: pointed.id, type: .orderID), found: true)
+        }
+        guard let slot = data.understanding.slots.order, slot.kind == .item || slot.kind == .date else { return nil }
+        let described = slot.kind == .item ? "an order with \(slot.value ?? "that item") in it"
+            : "an order from \(slot.value.map(Self.readableDay) ?? "then")"
+        return OrderLookup(requested: described, found: false)
+    }
+
+    static func readableDay(_ value: String) -> String {
+        switch value {
+        case "last-week": "last week"
+        case "last-month": "last month"
+        case "today", "yesterday": value
+        default: TimeSlotReader.weekdays.contains(value) ? value.prefix(1).uppercased() + value.dropFirst() : value
+        }
+    }
+
+    /// What shoppers ask of a chat that it cannot do, with the route that works instead.
+    static func cannot(_ rules: ConciergeRules) -> [String] {
+        [
+            "send e-mails or receipts: receipts are e-mailed automatically after each app or website order",
+            "phone you: call Customer Care on \(rules.chain.carePhone), \(rules.chain.careHours)",
+            "change or cancel an order, or issue a refund, from this chat: Customer Care can",
+        ]
+    }
+}

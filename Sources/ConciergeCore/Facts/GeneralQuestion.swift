@@ -1,0 +1,16 @@
+import Foundation
+
+/// "How long does delivery take?", "do you deliver in the evening?", "how many points do I earn per pound?": a
+/// question about how things work, not about the shopper's own order or balance.
+enum GeneralQuestion {
+    private static let frames = ["how long", "how many", "how much", "do you", "can i", "can you", "what is", "whats",
+                                 "when do", "is there", "are there", "how do", "how does", "what happens", "what time"]
+    private static let own = ["my", "mine", "me", "i ordered", "i bought", "i got", "ive ordered", "did i", "have i",
+                              "do i have", "am i", "where is", "wheres"]
+
+    static func asks(_ message: String) -> Bool {
+        let words = MessageWords(message)
+        guard words.words.count <= 20, words.containsAny(frames) else { return false }
+        return !words.containsAny(own)
+    }
+}
