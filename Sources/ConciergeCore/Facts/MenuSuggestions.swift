@@ -1,15 +1,20 @@
 import Foundation
 
-/// Dietary needs for this turn: the profile's, plus any the message states ("I'm allergic to nuts").
+/// Dietary needs for this turn: the profile's, plus the diets and allergens the message names (the understanding
+/// step's `diet` slot, so one word list decides what a message says about diets).
 enum DietaryNeeds {
-    static func of(_ user: User, message: String) -> [DietaryFlag] {
-        let words = MessageWords(message).set
+    static func of(_ user: User, named: [DietTerm]) -> [DietaryFlag] {
         var needs = Set(user.preferences.dietary)
-        if !words.isDisjoint(with: ["nut", "nuts", "peanut", "peanuts", "almond", "almonds"]) { needs.insert(.nutAllergy) }
-        if words.contains("vegan") || message.lowercased().contains("plant based") { needs.insert(.vegan) }
-        if words.contains("vegetarian") { needs.insert(.vegetarian) }
-        if !words.isDisjoint(with: ["dairy", "lactose", "milk"]) { needs.insert(.dairyFree) }
-        if !words.isDisjoint(with: ["gluten", "coeliac", "celiac", "wheat"]) { needs.insert(.glutenFree) }
+        for term in named {
+            switch term {
+            case .nuts: needs.insert(.nutAllergy)
+            case .vegan: needs.insert(.vegan)
+            case .vegetarian: needs.insert(.vegetarian)
+            case .dairy: needs.insert(.dairyFree)
+            case .gluten: needs.insert(.glutenFree)
+            case .egg, .soy, .sesame, .halal, .caffeine: break  // no profile flag (yet): answered per item from its tags
+            }
+        }
         return needs.sorted()
     }
 }
