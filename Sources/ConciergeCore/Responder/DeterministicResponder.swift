@@ -45,7 +45,8 @@ enum DeterministicResponder {
         case .offers: OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)
-        case .refund: OrderAnswers.refund(context) + (Capabilities.asksChatToRefund(message)
+        case .refund: (context.slots.sentiment == "complaint" ? ["I'm sorry about that."] : []) + OrderAnswers.refund(context)
+            + (Capabilities.asksChatToRefund(message)
             ? ["I can't issue refunds from this chat myself, but Customer Care can."] : [])
         case .complaint: OrderAnswers.complaint(context)
         case .payment: ["I'm sorry you're having trouble with a payment."] + OrderAnswers.payment(context)
@@ -107,7 +108,7 @@ enum HandoffAnswers {
         guard let handoff = context.handoff else {
             return ["I can pass this conversation to our Customer Care team if you'd like a person to look at it."]
         }
-        let empathy = handoff.reason == HandoffReason.frustration.rawValue
+        let empathy = handoff.reason == HandoffReason.frustration.rawValue || context.slots.sentiment == "frustration"
             ? "I'm sorry this has been so frustrating." : "Of course, I understand you'd like to talk to a person."
         let passed = handoff.created ? "I've passed this conversation to our Customer Care team."
             : "This conversation is already with our Customer Care team (passed on at \(handoff.since))."
@@ -132,7 +133,7 @@ enum ShopAnswers {
             return ["I don't know where you are yet, so I can't find the nearest shop."]
         }
         if let asked = shop.hoursAsked {
-            return ["\(shop.name) is \(asked.replacingOccurrences(of: ": ", with: " "))" + "."]
+            return ["\(shop.name) \(asked)."]  // "Lakeside Café tomorrow (Sunday): open 07:00–22:00."
         }
         var sentence = where_(shop) + " and " + statusClause(shop) + "."
         if !shop.withinRange { sentence = "Nothing is close by. " + sentence }

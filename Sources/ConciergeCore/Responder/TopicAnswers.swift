@@ -65,7 +65,9 @@ enum ItemAnswers {
         var parts: [String] = names.isEmpty
             ? ["I couldn't find an item on the nearest menu that fits\(what)."]
             : ["At \(context.suggestions[0].shop), \(names.joined(separator: ", ")) fit\(what)."]
-        parts += PolicyAnswers.cite(context, limit: 1)
+        // The policy only when it answers more than the diet word itself (not the serving temperature).
+        parts += PolicyAnswers.cite(context, limit: 1, answering: context.slots.diet.joined(separator: " ") + " allergy allergen",
+                                    minimumOverlap: 1)
         return parts + [confirmWithStaff]
     }
 
