@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "PIIMasking", swiftSettings: strict),
         // The one seeded generator (SplitMix64) behind every reproducible draw: demo data, corpora, benchmarks.
         .target(name: "SeededRandom", swiftSettings: strict),
+        // The analyst side's arithmetic: BTYD models (BG/NBD, Gamma-Gamma, CLV), clustering and its measures.
+        .target(name: "Analytics", dependencies: ["SeededRandom"], swiftSettings: strict),
         // Labelled corpora, scorers and benchmarks for the pure modules: only the tests and concierge-bench use them.
         .target(name: "PIIMaskingEval", dependencies: ["PIIMasking", "SeededRandom"], swiftSettings: strict),
         .target(
@@ -134,7 +136,7 @@ let package = Package(
             name: "concierge",
             dependencies: [
                 // Every module it imports is named here, so an incremental build recompiles it when they change.
-                "ConciergeApp", "ConciergeCore", "Bcrypt", "Retrieval", "RetrievalFiles", "Geo", "Seeding",
+                "Analytics", "ConciergeApp", "ConciergeCore", "Bcrypt", "Retrieval", "RetrievalFiles", "Geo", "Seeding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -152,6 +154,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "SeededRandom"], swiftSettings: strict),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "SeededRandom"], swiftSettings: strict),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
         // Not on TestSupport (it links the whole app): finds the repository root from #filePath itself.
         .testTarget(
