@@ -1,3 +1,4 @@
+import ConciergeCore
 import Foundation
 
 /// Every setting of the application, read once from the environment (and a `.env` file) into typed values.
@@ -30,6 +31,9 @@ public struct AppConfiguration: Sendable, Equatable {
     public var embeddingModelDirectory: String?
     /// A TLS-terminating reverse proxy of ours is in front (`TRUST_FORWARDED_HEADERS`, or `serve --behind-proxy`).
     public var trustForwardedHeaders: Bool
+    /// How long traces and messages are kept (`TRACE_RETENTION_DAYS`, default 30; `MESSAGE_RETENTION_DAYS`,
+    /// default 90, what the privacy notice promises for chat messages).
+    public var retention: RetentionPolicy
 
     /// Reads `environment` (usually the process environment merged over `.env`).
     public init(environment: [String: String]) throws {
@@ -54,6 +58,8 @@ public struct AppConfiguration: Sendable, Equatable {
         publicDirectory = reader.string("PUBLIC_DIR") ?? "Public"
         seedsDirectory = reader.string("SEEDS_DIR") ?? "Seeds"
         trustForwardedHeaders = reader.bool("TRUST_FORWARDED_HEADERS") ?? false
+        retention = RetentionPolicy(traceDays: reader.int("TRACE_RETENTION_DAYS", default: 30, in: 1...3_650),
+                                    messageDays: reader.int("MESSAGE_RETENTION_DAYS", default: 90, in: 1...3_650))
         let embeddingModel = reader.string("EMBEDDING_MODEL_DIR") ?? ".models/all-MiniLM-L6-v2"
         embeddingModelDirectory = ["off", "none"].contains(embeddingModel.lowercased()) ? nil : embeddingModel
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
@@ -76,7 +82,8 @@ public struct AppConfiguration: Sendable, Equatable {
         return [storeLine,
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
                 "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
-                "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)", "listen: \(host):\(port)"]
+                "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)", "listen: \(host):\(port)",
+                "retention: traces \(retention.traceDays) days, messages \(retention.messageDays) days"]
     }
 }
 

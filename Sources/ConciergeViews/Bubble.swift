@@ -75,7 +75,7 @@ struct TraceView: Sendable {
         }
         shops = (trace.shops ?? []).map { Row(name: $0.name, value: "\($0.distance), \($0.status)") }
         eligibleCoupons = (trace.coupons?.eligible ?? []).map {
-            Row(name: $0.coupon.code, value: $0.coupon.summary)
+            Row(name: $0.code, value: $0.summary)
         }
         excludedCoupons = (trace.coupons?.excluded ?? []).map { Row(name: $0.code, value: $0.reason.rawValue) }
         attempts = (trace.attempts ?? []).map {

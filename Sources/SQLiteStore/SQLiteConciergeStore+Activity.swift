@@ -84,3 +84,19 @@ extension SQLiteConciergeStore {
         }
     }
 }
+
+extension SQLiteConciergeStore {
+    /// One UPDATE; the rows keep their text, only the trace column empties.
+    @discardableResult
+    public func expireTraces(createdBefore cutoff: Date) async throws -> Int {
+        try await database.mappedWrite { db in
+            try ChatMessage.filter(Column("createdAt") < cutoff && Column("trace") != nil)
+                .updateAll(db, Column("trace").set(to: nil))
+        }
+    }
+
+    @discardableResult
+    public func deleteMessages(createdBefore cutoff: Date) async throws -> Int {
+        try await database.mappedWrite { db in try ChatMessage.filter(Column("createdAt") < cutoff).deleteAll(db) }
+    }
+}

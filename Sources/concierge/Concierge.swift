@@ -8,7 +8,7 @@ struct Concierge: AsyncParsableCommand {
         abstract: "A privacy-first retail customer concierge.",
         subcommands: [
             SeedCommand.self, ServeCommand.self, IngestCommand.self, AskCommand.self, NearestCommand.self, ExportCommand.self, StatsCommand.self, UsersCommand.self,
-            MaskCommand.self, RetrieveCommand.self, AnalyticsCommand.self,
+            MaskCommand.self, RetrieveCommand.self, RetentionCommand.self, AnalyticsCommand.self,
         ]
     )
 }

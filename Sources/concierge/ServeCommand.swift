@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 
 /// `concierge serve`: the application `buildWebApplication` composes, run until SIGTERM or SIGINT, which shut it
-/// down gracefully (in-flight requests finish, then the store closes).
+/// down gracefully (in-flight requests finish, then the store closes). The retention sweep runs beside it, at start
+/// and hourly.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -24,7 +25,14 @@ struct ServeCommand: AsyncParsableCommand {
         let host = configuration.host
         let overrides = AppOverrides(onServerRunning: { port in say("concierge: listening on http://\(host):\(port)") })
         try await CommandSupport.withStore(configuration) { store in
-            try await buildWebApplication(configuration, store: store, overrides: overrides).runService()
+            let application = try await buildWebApplication(configuration, store: store, overrides: overrides)
+            let retention = RetentionScheduler(store: store, policy: configuration.retention)
+            // The sweep lives as long as the server: when the application stops (SIGTERM), the sweep is cancelled.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await retention.run() }
+                try await application.runService()
+                group.cancelAll()
+            }
         }
     }
 }

@@ -1,5 +1,8 @@
 import ConciergeApp
+import ConciergeCore
+import Foundation
 import Testing
+import TestSupport
 
 @Suite("Configuration")
 struct ConfigurationTests {
@@ -29,6 +32,29 @@ struct ConfigurationTests {
         ])) {
             try AppConfiguration(environment: ["LLM_MAX_ATTEMPTS": "0", "DAILY_MESSAGE_LIMIT": "lots", "PORT": "99999",
                                                "LLM_MOCK": "false"])
+        }
+    }
+}
+
+@Suite("Configuration: retention")
+struct RetentionConfigurationTests {
+    /// The default keeps the privacy notice's promise ("Chat messages | 90 days, then deleted"): read from the
+    /// policy itself, so changing one without the other fails here.
+    @Test func theDefaultMessageRetentionIsWhatThePrivacyNoticePromises() throws {
+        let notice = try String(contentsOf: RepositoryPaths.seeds.appendingPathComponent("policies/privacy.md"),
+                                encoding: .utf8)
+        let row = try #require(notice.split(separator: "\n").first { $0.hasPrefix("| Chat messages |") })
+        let promised = try #require(Int(row.split(separator: "|")[1].split(separator: " ")[0]))
+        let configuration = try AppConfiguration(environment: [:])
+        #expect(configuration.retention.messageDays == promised)
+        #expect(configuration.retention.traceDays == 30)
+    }
+
+    @Test func windowsAreConfigurableAndBadValuesAreNamed() throws {
+        let configuration = try AppConfiguration(environment: ["TRACE_RETENTION_DAYS": "7", "MESSAGE_RETENTION_DAYS": "30"])
+        #expect(configuration.retention == RetentionPolicy(traceDays: 7, messageDays: 30))
+        #expect(throws: ConfigurationError(problems: ["TRACE_RETENTION_DAYS must be a whole number in 1...3650"])) {
+            try AppConfiguration(environment: ["TRACE_RETENTION_DAYS": "0"])
         }
     }
 }

@@ -57,6 +57,12 @@ public final class SwitchableStore: ConciergeStore {
         try await live().messages(userID: userID, conversationID: conversationID, limit: limit)
     }
     public func conversations(userID: String) async throws -> [String] { try await live().conversations(userID: userID) }
+    public func expireTraces(createdBefore cutoff: Date) async throws -> Int {
+        try await live().expireTraces(createdBefore: cutoff)
+    }
+    public func deleteMessages(createdBefore cutoff: Date) async throws -> Int {
+        try await live().deleteMessages(createdBefore: cutoff)
+    }
     public func openHandoff(_ request: HandoffRequest) async throws -> HandoffOpening {
         try await live().openHandoff(request)
     }

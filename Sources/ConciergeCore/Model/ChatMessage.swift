@@ -43,7 +43,7 @@ public struct TurnTrace: Codable, Hashable, Sendable {
     public var intentScores: [IntentReading.Score]?
     public var chunks: [TraceChunk]?
     public var shops: [TraceShop]?
-    public var coupons: CouponDecision?
+    public var coupons: TraceCoupons?
     public var attempts: [LLMAttempt]?
     public var guardVerdict: TraceGuard?
     public var timings: [TraceTiming]?

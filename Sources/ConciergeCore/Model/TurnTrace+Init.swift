@@ -8,7 +8,7 @@ extension TurnTrace {
     public init(
         intent: String? = nil, maskedPrompt: String? = nil, notes: [String] = [], answerSource: String? = nil,
         intentScores: [IntentReading.Score]? = nil, chunks: [TraceChunk]? = nil, shops: [TraceShop]? = nil,
-        coupons: CouponDecision? = nil, attempts: [LLMAttempt]? = nil, guardVerdict: TraceGuard? = nil,
+        coupons: TraceCoupons? = nil, attempts: [LLMAttempt]? = nil, guardVerdict: TraceGuard? = nil,
         timings: [TraceTiming]? = nil, handoffSummary: String? = nil
     ) {
         self.init(intent: intent, maskedPrompt: maskedPrompt, notes: notes)

@@ -82,6 +82,15 @@ public protocol ChatStore: Sendable {
     func conversations(userID: String) async throws -> [String]
 }
 
+/// Storage limitation: what the retention sweep removes once its time is up (`RetentionSweep`).
+public protocol RetentionStore: Sendable {
+    /// Drops the debug trace of every message created before `cutoff` (the message itself stays); returns how many
+    /// messages lost one.
+    @discardableResult func expireTraces(createdBefore cutoff: Date) async throws -> Int
+    /// Deletes every message created before `cutoff`, trace and all; returns how many went.
+    @discardableResult func deleteMessages(createdBefore cutoff: Date) async throws -> Int
+}
+
 /// Conversations passed to Customer Care (the staff inbox). One open request per conversation at most.
 public protocol HandoffStore: Sendable {
     /// Stores `request` as its conversation's open hand-off, unless that conversation already has an open one: then
@@ -141,7 +150,7 @@ public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore
 /// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
 /// pass the same contract suite.
 public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, PolicyStore,
-    ChatStore, HandoffStore, SessionStore, UsageStore, DataAdministration
+    ChatStore, RetentionStore, HandoffStore, SessionStore, UsageStore, DataAdministration
 {
     /// Releases connections. Calling anything afterwards is a programming error.
     func close() async throws

@@ -64,7 +64,7 @@ extension ChatService {
         var coupons = built.coupons
         let otherShops = coupons.excluded.filter { $0.reason == .otherShop }.count
         coupons.excluded.removeAll { $0.reason == .otherShop }
-        trace.coupons = coupons
+        trace.coupons = TraceCoupons(coupons)
         trace.attempts = generated.attempts
         trace.guardVerdict = generated.verdict
         trace.notes = generated.notes + (otherShops > 0 ? ["\(otherShops) coupons for other shops not considered"] : [])

@@ -45,6 +45,19 @@ extension MongoConnection {
         return WriteCounts.parse(json).matchedCount ?? 0
     }
 
+    /// Applies an update document to every match; returns how many were modified.
+    @discardableResult
+    func updateMany(_ collection: DataCollection, _ filter: BSONFields, _ update: BSONFields) throws -> Int {
+        let filterDocument = try BSONDocument(filter)
+        let updateDocument = try BSONDocument(update)
+        let json = try withCollection(collection) { handle in
+            try perform("update", on: collection) { reply, error in
+                mongoc_collection_update_many(handle, filterDocument.pointer, updateDocument.pointer, nil, reply, error)
+            }
+        }
+        return WriteCounts.parse(json).modifiedCount ?? 0
+    }
+
     /// Deletes every match (or the first when `many` is false); returns how many went.
     @discardableResult
     func delete(_ collection: DataCollection, _ filter: BSONFields, many: Bool = true) throws -> Int {

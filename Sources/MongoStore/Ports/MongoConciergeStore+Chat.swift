@@ -38,3 +38,17 @@ private struct ConversationGroup: Decodable {
         case id = "_id"
     }
 }
+
+extension MongoConciergeStore {
+    /// One `updateMany` with `$unset`: the documents keep their text, only the trace field goes.
+    @discardableResult
+    public func expireTraces(createdBefore cutoff: Date) async throws -> Int {
+        let filter: BSONFields = ["createdAt": ["$lt": .date(cutoff)], "trace": ["$exists": true]]
+        return try await run("expireTraces", .messages) { try $0.updateMany(.messages, filter, ["$unset": ["trace": ""]]) }
+    }
+
+    @discardableResult
+    public func deleteMessages(createdBefore cutoff: Date) async throws -> Int {
+        try await run("deleteOldMessages", .messages) { try $0.delete(.messages, ["createdAt": ["$lt": .date(cutoff)]]) }
+    }
+}
