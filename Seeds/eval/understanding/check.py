@@ -44,7 +44,7 @@ LANGUAGES = ["es", "hinglish", "other"]
 SLOT_NAMES = ["order", "item", "shop", "time", "diet", "channel", "sentiment", "language"]
 ROW_KEYS_REQUIRED = ["id", "text", "intents", "slots", "category"]
 ROW_KEYS_OPTIONAL = ["split", "previous"]
-MIN_ROWS = {"a": 400, "b": 150}
+MIN_ROWS = {"a": 400, "b": 150, "t": 800}
 MIN_PER_INTENT = {"a": 15, "t": 30}  # reported as a warning
 
 ORDER_ID_RE = re.compile(r"^ORD-[A-Z0-9]{8}$")
