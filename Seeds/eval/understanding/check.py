@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Validate a labelled set for the understanding step (see README.md next to this file).
 
-Usage: python3 check.py set-a.jsonl [more files...] [--set a|b]
+Usage: python3 check.py [set-a.jsonl set-b.jsonl train.jsonl ...] [--set a|b|t] [--stats]
 
-Checks every line: valid JSON object, known keys, unique ids in order, intents (1-3, allowed, no
-duplicates), slot names and value formats, category, split (set-a only) and `previous` for follow-ups.
-Prints counts per intent, per category and per split. Exit status 1 if any error was found.
-Standard library only.
+With no file, checks every *.jsonl next to this script. Checks every line: valid JSON object, known keys,
+unique ids in order, intents (1-3, allowed, no duplicates), slot names and value formats, category, split
+(set-a: tune/holdout; train.jsonl: train; none in set-b) and `previous` for follow-ups. train.jsonl (ids
+t0001...) also keeps diets in the README's order and is compared with the scored sets for repeated texts
+(only its own ids are printed). Prints counts per intent, per category and per split; --stats adds intent
+by category, slots, sentiment and language. Exit status 1 if any error was found. Standard library only.
 """
 import collections
 import datetime
@@ -23,6 +25,7 @@ INTENTS = [
 CATEGORIES = ["direct", "paraphrase", "typo", "code-mixed", "multi-intent", "out-of-scope", "follow-up",
               "injection", "terse"]
 SPLITS = ["tune", "holdout"]
+TRAIN_SPLIT = "train"
 MENU = [
     "Espresso", "Flat White", "Oat Flat White", "Cappuccino", "Hot Chocolate", "Oat Hot Chocolate", "Chai Latte",
     "Matcha Latte", "English Breakfast Tea", "Fresh Mint Tea", "Gingerbread Spiced Latte", "Tomato & Lentil Soup",
@@ -41,8 +44,8 @@ LANGUAGES = ["es", "hinglish", "other"]
 SLOT_NAMES = ["order", "item", "shop", "time", "diet", "channel", "sentiment", "language"]
 ROW_KEYS_REQUIRED = ["id", "text", "intents", "slots", "category"]
 ROW_KEYS_OPTIONAL = ["split", "previous"]
-MIN_ROWS = {"a": 400, "b": 150}
-MIN_PER_INTENT = 15  # asked of set-a only; reported as a warning
+MIN_ROWS = {"a": 400, "b": 150, "t": 800}
+MIN_PER_INTENT = {"a": 15, "t": 30}  # reported as a warning
 
 ORDER_ID_RE = re.compile(r"^ORD-[A-Z0-9]{8}$")
 ORDER_ID_IN_TEXT_RE = re.compile(r"\bORD-[A-Za-z0-9]{8}\b")
@@ -166,7 +169,10 @@ def check_slots(slots, where, errors, text):
 def set_letter(path, forced):
     if forced:
         return forced
-    m = re.match(r"^set-([a-z])", os.path.basename(path))
+    name = os.path.basename(path)
+    if name.startswith("train"):
+        return "t"
+    m = re.match(r"^set-([a-z])", name)
     return m.group(1) if m else None
 
 
@@ -207,8 +213,16 @@ def check_file(path, letter):
         if letter == "a":
             if row.get("split") not in SPLITS:
                 errors.append(f"{where}: split must be one of {SPLITS}")
+        elif letter == "t":
+            if row.get("split") != TRAIN_SPLIT:
+                errors.append(f"{where}: split must be {TRAIN_SPLIT!r} in the training set")
         elif "split" in row:
-            errors.append(f"{where}: split is only used in set-a")
+            errors.append(f"{where}: split is only used in set-a and the training set")
+        # the training set keeps diets in the README's order (as the reader emits them)
+        if letter == "t" and isinstance(row.get("slots"), dict) and isinstance(row["slots"].get("diet"), list):
+            d = [x for x in row["slots"]["diet"] if x in DIETS]
+            if d != sorted(d, key=DIETS.index):
+                errors.append(f"{where}.slots.diet: {d} is not in the order {DIETS}")
         # previous
         prev = row.get("previous")
         if cat == "follow-up" and prev is None:
@@ -284,7 +298,7 @@ def report(rows, letter, warnings):
     n_prev = sum(1 for _, r in rows if "previous" in r)
     print(f"\nrows with 2+ intents: {n_multi}; rows with previous: {n_prev}")
     for i in INTENTS:
-        if letter == "a" and any_i[i] < MIN_PER_INTENT:
+        if letter in MIN_PER_INTENT and any_i[i] < MIN_PER_INTENT[letter]:
             warnings.append(f"intent {i} has only {any_i[i]} rows")
     if letter == "a":
         for i in INTENTS:
@@ -299,8 +313,58 @@ def report(rows, letter, warnings):
                     warnings.append(f"category {c} never appears in split {s}")
 
 
+def stats(rows):
+    """--stats: the main intent by category, and how often each slot, sentiment and language is labelled."""
+    good = [r for _, r in rows if isinstance(r.get("intents"), list) and r["intents"]]
+    short = {"direct": "dir", "paraphrase": "para", "typo": "typo", "code-mixed": "mix", "multi-intent": "multi",
+             "out-of-scope": "oos", "follow-up": "follow", "injection": "inj", "terse": "terse"}
+    print("\nmain intent by category (rows whose first intent it is)")
+    print("  " + " " * 17 + "".join(f"{short[c]:>7s}" for c in CATEGORIES) + f"{'all':>7s}")
+    for i in INTENTS:
+        mine = [r for r in good if r["intents"][0] == i]
+        cells = "".join(f"{sum(1 for r in mine if r.get('category') == c):7d}" for c in CATEGORIES)
+        print(f"  {i:17s}{cells}{len(mine):7d}")
+    prev = collections.Counter(i for r in good if "previous" in r for i in r["intents"][:1])
+    print("\nrows with previous, by main intent")
+    print("  " + ", ".join(f"{i} {prev[i]}" for i in INTENTS if prev[i]))
+    slot_rows = [r.get("slots") for r in good if isinstance(r.get("slots"), dict)]
+    print("\nslots (rows with the slot)")
+    for name in SLOT_NAMES:
+        print(f"  {name:17s} {sum(1 for s in slot_rows if name in s):5d}")
+    kinds = collections.Counter(s["order"].get("kind") for s in slot_rows if isinstance(s.get("order"), dict))
+    print("  order kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=str)))
+    diets = collections.Counter(d for s in slot_rows if isinstance(s.get("diet"), list) for d in s["diet"])
+    print("  diets: " + ", ".join(f"{d} {diets[d]}" for d in DIETS if diets[d]))
+    for name, values in (("sentiment", SENTIMENTS), ("language", LANGUAGES), ("channel", CHANNELS)):
+        c = collections.Counter(s.get(name) for s in slot_rows if name in s)
+        print(f"  {name}: " + ", ".join(f"{v} {c[v]}" for v in values))
+
+
+def normalised(text):
+    return " ".join(re.sub(r"[^\w\s]", " ", (text or "").lower()).split())
+
+
+def repeated_in_scored_sets(path, rows, warnings):
+    """Training texts that also appear (case and punctuation aside) in a scored set next to it. Only the
+    training ids are printed, never the scored sets' rows."""
+    folder = os.path.dirname(os.path.abspath(path))
+    scored = set()
+    for name in sorted(os.listdir(folder)):
+        if re.match(r"^set-[a-z].*\.jsonl$", name):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                for line in f:
+                    try:
+                        scored.add(normalised(json.loads(line).get("text")))
+                    except (json.JSONDecodeError, AttributeError):
+                        pass
+    same = [r.get("id") for _, r in rows if normalised(r.get("text")) in scored]
+    if same:
+        warnings.append(f"{len(same)} training texts also appear in a scored set: {same}")
+
+
 def main(argv):
     forced = None
+    show_stats = False
     paths = []
     args = iter(argv)
     for a in args:
@@ -308,17 +372,29 @@ def main(argv):
             forced = next(args, None)
         elif a.startswith("--set="):
             forced = a.split("=", 1)[1]
+        elif a == "--stats":
+            show_stats = True
+        elif a in ("-h", "--help"):
+            print(__doc__)
+            return 0
         else:
             paths.append(a)
     if not paths:
-        print(__doc__)
-        return 2
+        here = os.path.dirname(os.path.abspath(__file__))
+        paths = [os.path.join(here, n) for n in sorted(os.listdir(here)) if n.endswith(".jsonl")]
+        if not paths:
+            print(__doc__)
+            return 2
     failed = False
     for path in paths:
         letter = set_letter(path, forced)
         print(f"== {path} (set {letter or '?'})")
         rows, errors, warnings = check_file(path, letter)
+        if letter == "t":
+            repeated_in_scored_sets(path, rows, warnings)
         report(rows, letter, warnings)
+        if show_stats:
+            stats(rows)
         for w in warnings:
             print(f"WARNING {w}")
         for e in errors:
