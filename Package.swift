@@ -3,6 +3,10 @@ import PackageDescription
 
 /// Every target of ours is Swift 6 language mode with warnings treated as errors.
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+/// The numeric loops (the sentence model's forward pass, the understanding model's fit over ~1,600 examples) are
+/// optimised in debug builds too: unoptimised they made a debug `serve` take about a minute to start, and the tests
+/// that load the model as long.
+let numeric: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "Concierge",
@@ -42,7 +46,7 @@ let package = Package(
         .target(
             name: "ConciergeCore",
             dependencies: ["Geo", "Retrieval", "PIIMasking"],
-            swiftSettings: strict
+            swiftSettings: numeric
         ),
         // Synthetic data (deterministic, seeded) and validated imports: what `concierge seed` writes.
         .target(name: "Seeding", dependencies: ["ConciergeCore", "Geo", "SeededRandom"], swiftSettings: strict),
@@ -79,7 +83,7 @@ let package = Package(
         .target(
             name: "SentenceEmbedding",
             dependencies: ["BlockingThreads", "CBLAS", "CBLASCoreSelection", "ConciergeCore"],
-            swiftSettings: strict
+            swiftSettings: numeric
         ),
         .target(
             name: "SQLiteStore",

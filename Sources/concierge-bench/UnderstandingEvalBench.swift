@@ -14,7 +14,8 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "understanding-eval", abstract: "Intent and slot accuracy of the understanding step on a labelled set.")
 
-    @Option(help: "Which labelled set: a or b.") var set: String = "a"
+    @Option(help: "Which labelled set: a, b, or train (the bank's own training set, scored leave-one-out).")
+    var set: String = "a"
     @Option(help: "For set a: tune, holdout or all.") var split: String = "holdout"
     @Option(help: "The seeds directory.") var seeds: String = "Seeds"
     @Option(help: "The embedding model directory.") var model: String = SentenceEmbedder.defaultDirectory
@@ -22,7 +23,7 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
     @Flag(help: "List every misread message.") var misses = false
 
     func run() async throws {
-        let file = URL(fileURLWithPath: seeds).appendingPathComponent("eval/understanding/set-\(set).jsonl")
+        let file = URL(fileURLWithPath: seeds).appendingPathComponent(set == "train" ? UnderstandingSetup.trainingPath : "eval/understanding/set-\(set).jsonl")
         guard let data = FileManager.default.contents(atPath: file.path) else { throw ValidationError("cannot read \(file.path)") }
         let rows = try LabelledMessage.parse(jsonl: data).filter { split == "all" || set != "a" || $0.split == split }
         let catalog = try SeedCatalogLoader.load(seedsDirectory: seeds)
@@ -33,16 +34,18 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
         if !cuesOnly {
             let embedder = try await SentenceEmbedder.load(from: URL(fileURLWithPath: model), cacheCapacity: 0)
             let examples = try UnderstandingSetup.loadExamples(seedsDirectory: seeds)
-            bank = await UnderstandingSetup.bank(examples, embedder: embedder).bank
+            let scoresOwnExamples = set == "train" || (set == "a" && split != "holdout")
+            bank = await UnderstandingSetup.bank(examples, embedder: embedder, leaveOneOut: scoresOwnExamples).bank
             for row in rows {
                 let started = ContinuousClock.now
                 vectors[vectors.firstIndex { $0 == nil }!] = try await embedder.embed([row.text]).first
                 let elapsed = ContinuousClock.now - started
                 embedMicroseconds.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
             }
-            print("example bank: \(bank.count) tune-split messages")
+            let training = examples.filter { $0.split != "tune" }.count
+            print("example bank: \(bank.count) messages (\(bank.count - training) of set A's tune split, \(training) of the training set)")
         }
-        let leaveOneOut = set == "a" && split != "holdout" && !cuesOnly
+        let leaveOneOut = (set == "train" || (set == "a" && split != "holdout")) && !cuesOnly
         // UNDERSTANDING_GRID="modelWeight=1.5,leadBonus=0.5;lambda=0.1": one summary line per setting (tuning only).
         if let grid = ProcessInfo.processInfo.environment["UNDERSTANDING_GRID"] {
             let base = ProcessInfo.processInfo.environment["UNDERSTANDING_BASE"].map { $0 + "," } ?? ""
@@ -62,13 +65,16 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
                     case "cueWeight": tuning.cueWeight = value
                     case "cueCap": tuning.cueCap = value
                     case "secondaryNeedsCue": tuning.secondaryNeedsCue = value != 0
+                    case "sentimentThreshold": tuning.sentimentThreshold = value
+                    case "sentimentMode": tuning.sentimentMode = Int(value)
                     case "lambda": modelSettings.lambda = value
                     case "width": modelSettings.width = value
                     case "secondaryTarget": modelSettings.secondaryTarget = value
                     default: print("unknown setting \(parts[0])")
                     }
                 }
-                let tuned = ShopperUnderstanding(vocabulary: vocabulary, bank: bank.refitted(modelSettings), tuning: tuning)
+                let tuned = ShopperUnderstanding(vocabulary: vocabulary, bank: bank.refitted(modelSettings, leaveOneOut: leaveOneOut),
+                                                 tuning: tuning)
                 let r = UnderstandingEvaluation.score(rows, understanding: tuned, vectors: vectors, leaveOneOut: leaveOneOut)
                 print(String(format: "%@  main %.3f set %.3f slots %.3f offtopic %.3f ask %.3f", String(setting),
                              r.mainAccuracy, r.setAccuracy, r.slotAccuracy, r.offTopicOnInScope, r.clarificationRate))

@@ -118,7 +118,7 @@ struct IntentModelTests {
     }
 
     @Test func leaveOneOutMatchesRefittingWithoutTheExample() throws {
-        let full = try #require(IntentModel(examples: examples))
+        let full = try #require(IntentModel(examples: examples, leaveOneOut: true))
         let without = try #require(IntentModel(examples: Array(examples.dropFirst())))
         let exact = without.scores(examples[0].vector)
         let closedForm = full.scores(examples[0].vector, leavingOut: 0)

@@ -2,19 +2,29 @@ import ConciergeCore
 import Foundation
 import Seeding
 
-/// The example bank of the understanding step: the *tune* split of the labelled shopper messages, embedded once at
-/// start-up with the same model as the shopper's messages. The holdout split and the second set are never loaded
-/// here, so they stay honest measures. Without a model the bank is empty and understanding runs on cues alone.
+/// The example bank of the understanding step: the training set of labelled shopper messages and the *tune* split
+/// of set A, embedded once at start-up with the same model as the shopper's messages. The holdout split of set A and
+/// set B are never loaded here, so they stay honest measures. Without a model the bank is empty and understanding
+/// runs on cues alone.
 public enum UnderstandingSetup {
-    /// Where the labelled examples live, under the seeds directory.
+    /// Where the labelled examples live, under the seeds directory: set A (its tune split is used) and the
+    /// training set (written separately from both evaluation sets; all of it is used).
     public static let examplesPath = "eval/understanding/set-a.jsonl"
+    public static let trainingPath = "eval/understanding/train.jsonl"
 
+    /// The tune split of set A, then the training set, in file order (so the bank, and every reading, is the same
+    /// on every start).
     public static func loadExamples(seedsDirectory: String) throws -> [LabelledMessage] {
-        let url = URL(fileURLWithPath: seedsDirectory).appendingPathComponent(examplesPath)
+        let tune = try read(examplesPath, seedsDirectory).filter { $0.split == "tune" }
+        return tune + (try read(trainingPath, seedsDirectory))
+    }
+
+    private static func read(_ path: String, _ seedsDirectory: String) throws -> [LabelledMessage] {
+        let url = URL(fileURLWithPath: seedsDirectory).appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SeedError.invalidCatalog("cannot read \(url.path)")
         }
-        return try LabelledMessage.parse(jsonl: data).filter { $0.split == "tune" }
+        return try LabelledMessage.parse(jsonl: data)
     }
 
     /// The bank for a running app: without a model nothing is read; a missing or broken examples file leaves
@@ -29,7 +39,9 @@ public enum UnderstandingSetup {
     }
 
     /// Embeds `examples` in batches; any failure leaves the bank empty (cues only) and says why.
-    public static func bank(_ examples: [LabelledMessage], embedder: (any Embedder)?) async -> (bank: ExampleBank, problem: String?) {
+    /// `leaveOneOut`: the bank can score its own examples as if each were left out (evaluation only).
+    public static func bank(_ examples: [LabelledMessage], embedder: (any Embedder)?,
+                            leaveOneOut: Bool = false) async -> (bank: ExampleBank, problem: String?) {
         guard let embedder, !examples.isEmpty else { return (ExampleBank(examples: []), nil) }
         do {
             var vectors: [[Float]] = []
@@ -37,7 +49,11 @@ public enum UnderstandingSetup {
                 let batch = examples[start..<min(start + 32, examples.count)]
                 vectors += try await embedder.embed(batch.map(\.text))
             }
-            return (ExampleBank(examples: zip(examples, vectors).map { ExampleBank.Example(vector: $1, intents: $0.intents) }), nil)
+            let labelled = zip(examples, vectors).map {
+                ExampleBank.Example(vector: $1, intents: $0.intents, sentiment: $0.slots.sentiment)
+            }
+            let bank = ExampleBank(examples: labelled, leaveOneOut: leaveOneOut)
+            return (bank, nil)
         } catch {
             return (ExampleBank(examples: []), "cues only (the examples could not be embedded: \(type(of: error)))")
         }

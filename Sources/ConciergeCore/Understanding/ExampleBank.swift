@@ -6,10 +6,13 @@ public struct ExampleBank: Sendable {
         public var vector: [Float]
         /// Main ask first.
         public var intents: [Intent]
+        /// The feeling the message carries, if any (complaint, frustration, thanks).
+        public var sentiment: Sentiment?
 
-        public init(vector: [Float], intents: [Intent]) {
+        public init(vector: [Float], intents: [Intent], sentiment: Sentiment? = nil) {
             self.vector = vector
             self.intents = intents
+            self.sentiment = sentiment
         }
     }
 
@@ -27,15 +30,17 @@ public struct ExampleBank: Sendable {
     /// The learned reading over the same examples (`nil` without examples).
     let model: IntentModel?
 
-    public init(examples: [Example], neighbours: Int = 7, model settings: IntentModel.Settings = IntentModel.Settings()) {
+    /// `leaveOneOut` prepares the model to score its own examples as if each had been left out (evaluation only).
+    public init(examples: [Example], neighbours: Int = 7, model settings: IntentModel.Settings = IntentModel.Settings(),
+                leaveOneOut: Bool = false) {
         self.examples = examples.filter { !$0.vector.isEmpty && !$0.intents.isEmpty }
         self.neighbours = neighbours
-        self.model = IntentModel(examples: self.examples, settings: settings)
+        self.model = IntentModel(examples: self.examples, settings: settings, leaveOneOut: leaveOneOut)
     }
 
     /// The same examples with the learned model refitted with other settings (for tuning).
-    public func refitted(_ settings: IntentModel.Settings) -> ExampleBank {
-        ExampleBank(examples: examples, neighbours: neighbours, model: settings)
+    public func refitted(_ settings: IntentModel.Settings, leaveOneOut: Bool = false) -> ExampleBank {
+        ExampleBank(examples: examples, neighbours: neighbours, model: settings, leaveOneOut: leaveOneOut)
     }
 
     public var isEmpty: Bool { examples.isEmpty }

@@ -25,6 +25,10 @@ public struct IntentModel: Sendable {
     }
 
     static let intents = Intent.allCases
+    /// Sentiment is learned beside the intents, from the same kernel (one more column each): the same fit, solved
+    /// for three more targets.
+    static let sentiments: [Sentiment] = [.complaint, .frustration, .thanks]
+    static var columns: Int { intents.count + sentiments.count }
     let vectors: [[Float]]
     /// n × classes, row-major: the dual weights.
     let alpha: [Double]
@@ -36,12 +40,14 @@ public struct IntentModel: Sendable {
 
     public var count: Int { vectors.count }
 
-    /// `nil` when there are no usable examples or the vectors differ in length.
-    public init?(examples: [ExampleBank.Example], settings: Settings = Settings()) {
+    /// `nil` when there are no usable examples or the vectors differ in length. `leaveOneOut` also works out each
+    /// example's leverage, which scoring an example as if left out needs (n more solves: the evaluation asks for it,
+    /// a running app does not).
+    public init?(examples: [ExampleBank.Example], settings: Settings = Settings(), leaveOneOut: Bool = false) {
         let usable = examples.filter { !$0.vector.isEmpty && !$0.intents.isEmpty }
         guard let dimension = usable.first?.vector.count, usable.allSatisfy({ $0.vector.count == dimension }) else { return nil }
         let n = usable.count
-        let classes = Self.intents.count
+        let classes = Self.columns
         self.settings = settings
         vectors = usable.map(\.vector)
         var y = [Double](repeating: 0, count: n * classes)
@@ -49,6 +55,9 @@ public struct IntentModel: Sendable {
             for (position, intent) in example.intents.enumerated() {
                 let column = Self.intents.firstIndex(of: intent)!
                 y[row * classes + column] = max(y[row * classes + column], position == 0 ? 1 : settings.secondaryTarget)
+            }
+            if let sentiment = example.sentiment, let column = Self.sentiments.firstIndex(of: sentiment) {
+                y[row * classes + Self.intents.count + column] = 1
             }
         }
         targets = y
@@ -71,6 +80,10 @@ public struct IntentModel: Sendable {
             for i in 0..<n { weights[i * classes + c] = solved[i] }
         }
         alpha = weights
+        guard leaveOneOut else {
+            leverage = []
+            return
+        }
         // H = K (K + λI)⁻¹ = I − λ (K + λI)⁻¹, so H_ii = 1 − λ [(K + λI)⁻¹]_ii.
         var diagonal = [Double](repeating: 0, count: n)
         var unit = [Double](repeating: 0, count: n)
@@ -86,7 +99,22 @@ public struct IntentModel: Sendable {
     /// about 0 for the rest). `leavingOut` is the index of the example `query` is, to score it as if it had not been
     /// trained on (exact for ridge regression).
     public func scores(_ query: [Float], leavingOut: Int? = nil) -> [Intent: Double] {
-        let classes = Self.intents.count
+        let output = columnScores(query, leavingOut: leavingOut)
+        var result: [Intent: Double] = [:]
+        for (c, intent) in Self.intents.enumerated() { result[intent] = output[c] }
+        return result
+    }
+
+    /// Each sentiment's score (about 1 when the message carries it, about 0 when it does not), read the same way.
+    public func sentimentScores(_ query: [Float], leavingOut: Int? = nil) -> [Sentiment: Double] {
+        let output = columnScores(query, leavingOut: leavingOut)
+        var result: [Sentiment: Double] = [:]
+        for (c, sentiment) in Self.sentiments.enumerated() { result[sentiment] = output[Self.intents.count + c] }
+        return result
+    }
+
+    private func columnScores(_ query: [Float], leavingOut: Int?) -> [Double] {
+        let classes = Self.columns
         var output = [Double](repeating: 0, count: classes)
         for (row, vector) in vectors.enumerated() where vector.count == query.count {
             let k = Self.kernel(Self.dot(query, vector), width: settings.width)
@@ -94,14 +122,13 @@ public struct IntentModel: Sendable {
             for c in 0..<classes { output[c] += k * alpha[row * classes + c] }
         }
         if let i = leavingOut, i < vectors.count {
+            precondition(!leverage.isEmpty, "leave-one-out scores need a model fitted with leaveOneOut")
             let h = leverage[i]
             if h < 0.999_999 {
                 for c in 0..<classes { output[c] = (output[c] - h * targets[i * classes + c]) / (1 - h) }
             }
         }
-        var result: [Intent: Double] = [:]
-        for (c, intent) in Self.intents.enumerated() { result[intent] = output[c] }
-        return result
+        return output
     }
 
     /// The index of the example with exactly this vector, if any.

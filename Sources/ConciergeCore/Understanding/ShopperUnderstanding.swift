@@ -42,7 +42,7 @@ public struct ShopperUnderstanding: Sendable {
         /// How much a full neighbour vote adds (a share of 1.0 adds this much).
         public var exampleWeight = 0.0
         /// How much the learned model's score adds (a score of 1.0, a clear main ask, adds this much).
-        public var modelWeight = 1.5
+        public var modelWeight = 2.5
         /// Neighbours further than this (cosine) say nothing.
         public var minimumSimilarity = 0.45
         /// An intent kept as a secondary ask needs at least this share of the main one's evidence.
@@ -57,6 +57,11 @@ public struct ShopperUnderstanding: Sendable {
         public var cueCap = 3.0
         /// A secondary ask needs a decisive cue of its own (the examples alone only decide the main ask).
         public var secondaryNeedsCue = true
+        /// The learned sentiment decides when its score reaches this; below it the word lists' reading stands.
+        public var sentimentThreshold = 0.5
+        /// How the learned sentiment and the word lists combine: 0 word lists only, 1 learned when sure else the word
+        /// lists, 2 learned only, 3 the word lists' frustration first, then learned when sure, else the word lists.
+        public var sentimentMode = 3
 
         public init() {}
     }
@@ -78,7 +83,11 @@ public struct ShopperUnderstanding: Sendable {
     public func read(_ text: String, embedding: [Float]? = nil, previous: PreviousTurn? = nil,
                      excludingExample: [Float]? = nil) -> MessageUnderstanding {
         let message = MessageWords(text)
-        let slots = extractor.slots(text, message)
+        var slots = extractor.slots(text, message)
+        if let embedding, let model = bank.model {
+            let left = excludingExample.flatMap { model.index(of: $0) }
+            slots.sentiment = sentiment(rules: slots.sentiment, learned: model.sentimentScores(embedding, leavingOut: left))
+        }
         // A menu item's own words are not cues: "cold brew" is a drink, not a feeling or a complaint.
         var cueWords = message
         if let item = slots.item, item.first?.isUppercase == true {
@@ -185,6 +194,19 @@ public struct ShopperUnderstanding: Sendable {
         if carried.slots.shop == nil { carried.slots.shop = earlier.shop }
         if carried.slots.diet.isEmpty { carried.slots.diet = earlier.diet }
         return carried
+    }
+
+    /// The sentiment read by meaning where it is sure ("have you lost my order or what" is frustration without any
+    /// word on the lists), the word lists otherwise.
+    private func sentiment(rules: Sentiment?, learned scores: [Sentiment: Double]) -> Sentiment? {
+        let best = IntentModel.sentiments.max { (scores[$0] ?? 0, $1.rawValue) < (scores[$1] ?? 0, $0.rawValue) }
+        let learned = best.flatMap { (scores[$0] ?? 0) >= tuning.sentimentThreshold ? $0 : nil }
+        switch tuning.sentimentMode {
+        case 0: return rules
+        case 2: return learned
+        case 3: return rules == .frustration ? rules : (learned ?? rules)
+        default: return learned ?? rules
+        }
     }
 
     struct Evidence: Sendable {
