@@ -25,7 +25,7 @@ struct SlotExtractor: Sendable {
         // "my order from Monday" dates the order; it is not a time asked about.
         if order?.kind == .date, time == order?.value { time = nil }
         return Slots(order: order, item: item, shop: shop, time: time, diet: diet(in: message), channel: channel(in: message),
-                     sentiment: SentimentReader.read(text, message), language: LanguageGuess.of(message))
+                     sentiment: SentimentReader.read(text, message), language: LanguageGuess.of(message, text: text))
     }
 
     // MARK: Orders

@@ -3,8 +3,17 @@ import Foundation
 /// "right now" → `now`; "at 9 tonight" → `21:00`; "tomorrow at 8am" → `tomorrow 08:00`; "on Sunday" → `sunday`.
 enum TimeSlotReader {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// The same days in Spanish (accents folded), in the same order.
+    private static let spanishWeekdays = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
     private static let nowPhrases = ["now", "right now", "rn", "at the moment", "currently", "atm", "ahora", "abhi",
                                      "still open", "open yet", "this minute", "maintenant", "abhi khula"]
+    /// A bare "now" is a time asked about only next to whether something is open or ready ("is Lakeside open now?");
+    /// in "give me my money back NOW" or "I'm heading to the office now" it is urgency or narration. "Right now", "at
+    /// the moment" always name the time.
+    private static let availability = ["open", "opened", "close", "closed", "closing", "closes", "ready", "available",
+                                       "serving", "abierto", "abierta", "abiertos", "abren", "cierran", "khula", "khuli",
+                                       "khulega", "band", "still", "working", "staffed", "busy", "queue", "ouvert",
+                                       "doing business", "trading"]
     private static let evening = ["tonight", "pm", "evening", "p m", "noche", "raat", "night"]
 
     static func read(_ message: MessageWords, text: String = "") -> String? {
@@ -12,14 +21,27 @@ enum TimeSlotReader {
         let tomorrow = message.containsAny(["tomorrow", "tmrw", "tmr", "tomorow", "2moro", "manana"])
         if tomorrow { return clock.map { "tomorrow " + $0 } ?? "tomorrow" }
         if let clock { return clock }
-        if let day = weekdays.first(where: { message.contains(phrase: $0) }) { return day }
+        if let day = weekday(message) { return day }
         if message.containsAny(["just now", "are now", "you now", "now on", "from now"]) { return nil }
-        return message.containsAny(nowPhrases) ? "now" : nil
+        if message.containsAny(nowPhrases.filter { $0 != "now" }) { return "now" }
+        return message.contains(phrase: "now") && message.containsAny(availability) ? "now" : nil
+    }
+
+    /// A day named, also in the plural ("on Sundays") or in Spanish ("los domingos").
+    private static func weekday(_ message: MessageWords) -> String? {
+        for (index, day) in weekdays.enumerated() {
+            let spanish = spanishWeekdays[index]
+            if message.containsAny([day, day + "s", spanish, spanish + "s"]) { return day }
+        }
+        return nil
     }
 
     /// A clock time, made 24-hour with what the message says around it ("9 tonight", "9pm", "21:30", "at 7").
     private static func clockTime(_ message: MessageWords, text: String) -> String? {
-        let written = text.range(of: #"\b\d{1,2}[:.]\d{2}\b"#, options: .regularExpression) != nil
+        // A price ("£7.50") is not a time.
+        let written = text.range(of: #"(?<![£$€₹\d.,])\b\d{1,2}[:.]\d{2}\b"#, options: .regularExpression) != nil
+        if message.contains(phrase: "midnight") { return "00:00" }
+        if message.containsAny(["noon", "midday"]) { return "12:00" }
         let words = message.words
         for (index, word) in words.enumerated() {
             var hour: Int?
@@ -28,10 +50,15 @@ enum TimeSlotReader {
             let digits = word.prefix { $0.isNumber }
             guard !digits.isEmpty, digits.count <= 2, let value = Int(digits) else { continue }
             attachedSuffix = String(word.dropFirst(digits.count))
-            if attachedSuffix.isEmpty, index + 1 < words.count, words[index + 1].count == 2, let m = Int(words[index + 1]),
-                (0..<60).contains(m), written || text.isEmpty {
-                // "21:30" folds to "21 30".
-                minute = m
+            if attachedSuffix.isEmpty, index + 1 < words.count, written || text.isEmpty {
+                // "21:30" folds to "21 30", "9.45pm" to "9 45pm".
+                let next = words[index + 1]
+                let suffix = String(next.dropFirst(2))
+                if next.prefix(2).allSatisfy(\.isNumber), let m = Int(next.prefix(2)), (0..<60).contains(m),
+                    ["", "am", "pm"].contains(suffix) {
+                    minute = m
+                    attachedSuffix = suffix
+                }
             }
             if ["am", "pm", "h", ""].contains(attachedSuffix) { hour = value } else { continue }
             let before = index > 0 ? words[index - 1] : ""
@@ -50,6 +77,10 @@ enum TimeSlotReader {
                 h += 12
             } else if (1...6).contains(h), attachedSuffix != "am", !after.hasPrefix("am"), !message.containsAny(["morning", "manana", "subah"]) {
                 // Shops open in the morning: a bare 5:30 is the afternoon.
+                h += 12
+            } else if (7...11).contains(h), ["till", "until", "til"].contains(before), attachedSuffix.isEmpty,
+                !after.hasPrefix("am"), !message.containsAny(["morning", "manana", "subah"]) {
+                // "Open till 9" is a closing time: the evening.
                 h += 12
             } else if h == 12, attachedSuffix == "am" || after.hasPrefix("am") {
                 h = 0
@@ -117,6 +148,10 @@ enum LanguageGuess {
         "usted", "favor", "senor", "llego", "todavia", "aun", "nada", "algo", "bebida", "comida", "recibo", "factura",
         "veganas", "veganos", "opciones", "cobraron", "dos", "veces", "mismo", "hace", "calor", "frio", "tomar", "paso",
         "hora", "quisiera", "podria", "dime", "cual", "calentito", "ya", "tapa", "rota", "algun", "alguna",
+        "y", "aceptan", "tarjeta", "tarjetas", "regalo", "caducan", "hacen", "entregas", "entrega", "horario", "bebidas",
+        "frias", "servicio", "mal", "ignora", "tus", "dame", "gratis", "cierran", "vegano", "vegana", "lleva", "cambiar",
+        "direccion", "pagar", "salio", "mucha", "mucho", "cafeina", "cansado", "cansada", "cansadisima", "magdalena",
+        "frutos", "secos", "credito", "holaa", "buenas", "buenos", "dias", "tardes", "noches",
     ]
     private static let hinglish: Set<String> = [
         "hai", "kya", "mera", "meri", "mujhe", "kahan", "kab", "nahi", "nahin", "bhi", "karo", "kar", "chahiye", "kuch",
@@ -127,6 +162,8 @@ enum LanguageGuess {
         "mere", "bhej", "bhejo", "diya", "ye", "yeh", "bilkul", "pani", "jaisa", "bekaar", "apne", "saare", "bhool",
         "jao", "ji", "dhanyavaad", "baje", "hota", "namaste", "bahut", "thanda", "garmi", "aaj", "kal", "bataiye",
         "chahta", "chahti", "hoon", "hu", "tum", "aur", "lekin", "matlab", "kitni", "kaisa", "kaun", "kyunki",
+        "kisko", "karte", "ho", "karun", "karna", "sabse", "nazdeek", "kaunsa", "chalega", "aayega", "tak", "hua",
+        "neend", "bura", "haal", "ek", "liye", "wahan", "yahan", "kaha", "kab", "bhejna",
     ]
     private static let otherLanguages: Set<String> = [
         "je", "les", "est", "bonjour", "merci", "ich", "und", "nicht", "danke", "bitte", "ist", "wo", "ou", "avec",
@@ -135,10 +172,13 @@ enum LanguageGuess {
     ]
     /// Words that are ordinary English too and must not tip the balance alone.
     private static let sharedWithEnglish: Set<String> = ["do", "hai", "he", "me", "no", "a", "pe", "es", "mas", "con", "ka", "se",
-                                                                 "ya", "die", "den", "hu", "ye", "sie", "ji", "mit", "ein"]
+                                                                 "ya", "die", "den", "hu", "ye", "sie", "ji", "mit", "ein",
+                                                                 "ho", "ek", "mal", "y"]
 
-    static func of(_ message: MessageWords) -> MessageLanguage? {
+    static func of(_ message: MessageWords, text: String = "") -> MessageLanguage? {
         if isMostlyNonLatin(message) { return .other }
+        // Only Spanish opens a question or an exclamation upside down.
+        if text.contains("¿") || text.contains("¡") { return .es }
         let words = message.words
         let es = words.filter { spanish.contains($0) && !sharedWithEnglish.contains($0) }.count
         let hi = words.filter { hinglish.contains($0) && !sharedWithEnglish.contains($0) }.count
