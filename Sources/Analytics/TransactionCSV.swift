@@ -24,9 +24,9 @@ public enum TransactionCSV {
     public static let requiredColumns = ["customer_id", "date", "amount"]
 
     public static func parse(_ text: String) throws(TransactionCSVError) -> [Transaction] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-            (number: index + 1, text: line.hasSuffix("\r") ? line.dropLast() : line)
-        }
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let separated = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        var lines = separated.enumerated().map { index, line in (number: index + 1, text: line) }
         if let first = lines.first, first.text.hasPrefix("\u{FEFF}") {
             lines[0].text = first.text.dropFirst()
         }
