@@ -52,6 +52,7 @@ public struct HoldoutComparison: Hashable, Sendable {
     public var expectedPurchases: Double
 }
 
+/// Everything `concierge analytics clv` prints: the settings, both fits, the checks and every customer's figures.
 public struct CustomerValueReport: Hashable, Sendable {
     public var settings: CustomerValueSettings
     public var bgnbd: BGNBDFit
@@ -89,6 +90,8 @@ public enum CustomerValueError: Error, Hashable, Sendable, CustomStringConvertib
 
 /// Summary, both fits and the per-customer figures, in one call.
 public enum CustomerValue {
+    /// Summarises `transactions` up to the calibration end, fits BG/NBD and Gamma-Gamma, and scores every customer;
+    /// throws instead of returning a figure that is not finite or a fit the data do not support.
     public static func analyse(_ transactions: [Transaction], settings: CustomerValueSettings)
         throws(CustomerValueError) -> CustomerValueReport
     {
@@ -105,7 +108,8 @@ public enum CustomerValue {
         try check("BG/NBD", converged: bgnbd.converged, names: ["r", "alpha", "a", "b"], values: bgnbdValues)
         let gammaGamma = GammaGamma.fit(summaries)
         let g = gammaGamma.parameters
-        try check("Gamma-Gamma", converged: gammaGamma.converged, names: ["p", "q", "gamma"], values: [g.p, g.q, g.gamma])
+        try check(
+            "Gamma-Gamma", converged: gammaGamma.converged, names: ["p", "q", "gamma"], values: [g.p, g.q, g.gamma])
         guard g.q > 1 else {
             throw .fitFailed(model: "Gamma-Gamma", reason: "q = \(g.q) ≤ 1, so spend has no finite population mean")
         }
@@ -152,7 +156,8 @@ public enum CustomerValue {
             throw .invalidSettings("the monthly discount rate must be at least 0 and below 1")
         }
         if let end = settings.observationEnd, end < settings.calibrationEnd {
-            throw .invalidSettings("the observation end \(end) is before the calibration end \(settings.calibrationEnd)")
+            throw .invalidSettings(
+                "the observation end \(end) is before the calibration end \(settings.calibrationEnd)")
         }
     }
 

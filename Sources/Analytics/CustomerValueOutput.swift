@@ -21,7 +21,8 @@ extension CustomerValueReport {
             let s = row.summary
             return "    "
                 + object([
-                    ("id", jsonString(s.id)), ("x", String(s.repeatCount)), ("tX", fixed(s.tX, 2)), ("T", fixed(s.T, 2)),
+                    ("id", jsonString(s.id)), ("x", String(s.repeatCount)), ("tX", fixed(s.tX, 2)),
+                    ("T", fixed(s.T, 2)),
                     ("zbar", fixed(s.meanRepeatSpend, 2)), ("pAlive", fixed(row.probabilityAlive, 4)),
                     ("expectedPurchases", fixed(row.expectedPurchases, 4)), ("clv", fixed(row.clv, 2)),
                 ])

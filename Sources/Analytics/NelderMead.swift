@@ -35,6 +35,7 @@ public struct NelderMead: Sendable {
         public var converged: Bool
     }
 
+    /// The minimum of `objective` near `start`, with the work it took.
     public func minimize(from start: [Double], _ objective: ([Double]) -> Double) -> Result {
         var evaluations = 0
         let counted: ([Double]) -> Double = { point in

@@ -23,6 +23,7 @@ public struct TransactionCSVError: Error, Hashable, Sendable, CustomStringConver
 public enum TransactionCSV {
     public static let requiredColumns = ["customer_id", "date", "amount"]
 
+    /// The transactions of `text` in file order, or the first line's error.
     public static func parse(_ text: String) throws(TransactionCSVError) -> [Transaction] {
         // "\r\n" is one Character in Swift, so it is a separator of its own.
         let separated = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
@@ -72,8 +73,8 @@ public enum TransactionCSV {
         let id = values[columns.id]
         guard !id.isEmpty else { throw TransactionCSVError(line: line, reason: "empty customer_id") }
         guard let day = CalendarDay(iso: values[columns.date]) else {
-            throw TransactionCSVError(
-                line: line, reason: "date \(quoted(values[columns.date])) is not a calendar date in the form YYYY-MM-DD")
+            let reason = "date \(quoted(values[columns.date])) is not a calendar date in the form YYYY-MM-DD"
+            throw TransactionCSVError(line: line, reason: reason)
         }
         return Transaction(customerID: id, day: day, amount: try amount(values[columns.amount], line: line))
     }

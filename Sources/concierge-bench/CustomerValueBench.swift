@@ -7,7 +7,7 @@ import Foundation
 struct CustomerValueBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analytics-clv",
-        abstract: "Time the customer-value pipeline (summary, BG/NBD and Gamma-Gamma fits, scoring) on CDNOW_master.txt."
+        abstract: "Time the customer-value pipeline (summary, both fits, scoring) on the CDNOW master file."
     )
 
     @Option(help: "The CDNOW master file (whitespace columns: id, YYYYMMDD, CDs, dollars; one header line).")

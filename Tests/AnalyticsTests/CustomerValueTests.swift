@@ -12,7 +12,8 @@ struct CustomerValueTests {
         let month = CustomerValueSettings.weeksPerMonth
         var reference = 0.0
         for i in 1...12 {
-            let now = try #require(BGNBD.expectedPurchases(Self.published, weeks: month * Double(i), x: 2, tX: 30.43, T: 38.86))
+            let now = try #require(
+                BGNBD.expectedPurchases(Self.published, weeks: month * Double(i), x: 2, tX: 30.43, T: 38.86))
             let before = try #require(
                 BGNBD.expectedPurchases(Self.published, weeks: month * Double(i - 1), x: 2, tX: 30.43, T: 38.86))
             reference += 30 * (now - before) / pow(1.01, Double(i))
@@ -122,7 +123,8 @@ struct CustomerValueTests {
         #expect(customers.count == report.customers.count)
         #expect(Set(customers[0].keys) == ["id", "x", "tX", "T", "zbar", "pAlive", "expectedPurchases", "clv"])
         let line = try #require(json.split(separator: "\n").first { $0.contains("\"id\": \"1\"") })
-        #expect(line.hasPrefix("    {\"id\": \"1\", \"x\": 2, \"tX\": 30.43, \"T\": 38.86, \"zbar\": 22.35, \"pAlive\": "))
+        #expect(
+            line.hasPrefix("    {\"id\": \"1\", \"x\": 2, \"tX\": 30.43, \"T\": 38.86, \"zbar\": 22.35, \"pAlive\": "))
         let text = report.text()
         #expect(text == report.text())
         #expect(text.contains("corr(x, zbar) 0.114"))

@@ -48,7 +48,7 @@ struct SpecialFunctionsTests {
                 for t in [1.0, 39, 78, 200] {
                     let mine = try #require(BGNBD.expectedPurchases(parameters, weeks: t, x: x, tX: tX, T: T))
                     let direct = try #require(Self.directExpectation(parameters, t: t, x: x, tX: tX, T: T))
-                    #expect(Self.close(mine, direct, relative: 1e-9), "\(parameters) t \(t) x \(x): \(mine) vs \(direct)")
+                    #expect(Self.close(mine, direct, relative: 1e-9), "\(parameters) t \(t) x \(x): \(mine), \(direct)")
                 }
             }
         }

@@ -32,7 +32,8 @@ struct TransactionSummaryTests {
         Transaction(customerID: "a", day: day("2024-01-29"), amount: 30),
         Transaction(customerID: "a", day: day("2024-01-29"), amount: 10),
         Transaction(customerID: "a", day: day("2024-03-01"), amount: 99),  // after the calibration end
-        Transaction(customerID: "late", day: day("2024-02-27"), amount: 50),  // first purchase after it: not a customer yet
+        // A first purchase after the calibration end: not a customer yet.
+        Transaction(customerID: "late", day: day("2024-02-27"), amount: 50),
         Transaction(customerID: "last-day", day: day("2024-02-26"), amount: 7),
     ]
 
