@@ -53,7 +53,7 @@ public enum GammaGamma {
 
     /// The total log-likelihood over the fittable customers.
     public static func logLikelihood(_ g: GammaGammaParameters, _ customers: [CustomerSummary]) -> Double {
-        total(g, fittable(customers))
+        SpendData(fittable(customers)).logLikelihood(g)
     }
 
     /// E[mean spend | x, z̄] = p(γ + x·z̄)/(px + q − 1): a weighted mean of the population mean and z̄, the weight
@@ -67,15 +67,15 @@ public enum GammaGamma {
     /// Maximum likelihood by Nelder–Mead over (ln p, ln q, ln γ) on the fittable customers, minimising the mean
     /// negative log-likelihood, from p = q = γ = 1.
     public static func fit(_ customers: [CustomerSummary], optimizer: NelderMead = NelderMead()) -> GammaGammaFit {
-        let data = fittable(customers)
-        let count = Double(max(1, data.count))
+        let data = SpendData(fittable(customers))
+        let count = Double(max(1, data.customers.count))
         let result = optimizer.minimize(from: [0, 0, 0]) { theta in
             guard let g = parameters(theta) else { return .infinity }
-            return -total(g, data) / count
+            return -data.logLikelihood(g) / count
         }
         let g = parameters(result.point) ?? GammaGammaParameters(p: 1, q: 1, gamma: 1)
         return GammaGammaFit(
-            parameters: g, logLikelihood: total(g, data), customerCount: data.count,
+            parameters: g, logLikelihood: data.logLikelihood(g), customerCount: data.customers.count,
             iterations: result.iterations, evaluations: result.evaluations,
             converged: result.converged && parameters(result.point) != nil)
     }
@@ -101,14 +101,37 @@ public enum GammaGamma {
         return covariance / (varianceX * varianceZ).squareRoot()
     }
 
-    /// The sum over customers already filtered by `fittable`.
-    private static func total(_ g: GammaGammaParameters, _ data: [CustomerSummary]) -> Double {
-        data.reduce(0) { $0 + logLikelihood(g, x: $1.repeatCount, meanSpend: $1.meanRepeatSpend) }
-    }
-
     private static func parameters(_ theta: [Double]) -> GammaGammaParameters? {
         let values = theta.map { exp($0) }
         guard values.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
         return GammaGammaParameters(p: values[0], q: values[1], gamma: values[2])
+    }
+}
+
+/// Fittable customers reduced for repeated likelihood evaluation: the Γ terms depend on x only and are computed
+/// once per distinct x (in increasing x), ln z̄ once per customer; the sum is the per-customer formula regrouped.
+private struct SpendData {
+    let customers: [(x: Double, meanSpend: Double, logMeanSpend: Double)]
+    let counts: [(x: Double, weight: Double)]
+
+    init(_ fittable: [CustomerSummary]) {
+        customers = fittable.map { (Double($0.repeatCount), $0.meanRepeatSpend, log($0.meanRepeatSpend)) }
+        var weights: [Int: Double] = [:]
+        for customer in fittable { weights[customer.repeatCount, default: 0] += 1 }
+        counts = weights.sorted { $0.key < $1.key }.map { (Double($0.key), $0.value) }
+    }
+
+    func logLikelihood(_ g: GammaGammaParameters) -> Double {
+        let lnGamma = SpecialFunctions.logGamma
+        var total = Double(customers.count) * (g.q * log(g.gamma) - lnGamma(g.q))
+        for (x, weight) in counts {
+            let px = g.p * x
+            total += weight * (lnGamma(px + g.q) - lnGamma(px) + px * log(x))
+        }
+        for customer in customers {
+            let px = g.p * customer.x
+            total += (px - 1) * customer.logMeanSpend - (px + g.q) * log(customer.x * customer.meanSpend + g.gamma)
+        }
+        return total
     }
 }
