@@ -130,8 +130,8 @@ let package = Package(
         .executableTarget(
             name: "concierge-bench",
             dependencies: [
-                "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "RetrievalFiles",
-                "Geo", "SeededRandom", "SentenceEmbedding",
+                "Analytics", "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval",
+                "RetrievalFiles", "Geo", "SeededRandom", "SentenceEmbedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
