@@ -59,6 +59,11 @@ struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
             return try failedLogin(request, email: ControlCharacters.removed(from: form.email),
                                    status: .unprocessableContent, error: LoginCopy.controlCharacters)
         }
+        // Likewise: no account can have an address that passes for another (refused at signup).
+        if let lookalike = EmailAddress.lookalikeProblem(form.email) {
+            return try failedLogin(request, email: EmailAddress.removingFormatCharacters(form.email),
+                                   status: .unprocessableContent, error: EmailCopy.lookalike(lookalike))
+        }
         let address = transport.clientAddress(request, peer: context.peerAddress)
         switch try await accounts.login(email: form.email, password: form.password, address: address) {
         case .success(let user):
