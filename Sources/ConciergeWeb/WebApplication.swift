@@ -18,8 +18,8 @@ public func buildApplication(configuration: WebConfiguration, dependencies: WebD
 }
 
 /// Every route, with the middleware chain (outermost first): security headers → request log and metrics →
-/// error pages → static files → session cookie → session authenticator; then per group: sign-in requirement,
-/// form guard (size, UTF-8, CSRF) and, for `/debug`, the role policy.
+/// `HEAD` as `GET` → error pages → static files → session cookie → session authenticator; then per group: sign-in
+/// requirement, form guard (size, UTF-8, CSRF) and, for `/debug`, the role policy.
 public func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies) async throws
     -> Router<WebContext>
 {
@@ -37,9 +37,10 @@ func makeRouter<Store: WebStore>(store: Store, configuration: WebConfiguration, 
     let preferences = BrowserPreferences(cities: cities, transport: transport)
     let site = Site(store: store, dependencies: dependencies, cities: cities, preferences: preferences,
                     transport: transport, tokens: FormTokens(key: configuration.formSigningKey), dummyHash: dummyHash)
-    let router = Router(context: WebContext.self)
+    let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware(transport: transport))
     router.add(middleware: RequestObservationMiddleware(metrics: dependencies.metrics))
+    router.add(middleware: HeadRequestMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: dependencies.views, resendable: Site<Store>.resendable))
     router.add(middleware: FileMiddleware(configuration.publicDirectory, urlBasePath: "/public",
                                           cacheControl: CacheControl([(MediaType(type: .any), [CacheControl.Value.maxAge(3_600)])]),

@@ -108,6 +108,18 @@ struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
         preferences.clear(&response, request: request)
         return response
     }
+
+    /// `POST /logout-everywhere` (signed-in group): every session of the account is deleted from the store, this
+    /// browser's included, so a login left on another device (or a stolen cookie) stops working at once.
+    func logoutEverywhere(_ request: Request, context: WebContext) async throws -> Response {
+        let signedIn = try context.signedIn()
+        try await accounts.users.deleteSessions(userID: signedIn.user.id)
+        context.sessions.clearSession()
+        context.logger.info("logged out everywhere")
+        var response = Response.seeOther("/login?notice=\(Notice.loggedOutEverywhere.rawValue)")
+        preferences.clear(&response, request: request)
+        return response
+    }
 }
 
 /// The one message every failed or throttled login shows.

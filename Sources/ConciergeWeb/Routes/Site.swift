@@ -43,6 +43,7 @@ struct Site<Store: WebStore>: Sendable {
             .add(middleware: RequireSignInMiddleware())
             .add(middleware: FormGuardMiddleware(check: .session))
         signedIn.post("/logout", use: accounts.logout)
+        signedIn.post("/logout-everywhere", use: accounts.logoutEverywhere)
         chat.register(on: signedIn)
         preferences.register(on: signedIn)
         care.register(on: signedIn)
@@ -62,7 +63,8 @@ struct Site<Store: WebStore>: Sendable {
 enum KnownPages {
     static let all: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
-        ("/chat", [.get, .post]), ("/logout", [.post]), ("/location", [.post]), ("/debug", [.post]), ("/care", [.get]),
+        ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
+        ("/debug", [.post]), ("/care", [.get]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }
