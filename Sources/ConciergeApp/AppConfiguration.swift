@@ -1,3 +1,4 @@
+import ConciergeWeb
 import Foundation
 
 /// Every setting of the application, read once from the environment (and a `.env` file) into typed values.
@@ -30,6 +31,18 @@ public struct AppConfiguration: Sendable, Equatable {
     public var embeddingModelDirectory: String?
     /// A TLS-terminating reverse proxy of ours is in front (`TRUST_FORWARDED_HEADERS`, or `serve --behind-proxy`).
     public var trustForwardedHeaders: Bool
+    /// Signups accepted per client address (`SIGNUP_LIMIT_PER_ADDRESS`, default 5) per `SIGNUP_ADDRESS_WINDOW_HOURS`
+    /// (default 24), and from everyone (`SIGNUP_LIMIT_GLOBAL`, default 100) per `SIGNUP_GLOBAL_WINDOW_MINUTES` (60).
+    public var signupLimitPerAddress: Int
+    public var signupAddressWindowHours: Int
+    public var signupLimitGlobal: Int
+    public var signupGlobalWindowMinutes: Int
+
+    /// The signup throttle's limits (`SignupThrottle`).
+    public var signupLimits: SignupLimits {
+        SignupLimits(perAddress: signupLimitPerAddress, addressWindow: TimeInterval(signupAddressWindowHours) * 3_600,
+                     global: signupLimitGlobal, globalWindow: TimeInterval(signupGlobalWindowMinutes) * 60)
+    }
 
     /// Reads `environment` (usually the process environment merged over `.env`).
     public init(environment: [String: String]) throws {
@@ -54,6 +67,10 @@ public struct AppConfiguration: Sendable, Equatable {
         publicDirectory = reader.string("PUBLIC_DIR") ?? "Public"
         seedsDirectory = reader.string("SEEDS_DIR") ?? "Seeds"
         trustForwardedHeaders = reader.bool("TRUST_FORWARDED_HEADERS") ?? false
+        signupLimitPerAddress = reader.int("SIGNUP_LIMIT_PER_ADDRESS", default: 5, in: 1...1_000_000)
+        signupAddressWindowHours = reader.int("SIGNUP_ADDRESS_WINDOW_HOURS", default: 24, in: 1...720)
+        signupLimitGlobal = reader.int("SIGNUP_LIMIT_GLOBAL", default: 100, in: 1...10_000_000)
+        signupGlobalWindowMinutes = reader.int("SIGNUP_GLOBAL_WINDOW_MINUTES", default: 60, in: 1...10_080)
         let embeddingModel = reader.string("EMBEDDING_MODEL_DIR") ?? ".models/all-MiniLM-L6-v2"
         embeddingModelDirectory = ["off", "none"].contains(embeddingModel.lowercased()) ? nil : embeddingModel
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
@@ -76,7 +93,10 @@ public struct AppConfiguration: Sendable, Equatable {
         return [storeLine,
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
                 "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
-                "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)", "listen: \(host):\(port)"]
+                "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)",
+                "signups: \(signupLimitPerAddress) per address per \(signupAddressWindowHours) h, \(signupLimitGlobal) in all "
+                    + "per \(signupGlobalWindowMinutes) min",
+                "listen: \(host):\(port)"]
     }
 }
 

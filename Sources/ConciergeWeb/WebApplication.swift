@@ -35,8 +35,9 @@ func makeRouter<Store: WebStore>(store: Store, configuration: WebConfiguration, 
     let transport = TransportPolicy(trustForwardedHeaders: configuration.trustForwardedHeaders)
     let cities = CityDirectory(dependencies.cities)
     let preferences = BrowserPreferences(cities: cities, transport: transport)
-    let site = Site(store: store, dependencies: dependencies, cities: cities, preferences: preferences,
-                    transport: transport, tokens: FormTokens(key: configuration.formSigningKey), dummyHash: dummyHash)
+    let site = Site(store: store, configuration: configuration, dependencies: dependencies, cities: cities,
+                    preferences: preferences, transport: transport, tokens: FormTokens(key: configuration.formSigningKey),
+                    dummyHash: dummyHash)
     let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware(transport: transport))
     router.add(middleware: RequestObservationMiddleware(metrics: dependencies.metrics))

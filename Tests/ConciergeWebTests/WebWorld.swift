@@ -35,6 +35,8 @@ struct WebWorld: Sendable {
         var chat: (any ChatResponder)?
         /// Lexical retrieval by default: the seeded template's chunks carry no vectors.
         var embedder: EmbedderLoad = .disabled
+        /// More settings, as `concierge serve` reads them (`SIGNUP_LIMIT_GLOBAL`...).
+        var environment: [String: String] = [:]
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -62,7 +64,7 @@ struct WebWorld: Sendable {
             "TEMPLATES_DIR": RepositoryPaths.root.appendingPathComponent("Templates").path,
             "PUBLIC_DIR": RepositoryPaths.root.appendingPathComponent("Public").path, "PORT": "0",
             "TRUST_FORWARDED_HEADERS": String(options.trustForwardedHeaders),
-        ])
+        ].merging(options.environment) { _, given in given })
         let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
                                      chat: options.chat,
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics)

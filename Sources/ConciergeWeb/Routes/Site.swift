@@ -12,11 +12,13 @@ struct Site<Store: WebStore>: Sendable {
     let care: CareRoutes
     let tokens: FormTokens
 
-    init(store: Store, dependencies: WebDependencies, cities: CityDirectory, preferences browser: BrowserPreferences,
-         transport: TransportPolicy, tokens: FormTokens, dummyHash: String) {
+    init(store: Store, configuration: WebConfiguration, dependencies: WebDependencies, cities: CityDirectory,
+         preferences browser: BrowserPreferences, transport: TransportPolicy, tokens: FormTokens, dummyHash: String) {
         let service = AccountService(users: store, hasher: dependencies.hasher, policy: dependencies.passwordPolicy,
                                      cities: cities, clock: dependencies.clock, ids: dependencies.ids,
-                                     throttle: LoginThrottle(), dummyHash: dummyHash, logger: dependencies.logger)
+                                     throttle: LoginThrottle(),
+                                     signups: SignupThrottle(store: store, limits: configuration.signupLimits),
+                                     dummyHash: dummyHash, logger: dependencies.logger)
         let loader = ChatPageLoader(store: store, clock: dependencies.clock, limits: dependencies.chat.limits,
                                     cities: cities, ids: dependencies.ids)
         accounts = AccountRoutes(accounts: service, views: dependencies.views, tokens: tokens, transport: transport,
