@@ -59,6 +59,18 @@ struct WebWorld: Sendable {
         let clock = MovableClock(afternoon)
         let logs = LogCapture()
         let metrics = WebMetrics()
+        let app = try await application(store: switchable, clock: clock, logs: logs, metrics: metrics, options: options)
+        return WebWorld(store: store, switchable: switchable, clock: clock, logs: logs, metrics: metrics, app: app)
+    }
+
+    /// Another instance of the site over this world's store and clock: a second server behind a load balancer, or
+    /// the same server after a restart (its own process memory, form key and metrics).
+    func anotherInstance(_ options: Options = Options()) async throws -> some ApplicationProtocol {
+        try await Self.application(store: switchable, clock: clock, logs: logs, metrics: WebMetrics(), options: options)
+    }
+
+    private static func application(store: any ConciergeStore, clock: MovableClock, logs: LogCapture,
+                                    metrics: WebMetrics, options: Options) async throws -> some ApplicationProtocol {
         let configuration = try AppConfiguration(environment: [
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(options.dailyLimit),
             "TEMPLATES_DIR": RepositoryPaths.root.appendingPathComponent("Templates").path,
@@ -68,8 +80,7 @@ struct WebWorld: Sendable {
         let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
                                      chat: options.chat,
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics)
-        let app = try await buildWebApplication(configuration, store: switchable, overrides: overrides)
-        return WebWorld(store: store, switchable: switchable, clock: clock, logs: logs, metrics: metrics, app: app)
+        return try await buildWebApplication(configuration, store: store, overrides: overrides)
     }
 
     static func views() async throws -> PageRenderer {

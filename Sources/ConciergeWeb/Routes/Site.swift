@@ -16,7 +16,7 @@ struct Site<Store: WebStore>: Sendable {
          preferences browser: BrowserPreferences, transport: TransportPolicy, tokens: FormTokens, dummyHash: String) {
         let service = AccountService(users: store, hasher: dependencies.hasher, policy: dependencies.passwordPolicy,
                                      cities: cities, clock: dependencies.clock, ids: dependencies.ids,
-                                     throttle: LoginThrottle(),
+                                     throttle: LoginThrottle(store: store),
                                      signups: SignupThrottle(store: store, limits: configuration.signupLimits),
                                      dummyHash: dummyHash, logger: dependencies.logger)
         let loader = ChatPageLoader(store: store, clock: dependencies.clock, limits: dependencies.chat.limits,

@@ -26,6 +26,10 @@ struct SignupThrottle<Store: ThrottleStore>: Sendable {
 
 /// The counters' keys: a purpose and a hash, so the store holds no e-mail and no client address.
 enum ThrottleKey {
+    /// `account` is already `TokenHash.of` the normalised e-mail.
+    static func accountFailures(_ account: String) -> String { "login-failures:" + account }
+    static func accountLock(_ account: String) -> String { "login-lock:" + account }
+    static func loginAddress(_ address: String) -> String { "login-address:" + TokenHash.of(address) }
     static func signupAddress(_ address: String) -> String { "signup-address:" + TokenHash.of(address) }
     static let signupEveryone = "signup-everyone"
 }

@@ -29,7 +29,7 @@ struct AccountService<Users: UserStore & SessionStore & ThrottleStore>: Sendable
     let cities: CityDirectory
     let clock: any WallClock
     let ids: any IdentifierSource
-    let throttle: LoginThrottle
+    let throttle: LoginThrottle<Users>
     let signups: SignupThrottle<Users>
     /// A real hash of a random password at the configured cost, verified when the e-mail is unknown.
     let dummyHash: String
@@ -64,18 +64,18 @@ struct AccountService<Users: UserStore & SessionStore & ThrottleStore>: Sendable
     func login(email: String, password: String, address: String) async throws -> LoginOutcome {
         let account = TokenHash.of(User.normalizedEmail(email))
         let now = clock.now()
-        if let until = await throttle.blockedUntil(account: account, address: address, now: now) {
+        if let until = try await throttle.blockedUntil(account: account, address: address, now: now) {
             logger.notice("login refused: throttled")
             return .throttled(until: until)
         }
         let user = try await users.user(email: User.normalizedEmail(email))
         let verified = await hasher.verify(password, against: user?.passwordHash ?? dummyHash)
         guard let user, verified, user.passwordHash != nil else {
-            await throttle.recordFailure(account: account, address: address, now: now)
+            try await throttle.recordFailure(account: account, address: address, now: now)
             logger.notice("login failed")
             return .failed
         }
-        await throttle.recordSuccess(account: account)
+        try await throttle.recordSuccess(account: account)
         return .success(user)
     }
 }
