@@ -37,11 +37,20 @@ public struct AppConfiguration: Sendable, Equatable {
     public var signupAddressWindowHours: Int
     public var signupLimitGlobal: Int
     public var signupGlobalWindowMinutes: Int
+    /// Milliseconds a connection may take to send a request head (`HTTP_HEADER_TIMEOUT_MS`, default 10,000) and may
+    /// stay idle (`HTTP_IDLE_TIMEOUT_MS`, default 60,000).
+    public var headerTimeoutMilliseconds: Int
+    public var idleTimeoutMilliseconds: Int
 
     /// The signup throttle's limits (`SignupThrottle`).
     public var signupLimits: SignupLimits {
         SignupLimits(perAddress: signupLimitPerAddress, addressWindow: TimeInterval(signupAddressWindowHours) * 3_600,
                      global: signupLimitGlobal, globalWindow: TimeInterval(signupGlobalWindowMinutes) * 60)
+    }
+
+    /// The web server's connection timeouts.
+    public var connectionTimeouts: ConnectionTimeouts {
+        ConnectionTimeouts(headerRead: .milliseconds(headerTimeoutMilliseconds), idle: .milliseconds(idleTimeoutMilliseconds))
     }
 
     /// Reads `environment` (usually the process environment merged over `.env`).
@@ -71,6 +80,8 @@ public struct AppConfiguration: Sendable, Equatable {
         signupAddressWindowHours = reader.int("SIGNUP_ADDRESS_WINDOW_HOURS", default: 24, in: 1...720)
         signupLimitGlobal = reader.int("SIGNUP_LIMIT_GLOBAL", default: 100, in: 1...10_000_000)
         signupGlobalWindowMinutes = reader.int("SIGNUP_GLOBAL_WINDOW_MINUTES", default: 60, in: 1...10_080)
+        headerTimeoutMilliseconds = reader.int("HTTP_HEADER_TIMEOUT_MS", default: 10_000, in: 50...600_000)
+        idleTimeoutMilliseconds = reader.int("HTTP_IDLE_TIMEOUT_MS", default: 60_000, in: 50...3_600_000)
         let embeddingModel = reader.string("EMBEDDING_MODEL_DIR") ?? ".models/all-MiniLM-L6-v2"
         embeddingModelDirectory = ["off", "none"].contains(embeddingModel.lowercased()) ? nil : embeddingModel
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }

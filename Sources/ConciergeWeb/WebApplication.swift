@@ -12,6 +12,7 @@ public func buildApplication(configuration: WebConfiguration, dependencies: WebD
     let router = try await buildRouter(configuration: configuration, dependencies: dependencies)
     return Application(
         router: router,
+        server: .http1(timeouts: configuration.timeouts),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
         onServerRunning: { channel in await configuration.onServerRunning(channel.localAddress?.port ?? 0) },
         logger: dependencies.logger)

@@ -18,12 +18,15 @@ public struct WebConfiguration: Sendable {
     public var formSigningKey: SymmetricKey
     /// How many accounts may be made, per client address and in all (`SignupThrottle`).
     public var signupLimits: SignupLimits
+    /// How long a connection may take to send a request head, and may stay idle.
+    public var timeouts: ConnectionTimeouts
     /// Called once the server listens, with the bound port.
     public var onServerRunning: @Sendable (Int) async -> Void
 
     /// Settings with development defaults: no proxy trusted, a fresh form key per process.
     public init(host: String, port: Int, publicDirectory: String, trustForwardedHeaders: Bool = false,
                 formSigningKey: SymmetricKey = FormTokens.randomKey(), signupLimits: SignupLimits = SignupLimits(),
+                timeouts: ConnectionTimeouts = ConnectionTimeouts(),
                 onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.host = host
         self.port = port
@@ -31,6 +34,7 @@ public struct WebConfiguration: Sendable {
         self.trustForwardedHeaders = trustForwardedHeaders
         self.formSigningKey = formSigningKey
         self.signupLimits = signupLimits
+        self.timeouts = timeouts
         self.onServerRunning = onServerRunning
     }
 }

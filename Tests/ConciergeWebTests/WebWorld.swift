@@ -37,6 +37,8 @@ struct WebWorld: Sendable {
         var embedder: EmbedderLoad = .disabled
         /// More settings, as `concierge serve` reads them (`SIGNUP_LIMIT_GLOBAL`...).
         var environment: [String: String] = [:]
+        /// Told the port when the application runs as a real server (`runService`), as `concierge serve` is.
+        var onServerRunning: (@Sendable (Int) async -> Void)?
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -79,7 +81,8 @@ struct WebWorld: Sendable {
         ].merging(options.environment) { _, given in given })
         let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
                                      chat: options.chat,
-                                     logger: logs.logger(label: "concierge.web"), metrics: metrics)
+                                     logger: logs.logger(label: "concierge.web"), metrics: metrics,
+                                     onServerRunning: options.onServerRunning)
         return try await buildWebApplication(configuration, store: store, overrides: overrides)
     }
 
