@@ -50,7 +50,8 @@ public struct AppConfiguration: Sendable, Equatable {
 
     /// The web server's connection timeouts.
     public var connectionTimeouts: ConnectionTimeouts {
-        ConnectionTimeouts(headerRead: .milliseconds(headerTimeoutMilliseconds), idle: .milliseconds(idleTimeoutMilliseconds))
+        ConnectionTimeouts(headerRead: .milliseconds(headerTimeoutMilliseconds),
+                           idle: .milliseconds(idleTimeoutMilliseconds))
     }
 
     /// Reads `environment` (usually the process environment merged over `.env`).
@@ -105,8 +106,8 @@ public struct AppConfiguration: Sendable, Equatable {
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
                 "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
                 "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)",
-                "signups: \(signupLimitPerAddress) per address per \(signupAddressWindowHours) h, \(signupLimitGlobal) in all "
-                    + "per \(signupGlobalWindowMinutes) min",
+                "signups: \(signupLimitPerAddress) per address per \(signupAddressWindowHours) h, "
+                    + "\(signupLimitGlobal) in all per \(signupGlobalWindowMinutes) min",
                 "listen: \(host):\(port)"]
     }
 }

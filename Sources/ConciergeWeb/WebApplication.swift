@@ -37,8 +37,8 @@ func makeRouter<Store: WebStore>(store: Store, configuration: WebConfiguration, 
     let cities = CityDirectory(dependencies.cities)
     let preferences = BrowserPreferences(cities: cities, transport: transport)
     let site = Site(store: store, configuration: configuration, dependencies: dependencies, cities: cities,
-                    preferences: preferences, transport: transport, tokens: FormTokens(key: configuration.formSigningKey),
-                    dummyHash: dummyHash)
+                    preferences: preferences, transport: transport,
+                    tokens: FormTokens(key: configuration.formSigningKey), dummyHash: dummyHash)
     let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware(transport: transport))
     router.add(middleware: RequestObservationMiddleware(metrics: dependencies.metrics))

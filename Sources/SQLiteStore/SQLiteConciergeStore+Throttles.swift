@@ -4,8 +4,8 @@ import GRDB
 
 /// Throttle counters (`ThrottleStore`): one row per key, `count` events in a window that ends at `expiresAt`.
 extension SQLiteConciergeStore {
-    /// One statement: the upsert opens a window, adds to an open one, or starts a closed one again at 1, and `RETURNING`
-    /// reads the result, all under SQLite's write lock. (`SET` expressions read the row as it was before the update.)
+    /// One statement: the upsert opens a window, adds to an open one, or starts a closed one again at 1, and
+    /// `RETURNING` reads the result, all under SQLite's write lock. (`SET` expressions read the row as it was before the update.)
     public func incrementThrottle(key: String, now: Date, window: TimeInterval) async throws -> ThrottleWindow {
         guard SQLText.isBindable(key) else { throw StoreError.unstorableText(collection: .throttles) }
         let closes = now.addingTimeInterval(window)
@@ -33,7 +33,9 @@ extension SQLiteConciergeStore {
 
     public func clearThrottle(key: String) async throws {
         guard SQLText.isBindable(key) else { return }
-        try await database.mappedWrite { db in try db.execute(sql: "DELETE FROM throttles WHERE id = ?", arguments: [key]) }
+        try await database.mappedWrite { db in
+            try db.execute(sql: "DELETE FROM throttles WHERE id = ?", arguments: [key])
+        }
     }
 
     @discardableResult

@@ -18,7 +18,8 @@ struct SharedThrottleTests {
                 let second = Browser(client, address: "192.0.2.60")
                 for attempt in 1...5 {
                     let browser = attempt.isMultiple(of: 2) ? second : first
-                    #expect(try await browser.logIn("ava@example.com", "wrong-password").status == .unprocessableContent)
+                    let failed = try await browser.logIn("ava@example.com", "wrong-password")
+                    #expect(failed.status == .unprocessableContent)
                 }
                 let locked = try await second.logIn("ava@example.com", "cocoa-by-the-lake")
                 #expect(locked.status == .tooManyRequests && locked.headers[.retryAfter] == "900")

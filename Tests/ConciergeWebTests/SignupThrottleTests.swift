@@ -49,8 +49,10 @@ struct SignupThrottleTests {
             let taken = browser.another(address: "192.0.2.32")
             for number in 1...6 {
                 let a = try await fresh.submit(on: "/signup", to: "/signup", Self.form(number))
-                let b = try await taken.submit(on: "/signup", to: "/signup", Self.form(number, email: "AVA@example.com"))
-                #expect(a.status == b.status && a.location == b.location && a.headers[.retryAfter] == b.headers[.retryAfter])
+                let b = try await taken.submit(on: "/signup", to: "/signup",
+                                               Self.form(number, email: "AVA@example.com"))
+                #expect(a.status == b.status && a.location == b.location)
+                #expect(a.headers[.retryAfter] == b.headers[.retryAfter])
                 #expect(a.body.replacingOccurrences(of: "sam\(number)@example.com", with: "E")
                     .replacingOccurrences(of: try a.csrfIfAny(), with: "T")
                     == b.body.replacingOccurrences(of: "ava@example.com", with: "E")
@@ -70,12 +72,14 @@ struct SignupThrottleTests {
                     .submit(on: "/signup", to: "/signup", Self.form(number))
                 #expect(page.status == .seeOther)
             }
-            let capped = try await browser.another(address: "198.51.100.99").submit(on: "/signup", to: "/signup", Self.form(4))
+            let capped = try await browser.another(address: "198.51.100.99")
+                .submit(on: "/signup", to: "/signup", Self.form(4))
             #expect(capped.status == .tooManyRequests && capped.headers[.retryAfter] == "3600")
             #expect(capped.contains("about 60 minutes"))
             world.clock.advance(seconds: 3_600)
-            #expect(try await browser.another(address: "198.51.100.98").submit(on: "/signup", to: "/signup", Self.form(5))
-                .status == .seeOther)
+            let later = try await browser.another(address: "198.51.100.98")
+                .submit(on: "/signup", to: "/signup", Self.form(5))
+            #expect(later.status == .seeOther)
         }
     }
 

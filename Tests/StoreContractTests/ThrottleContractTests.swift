@@ -24,7 +24,8 @@ struct ThrottleContractTests {
             #expect(try await store.throttle(key: "login-account:a", now: later)?.count == 3)
             #expect(try await store.throttle(key: "login-account:a", now: closes) == nil, "closed at its end")
             let restarted = try await store.incrementThrottle(key: "login-account:a", now: closes, window: 900)
-            #expect(restarted == ThrottleWindow(key: "login-account:a", count: 1, expiresAt: closes.addingTimeInterval(900)))
+            #expect(restarted == ThrottleWindow(key: "login-account:a", count: 1,
+                                                expiresAt: closes.addingTimeInterval(900)))
             try await store.clearThrottle(key: "login-account:a")
             #expect(try await store.throttle(key: "login-account:a", now: closes) == nil)
             #expect(try await store.throttle(key: "login-account:b", now: later)?.count == 1)
@@ -40,7 +41,9 @@ struct ThrottleContractTests {
             let now = Fixtures.asOf
             let counts = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<200 {
-                    group.addTask { try await store.incrementThrottle(key: "signup-all", now: now, window: 3_600).count }
+                    group.addTask {
+                        try await store.incrementThrottle(key: "signup-all", now: now, window: 3_600).count
+                    }
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }

@@ -91,7 +91,9 @@ public final class SwitchableStore: ConciergeStore {
         try await live().throttle(key: key, now: now)
     }
     public func clearThrottle(key: String) async throws { try await live().clearThrottle(key: key) }
-    public func purgeExpiredThrottles(now: Date) async throws -> Int { try await live().purgeExpiredThrottles(now: now) }
+    public func purgeExpiredThrottles(now: Date) async throws -> Int {
+        try await live().purgeExpiredThrottles(now: now)
+    }
     public func reset() async throws { try await live().reset() }
     public func counts() async throws -> CollectionCounts { try await live().counts() }
     public func upsert(_ data: DataSet) async throws { try await live().upsert(data) }

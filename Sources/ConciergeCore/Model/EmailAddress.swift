@@ -38,12 +38,16 @@ public enum EmailAddress {
 
     /// Checks the address as typed (format characters) and normalised (scripts).
     public static func lookalikeProblem(_ email: String) -> Lookalike? {
-        if email.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) { return .formatCharacters }
+        if email.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) {
+            return .formatCharacters
+        }
         let normalized = normalized(email)
         guard !normalized.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let parts = normalized.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         if let local = parts.first, !WritingScript.areWrittenTogether(in: local) { return .mixedScriptLocalPart }
-        if parts.count == 2, parts[1].split(separator: ".").contains(where: { !WritingScript.areWrittenTogether(in: $0) }) {
+        if parts.count == 2,
+            parts[1].split(separator: ".").contains(where: { !WritingScript.areWrittenTogether(in: $0) })
+        {
             return .mixedScriptDomain
         }
         return nil

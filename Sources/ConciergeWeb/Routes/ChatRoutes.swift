@@ -94,7 +94,8 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
             "The message contains control characters (invisible codes such as NUL) and was not sent. Retype it, or paste it as plain text, and send again."
         case .unknownUser: "Your account could not be found. Please log in again."
         case .malformedTurnKey:
-            "This form could not be read: it was not one this site gave you. Reload the page and send your message again."
+            "This form could not be read: it was not one this site gave you. Reload the page and send your message "
+                + "again."
         case .turnInProgress: "This message is already being answered. Reload the page in a moment to see the answer."
         }
     }

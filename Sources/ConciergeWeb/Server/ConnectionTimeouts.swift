@@ -141,7 +141,9 @@ final class RequestHeadSignal: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) { context.triggerUserOutboundEvent(RequestProgress.headRead, promise: nil) }
+        if case .head = unwrapInboundIn(data) {
+            context.triggerUserOutboundEvent(RequestProgress.headRead, promise: nil)
+        }
         context.fireChannelRead(data)
     }
 
