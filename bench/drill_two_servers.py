@@ -4,12 +4,15 @@ load balancer do. The login and signup throttles count in the store (issue 13, i
 1. an account made on server A logs in on server B (one store);
 2. five failed logins spread over A and B lock the account on both: the right password then gets 429 and
    `Retry-After` from either server (with per-process counts, each server would have allowed five, and B would log in);
+   like a load balancer without sticky sessions, some take the form from one server and post it to the other (both
+   share `FORM_SIGNING_KEY`, so the form's CSRF token holds on either);
 3. the sixth signup from one address within a day is refused (429) whichever server it reaches.
 
 Violations are printed; exits 1 on any. Never part of script/test.
 """
 
 import argparse
+import base64
 import os
 import sys
 
@@ -27,10 +30,13 @@ def signup(url, email):
                                          ('password', PASSWORD), ('city', 'London'), ('temperature', 'hot')])
 
 
-def login(url, email, password):
+def login(url, email, password, post_to=None):
+    """The login form from `url`, posted to `post_to` (another server) or back to `url`."""
     browser = webclient.Browser(url)
     page = browser.get('/login')
-    return browser.post_form('/login', [('csrf', page.csrf() or ''), ('email', email), ('password', password)])
+    poster = webclient.Browser(post_to or url)
+    poster.cookies = dict(browser.cookies)
+    return poster.post_form('/login', [('csrf', page.csrf() or ''), ('email', email), ('password', password)])
 
 
 def main():
@@ -40,7 +46,8 @@ def main():
     arguments = parser.parse_args()
     # The production limits (harness.concierge_env lifts the signup limits for the other drills).
     env = harness.concierge_env({'CONCIERGE_DB': os.path.join(arguments.work, 'shared.sqlite'),
-                                 'SIGNUP_LIMIT_PER_ADDRESS': 5, 'SIGNUP_LIMIT_GLOBAL': 100})
+                                 'SIGNUP_LIMIT_PER_ADDRESS': 5, 'SIGNUP_LIMIT_GLOBAL': 100,
+                                 'FORM_SIGNING_KEY': base64.b64encode(os.urandom(32)).decode()})
     harness.run_concierge(arguments.concierge, ['seed', '--users', '5', '--seed', '7'], env,
                           os.path.join(arguments.work, 'seed.log'))
     servers = [harness.Server(arguments.concierge, env, os.path.join(arguments.work, 'serve-%s.log' % name))
@@ -61,10 +68,12 @@ def main():
         good = login(b, email, PASSWORD)
         expect(good.status == 303 and good.header('Location') == '/chat',
                'the account made on A logs in on B (got %d)' % good.status)
-        for attempt, url in enumerate([a, b, a, b, a], start=1):
-            failed = login(url, email, 'not-the-password')
-            expect(failed.status == 422, 'failed login %d on %s answers 422 (got %d)'
-                   % (attempt, 'A' if url == a else 'B', failed.status))
+        routes = [(a, None), (a, b), (b, None), (b, a), (a, None)]
+        for attempt, (url, post_to) in enumerate(routes, start=1):
+            failed = login(url, email, 'not-the-password', post_to=post_to)
+            route = ('form from %s, posted to %s' % ('A' if url == a else 'B', 'A' if post_to == a else 'B')
+                     if post_to else 'on %s' % ('A' if url == a else 'B'))
+            expect(failed.status == 422, 'failed login %d (%s) answers 422 (got %d)' % (attempt, route, failed.status))
         for name, url in (('B', b), ('A', a)):
             locked = login(url, email, PASSWORD)
             expect(locked.status == 429 and locked.header('Retry-After') is not None,

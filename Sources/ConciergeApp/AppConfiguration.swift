@@ -41,6 +41,9 @@ public struct AppConfiguration: Sendable, Equatable {
     /// stay idle (`HTTP_IDLE_TIMEOUT_MS`, default 60,000).
     public var headerTimeoutMilliseconds: Int
     public var idleTimeoutMilliseconds: Int
+    /// The key that signs the login and signup forms' CSRF tokens (`FORM_SIGNING_KEY`, at least 32 bytes in base64),
+    /// the same on every instance behind one address; `nil` for a random key per process. A secret: never printed.
+    public var formSigningKey: Data?
 
     /// The signup throttle's limits (`SignupThrottle`).
     public var signupLimits: SignupLimits {
@@ -83,6 +86,11 @@ public struct AppConfiguration: Sendable, Equatable {
         signupGlobalWindowMinutes = reader.int("SIGNUP_GLOBAL_WINDOW_MINUTES", default: 60, in: 1...10_080)
         headerTimeoutMilliseconds = reader.int("HTTP_HEADER_TIMEOUT_MS", default: 10_000, in: 50...600_000)
         idleTimeoutMilliseconds = reader.int("HTTP_IDLE_TIMEOUT_MS", default: 60_000, in: 50...3_600_000)
+        formSigningKey = reader.string("FORM_SIGNING_KEY").flatMap { Data(base64Encoded: $0) }
+        if reader.string("FORM_SIGNING_KEY") != nil, (formSigningKey?.count ?? 0) < 32 {
+            reader.problems.append("FORM_SIGNING_KEY must be at least 32 random bytes in base64")
+            formSigningKey = nil
+        }
         let embeddingModel = reader.string("EMBEDDING_MODEL_DIR") ?? ".models/all-MiniLM-L6-v2"
         embeddingModelDirectory = ["off", "none"].contains(embeddingModel.lowercased()) ? nil : embeddingModel
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
@@ -106,6 +114,7 @@ public struct AppConfiguration: Sendable, Equatable {
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
                 "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
                 "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)",
+                "form signing key: " + (formSigningKey == nil ? "random per process" : "set"),
                 "signups: \(signupLimitPerAddress) per address per \(signupAddressWindowHours) h, "
                     + "\(signupLimitGlobal) in all per \(signupGlobalWindowMinutes) min",
                 "listen: \(host):\(port)"]

@@ -1,4 +1,5 @@
 import ConciergeApp
+import Foundation
 import Testing
 
 @Suite("Configuration")
@@ -20,6 +21,19 @@ struct ConfigurationTests {
         let printed = configuration.summary.joined(separator: "\n")
         #expect(!printed.contains("s3cret") && !printed.contains("sk-live-123"))
         #expect(printed.contains("mongodb://***@db.internal:27017"))
+    }
+
+    /// Several instances behind one address share the form key, or a form from one fails its CSRF check on another.
+    @Test func theFormSigningKeyIsReadButNeverPrinted() throws {
+        let key = Data((0..<32).map { UInt8($0 * 7 % 251) }).base64EncodedString()
+        let configuration = try AppConfiguration(environment: ["FORM_SIGNING_KEY": key])
+        #expect(configuration.formSigningKey?.count == 32)
+        let printed = configuration.summary.joined(separator: "\n")
+        #expect(printed.contains("form signing key: set") && !printed.contains(key))
+        #expect(try AppConfiguration(environment: [:]).summary.contains("form signing key: random per process"))
+        #expect(throws: ConfigurationError(problems: ["FORM_SIGNING_KEY must be at least 32 random bytes in base64"])) {
+            try AppConfiguration(environment: ["FORM_SIGNING_KEY": "c2hvcnQ="])
+        }
     }
 
     @Test func everyBadKeyIsNamedAtOnce() {

@@ -52,6 +52,9 @@ public struct FormTokens: Sendable {
     /// A key for this process only.
     public static func randomKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
 
+    /// The configured key (`FORM_SIGNING_KEY`), the same on every instance, or a random one for this process.
+    public static func key(_ configured: Data?) -> SymmetricKey { configured.map { SymmetricKey(data: $0) } ?? randomKey() }
+
     func token(for nonce: String) -> String {
         Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data(nonce.utf8), using: key)))
     }
