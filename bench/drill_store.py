@@ -17,6 +17,7 @@ before their turn failed. Reported, not violations: whether a 503 page keeps the
 
 import argparse
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -48,15 +49,34 @@ class Run:
             thread.start()
             self.threads.append(thread)
 
+    def _fresh_key(self, browser, response=None):
+        """A turn key the site handed out (it refuses any other): the reply's next one, as the page script takes it,
+        else the one on a fresh chat page."""
+        if response is not None:
+            match = re.search(r'data-next-turn="([^"]+)"', response.text)
+            if match:
+                return match.group(1)
+        while not self.stop.is_set():
+            try:
+                page = browser.get('/chat?c=new')
+                match = re.search(r'name="turn"[^>]*value="([^"]+)"', page.text)
+                if page.status == 200 and match:
+                    return match.group(1)
+            except OSError:
+                browser.close()
+            time.sleep(0.25)
+        return None
+
     def _loop(self, index, browser, csrf):
         number = 0
         fetch = index % 2 == 0
         text = key = None
+        next_key = self._fresh_key(browser)
         resend = False
         while not self.stop.is_set():
             if text is None:
                 text = 'Where is my order? (drill shopper %d turn %d)' % (index, number)
-                key = 'turn_drill_%d_%d' % (index, number)
+                key, next_key = next_key or self._fresh_key(browser), None
                 number, resend = number + 1, False
             started_phase, started = self.phase, time.monotonic()
             try:
@@ -76,6 +96,8 @@ class Run:
                 time.sleep(0.25)
             else:
                 text = None
+                if status == 200:
+                    next_key = self._fresh_key(browser, response)
                 time.sleep(0.05)
 
     def finish(self):

@@ -10,12 +10,15 @@ methods, odd paths, injection strings (HTML, SQL, NoSQL, template, CRLF) in ever
 parameter, cookie and header, including stored flows (a payload as a shopper's name, then their chat page), and
 privacy: card numbers and IBANs in several spellings in chat messages (the answer fragment and the page must not
 hold them in any spelling), and citation bombs (`[a > b > b > …` unclosed, nested brackets, runs of `>`) as a
-shopper's name, greeted in the answer, and as messages.
+shopper's name, greeted in the answer, and as messages; and look-alike e-mails: an existing account's address
+respelled (fullwidth letters, a Cyrillic or Greek letter, a zero-width or other invisible character, other case,
+NFD accents) signed up with a new password.
 
 Violations: any 5xx; no response to a well-formed request; a response (headers or body) that contains an injected
 HTML payload unescaped; a header injected through CRLF; a form with a wrong or missing CSRF token that is accepted;
 a login with an injection string that succeeds; a shopper who sees a debug trace; a file outside Public/ served;
 a payment number echoed whole; a page or chat answer that takes over CITATION_SECONDS with a citation bomb in it;
+a look-alike address that becomes an account of its own (its new password logs in);
 and, at the end, a server that is not alive or whose /healthz is not 200. Prints counts per category and status;
 exits 1 on any violation.
 """
@@ -36,7 +39,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import webclient  # noqa: E402
 
-CATEGORIES = ['cookies', 'csrf', 'utf8', 'huge', 'methods', 'paths', 'injection', 'privacy']
+CATEGORIES = ['cookies', 'csrf', 'utf8', 'huge', 'methods', 'paths', 'injection', 'privacy', 'lookalike']
 PATHS = ['/', '/chat', '/chat?c=new', '/login', '/signup', '/logout', '/location', '/debug', '/healthz', '/metrics',
          '/public/app.css', '/public/app.js', '/nowhere']
 FORMS = {
@@ -109,7 +112,10 @@ class Target:
             email = 'fuzz-shopper-%d-%d@example.test' % (index, random_source.randrange(10 ** 9))
             browser.signup('Fuzz Shopper %d' % index, email, 'fuzz-password-%d-long' % index)
             browser.login(email, 'fuzz-password-%d-long' % index)
-            self.shoppers.append({'cookies': dict(browser.cookies), 'csrf': browser.chat_csrf()})
+            self.shoppers.append({'cookies': dict(browser.cookies), 'csrf': browser.chat_csrf(), 'email': email})
+        # An accented address (NFC) for the look-alike family to respell in NFD.
+        self.accented = 'fuzz-\u00e9lise-%d@example.test' % random_source.randrange(10 ** 9)
+        webclient.Browser(self.url).signup('Fuzz \u00c9lise', self.accented, 'fuzz-accented-password')
         reviewer = webclient.Browser(self.url)
         reviewer.login('reviewer@example.com', 'review-every-answer')
         csrf = reviewer.chat_csrf()
@@ -579,6 +585,60 @@ def run_flow(seed, target, violations, record):
     return len(steps)
 
 
+# Letters with a Cyrillic or Greek twin that looks the same.
+TWINS = {'a': ['\u0430', '\u03b1'], 'e': ['\u0435'], 'o': ['\u043e', '\u03bf'], 'c': ['\u0441'],
+         'p': ['\u0440', '\u03c1'], 'x': ['\u0445'], 'y': ['\u0443'], 'i': ['\u0456']}
+INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad', '\ufeff', '\u202e', '\u200e']
+
+
+def lookalike(email, rng):
+    """`email` respelled so that it looks the same (or, normalised, is the same)."""
+    local, _, domain = email.partition('@')
+    kind = rng.choice(['fullwidth', 'twin', 'invisible', 'case', 'nfd'])
+    if kind == 'fullwidth':
+        local = ''.join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() and rng.random() < 0.6 else c
+                        for c in local)
+    elif kind == 'twin' and any(c in TWINS for c in local):
+        positions = [i for i, c in enumerate(local) if c in TWINS]
+        i = rng.choice(positions)
+        local = local[:i] + rng.choice(TWINS[local[i]]) + local[i + 1:]
+    elif kind == 'invisible':
+        i = rng.randrange(len(local) + 1)
+        local = local[:i] + rng.choice(INVISIBLE) + local[i:]
+    elif kind == 'case':
+        local = ''.join(c.upper() if rng.random() < 0.5 else c for c in local)
+    else:
+        local = unicodedata.normalize('NFD', local)
+    return local + '@' + domain
+
+
+def lookalike_flow(rng, target):
+    return ('lookalike', rng.getrandbits(64))
+
+
+def run_lookalike_flow(seed, target, violations, record):
+    """A look-alike of an existing address signed up with a new password: that password must never log in."""
+    rng = random.Random(seed)
+    existing = rng.choice([shopper['email'] for shopper in target.shoppers] + [target.accented])
+    email = lookalike(existing, rng)
+    password = 'fuzz-lookalike-%x' % seed
+    browser = webclient.Browser(target.url, forwarded_for='198.18.%d.%d' % (rng.randrange(256), rng.randrange(256)))
+    page = browser.get('/signup')
+    signup = browser.post_form('/signup', [('csrf', page.csrf() or ''), ('name', 'Fuzz Lookalike'), ('email', email),
+                                           ('password', password), ('city', 'London'), ('temperature', 'hot')])
+    record('lookalike', signup.status)
+    if signup.status not in (303, 422, 429):
+        violations.add('lookalike POST /signup %r: answered %d' % (email, signup.status))
+    login_page = browser.get('/login')
+    login = browser.post_form('/login', [('csrf', login_page.csrf() or ''), ('email', email), ('password', password)])
+    record('lookalike', login.status)
+    if login.status == 303:
+        violations.add('lookalike %r of %r became an account of its own' % (email, existing))
+    elif login.status >= 500:
+        violations.add('lookalike POST /login %r: answered %d' % (email, login.status))
+    return 3
+
+
 def _html_in(text):
     found = []
     for template in HTML:
@@ -589,8 +649,9 @@ def _html_in(text):
 
 
 GENERATORS = {'cookies': gen_cookies, 'csrf': gen_csrf, 'utf8': gen_utf8, 'huge': gen_huge, 'methods': gen_methods,
-              'paths': gen_paths, 'injection': gen_injection, 'privacy': gen_privacy}
-FLOWS = {'flow': run_flow, 'payment': run_payment_flow, 'citation': run_citation_flow}
+              'paths': gen_paths, 'injection': gen_injection, 'privacy': gen_privacy, 'lookalike': lookalike_flow}
+FLOWS = {'flow': run_flow, 'payment': run_payment_flow, 'citation': run_citation_flow,
+         'lookalike': run_lookalike_flow}
 
 
 # Checks -------------------------------------------------------------------------------------------------------------

@@ -76,9 +76,14 @@ def concierge_env(extra):
     """The process environment with everything that could point the server elsewhere cleared, then `extra`."""
     env = dict(os.environ)
     for key in ('MONGODB_URI', 'MONGODB_DATABASE', 'LLM_API_KEY', 'LLM_BASE_URL', 'LLM_MOCK', 'LLM_TIMEOUT_MS',
-                'LLM_MAX_ATTEMPTS', 'LLM_DEADLINE_MS', 'DAILY_MESSAGE_LIMIT', 'BCRYPT_COST', 'HOST', 'PORT'):
+                'LLM_MAX_ATTEMPTS', 'LLM_DEADLINE_MS', 'DAILY_MESSAGE_LIMIT', 'BCRYPT_COST', 'HOST', 'PORT',
+                'SIGNUP_LIMIT_PER_ADDRESS', 'SIGNUP_ADDRESS_WINDOW_HOURS', 'SIGNUP_LIMIT_GLOBAL',
+                'SIGNUP_GLOBAL_WINDOW_MINUTES'):
         env.pop(key, None)
     env.update({'HOST': '127.0.0.1', 'PORT': '0', 'LLM_MOCK': '1', 'BCRYPT_COST': '4', 'MONGODB_URI': ''})
+    # Drills, benchmarks and the fuzzer sign up many shoppers from 127.0.0.1: the signup throttle (5 per address a
+    # day, 100 an hour in all) is lifted unless `extra` sets it (script/drill-two-servers does).
+    env.update({'SIGNUP_LIMIT_PER_ADDRESS': '1000000', 'SIGNUP_LIMIT_GLOBAL': '10000000'})
     env.update({key: str(value) for key, value in extra.items()})
     return env
 

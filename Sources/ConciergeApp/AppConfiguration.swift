@@ -1,4 +1,5 @@
 import ConciergeCore
+import ConciergeWeb
 import Foundation
 
 /// Every setting of the application, read once from the environment (and a `.env` file) into typed values.
@@ -34,6 +35,31 @@ public struct AppConfiguration: Sendable, Equatable {
     /// How long traces and messages are kept (`TRACE_RETENTION_DAYS`, default 30; `MESSAGE_RETENTION_DAYS`,
     /// default 90, what the privacy notice promises for chat messages).
     public var retention: RetentionPolicy
+    /// Signups accepted per client address (`SIGNUP_LIMIT_PER_ADDRESS`, default 5) per `SIGNUP_ADDRESS_WINDOW_HOURS`
+    /// (default 24), and from everyone (`SIGNUP_LIMIT_GLOBAL`, default 100) per `SIGNUP_GLOBAL_WINDOW_MINUTES` (60).
+    public var signupLimitPerAddress: Int
+    public var signupAddressWindowHours: Int
+    public var signupLimitGlobal: Int
+    public var signupGlobalWindowMinutes: Int
+    /// Milliseconds a connection may take to send a request head (`HTTP_HEADER_TIMEOUT_MS`, default 10,000) and may
+    /// stay idle (`HTTP_IDLE_TIMEOUT_MS`, default 60,000).
+    public var headerTimeoutMilliseconds: Int
+    public var idleTimeoutMilliseconds: Int
+    /// The key that signs the login and signup forms' CSRF tokens (`FORM_SIGNING_KEY`, at least 32 bytes in base64),
+    /// the same on every instance behind one address; `nil` for a random key per process. A secret: never printed.
+    public var formSigningKey: Data?
+
+    /// The signup throttle's limits (`SignupThrottle`).
+    public var signupLimits: SignupLimits {
+        SignupLimits(perAddress: signupLimitPerAddress, addressWindow: TimeInterval(signupAddressWindowHours) * 3_600,
+                     global: signupLimitGlobal, globalWindow: TimeInterval(signupGlobalWindowMinutes) * 60)
+    }
+
+    /// The web server's connection timeouts.
+    public var connectionTimeouts: ConnectionTimeouts {
+        ConnectionTimeouts(headerRead: .milliseconds(headerTimeoutMilliseconds),
+                           idle: .milliseconds(idleTimeoutMilliseconds))
+    }
 
     /// Reads `environment` (usually the process environment merged over `.env`).
     public init(environment: [String: String]) throws {
@@ -60,6 +86,17 @@ public struct AppConfiguration: Sendable, Equatable {
         trustForwardedHeaders = reader.bool("TRUST_FORWARDED_HEADERS") ?? false
         retention = RetentionPolicy(traceDays: reader.int("TRACE_RETENTION_DAYS", default: 30, in: 1...3_650),
                                     messageDays: reader.int("MESSAGE_RETENTION_DAYS", default: 90, in: 1...3_650))
+        signupLimitPerAddress = reader.int("SIGNUP_LIMIT_PER_ADDRESS", default: 5, in: 1...1_000_000)
+        signupAddressWindowHours = reader.int("SIGNUP_ADDRESS_WINDOW_HOURS", default: 24, in: 1...720)
+        signupLimitGlobal = reader.int("SIGNUP_LIMIT_GLOBAL", default: 100, in: 1...10_000_000)
+        signupGlobalWindowMinutes = reader.int("SIGNUP_GLOBAL_WINDOW_MINUTES", default: 60, in: 1...10_080)
+        headerTimeoutMilliseconds = reader.int("HTTP_HEADER_TIMEOUT_MS", default: 10_000, in: 50...600_000)
+        idleTimeoutMilliseconds = reader.int("HTTP_IDLE_TIMEOUT_MS", default: 60_000, in: 50...3_600_000)
+        formSigningKey = reader.string("FORM_SIGNING_KEY").flatMap { Data(base64Encoded: $0) }
+        if reader.string("FORM_SIGNING_KEY") != nil, (formSigningKey?.count ?? 0) < 32 {
+            reader.problems.append("FORM_SIGNING_KEY must be at least 32 random bytes in base64")
+            formSigningKey = nil
+        }
         let embeddingModel = reader.string("EMBEDDING_MODEL_DIR") ?? ".models/all-MiniLM-L6-v2"
         embeddingModelDirectory = ["off", "none"].contains(embeddingModel.lowercased()) ? nil : embeddingModel
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
@@ -82,7 +119,11 @@ public struct AppConfiguration: Sendable, Equatable {
         return [storeLine,
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
                 "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
-                "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)", "listen: \(host):\(port)",
+                "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)",
+                "form signing key: " + (formSigningKey == nil ? "random per process" : "set"),
+                "signups: \(signupLimitPerAddress) per address per \(signupAddressWindowHours) h, "
+                    + "\(signupLimitGlobal) in all per \(signupGlobalWindowMinutes) min",
+                "listen: \(host):\(port)",
                 "retention: traces \(retention.traceDays) days, messages \(retention.messageDays) days"]
     }
 }

@@ -4,12 +4,14 @@ import ConciergeCore
 public enum Notice: String, Sendable, CaseIterable {
     case accountCreated = "created"
     case loggedOut = "logged-out"
+    case loggedOutEverywhere = "logged-out-everywhere"
     case sessionExpired = "expired"
 
     var text: String {
         switch self {
         case .accountCreated: "Thanks! If this e-mail can be used, your account is ready: log in with it below."
         case .loggedOut: "You have logged out."
+        case .loggedOutEverywhere: "You have logged out on every device and browser."
         case .sessionExpired: "Please log in to continue."
         }
     }

@@ -12,14 +12,15 @@ public func buildApplication(configuration: WebConfiguration, dependencies: WebD
     let router = try await buildRouter(configuration: configuration, dependencies: dependencies)
     return Application(
         router: router,
+        server: .http1(timeouts: configuration.timeouts),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
         onServerRunning: { channel in await configuration.onServerRunning(channel.localAddress?.port ?? 0) },
         logger: dependencies.logger)
 }
 
 /// Every route, with the middleware chain (outermost first): security headers → request log and metrics →
-/// error pages → static files → session cookie → session authenticator; then per group: sign-in requirement,
-/// form guard (size, UTF-8, CSRF) and, for `/debug`, the role policy.
+/// `HEAD` as `GET` → error pages → static files → session cookie → session authenticator; then per group: sign-in
+/// requirement, form guard (size, UTF-8, CSRF) and, for `/debug`, the role policy.
 public func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies) async throws
     -> Router<WebContext>
 {
@@ -35,11 +36,13 @@ func makeRouter<Store: WebStore>(store: Store, configuration: WebConfiguration, 
     let transport = TransportPolicy(trustForwardedHeaders: configuration.trustForwardedHeaders)
     let cities = CityDirectory(dependencies.cities)
     let preferences = BrowserPreferences(cities: cities, transport: transport)
-    let site = Site(store: store, dependencies: dependencies, cities: cities, preferences: preferences,
-                    transport: transport, tokens: FormTokens(key: configuration.formSigningKey), dummyHash: dummyHash)
-    let router = Router(context: WebContext.self)
+    let site = Site(store: store, configuration: configuration, dependencies: dependencies, cities: cities,
+                    preferences: preferences, transport: transport,
+                    tokens: FormTokens(key: configuration.formSigningKey), dummyHash: dummyHash)
+    let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware(transport: transport))
     router.add(middleware: RequestObservationMiddleware(metrics: dependencies.metrics))
+    router.add(middleware: HeadRequestMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: dependencies.views, resendable: Site<Store>.resendable))
     router.add(middleware: FileMiddleware(configuration.publicDirectory, urlBasePath: "/public",
                                           cacheControl: CacheControl([(MediaType(type: .any), [CacheControl.Value.maxAge(3_600)])]),

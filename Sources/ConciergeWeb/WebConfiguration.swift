@@ -16,25 +16,52 @@ public struct WebConfiguration: Sendable {
     public var trustForwardedHeaders: Bool
     /// Signs the CSRF tokens of the login and signup forms.
     public var formSigningKey: SymmetricKey
+    /// How many accounts may be made, per client address and in all (`SignupThrottle`).
+    public var signupLimits: SignupLimits
+    /// How long a connection may take to send a request head, and may stay idle.
+    public var timeouts: ConnectionTimeouts
     /// Called once the server listens, with the bound port.
     public var onServerRunning: @Sendable (Int) async -> Void
 
     /// Settings with development defaults: no proxy trusted, a fresh form key per process.
     public init(host: String, port: Int, publicDirectory: String, trustForwardedHeaders: Bool = false,
-                formSigningKey: SymmetricKey = FormTokens.randomKey(),
+                formSigningKey: SymmetricKey = FormTokens.randomKey(), signupLimits: SignupLimits = SignupLimits(),
+                timeouts: ConnectionTimeouts = ConnectionTimeouts(),
                 onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.host = host
         self.port = port
         self.publicDirectory = publicDirectory
         self.trustForwardedHeaders = trustForwardedHeaders
         self.formSigningKey = formSigningKey
+        self.signupLimits = signupLimits
+        self.timeouts = timeouts
         self.onServerRunning = onServerRunning
     }
 }
 
-/// The persistence the web uses: accounts, sessions, conversations, hand-offs to Customer Care and quota counters,
-/// and a health ping.
-public typealias WebStore = UserStore & SessionStore & ChatStore & HandoffStore & UsageStore & StoreHealth
+/// How many signups are accepted: at most `perAddress` from one client address per `addressWindow`, and at most
+/// `global` from everyone per `globalWindow`; above either, a 429 and no password hash.
+public struct SignupLimits: Sendable, Equatable {
+    public var perAddress: Int
+    public var addressWindow: TimeInterval
+    public var global: Int
+    public var globalWindow: TimeInterval
+
+    /// Defaults: 5 per address per day, 100 per hour in all (`SIGNUP_LIMIT_PER_ADDRESS`, `SIGNUP_ADDRESS_WINDOW_HOURS`,
+    /// `SIGNUP_LIMIT_GLOBAL`, `SIGNUP_GLOBAL_WINDOW_MINUTES`).
+    public init(perAddress: Int = 5, addressWindow: TimeInterval = 86_400, global: Int = 100,
+                globalWindow: TimeInterval = 3_600) {
+        self.perAddress = perAddress
+        self.addressWindow = addressWindow
+        self.global = global
+        self.globalWindow = globalWindow
+    }
+}
+
+/// The persistence the web uses: accounts, sessions, conversations, hand-offs to Customer Care, quota and throttle
+/// counters, and a health ping.
+public typealias WebStore = UserStore & SessionStore & ChatStore & HandoffStore & UsageStore & ThrottleStore
+    & StoreHealth
 
 /// Everything the routes use, built by the composition root (`ConciergeApp.buildWebApplication`).
 public struct WebDependencies: Sendable {

@@ -24,6 +24,16 @@ enum Schema {
                 ALTER TABLE stores ADD COLUMN region TEXT;
                 """)
         }
+        migrator.registerMigration("v4-throttles: login and signup throttle counters shared by every instance") { db in
+            try db.execute(sql: """
+                CREATE TABLE throttles (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    count INTEGER NOT NULL,
+                    expiresAt DATETIME NOT NULL
+                );
+                CREATE INDEX throttles_by_expiry ON throttles(expiresAt);
+                """)
+        }
         return migrator
     }
 

@@ -25,6 +25,19 @@ struct ConfigurationTests {
         #expect(printed.contains("mongodb://***@db.internal:27017"))
     }
 
+    /// Several instances behind one address share the form key, or a form from one fails its CSRF check on another.
+    @Test func theFormSigningKeyIsReadButNeverPrinted() throws {
+        let key = Data((0..<32).map { UInt8($0 * 7 % 251) }).base64EncodedString()
+        let configuration = try AppConfiguration(environment: ["FORM_SIGNING_KEY": key])
+        #expect(configuration.formSigningKey?.count == 32)
+        let printed = configuration.summary.joined(separator: "\n")
+        #expect(printed.contains("form signing key: set") && !printed.contains(key))
+        #expect(try AppConfiguration(environment: [:]).summary.contains("form signing key: random per process"))
+        #expect(throws: ConfigurationError(problems: ["FORM_SIGNING_KEY must be at least 32 random bytes in base64"])) {
+            try AppConfiguration(environment: ["FORM_SIGNING_KEY": "c2hvcnQ="])
+        }
+    }
+
     @Test func everyBadKeyIsNamedAtOnce() {
         #expect(throws: ConfigurationError(problems: [
             "LLM_MAX_ATTEMPTS must be a whole number in 1...10", "DAILY_MESSAGE_LIMIT must be a whole number in 1...100000",

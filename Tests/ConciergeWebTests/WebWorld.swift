@@ -35,6 +35,10 @@ struct WebWorld: Sendable {
         var chat: (any ChatResponder)?
         /// Lexical retrieval by default: the seeded template's chunks carry no vectors.
         var embedder: EmbedderLoad = .disabled
+        /// More settings, as `concierge serve` reads them (`SIGNUP_LIMIT_GLOBAL`...).
+        var environment: [String: String] = [:]
+        /// Told the port when the application runs as a real server (`runService`), as `concierge serve` is.
+        var onServerRunning: (@Sendable (Int) async -> Void)?
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -57,17 +61,29 @@ struct WebWorld: Sendable {
         let clock = MovableClock(afternoon)
         let logs = LogCapture()
         let metrics = WebMetrics()
+        let app = try await application(store: switchable, clock: clock, logs: logs, metrics: metrics, options: options)
+        return WebWorld(store: store, switchable: switchable, clock: clock, logs: logs, metrics: metrics, app: app)
+    }
+
+    /// Another instance of the site over this world's store and clock: a second server behind a load balancer, or
+    /// the same server after a restart (its own process memory, form key and metrics).
+    func anotherInstance(_ options: Options = Options()) async throws -> some ApplicationProtocol {
+        try await Self.application(store: switchable, clock: clock, logs: logs, metrics: WebMetrics(), options: options)
+    }
+
+    private static func application(store: any ConciergeStore, clock: MovableClock, logs: LogCapture,
+                                    metrics: WebMetrics, options: Options) async throws -> some ApplicationProtocol {
         let configuration = try AppConfiguration(environment: [
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(options.dailyLimit),
             "TEMPLATES_DIR": RepositoryPaths.root.appendingPathComponent("Templates").path,
             "PUBLIC_DIR": RepositoryPaths.root.appendingPathComponent("Public").path, "PORT": "0",
             "TRUST_FORWARDED_HEADERS": String(options.trustForwardedHeaders),
-        ])
+        ].merging(options.environment) { _, given in given })
         let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
                                      chat: options.chat,
-                                     logger: logs.logger(label: "concierge.web"), metrics: metrics)
-        let app = try await buildWebApplication(configuration, store: switchable, overrides: overrides)
-        return WebWorld(store: store, switchable: switchable, clock: clock, logs: logs, metrics: metrics, app: app)
+                                     logger: logs.logger(label: "concierge.web"), metrics: metrics,
+                                     onServerRunning: options.onServerRunning)
+        return try await buildWebApplication(configuration, store: store, overrides: overrides)
     }
 
     static func views() async throws -> PageRenderer {

@@ -90,6 +90,16 @@ public final class SwitchableStore: ConciergeStore {
         try await live().incrementUsage(userID: userID, day: day, expiresAt: expiresAt)
     }
     public func usage(userID: String, day: String) async throws -> Int { try await live().usage(userID: userID, day: day) }
+    public func incrementThrottle(key: String, now: Date, window: TimeInterval) async throws -> ThrottleWindow {
+        try await live().incrementThrottle(key: key, now: now, window: window)
+    }
+    public func throttle(key: String, now: Date) async throws -> ThrottleWindow? {
+        try await live().throttle(key: key, now: now)
+    }
+    public func clearThrottle(key: String) async throws { try await live().clearThrottle(key: key) }
+    public func purgeExpiredThrottles(now: Date) async throws -> Int {
+        try await live().purgeExpiredThrottles(now: now)
+    }
     public func reset() async throws { try await live().reset() }
     public func counts() async throws -> CollectionCounts { try await live().counts() }
     public func upsert(_ data: DataSet) async throws { try await live().upsert(data) }

@@ -50,6 +50,8 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
     let web = WebConfiguration(
         host: configuration.host, port: configuration.port, publicDirectory: configuration.publicDirectory,
         trustForwardedHeaders: configuration.trustForwardedHeaders,
+        formSigningKey: FormTokens.key(configuration.formSigningKey), signupLimits: configuration.signupLimits,
+        timeouts: configuration.connectionTimeouts,
         onServerRunning: overrides.onServerRunning ?? { _ in })
     return try await buildApplication(configuration: web, dependencies: dependencies)
 }

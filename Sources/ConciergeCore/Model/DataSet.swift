@@ -5,6 +5,8 @@ import Retrieval
 /// The named collections every store holds, in the order they are printed.
 public enum DataCollection: String, CaseIterable, Codable, Sendable {
     case users, stores, orders, coupons, events, policyChunks = "policy_chunks", messages, sessions, usage, handoffs
+    /// Login and signup throttle counters (`ThrottleStore`): operational state, never exported or seeded.
+    case throttles
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.
@@ -116,4 +118,13 @@ public struct CollectionCounts: Hashable, Sendable {
     }
 
     public var total: Int { DataCollection.allCases.reduce(0) { $0 + self[$1] } }
+
+    /// A collection left out counts as 0, so counts from a store (every collection) equal counts of what was written.
+    public static func == (lhs: CollectionCounts, rhs: CollectionCounts) -> Bool {
+        DataCollection.allCases.allSatisfy { lhs[$0] == rhs[$0] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for collection in DataCollection.allCases { hasher.combine(self[collection]) }
+    }
 }

@@ -20,6 +20,20 @@ public struct Session: Codable, Hashable, Sendable {
     }
 }
 
+/// One throttle counter (`ThrottleStore`): `count` events in the window that ends at `expiresAt`. Keys name a purpose
+/// and a hash (`login-lock:…`), never an e-mail or a client address.
+public struct ThrottleWindow: Codable, Hashable, Sendable {
+    public var key: String
+    public var count: Int
+    public var expiresAt: Date
+
+    public init(key: String, count: Int, expiresAt: Date) {
+        self.key = key
+        self.count = count
+        self.expiresAt = expiresAt
+    }
+}
+
 /// Messages a user sent on one local day (`yyyy-MM-dd` in the user's time zone).
 public struct DailyUsage: Codable, Hashable, Sendable {
     public var userID: String

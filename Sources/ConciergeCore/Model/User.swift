@@ -112,8 +112,9 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
         self.createdAt = createdAt
     }
 
-    /// E-mail addresses are compared case-insensitively and without surrounding spaces.
+    /// E-mail addresses are compared without surrounding spaces, in NFKC and case folded (`EmailAddress.normalized`):
+    /// fullwidth letters, case and NFC/NFD spellings of one accented letter make no second account.
     public static func normalizedEmail(_ email: String) -> String {
-        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        EmailAddress.normalized(email)
     }
 }

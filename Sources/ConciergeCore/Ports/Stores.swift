@@ -126,6 +126,24 @@ public protocol UsageStore: Sendable {
     func usage(userID: String, day: String) async throws -> Int
 }
 
+/// Counters behind the login and signup throttles, kept in the store so that every instance of the site sees the
+/// same counts (several instances behind a load balancer, or one restarted, must not each start from zero).
+///
+/// A counter counts events in a window that opens with its first event and ends `window` seconds later; an event at
+/// or after the end starts a new window at 1.
+public protocol ThrottleStore: Sendable {
+    /// Atomically adds one to `key`'s counter and returns it: a counter that does not exist, or whose window has
+    /// ended at `now`, starts again at 1 with a window ending at `now + window`; an open window keeps its end.
+    /// Concurrent calls never lose an increment, and a window that has ended is started again once.
+    func incrementThrottle(key: String, now: Date, window: TimeInterval) async throws -> ThrottleWindow
+    /// `key`'s counter if its window is still open at `now`.
+    func throttle(key: String, now: Date) async throws -> ThrottleWindow?
+    /// Deletes `key`'s counter (a good login clears the account's failures).
+    func clearThrottle(key: String) async throws
+    /// Removes counters whose window has ended; returns how many.
+    @discardableResult func purgeExpiredThrottles(now: Date) async throws -> Int
+}
+
 /// Whether the database answers (`/healthz`).
 public protocol StoreHealth: Sendable {
     /// Cheap round trip proving the store answers.
@@ -150,7 +168,7 @@ public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore
 /// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
 /// pass the same contract suite.
 public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, PolicyStore,
-    ChatStore, RetentionStore, HandoffStore, SessionStore, UsageStore, DataAdministration
+    ChatStore, RetentionStore, HandoffStore, SessionStore, UsageStore, ThrottleStore, DataAdministration
 {
     /// Releases connections. Calling anything afterwards is a programming error.
     func close() async throws

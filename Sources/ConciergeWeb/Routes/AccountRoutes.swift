@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// Signup, login and logout pages. Handlers decode, call `AccountService`, and render; the rules live there.
-struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
+struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable {
 
     let accounts: AccountService<Users>
     let views: PageRenderer
@@ -41,15 +41,28 @@ struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
 
     func signup(_ request: Request, context: WebContext) async throws -> Response {
         let form = try await request.decode(as: SignupForm.self, context: context)
-        switch try await accounts.signup(form) {
+        let address = transport.clientAddress(request, peer: context.peerAddress)
+        switch try await accounts.signup(form, address: address) {
         case .accepted:
             return .seeOther("/login?notice=\(Notice.accountCreated.rawValue)")
         case .rejected(let problems, let draft):
-            let token = AnonymousForm(request, tokens: tokens, jar: preferences.jar(request)).token
-            let page = SignupPage(csrf: token, draft: draft, errors: problems, cities: cities.names,
-                                  minimumPasswordLength: PasswordPolicy.minimumCharacters)
-            return .html(try views.render(page), status: .unprocessableContent)
+            return try signupPage(request, draft: draft, problems: problems, status: .unprocessableContent)
+        case .throttled(let until, let draft):
+            let wait = max(1, Int(until.timeIntervalSince(accounts.clock.now()).rounded(.up)))
+            var response = try signupPage(request, draft: draft, problems: [SignupCopy.throttled(seconds: wait)],
+                                          status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
         }
+    }
+
+    /// The signup form again, filled in as it was sent (never the password), with what to change.
+    private func signupPage(_ request: Request, draft: SignupPage.Draft, problems: [String],
+                            status: HTTPResponse.Status) throws -> Response {
+        let token = AnonymousForm(request, tokens: tokens, jar: preferences.jar(request)).token
+        let page = SignupPage(csrf: token, draft: draft, errors: problems, cities: cities.names,
+                              minimumPasswordLength: PasswordPolicy.minimumCharacters)
+        return .html(try views.render(page), status: status)
     }
 
     func login(_ request: Request, context: WebContext) async throws -> Response {
@@ -58,6 +71,11 @@ struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
         guard !ControlCharacters.contained(in: form.email), !ControlCharacters.contained(in: form.password) else {
             return try failedLogin(request, email: ControlCharacters.removed(from: form.email),
                                    status: .unprocessableContent, error: LoginCopy.controlCharacters)
+        }
+        // Likewise: no account can have an address that passes for another (refused at signup).
+        if let lookalike = EmailAddress.lookalikeProblem(form.email) {
+            return try failedLogin(request, email: EmailAddress.removingFormatCharacters(form.email),
+                                   status: .unprocessableContent, error: EmailCopy.lookalike(lookalike))
         }
         let address = transport.clientAddress(request, peer: context.peerAddress)
         switch try await accounts.login(email: form.email, password: form.password, address: address) {
@@ -102,6 +120,27 @@ struct AccountRoutes<Users: UserStore & SessionStore>: Sendable {
         var response = Response.seeOther("/login?notice=\(Notice.loggedOut.rawValue)")
         preferences.clear(&response, request: request)
         return response
+    }
+
+    /// `POST /logout-everywhere` (signed-in group): every session of the account is deleted from the store, this
+    /// browser's included, so a login left on another device (or a stolen cookie) stops working at once.
+    func logoutEverywhere(_ request: Request, context: WebContext) async throws -> Response {
+        let signedIn = try context.signedIn()
+        try await accounts.users.deleteSessions(userID: signedIn.user.id)
+        context.sessions.clearSession()
+        context.logger.info("logged out everywhere")
+        var response = Response.seeOther("/login?notice=\(Notice.loggedOutEverywhere.rawValue)")
+        preferences.clear(&response, request: request)
+        return response
+    }
+}
+
+/// What a throttled signup reads: when to try again, in minutes or hours. Nothing about the e-mail.
+enum SignupCopy {
+    static func throttled(seconds: Int) -> String {
+        let wait = seconds < 5_400 ? "\(max(1, (seconds + 59) / 60)) minutes" : "\((seconds + 3_599) / 3_600) hours"
+        return "Too many accounts have been made from your network or on this site just now. Please try again in "
+            + "about \(wait)."
     }
 }
 

@@ -33,6 +33,11 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
         let signedIn = try context.signedIn()
         let form = try await request.decode(as: ChatForm.self, context: context)
         let conversation = try await loader.ownedConversation(form.conversation, user: signedIn.user)
+        // A key this session's pages did not hand out is refused before anything is stored (docs/web.md, turn keys).
+        if let key = form.turn, !key.isEmpty, !TurnKeys.isIssued(key, csrfToken: signedIn.session.csrfToken) {
+            return try await refused(.malformedTurnKey, form: form, conversation: conversation, request: request,
+                                     signedIn: signedIn)
+        }
         let place = preferences.place(request)
         do {
             let turn = try await chat.respond(ChatInput(userID: signedIn.user.id, conversationID: conversation,
@@ -42,17 +47,18 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
             guard request.wantsFragment else {
                 return .seeOther(ChatLocation.path(conversation: turn.conversationID, fragment: "latest"))
             }
-            return try await fragment(turn, request: request, user: signedIn.user)
+            return try await fragment(turn, request: request, signedIn: signedIn)
         } catch let error as ChatError {
             return try await refused(error, form: form, conversation: conversation, request: request, signedIn: signedIn)
         }
     }
 
-    private func fragment(_ turn: ChatTurn, request: Request, user: User) async throws -> Response {
+    private func fragment(_ turn: ChatTurn, request: Request, signedIn: SignedIn) async throws -> Response {
+        let user = signedIn.user
         let handoff = try await loader.handoffNotice(user: user, conversationID: turn.conversationID)
         let fragment = TurnFragment(messages: [turn.shopperMessage, turn.reply], user: user, quota: turn.quota,
-                                    showTraces: preferences.debug(request, user: user), nextTurnKey: loader.newTurnKey(),
-                                    handoff: handoff)
+                                    showTraces: preferences.debug(request, user: user),
+                                    nextTurnKey: loader.newTurnKey(for: signedIn.session), handoff: handoff)
         return .html(try views.fragment(fragment, template: "turn"))
     }
 
@@ -87,7 +93,9 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
         case .controlCharacters:
             "The message contains control characters (invisible codes such as NUL) and was not sent. Retype it, or paste it as plain text, and send again."
         case .unknownUser: "Your account could not be found. Please log in again."
-        case .malformedTurnKey: "This form could not be read. Reload the page and send your message again."
+        case .malformedTurnKey:
+            "This form could not be read: it was not one this site gave you. Reload the page and send your message "
+                + "again."
         case .turnInProgress: "This message is already being answered. Reload the page in a moment to see the answer."
         }
     }

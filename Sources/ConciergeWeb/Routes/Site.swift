@@ -12,11 +12,13 @@ struct Site<Store: WebStore>: Sendable {
     let care: CareRoutes
     let tokens: FormTokens
 
-    init(store: Store, dependencies: WebDependencies, cities: CityDirectory, preferences browser: BrowserPreferences,
-         transport: TransportPolicy, tokens: FormTokens, dummyHash: String) {
+    init(store: Store, configuration: WebConfiguration, dependencies: WebDependencies, cities: CityDirectory,
+         preferences browser: BrowserPreferences, transport: TransportPolicy, tokens: FormTokens, dummyHash: String) {
         let service = AccountService(users: store, hasher: dependencies.hasher, policy: dependencies.passwordPolicy,
                                      cities: cities, clock: dependencies.clock, ids: dependencies.ids,
-                                     throttle: LoginThrottle(), dummyHash: dummyHash, logger: dependencies.logger)
+                                     throttle: LoginThrottle(store: store),
+                                     signups: SignupThrottle(store: store, limits: configuration.signupLimits),
+                                     dummyHash: dummyHash, logger: dependencies.logger)
         let loader = ChatPageLoader(store: store, clock: dependencies.clock, limits: dependencies.chat.limits,
                                     cities: cities, ids: dependencies.ids)
         accounts = AccountRoutes(accounts: service, views: dependencies.views, tokens: tokens, transport: transport,
@@ -43,6 +45,7 @@ struct Site<Store: WebStore>: Sendable {
             .add(middleware: RequireSignInMiddleware())
             .add(middleware: FormGuardMiddleware(check: .session))
         signedIn.post("/logout", use: accounts.logout)
+        signedIn.post("/logout-everywhere", use: accounts.logoutEverywhere)
         chat.register(on: signedIn)
         preferences.register(on: signedIn)
         care.register(on: signedIn)
@@ -62,7 +65,8 @@ struct Site<Store: WebStore>: Sendable {
 enum KnownPages {
     static let all: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
-        ("/chat", [.get, .post]), ("/logout", [.post]), ("/location", [.post]), ("/debug", [.post]), ("/care", [.get]),
+        ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
+        ("/debug", [.post]), ("/care", [.get]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

@@ -1,12 +1,16 @@
+import ConciergeCore
 import Foundation
 
-/// Counts failed logins per account and per client address, in memory, on the injected clock.
+/// Counts failed logins per account and per client address in the store (`ThrottleStore`), on the injected clock, so
+/// that every instance of the site sees the same counts (issue 13, item 8: in memory, two instances behind a load
+/// balancer gave an attacker two sets of attempts, and a restart gave a fresh set).
 ///
 /// Per account: 5 failures within 15 minutes lock the account for 15 minutes (the policy page's numbers). The key
 /// is the submitted e-mail whether or not an account has it, so a lock says nothing about existence.
-/// Per address: 20 failures within 15 minutes block further attempts from it until the oldest ages out.
+/// Per address: 20 failures within 15 minutes block further attempts from it until that window closes.
 /// While blocked, passwords are not even checked. A success clears the account's count, not the address's.
-actor LoginThrottle {
+/// Keys hold SHA-256 hashes, never an e-mail or an address.
+struct LoginThrottle<Store: ThrottleStore>: Sendable {
     struct Policy: Sendable {
         var accountFailures = 5
         var accountLock: TimeInterval = 15 * 60
@@ -14,51 +18,29 @@ actor LoginThrottle {
         var window: TimeInterval = 15 * 60
     }
 
-    private struct Record {
-        var failures: [Date] = []
-        var lockedUntil: Date?
+    let store: Store
+    var policy = Policy()
+
+    /// When blocked, the instant the block ends. `account` is already a hash of the normalised e-mail.
+    func blockedUntil(account: String, address: String, now: Date) async throws -> Date? {
+        let lock = try await store.throttle(key: ThrottleKey.accountLock(account), now: now)
+        let failures = try await store.throttle(key: ThrottleKey.loginAddress(address), now: now)
+        let addressBlock = failures.flatMap { $0.count >= policy.addressFailures ? $0.expiresAt : nil }
+        return [lock?.expiresAt, addressBlock].compactMap { $0 }.max()
     }
 
-    private let policy: Policy
-    private var accounts: [String: Record] = [:]
-    private var addresses: [String: Record] = [:]
-
-    init(policy: Policy = Policy()) { self.policy = policy }
-
-    /// When blocked, the instant the block ends.
-    func blockedUntil(account: String, address: String, now: Date) -> Date? {
-        let accountLock = accounts[account]?.lockedUntil.flatMap { $0 > now ? $0 : nil }
-        let recent = recentFailures(addresses[address], now: now)
-        let addressBlock = recent.count >= policy.addressFailures ? recent.first!.addingTimeInterval(policy.window) : nil
-        return [accountLock, addressBlock].compactMap { $0 }.max()
-    }
-
-    func recordFailure(account: String, address: String, now: Date) {
-        var record = accounts[account] ?? Record()
-        record.failures = recentFailures(record, now: now) + [now]
-        if record.failures.count >= policy.accountFailures {
-            record.lockedUntil = now.addingTimeInterval(policy.accountLock)
-            record.failures = []
+    func recordFailure(account: String, address: String, now: Date) async throws {
+        let failures = try await store.incrementThrottle(key: ThrottleKey.accountFailures(account), now: now,
+                                                         window: policy.window)
+        if failures.count >= policy.accountFailures {
+            _ = try await store.incrementThrottle(key: ThrottleKey.accountLock(account), now: now,
+                                                  window: policy.accountLock)
+            try await store.clearThrottle(key: ThrottleKey.accountFailures(account))
         }
-        accounts[account] = record
-        var addressRecord = addresses[address] ?? Record()
-        addressRecord.failures = recentFailures(addressRecord, now: now) + [now]
-        addresses[address] = addressRecord
-        prune(now: now)
+        _ = try await store.incrementThrottle(key: ThrottleKey.loginAddress(address), now: now, window: policy.window)
     }
 
-    func recordSuccess(account: String) {
-        accounts[account] = nil
-    }
-
-    private func recentFailures(_ record: Record?, now: Date) -> [Date] {
-        (record?.failures ?? []).filter { now.timeIntervalSince($0) < policy.window }
-    }
-
-    /// Keeps memory bounded under a spray of distinct e-mails or addresses.
-    private func prune(now: Date) {
-        guard accounts.count + addresses.count > 10_000 else { return }
-        accounts = accounts.filter { ($0.value.lockedUntil ?? .distantPast) > now || !recentFailures($0.value, now: now).isEmpty }
-        addresses = addresses.filter { !recentFailures($0.value, now: now).isEmpty }
+    func recordSuccess(account: String) async throws {
+        try await store.clearThrottle(key: ThrottleKey.accountFailures(account))
     }
 }

@@ -52,6 +52,9 @@ public struct FormTokens: Sendable {
     /// A key for this process only.
     public static func randomKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
 
+    /// The configured key (`FORM_SIGNING_KEY`), the same on every instance, or a random one for this process.
+    public static func key(_ configured: Data?) -> SymmetricKey { configured.map { SymmetricKey(data: $0) } ?? randomKey() }
+
     func token(for nonce: String) -> String {
         Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data(nonce.utf8), using: key)))
     }
@@ -59,5 +62,30 @@ public struct FormTokens: Sendable {
     func verify(nonce: String?, token: String?) -> Bool {
         guard let nonce, let token, nonce.count == 43 else { return false }
         return ConstantTime.equal(self.token(for: nonce), token)
+    }
+}
+
+/// The chat form's turn keys (`TurnKey`): `turn_` and 20 random characters, then `_` and an HMAC of them under the
+/// session's CSRF token (16 bytes, base64url). The site can tell a key it handed out from one made up, without
+/// storing keys and on any instance (the CSRF token is the session's, in the store); a key from another session,
+/// even the same shopper's, is not this session's. 48 characters, inside `TurnKey`'s alphabet and length.
+enum TurnKeys {
+    private static let macLength = 22
+
+    static func make(random: String, csrfToken: String) -> String {
+        random + "_" + mac(random, csrfToken: csrfToken)
+    }
+
+    static func isIssued(_ key: String, csrfToken: String) -> Bool {
+        guard key.utf8.count > macLength + 1, key.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        let random = String(key.dropLast(macLength + 1))
+        guard key.dropFirst(random.count).first == "_" else { return false }
+        return ConstantTime.equal(mac(random, csrfToken: csrfToken), String(key.suffix(macLength)))
+    }
+
+    private static func mac(_ random: String, csrfToken: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(("turn-key:" + random).utf8),
+                                                   using: SymmetricKey(data: Data(csrfToken.utf8)))
+        return String(Base64URL.encode(Data(code.prefix(16))).prefix(macLength))
     }
 }

@@ -8,11 +8,13 @@ import Logging
 /// Neither answer tells an outsider whether an e-mail has an account: a signup with a taken e-mail ends exactly
 /// like a fresh one (same redirect, same message, same bcrypt work), and a failed login looks the same for an
 /// unknown e-mail and a wrong password (the unknown case verifies against a dummy hash so it takes as long).
-struct AccountService<Users: UserStore & SessionStore>: Sendable {
+struct AccountService<Users: UserStore & SessionStore & ThrottleStore>: Sendable {
     enum SignupOutcome: Equatable {
         /// Created, or the e-mail was taken: the caller must answer both the same way.
         case accepted
         case rejected([String], SignupPage.Draft)
+        /// Too many signups from this address or in all (`SignupThrottle`): nothing hashed, nothing asked of the store.
+        case throttled(until: Date, SignupPage.Draft)
     }
 
     enum LoginOutcome {
@@ -27,15 +29,21 @@ struct AccountService<Users: UserStore & SessionStore>: Sendable {
     let cities: CityDirectory
     let clock: any WallClock
     let ids: any IdentifierSource
-    let throttle: LoginThrottle
+    let throttle: LoginThrottle<Users>
+    let signups: SignupThrottle<Users>
     /// A real hash of a random password at the configured cost, verified when the e-mail is unknown.
     let dummyHash: String
     let logger: Logger
 
-    func signup(_ form: SignupForm) async throws -> SignupOutcome {
+    func signup(_ form: SignupForm, address: String) async throws -> SignupOutcome {
         let validation = SignupValidation(form: form, cities: cities, policy: policy)
         guard validation.problems.isEmpty, let city = validation.city else {
             return .rejected(validation.problems, validation.draft)
+        }
+        // Counted before the hash and before the store sees the e-mail: fresh and taken e-mails count alike.
+        if let until = try await signups.admit(address: address, now: clock.now()) {
+            logger.notice("signup refused: throttled")
+            return .throttled(until: until, validation.draft)
         }
         let hash = try await hasher.hash(form.password)
         let user = User(id: ids.make("usr_"), email: validation.draft.email, passwordHash: hash, role: .shopper,
@@ -56,18 +64,18 @@ struct AccountService<Users: UserStore & SessionStore>: Sendable {
     func login(email: String, password: String, address: String) async throws -> LoginOutcome {
         let account = TokenHash.of(User.normalizedEmail(email))
         let now = clock.now()
-        if let until = await throttle.blockedUntil(account: account, address: address, now: now) {
+        if let until = try await throttle.blockedUntil(account: account, address: address, now: now) {
             logger.notice("login refused: throttled")
             return .throttled(until: until)
         }
         let user = try await users.user(email: User.normalizedEmail(email))
         let verified = await hasher.verify(password, against: user?.passwordHash ?? dummyHash)
         guard let user, verified, user.passwordHash != nil else {
-            await throttle.recordFailure(account: account, address: address, now: now)
+            try await throttle.recordFailure(account: account, address: address, now: now)
             logger.notice("login failed")
             return .failed
         }
-        await throttle.recordSuccess(account: account)
+        try await throttle.recordSuccess(account: account)
         return .success(user)
     }
 }

@@ -33,8 +33,10 @@ struct ChatPageLoader<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     /// Turn keys for the chat form.
     let ids: any IdentifierSource
 
-    /// A fresh key for the next message the form sends.
-    func newTurnKey() -> String { ids.make("turn_") }
+    /// A fresh key for the next message this session's form sends (`TurnKeys`).
+    func newTurnKey(for session: WebSession) -> String {
+        TurnKeys.make(random: ids.make("turn_"), csrfToken: session.csrfToken)
+    }
 
     /// `nil` for a new conversation; the id when it is the user's; otherwise 404.
     func ownedConversation(_ id: String?, user: User) async throws -> String? {
@@ -65,7 +67,7 @@ struct ChatPageLoader<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
             conversations: try await summaries(ids.prefix(Self.listedConversations), userID: user.id),
             messages: messages, quota: try await QuotaGate(store: store, limit: limits.dailyMessages).peek(user: user, at: clock.now()),
             place: PlaceChoice.shopperPlace(place, user: user), cities: cities.names, debugRequested: debug,
-            maximumMessageLength: limits.messageLength, turnKey: newTurnKey(), handoff: handoff)
+            maximumMessageLength: limits.messageLength, turnKey: newTurnKey(for: signedIn.session), handoff: handoff)
     }
 
     /// The status line while this conversation of the user's waits for Customer Care.

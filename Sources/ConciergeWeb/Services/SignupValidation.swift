@@ -54,9 +54,16 @@ struct SignupValidation {
     }
 
     private mutating func checkEmail() {
-        guard !EmailAddress.isPlausible(draft.email) else { return }
-        problems.append("Please enter an e-mail address like name@example.com.")
-        if draft.email.count > 254 { draft.email = "" }
+        guard EmailAddress.isPlausible(draft.email) else {
+            problems.append("Please enter an e-mail address like name@example.com.")
+            if draft.email.count > 254 { draft.email = "" }
+            return
+        }
+        // After normalisation (`User.normalizedEmail`) fullwidth, case and NFC/NFD variants are already one address;
+        // what is left would make a second account that looks like the first.
+        guard let lookalike = EmailAddress.lookalikeProblem(draft.email) else { return }
+        problems.append(EmailCopy.lookalike(lookalike))
+        draft.email = EmailAddress.removingFormatCharacters(draft.email)
     }
 
     private mutating func checkPhone() {
@@ -84,6 +91,22 @@ struct SignupValidation {
         } else {
             problems.append("Please pick a city from the list.")
             draft.city = ""
+        }
+    }
+}
+
+/// What a person reads when an e-mail address would pass for another one.
+enum EmailCopy {
+    static func lookalike(_ problem: EmailAddress.Lookalike) -> String {
+        switch problem {
+        case .formatCharacters:
+            "The e-mail address contains invisible formatting characters (such as a zero-width space). Retype it."
+        case .mixedScriptLocalPart:
+            "The part of the e-mail address before the @ mixes letters of different alphabets (such as a Cyrillic "
+                + "\u{430} among Latin letters), so it would look like another address. Retype it in one alphabet."
+        case .mixedScriptDomain:
+            "The domain of the e-mail address mixes letters of different alphabets, so it would look like another "
+                + "address. Retype it in one alphabet."
         }
     }
 }

@@ -77,11 +77,19 @@ extension MongoConnection {
     func findAndModify(_ collection: DataCollection, _ query: BSONFields, upserting update: BSONFields) throws
         -> Data
     {
+        try findAndModify(collection, query, update: update, upsert: true)
+    }
+
+    /// One `findAndModify` returning the document after the update; without `upsert`, the reply's `value` is null
+    /// when nothing matched.
+    func findAndModify(_ collection: DataCollection, _ query: BSONFields, update: BSONFields, upsert: Bool) throws
+        -> Data
+    {
         let queryDocument = try BSONDocument(query)
         let updateDocument = try BSONDocument(update)
         guard let options = mongoc_find_and_modify_opts_new() else { fatalError("out of memory") }
         defer { mongoc_find_and_modify_opts_destroy(options) }
-        let flags = MONGOC_FIND_AND_MODIFY_UPSERT.rawValue | MONGOC_FIND_AND_MODIFY_RETURN_NEW.rawValue
+        let flags = (upsert ? MONGOC_FIND_AND_MODIFY_UPSERT.rawValue : 0) | MONGOC_FIND_AND_MODIFY_RETURN_NEW.rawValue
         guard mongoc_find_and_modify_opts_set_update(options, updateDocument.pointer),
             mongoc_find_and_modify_opts_set_flags(options, mongoc_find_and_modify_flags_t(rawValue: flags))
         else { throw MongoFailure.encoding("invalid findAndModify options") }

@@ -49,6 +49,8 @@ enum MongoSchema {
                    partialFilter: ["status": .string(HandoffStatus.open.rawValue)]),
              Index(keys: [("userID", 1), ("conversationID", 1), ("createdAt", -1)]),
              Index(keys: [("status", 1), ("createdAt", 1)])]
+        // Looked up by `_id` only; the TTL index collects counters whose window has ended.
+        case .throttles: [Index(keys: [("expiresAt", 1)], expireAfterSeconds: 0)]
         }
     }
 
@@ -61,6 +63,7 @@ enum MongoSchema {
         case .coupons: "code"
         case .sessions: "tokenHash"
         case .usage: "userID+day"
+        case .throttles: "key"
         case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs: "id"
         }
     }

@@ -71,6 +71,11 @@ extension DailyUsage: MongoStored {
     }
 }
 
+extension ThrottleWindow: MongoStored {
+    static var collection: DataCollection { .throttles }
+    var documentID: BSONValue { .string(key) }
+}
+
 /// One value ready to be written: its `_id` and its JSON. `Sendable`, so it is produced on the caller's task
 /// and turned into a `bson_t` on the worker thread (`document()`).
 struct EncodedRecord: Sendable {
