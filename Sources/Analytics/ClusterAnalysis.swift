@@ -74,7 +74,8 @@ public struct ClusterAnalysis: Sendable {
         return best.k
     }
 
-    private func validate(_ features: FeatureMatrix) throws(ClusterAnalysisError) {
+    /// The checks that need no data: k range, restarts, resamples.
+    public func validateOptions() throws(ClusterAnalysisError) {
         guard kMin >= 2 else { throw .option("--k-min must be at least 2 (got \(kMin))") }
         guard kMin <= kMax else { throw .option("--k-min (\(kMin)) must not exceed --k-max (\(kMax))") }
         guard restarts >= 1 else { throw .option("--restarts must be at least 1 (got \(restarts))") }
@@ -82,6 +83,10 @@ public struct ClusterAnalysis: Sendable {
             throw .option("--bootstrap must be 0 or more (got \(bootstrapResamples))")
         }
         guard silhouetteRowLimit >= 3 else { throw .option("the silhouette sample needs at least 3 rows") }
+    }
+
+    private func validate(_ features: FeatureMatrix) throws(ClusterAnalysisError) {
+        try validateOptions()
         // The silhouette needs k ≤ n − 1, and k-means needs k distinct points to make k clusters.
         guard features.rowCount > kMax else {
             throw .option("--k-max \(kMax) needs at least \(kMax + 1) rows; the file has \(features.rowCount)")
@@ -104,7 +109,7 @@ public enum ClusterAnalysisError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .option(let text): text
-        case .features(let error): error.description
+        case .features(let error): "--standardize: \(error.description)"
         case .silhouette(let k, let error): "k = \(k): \(error.description)"
         }
     }

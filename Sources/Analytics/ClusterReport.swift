@@ -36,6 +36,17 @@ public struct ClusterReport: Sendable, Equatable, Encodable {
         return sizes
     }
 
+    /// The mean of every feature of `features` (the rows the report was made from, in any units) per cluster:
+    /// `chosenK` rows of `features.columnCount` values, by label.
+    public func clusterMeans(of features: FeatureMatrix) -> [[Double]] {
+        precondition(features.rowCount == labels.count, "the report's rows")
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: features.columnCount), count: chosenK)
+        for (row, label) in labels.enumerated() {
+            for column in 0..<features.columnCount { sums[label][column] += features[row, column] }
+        }
+        return zip(sums, clusterSizes).map { sum, size in sum.map { $0 / Double(max(1, size)) } }
+    }
+
     private enum CodingKeys: String, CodingKey { case chosenK, perK, labels, bootstrapARI }
 
     private struct IDKey: CodingKey {

@@ -97,7 +97,7 @@ public enum FeatureMatrixError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .constantColumn(let name):
-            "column \"\(name)\" is constant: it has no standard deviation to standardise by (drop the column)"
+            "column \"\(name)\" is constant: it has no standard deviation to divide by (drop the column)"
         }
     }
 }

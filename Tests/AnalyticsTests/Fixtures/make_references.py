@@ -60,7 +60,7 @@ def varied(rng):
 
 
 def write_csv(name, x):
-    # Shuffled rows with ids that do not sort like row order, 9 significant digits: the CSV is the data set.
+    # Rows in blob order, ids that do not sort like row order, 9 significant digits: the CSV is the data set.
     path = os.path.join(HERE, name + ".csv")
     header = ["id"] + [f"f{j + 1}" for j in range(x.shape[1])]
     with open(path, "w") as out:
