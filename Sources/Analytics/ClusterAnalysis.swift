@@ -21,7 +21,7 @@ public struct ClusterAnalysis: Sendable {
     public var silhouetteRowLimit: Int
 
     public init(
-        kMin: Int, kMax: Int, seed: UInt64, restarts: Int = 10, bootstrapResamples: Int = 20,
+        kMin: Int, kMax: Int, seed: UInt64, restarts: Int = 20, bootstrapResamples: Int = 20,
         standardize: Bool = false, silhouetteRowLimit: Int = Silhouette.exactRowLimit
     ) {
         self.kMin = kMin

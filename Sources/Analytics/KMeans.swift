@@ -10,7 +10,8 @@ import SeededRandom
 ///   `tolerance × (mean feature variance)` in total squared distance (scikit-learn's `tol`), at most
 ///   `maxIterations` times. A centre left without rows jumps to the row farthest from its own centre (as
 ///   scikit-learn does), so a fit keeps k clusters whenever the data has k distinct rows.
-/// - **Restarts**: `restarts` independent seedings; the lowest inertia wins, the earliest on a tie.
+/// - **Restarts**: `restarts` independent seedings (default 20, scikit-learn's reference budget `n_init=20`); the
+///   lowest inertia wins, the earliest on a tie.
 /// - **Labels** are renumbered by first appearance in row order: row 0 is in cluster 0, the first row not in
 ///   cluster 0 is in cluster 1, and so on; the centroids are reordered to match. The numbering is then a function
 ///   of the partition alone, not of which restart or seeding found it.
@@ -22,7 +23,7 @@ public struct KMeans: Sendable {
     public var maxIterations: Int
     public var tolerance: Double
 
-    public init(clusterCount: Int, restarts: Int = 10, maxIterations: Int = 300, tolerance: Double = 1e-4) {
+    public init(clusterCount: Int, restarts: Int = 20, maxIterations: Int = 300, tolerance: Double = 1e-4) {
         precondition(clusterCount >= 1 && restarts >= 1 && maxIterations >= 1)
         self.clusterCount = clusterCount
         self.restarts = restarts

@@ -31,7 +31,7 @@ struct AnalyticsClusterCommand: ParsableCommand {
     var seed: UInt64
 
     @Option(help: "k-means++ seedings per k (and per bootstrap refit).")
-    var restarts: Int = 10
+    var restarts: Int = 20
 
     @Option(help: "Bootstrap resamples for the stability measure (0 skips it).")
     var bootstrap: Int = 20

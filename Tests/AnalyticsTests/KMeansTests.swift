@@ -6,8 +6,8 @@ import Testing
 struct KMeansTests {
     /// Our inertia may be lower than scikit-learn's, never more than 0.5 % above it.
     static let inertiaTolerance = 1.005
-    /// The same budget as the reference's `n_init=20`. At 10 restarts both implementations land above 0.5 % now
-    /// and then for a k beyond the data's structure (k = 6 on four blobs; docs/analytics.md has the rates).
+    /// The default, and the same budget as the reference's `n_init=20`. At 10 restarts both implementations land
+    /// above 0.5 % now and then for a k beyond the data's structure (k = 6 on four blobs; docs/analytics.md).
     static let restarts = 20
 
     @Test("inertia within 0.5 % of scikit-learn's (n_init=20) on the fixtures, as given and standardised",
