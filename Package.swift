@@ -127,7 +127,7 @@ let package = Package(
             name: "concierge-bench",
             dependencies: [
                 "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval", "RetrievalFiles",
-                "Geo", "SeededRandom", "SentenceEmbedding",
+                "Geo", "SeededRandom", "SentenceEmbedding", "Analytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

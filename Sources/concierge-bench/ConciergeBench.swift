@@ -11,6 +11,7 @@ struct ConciergeBench: AsyncParsableCommand {
             MaskerBench.self, RetrievalBench.self, RetrievalEvalBench.self, HybridEvalBench.self, HybridLatencyBench.self,
             NearestBench.self,
             EmbedBench.self, UnderstandingEvalBench.self,
+            AnalyticsClusterBench.self,
         ]
     )
 }
