@@ -164,7 +164,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "SeededRandom"], swiftSettings: strict),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "SeededRandom"], swiftSettings: strict),
+        .testTarget(
+            name: "AnalyticsTests", dependencies: ["Analytics", "SeededRandom"], exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
         // Not on TestSupport (it links the whole app): finds the repository root from #filePath itself.
         .testTarget(
