@@ -12,15 +12,21 @@ import TestSupport
 /// 75 s. The real server (not the in-memory router) on a free port, with short timeouts set the way `concierge serve`
 /// reads them, and raw TCP connections that send nothing, half a header, or a header a byte at a time.
 @Suite("Connection timeouts: header read and idle")
+///
+/// The bounds are wide on purpose: the suite shares two cores with hundreds of other tests, so a timer can fire
+/// seconds late. What is proved is that a connection is closed (not left open for a minute), and not before its
+/// timeout: the kept-alive one outlives the header timeout.
 struct ConnectionTimeoutTests {
     static let headerRead = 0.4
     static let idle = 1.5
+    /// How late a close may be on a loaded machine.
+    static let slack = 8.0
 
     @Test func aConnectionThatSendsNothingIsClosedAtTheHeaderTimeout() async throws {
         try await Self.withServer { port in
             let connection = try RawConnection(port: port)
-            let closed = try #require(await connection.secondsUntilClosed(limit: 5), "still open after 5 s")
-            #expect(closed >= Self.headerRead - 0.1 && closed < Self.headerRead + 0.9, "closed after \(closed) s")
+            let closed = try #require(await connection.secondsUntilClosed(limit: 20), "still open after 20 s")
+            #expect(closed >= Self.headerRead - 0.1 && closed < Self.headerRead + Self.slack, "closed after \(closed) s")
         }
     }
 
@@ -29,9 +35,9 @@ struct ConnectionTimeoutTests {
         try await Self.withServer { port in
             let connection = try RawConnection(port: port)
             connection.send("GET /login HTTP/1.1\r\nHost: localhost\r\n")
-            let trickled = await connection.secondsUntilClosed(limit: 5) { connection.send("X-Slow: 1\r\n") }
-            let closed = try #require(trickled, "still open after 5 s")
-            #expect(closed >= Self.headerRead - 0.1 && closed < Self.headerRead + 0.9, "closed after \(closed) s")
+            let trickled = await connection.secondsUntilClosed(limit: 20) { connection.send("X-Slow: 1\r\n") }
+            let closed = try #require(trickled, "still open after 20 s")
+            #expect(closed >= Self.headerRead - 0.1 && closed < Self.headerRead + Self.slack, "closed after \(closed) s")
         }
     }
 
@@ -39,11 +45,16 @@ struct ConnectionTimeoutTests {
     @Test func aKeptAliveConnectionIsClosedAtTheIdleTimeout() async throws {
         try await Self.withServer { port in
             let connection = try RawConnection(port: port)
+            let sent = ContinuousClock.now
             connection.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
-            try await connection.waitForBytes(limit: 5)
+            try await connection.waitForBytes(limit: 60)
+            let answered = ContinuousClock.now - sent
             #expect(String(decoding: connection.received, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
-            let closed = try #require(await connection.secondsUntilClosed(limit: 8), "still open after 8 s")
-            #expect(closed >= Self.idle - 0.3 && closed < Self.idle + 2.5, "closed after \(closed) s")
+            let closed = try #require(await connection.secondsUntilClosed(limit: 30), "still open after 30 s")
+            // The idle timer starts once the answer is written, after the request was sent: measured from the send,
+            // the close cannot come before it, however late this loop noticed the answer.
+            let sinceSent = closed + Double(answered.components.seconds) + Double(answered.components.attoseconds) / 1e18
+            #expect(sinceSent >= Self.idle - 0.3 && closed < Self.idle + Self.slack, "closed \(sinceSent) s after the request")
         }
     }
 
