@@ -122,8 +122,14 @@ extension ChatService {
             let order = try await store.order(id: id)
             named = (id, order?.userID == user.id ? order : nil)
         }
-        var pointed = named?.order ?? pointing.flatMap {
-            OrderPointer.find($0, in: orders, item: understanding.slots.item, user: user, now: turn.now)
+        var pointed = named?.order ?? pointing.flatMap { slot in
+            // "The oat hot chocolate I ordered last month": the item names the order, the date picks which of those.
+            if slot.kind == .item, let when = SlotExtractor.when(MessageWords(turn.text)),
+                let dated = OrderPointer.find(OrderSlot(kind: .date, value: when), in: orders, item: slot.value,
+                                              user: user, now: turn.now) {
+                return dated
+            }
+            return OrderPointer.find(slot, in: orders, item: understanding.slots.item, user: user, now: turn.now)
         }
         // "My oat flat white yesterday was lukewarm": a complaint about an item names the recent order that had it.
         if pointed == nil, pointing == nil, understanding.intents.contains(where: { [.complaint, .refund].contains($0) }),
