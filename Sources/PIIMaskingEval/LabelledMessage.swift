@@ -24,6 +24,11 @@ public enum NegativeKind: String, Sendable, CaseIterable, Comparable {
     case orderNumber = "order-number"
     case barcode, tracking
     case otherNumber = "other-number"
+    /// Issue 13's chat look-alikes: "3/4 cup", "24/7"; "5 min walk"; "250g"; "since 2019"; "2 rocky road brownies".
+    case fraction
+    case walk = "walk-time"
+    case size, year
+    case orderLine = "order-line"
 
     /// Declaration order, for stable reports.
     public static func < (lhs: NegativeKind, rhs: NegativeKind) -> Bool {
