@@ -12,7 +12,7 @@ enum ChatAddressValues {
     ]
     static let usSuffixes = [
         "st", "street", "ave", "avenue", "blvd", "rd", "road", "dr", "drive", "ln", "lane", "way", "ct", "court",
-        "pl", "place", "pkwy", "terrace", "cir", "circle", "trl", "hwy", "loop", "st.", "ave.",
+        "pl", "place", "pkwy", "terrace", "cir", "circle", "trl", "hwy", "loop",
     ]
     static let usPlaces: [(city: String, state: String, zip: String)] = [
         ("portland", "or", "97205"), ("springfield", "il", "62704"), ("salem", "or", "97301"),
@@ -48,23 +48,27 @@ enum ChatAddressValues {
         let name = rng.chance(0.15) ? ordinal(rng.int(1...99)) : rng.pick(usNames)
         var line = "\(number) \(direction)\(name) \(rng.pick(usSuffixes))"
         if rng.chance(0.1) { line += rng.pick([" nw", " se", " ne"]) }
-        let unit = rng.pick([
-            "apt \(rng.int(1...40))\(rng.pick(["", "b", "c"]))", "#\(rng.int(2...300))", "unit \(rng.int(1...30))",
-            "suite \(rng.int(100...900))", "ste \(rng.int(100...900))", "apt. \(rng.int(1...30))",
-        ])
+        // An abbreviation's dot only inside the address ("st., apt 4"): at its very end it is the sentence's.
+        let dot = rng.chance(0.15) && (line.hasSuffix(" st") || line.hasSuffix(" ave")) ? "." : ""
+        let units = [
+            "apt \(rng.int(1...40))\(rng.pick(["", "b", "c"]))", "unit \(rng.int(1...30))",
+            "suite \(rng.int(100...900))",
+            "ste \(rng.int(100...900))", "apt. \(rng.int(1...30))", "#\(rng.int(2...300))",
+        ]
         switch rng.below(10) {
-        case 0...1: line += rng.pick([" ", ", "]) + unit
-        case 2: line = unit + rng.pick([", ", " "]) + line
+        case 0...1: line += dot + rng.pick([" ", ", "]) + rng.pick(units)
+        case 2: line = rng.pick(units.dropLast()) + rng.pick([", ", " "]) + line  // "#12" is not written first
         default: break
         }
         let place = rng.pick(usPlaces)
         let stateZip = "\(place.state) \(place.zip)\(rng.chance(0.1) ? "-\(rng.digits(4))" : "")"
         let breakBefore = rng.pick([", ", "\n", " "])
+        let dotted = line.hasSuffix(" st") || line.hasSuffix(" ave") ? line + dot : line
         switch rng.below(8) {
         case 0...1: return line
-        case 2: return "\(line), \(place.city)"
-        case 3: return "\(line)\(breakBefore)\(place.city) \(stateZip)"
-        default: return "\(line)\(breakBefore)\(place.city), \(stateZip)"
+        case 2: return "\(dotted), \(place.city)"
+        case 3: return "\(dotted)\(breakBefore)\(place.city) \(stateZip)"
+        default: return "\(dotted)\(breakBefore)\(place.city), \(stateZip)"
         }
     }
 
