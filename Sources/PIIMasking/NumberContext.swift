@@ -12,7 +12,7 @@ enum NumberContext {
         "txn", "confirmation", "conf", "booking", "serial", "sn", "model", "part", "id", "ticket", "case",
         "membership", "member", "loyalty", "voucher", "coupon", "code", "pin", "otp", "batch",
         "lot", "article", "style", "catalog", "catalogue", "reservation", "awb", "shipment", "parcel",
-        "consignment", "imei", "policy", "claim", "cust", "gift",
+        "consignment", "imei", "policy", "claim", "cust", "gift", "rewards",
     ])
 
     /// "account: 4111 1111 1111 1111": a card is charged to an account, so after these words a number is an

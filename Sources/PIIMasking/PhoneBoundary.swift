@@ -4,28 +4,32 @@
 /// 503-555-0134", "room 204 07700 900123"), and courier codes are typed in spaced groups that end in a
 /// phone-shaped tail ("1Z 999 AA1 99 8728 6918").
 enum PhoneBoundary {
-    /// Whether a number written with its own punctuation starts afresh after a lone number: the run before it is a
-    /// single group (a ZIP, a room) and the number opens with a parenthesised area code or a trunk 0 ("07700
-    /// 900123"), or uses another separator than the space or dash joining it to that group ("97205 503-555-0134").
-    /// A card split in fours ("4111-1111-1111-1111", "3772 168991 66688") keeps one separator throughout, so it
-    /// never starts afresh.
+    /// Whether a number starts afresh inside a run of digit groups: it opens with a parenthesised area code, or has
+    /// punctuation of its own after its first group ("97205 503-555-0134", "…2179 923/570-2185"), or opens with a
+    /// trunk 0 after a lone group such as a ZIP or a room ("room 204 07700 900123"). A card split in fours keeps one
+    /// separator throughout ("4111-1111-1111-1111", "5388 0201 2941 0760"), so no group of it starts afresh.
     static func startsAfresh(_ t: ByteText, _ start: Int) -> Bool {
-        let joint = t[start - 1]
-        var index = start - 2
-        while index >= 0, Byte.isDigit(t[index]) { index -= 1 }
-        // The group before is alone: nothing before it, or a word, or a separator not preceded by a digit.
-        if index >= 0, !Byte.isAlpha(t[index]) {
-            guard t[index] == Byte.space || t[index] == Byte.comma, !Byte.isDigit(t[index - 1]) else { return false }
-        }
         if t[start] == Byte.lparen { return true }  // "97205 (503) 555-0134": an area code opens a number
+        let joint = t[start - 1]
         var end = start
         while Byte.isDigit(t[end]), end - start < 7 { end += 1 }
+        // "…2179 923/570-2185": punctuation of its own after the first group, unlike the space joining it.
+        let own = t[end]
+        if own == Byte.dash || own == Byte.dot || own == Byte.slash, own != joint, Byte.isDigit(t[end + 1]) {
+            return true
+        }
+        var index = start - 2
+        while index >= 0, Byte.isDigit(t[index]) { index -= 1 }
+        // The group before is alone (nothing before it, a word, a separator not after a digit) or ends a run joined
+        // by another separator than this number's joint ("…id 83702-0393 1-844-449-6376").
+        if index >= 0, !Byte.isAlpha(t[index]) {
+            let lone = (t[index] == Byte.space || t[index] == Byte.comma) && !Byte.isDigit(t[index - 1])
+            let otherRun = t[index] != joint && (t[index] == Byte.dash || t[index] == Byte.dot)
+            guard lone || otherRun else { return false }
+        }
         // Four digits then four or six: the groups of a card ("5388 0201 2941 0760", "3659 069730 4977").
         if start - 2 - index == 4, end - start == 4 || end - start == 6 { return false }
-        if t[start] == UInt8(ascii: "0"), t[start + 1] != UInt8(ascii: "0"), end - start >= 2 { return true }
-        let own = t[end]
-        let punctuated = own == Byte.dash || own == Byte.dot || own == Byte.slash
-        return punctuated && own != joint && Byte.isDigit(t[end + 1])
+        return t[start] == UInt8(ascii: "0") && t[start + 1] != UInt8(ascii: "0") && end - start >= 2
     }
 
     /// Whether the number follows a spaced code: the word before it (one space away) mixes letters and digits and

@@ -21,6 +21,8 @@ struct CardDetectorTests {
         .init("account: 4111 1111 1111 1111", "CARD:4111 1111 1111 1111"),
         .init("pls charge acct: 5555-5555-5555-4444", "CARD:5555-5555-5555-4444"),
         .init("Account number 378282246310005", "CARD:378282246310005"),
+        // A one- or two-digit group after the card is the count that follows, not part of a longer number.
+        .init("account: 6011 1111 1111 1117 2 park lane mugs", "CARD:6011 1111 1111 1117"),
     ]
 
     static let negatives = [

@@ -34,6 +34,10 @@ struct ChatPhoneTests {
         .init("room 204 07700 900123", "PHONE:07700 900123"),
         .init("il 62704 07700 900123", "PHONE:07700 900123"),
         .init("manchester M1 1AE 726/975-5901", "PHONE:726/975-5901"),
+        // Right after another number with punctuation of its own
+        .init("card 4309 1135 7788 2179 923/570-2185", "CARD:4309 1135 7788 2179", "PHONE:923/570-2185"),
+        .init("zip 83702-0393 1-844-449-6376", "PHONE:1-844-449-6376"),
+        .init("card 4111 1111 1111 1111 (415) 555-2671", "CARD:4111 1111 1111 1111", "PHONE:(415) 555-2671"),
     ]
 
     static let negatives = [
@@ -42,8 +46,8 @@ struct ChatPhoneTests {
         // a courier code in spaced groups, and a Luhn-invalid card after a lone group
         "1Z 999 AA1 99 8728 6918", "tracking 1Z 999 AA1 95 7958 7416 says", "5388 0201 2941 0760",
         "3659 069730 4977", "4111-1111-1111-1112",
-        // an account number is an identifier to the phone reader
-        "account 4155552671", "acct: 07700900123",
+        // an account or rewards number is an identifier to the phone reader
+        "account 4155552671", "acct: 07700900123", "rewards # 0856 5629 0781",
     ]
 
     @Test(arguments: positives)
