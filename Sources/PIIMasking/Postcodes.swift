@@ -44,9 +44,9 @@ enum Postcode {
             while Byte.isDigit(t[plusEnd]), plusEnd - index <= 5 { plusEnd += 1 }
             if plusEnd - index == 5, !Boundary.wordAfter(t, plusEnd) { return plusEnd }
         }
-        guard !Boundary.wordAfter(t, index), !(t[index] == Byte.dot && Byte.isDigit(t[index + 1])) else {
-            return nil
-        }
+        // "07762-044-892", "4.50", "12/05": digits going on after punctuation are some other number.
+        let punctuation = t[index] == Byte.dot || t[index] == Byte.dash || t[index] == Byte.slash
+        guard !Boundary.wordAfter(t, index), !(punctuation && Byte.isDigit(t[index + 1])) else { return nil }
         return index
     }
 

@@ -146,6 +146,11 @@ struct Scanner {
                 placeholders.append(token)
                 return token.end
             }
+        } else if byte == Byte.hash {
+            let digit = Byte.isDigit(t[index + 1]) || (t[index + 1] == Byte.space && Byte.isDigit(t[index + 2]))
+            if digit, !Boundary.wordBefore(t, index), let address = AddressDetector.detect(t, atHash: index) {
+                add(address)
+            }
         } else if byte == Byte.colon {
             if t[index + 1] == Byte.colon, !Boundary.wordBefore(t, index), let ip = IPDetector.detectV6(t, at: index) {
                 add(ip)
