@@ -68,7 +68,7 @@ enum Lexicon {
         "want", "wants", "order", "ordered", "ordering", "buy", "bought", "get", "got", "add", "added", "need",
         "take", "took", "grab", "have", "had", "with", "of", "and", "plus", "another", "only", "just", "about",
         "top", "best", "sold", "sell", "sells", "cost", "costs", "costing", "pay", "paid", "for", "x", "qty",
-        "like", "give", "extra",
+        "like", "give", "extra", "a", "the",
     ])
 
     /// Country names accepted at the end of an address after its postcode ("…, London NW1 6XE, UK").

@@ -19,7 +19,7 @@ enum PhoneBoundary {
             return true
         }
         var index = start - 2
-        while index >= 0, Byte.isDigit(t[index]) { index -= 1 }
+        while index >= 0, Byte.isDigit(t[index]), start - index < 24 { index -= 1 }
         // The group before is alone (nothing before it, a word, a separator not after a digit) or ends a run joined
         // by another separator than this number's joint ("…id 83702-0393 1-844-449-6376").
         if index >= 0, !Byte.isAlpha(t[index]) {

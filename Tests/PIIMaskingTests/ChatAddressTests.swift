@@ -56,7 +56,7 @@ struct ChatAddressTests {
         "2 park lane mugs pls", "a 12 oz flat white", "4 way adapters", "250g", "500 ml", "3/4 cup of oat milk",
         "12/05 at 9:30", "since 2019", "near SW1A1AA", "my postcode is NW14SH", "zip 97205",
         "is there a store near 94103?",
-        "ok at 9:30?", "order #4155, thanks", "room 204", "it's 12 elm close", "i'm on 3 green",
+        "ok at 9:30?", "order #4155, thanks", "room 204", "it's 12 elm close", "i'm on 3 green", "it's a 1 way street",
     ]
 
     @Test(arguments: positives)
