@@ -25,9 +25,13 @@ enum AddressDetector {
         let tail = AddressTail.parse(t, from: line.end)
         let confirmed = tail.end > line.end || afterUnit || number.lettered
         // "3 kings way", "12 elm close": unless a tail, an address word, a house number no count has (three digits,
-        // a letter) or a line no order has (an ordinal, a compass point, two name words) says it is an address.
-        let evident = tail.confirmed || tail.unit || afterUnit || number.lettered || number.end - start >= 3
-        if line.needsConfirmation, !(evident || line.distinctive),
+        // a letter) or a line no order has (an ordinal, a compass point, two name words) says it is an address. With
+        // an extended type ("…missing reach") only the tail or an address word will do.
+        let attached = tail.confirmed || tail.unit || afterUnit
+        // "250g missing gate", "500m walk": a size or a distance, not a house letter.
+        if line.lowercase, number.lettered, measureLetters.contains(t[number.end - 1]) { return nil }
+        let shaped = number.lettered || number.end - start >= 3 || line.distinctive
+        if line.needsConfirmation, !(attached || (shaped && line.core)),
             !Self.hasAddressCue(t, before: start, throughIs: true)
         {
             return nil
@@ -104,14 +108,23 @@ enum AddressDetector {
         return earlierHash == placeWord || Lexicon.addressCues.contains(earlierHash)
     }
 
-    /// The word before the house number, also across the line break after a label ("address:\n27 cedar way").
+    /// The word before the house number, also across the line break after a label ("address:\n27 cedar way"); not
+    /// the end of an e-mail or web address ("…@optusnet.com.au 2 rocky road").
     private static func wordBefore(_ t: ByteText, _ start: Int) -> (start: Int, end: Int)? {
         var end = start
         if t[end - 1] == UInt8(ascii: "\n") { end -= 1 }
         if t[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         if end < start, t[end - 1] != Byte.colon { return nil }
-        return Boundary.previousWord(t, before: end, maxGap: 3)
+        guard let word = Boundary.previousWord(t, before: end, maxGap: 3),
+            t[word.start - 1] != Byte.dot || !Byte.isAlnum(t[word.start - 2])
+        else { return nil }
+        return word
     }
+
+    /// Grams, litres, metres, kilo-: the letter after a size or a distance.
+    private static let measureLetters: Set<UInt8> = [
+        UInt8(ascii: "g"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "k"),
+    ]
 
     private static let isWord = WordHash.of("is")
     private static let anWord = WordHash.of("an")

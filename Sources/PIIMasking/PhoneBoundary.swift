@@ -6,8 +6,9 @@
 enum PhoneBoundary {
     /// Whether a number starts afresh inside a run of digit groups: it opens with a parenthesised area code, or has
     /// punctuation of its own after its first group ("97205 503-555-0134", "…2179 923/570-2185"), or opens with a
-    /// trunk 0 after a lone group such as a ZIP or a room ("room 204 07700 900123"). A card split in fours keeps one
-    /// separator throughout ("4111-1111-1111-1111", "5388 0201 2941 0760"), so no group of it starts afresh.
+    /// trunk 0 or 1 after a lone group such as a ZIP or a room ("room 204 07700 900123"). A card split in fours
+    /// keeps one separator throughout ("4111-1111-1111-1111", "5388 0201 2941 0760"), so no group of it starts
+    /// afresh.
     static func startsAfresh(_ t: ByteText, _ start: Int) -> Bool {
         if t[start] == Byte.lparen { return true }  // "97205 (503) 555-0134": an area code opens a number
         let joint = t[start - 1]
@@ -23,13 +24,18 @@ enum PhoneBoundary {
         // The group before is alone (nothing before it, a word, a separator not after a digit) or ends a run joined
         // by another separator than this number's joint ("…id 83702-0393 1-844-449-6376").
         if index >= 0, !Byte.isAlpha(t[index]) {
-            let lone = (t[index] == Byte.space || t[index] == Byte.comma) && !Byte.isDigit(t[index - 1])
+            let lone =
+                (t[index] == Byte.space || t[index] == Byte.comma) && !Byte.isDigit(t[index - 1])
+                || t[index] == Byte.plus  // a whole international number before ("+16167322670 07260 671 820")
             let otherRun = t[index] != joint && (t[index] == Byte.dash || t[index] == Byte.dot)
             guard lone || otherRun else { return false }
         }
         // Four digits then four or six: the groups of a card ("5388 0201 2941 0760", "3659 069730 4977").
         if start - 2 - index == 4, end - start == 4 || end - start == 6 { return false }
-        return t[start] == UInt8(ascii: "0") && t[start + 1] != UInt8(ascii: "0") && end - start >= 2
+        // A trunk prefix: "0" then the area code, or the North American "1 " ("…tx 78701 1 224/370-9037").
+        let trunkZero = t[start] == UInt8(ascii: "0") && t[start + 1] != UInt8(ascii: "0") && end - start >= 2
+        let trunkOne = end - start == 1 && t[start] == UInt8(ascii: "1") && Byte.isDigit(t[end + 1])
+        return trunkZero || trunkOne
     }
 
     /// Whether the number follows a spaced code: the word before it (one space away) mixes letters and digits and

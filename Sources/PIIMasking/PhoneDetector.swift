@@ -45,8 +45,12 @@ extension NumberDetector {
             // is one longer identifier.
             guard groups[groupCount].separator == Byte.space else { return nil }
         }
-        // No phone format ends in a lone digit: "0161 496 0000 2 times" is a number and a count.
-        if groupCount > 1, last.digitCount == 1, last.separator == Byte.space { return nil }
+        // No phone format ends in a lone digit: "0161 496 0000 2 times" is a number and a count; nor in two digits
+        // after a group of four: "call me (561) 217 5835 86 jefferson way".
+        if groupCount > 1, last.separator == Byte.space {
+            if last.digitCount == 1 { return nil }
+            if !plus, last.digitCount == 2, groups[groupCount - 2].digitCount >= 4 { return nil }
+        }
         guard Boundary.numberMayEnd(t, last.end) || PhoneExtension.end(t, after: last.end) != nil,
             PhoneShape.isPhoneLike(groups[0..<groupCount], t, plus: plus)
         else { return nil }
@@ -123,7 +127,8 @@ enum PhoneShape {
         guard offset == 1 || (offset == 2 && leadingOne) else { return false }
         let local = groups[first + offset]
         if local.digitCount == 7 { return first + offset + 1 == groups.endIndex }
-        guard local.digitCount == 3, first + offset + 1 < groups.endIndex else { return false }
+        // The number ends with its four-digit line: "503/555-0134 10 minute walk" is a number and a count.
+        guard local.digitCount == 3, first + offset + 2 == groups.endIndex else { return false }
         let line = groups[first + offset + 1]
         return line.digitCount == 4 && line.separator != Byte.slash && !line.parenthesised
     }

@@ -40,7 +40,11 @@ struct StreetLine {
                 line.takeDirectional(t)
                 return line
             }
-            if nameWords == 0 { firstName = current.hash }
+            if nameWords == 0 {
+                // "200 g missing reach", "500 ml of…": in lower case a unit of measure never opens a street name.
+                if current.lowercase, Lexicon.measureWords.contains(current.hash) { return nil }
+                firstName = current.hash
+            }
             guard current.capitalized || current.ordinal || current.lowercase else { return nil }
             if current.capitalized, Lexicon.sentenceWords.contains(current.hash) { return nil }
             if current.numeric && !current.ordinal { return nil }

@@ -42,6 +42,8 @@ struct ChatAddressTests {
         .init("361 FAIRVIEW BOULEVARD, EL PASO, TX 79901", "ADDRESS:361 FAIRVIEW BOULEVARD, EL PASO, TX 79901"),
         .init("send to #4, 65 Wexford Road please", "ADDRESS:#4, 65 Wexford Road"),
         .init("deliver to 788 Beacon Hill Circle\nDayton", "ADDRESS:788 Beacon Hill Circle\nDayton"),
+        // "au" ends an e-mail here: it is no French "at" before an address
+        .init("a@optusnet.com.au 2 rocky road brownies", "EMAIL:a@optusnet.com.au"),
         // Followed by a phone on the same line
         .init(
             "portland or 97205 503/555-0134 is me", "PHONE:503/555-0134"),
@@ -57,6 +59,7 @@ struct ChatAddressTests {
         "12/05 at 9:30", "since 2019", "near SW1A1AA", "my postcode is NW14SH", "zip 97205",
         "is there a store near 94103?",
         "ok at 9:30?", "order #4155, thanks", "room 204", "it's 12 elm close", "i'm on 3 green", "it's a 1 way street",
+        "had 250g missing gate 4", "had 200 g missing reach me",
     ]
 
     @Test(arguments: positives)

@@ -38,6 +38,11 @@ struct ChatPhoneTests {
         .init("card 4309 1135 7788 2179 923/570-2185", "CARD:4309 1135 7788 2179", "PHONE:923/570-2185"),
         .init("zip 83702-0393 1-844-449-6376", "PHONE:1-844-449-6376"),
         .init("card 4111 1111 1111 1111 (415) 555-2671", "CARD:4111 1111 1111 1111", "PHONE:(415) 555-2671"),
+        .init("austin, tx 78701 1 224/370-9037 is my mobile", "PHONE:1 224/370-9037"),
+        .init("+16167322670 07260 671820", "PHONE:+16167322670", "PHONE:07260 671820"),
+        // A count after the number is not part of it, even after a phone word
+        .init("call me (561) 217 5835 86 times", "PHONE:(561) 217 5835"),
+        .init("text 859/694-7903 10 minute walk", "PHONE:859/694-7903"),
     ]
 
     static let negatives = [
