@@ -191,6 +191,7 @@ let package = Package(
         .testTarget(
             name: "PIIMaskingTests",
             dependencies: ["PIIMasking", "PIIMaskingEval", "SeededRandom"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

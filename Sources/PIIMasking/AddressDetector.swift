@@ -22,11 +22,23 @@ enum AddressDetector {
             let tail = AddressTail.parse(t, from: number.end)
             return tail.postcode ? Candidate(start: start, end: tail.end, type: .address) : nil
         }
-        let end = AddressTail.extend(t, from: line.end)
-        let confirmed = end > line.end || afterUnit || number.lettered
+        let tail = AddressTail.parse(t, from: line.end)
+        let confirmed = tail.end > line.end || afterUnit || number.lettered
+        // "3 kings way", "12 elm close": unless a tail, an address word, a house number no count has (three digits,
+        // a letter) or a line no order has (an ordinal, a compass point, two name words) says it is an address. With
+        // an extended type ("…missing reach") only the tail or an address word will do.
+        let attached = tail.confirmed || tail.unit || afterUnit
+        // "250g missing gate", "500m walk": a size or a distance, not a house letter.
+        if line.lowercase, number.lettered, measureLetters.contains(t[number.end - 1]) { return nil }
+        let shaped = number.lettered || number.end - start >= 3 || line.distinctive
+        if line.needsConfirmation, !(attached || (shaped && line.core)),
+            !Self.hasAddressCue(t, before: start, throughIs: true)
+        {
+            return nil
+        }
         if !line.core, !confirmed, number.end - start < 3, !Self.hasAddressCue(t, before: start) { return nil }
         if !(confirmed || line.distinctive), looksLikeQuantity(t, start: start, lineEnd: line.end) { return nil }
-        return Candidate(start: start, end: end, type: .address)
+        return Candidate(start: start, end: tail.end, type: .address)
     }
 
     /// An address that starts with the word at `start`: a unit or a post box.
@@ -49,6 +61,15 @@ enum AddressDetector {
             if tail.postcode { return Candidate(start: start, end: tail.end, type: .address) }
         }
         return nil
+    }
+
+    /// An address that opens with a "#" unit: "#4, 65 Wexford Road", "# 210, 18382 Kingsley Terrace, …". Not
+    /// after an identifier word: "order #4155, 12 main st" is an order number and an address.
+    static func detect(_ t: ByteText, atHash start: Int) -> Candidate? {
+        guard NumberContext.cue(before: start, in: t) != .identifier, let unitEnd = Unit.read(t, at: start),
+            t[unitEnd] == Byte.comma || t[unitEnd] == Byte.space
+        else { return nil }
+        return afterUnit(t, start: start, unitEnd: unitEnd)
     }
 
     /// "Apt 4B, 55 W 46th St" or "Flat 12, MG Road, …".
@@ -74,28 +95,58 @@ enum AddressDetector {
         return tail.confirmed ? Candidate(start: start, end: tail.end, type: .address) : nil
     }
 
-    /// "ship to", "live at", "address:" right before the house number.
-    private static func hasAddressCue(_ t: ByteText, before start: Int) -> Bool {
-        guard let previous = Boundary.previousWord(t, before: start, maxGap: 3) else { return false }
-        return Lexicon.addressCues.contains(WordHash.of(t, previous.start, previous.end))
+    /// "ship to", "live at", "address:" right before the house number. With `throughIs`, a bare "is" (or "an") is
+    /// no cue but one of the address words before it is: "my address is …", "home is …", "my new place is …".
+    private static func hasAddressCue(_ t: ByteText, before start: Int, throughIs: Bool = false) -> Bool {
+        guard let previous = wordBefore(t, start) else { return false }
+        let hash = WordHash.of(t, previous.start, previous.end)
+        guard throughIs, hash == isWord || hash == anWord else { return Lexicon.addressCues.contains(hash) }
+        guard hash == isWord, let earlier = Boundary.previousWord(t, before: previous.start, maxGap: 2) else {
+            return false
+        }
+        let earlierHash = WordHash.of(t, earlier.start, earlier.end)
+        return earlierHash == placeWord || Lexicon.addressCues.contains(earlierHash)
     }
+
+    /// The word before the house number, also across the line break after a label ("address:\n27 cedar way"); not
+    /// the end of an e-mail or web address ("…@optusnet.com.au 2 rocky road").
+    private static func wordBefore(_ t: ByteText, _ start: Int) -> (start: Int, end: Int)? {
+        var end = start
+        if t[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if t[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if end < start, t[end - 1] != Byte.colon { return nil }
+        guard let word = Boundary.previousWord(t, before: end, maxGap: 3),
+            t[word.start - 1] != Byte.dot || !Byte.isAlnum(t[word.start - 2])
+        else { return nil }
+        return word
+    }
+
+    /// Grams, litres, metres, kilo-: the letter after a size or a distance.
+    private static let measureLetters: Set<UInt8> = [
+        UInt8(ascii: "g"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "k"),
+    ]
+
+    private static let isWord = WordHash.of("is")
+    private static let anWord = WordHash.of("an")
+    private static let placeWord = WordHash.of("place")
 
     /// A plain "number + name + street type" after "want", "bought", "2 x"…, or followed by a lower-case noun
     /// ("2 Milky Way bars"), is an order line, unless an address word ("to", "at", "address") precedes it.
     private static func looksLikeQuantity(_ t: ByteText, start: Int, lineEnd: Int) -> Bool {
-        if let previous = Boundary.previousWord(t, before: start, maxGap: 3) {
+        if let previous = wordBefore(t, start) {
             let hash = WordHash.of(t, previous.start, previous.end)
             if Lexicon.addressCues.contains(hash) { return false }
             if Lexicon.quantityCues.contains(hash) { return true }
         }
         let afterDot = t[lineEnd] == Byte.dot ? lineEnd + 1 : lineEnd
-        if afterDot == lineEnd, let next = AddressWord.after(t, lineEnd), next.lowercase,
-            !Lexicon.stopWords.contains(next.hash)
-        {
-            return true
-        }
-        return false
+        guard afterDot == lineEnd, let next = AddressWord.after(t, lineEnd), next.lowercase else { return false }
+        // "1 rocky road and 2 lattes": the list goes on with another count.
+        if listWords.contains(next.hash), t[next.end] == Byte.space, Byte.isDigit(t[next.end + 1]) { return true }
+        return !Lexicon.stopWords.contains(next.hash) && !Lexicon.cities.contains(next.hash)
+            && !Lexicon.closingWords.contains(next.hash)
     }
+
+    private static let listWords = WordHash.set(["and", "plus", "n", "with"])
 }
 
 /// "PO Box 1234", "P.O. Box 77", "Post Office Box 5".

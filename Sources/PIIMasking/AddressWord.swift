@@ -3,7 +3,7 @@ struct AddressWord {
     var start: Int
     var end: Int
     var hash: UInt64
-    /// First byte is an upper-case ASCII letter or a non-ASCII letter ("Élysées").
+    /// First byte is an upper-case ASCII letter or a Latin non-ASCII letter ("Élysées").
     var capitalized: Bool
     /// Every ASCII letter is upper case ("MG", "NW", "SW1A").
     var allCaps: Bool
@@ -37,10 +37,15 @@ struct AddressWord {
         }
         let numeric = Byte.isDigit(first)
         return AddressWord(
-            start: start, end: end, hash: WordHash.of(t, start, end), capitalized: Byte.isUpper(first) || first >= 0xC0,
+            start: start, end: end, hash: WordHash.of(t, start, end),
+            capitalized: Byte.isUpper(first) || isLatin(first),
             allCaps: allCaps && !numeric, lowercase: Byte.isLower(first), numeric: numeric,
             ordinal: numeric && isOrdinal(t, start, end, digits: digits))
     }
+
+    /// A lead byte of Latin-1 or Latin Extended-A ("É", "Ł"): a name word, where a word of another script after a
+    /// street ("…Champs-Élysées नमस्ते") is the sentence going on in another language.
+    private static func isLatin(_ byte: UInt8) -> Bool { byte >= 0xC3 && byte <= 0xC5 }
 
     /// Reads the word after a single space at `index` (or after ". " when `afterAbbreviation`).
     static func after(_ t: ByteText, _ index: Int, afterAbbreviation: Bool = false) -> AddressWord? {

@@ -32,8 +32,12 @@ extension NumberDetector {
         }
         // A whole run of 13–19 digits that ends cleanly is one number: if it fails Luhn, no prefix of it is a card
         // ("4345 0156 4720 8994 167" is an invalid 19-digit number, not a card and a 167).
-        let whole = groups[0..<count].reduce(0) { $0 + $1.digitCount }
-        let floor = (13...19).contains(whole) && Boundary.numberMayEnd(t, groups[count - 1].end) ? count : 1
+        // A last group of one or two digits after a space is a count that follows ("…1515 2 mugs"), not the end.
+        var wholeCount = count
+        if count > 2, groups[count - 1].digitCount <= 2, groups[count - 1].separator == Byte.space { wholeCount -= 1 }
+        let whole = groups[0..<wholeCount].reduce(0) { $0 + $1.digitCount }
+        let wholeEnds = wholeCount == count ? Boundary.numberMayEnd(t, groups[count - 1].end) : true
+        let floor = (13...19).contains(whole) && wholeEnds ? wholeCount : 1
         while count >= floor {
             let last = groups[count - 1]
             let total = groups[0..<count].reduce(0) { $0 + $1.digitCount }

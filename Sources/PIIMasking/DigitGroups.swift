@@ -39,7 +39,9 @@ enum DigitGroupReader {
         var digits = 0
         if separators.parentheses, t[index] == Byte.lparen, t[index + 1] == Byte.plus {
             // "(+44) 20 7946 0958": the country code in parentheses.
-            guard let code = readGroup(t, at: index + 2, separator: 0, allowParen: false), t[code.end] == Byte.rparen
+            // Only a country code (1–3 digits) stands in them: "(+447700900123)" is a whole number in parentheses.
+            guard let code = readGroup(t, at: index + 2, separator: 0, allowParen: false), t[code.end] == Byte.rparen,
+                code.digitCount <= 3
             else { return false }
             plus = true
             groups.append(

@@ -50,3 +50,15 @@ extension Lexicon {
 
     static let coreStreetSuffixes = WordHash.set(coreStreetSuffixWords)
 }
+
+extension Lexicon {
+    /// Core street types that are everyday words too ("way", "close", "walk", "park"): typed in lower case, a
+    /// street ending in one is an address only when something confirms it (see `StreetLine.needsConfirmation`).
+    /// The other core types ("street", "pkwy", "mews", "cir") read as streets in any case.
+    static let everydayStreetWords = WordHash.set([
+        "way", "close", "walk", "park", "green", "hill", "hills", "gate", "rise", "row", "path", "pathway", "loop",
+        "grove", "square", "circle", "trail", "ridge", "vale", "plaza", "heights", "commons", "parade", "pike",
+        "wharf", "alley", "colony", "enclave", "layout", "gardens", "mansions", "towers", "apartments", "chambers",
+        "residency", "quay", "circus",
+    ])
+}

@@ -3,13 +3,6 @@
 /// Kept deliberately small and explicit: each list is what a shopper plausibly types in the six countries the
 /// product serves first (US/CA, UK, India, Germany, France, Australia).
 enum Lexicon {
-    /// English-style street types that end a street name ("Baker Street", "46th St", "MG Road").
-    /// Street types that are unambiguous enough to accept after lower-case street names ("12 baker street").
-    static let strongStreetSuffixes = WordHash.set([
-        "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
-        "court", "ct", "crescent", "cres", "terrace", "place", "marg", "parkway", "highway", "hwy",
-    ])
-
     /// Street types that may stand alone after a house number ("1585 Broadway").
     static let standaloneStreets = WordHash.set(["broadway"])
 
@@ -31,6 +24,21 @@ enum Lexicon {
         "tel", "phone", "email", "contact", "ok", "okay", "yes", "no", "do", "does", "did", "will", "cheers",
         "regards", "best", "sorry", "pls", "plz", "asap", "today", "tomorrow", "tonight", "use", "items",
         "est-ce", "je", "j'ai", "nous", "vous", "il", "elle", "c'est", "ich", "wir", "sie", "kann", "können",
+        // chat, for lower-case tails ("…elm road, thx")
+        "thx", "ty", "tia", "lol", "btw", "ta", "xx", "mate", "now", "later", "soon", "again", "instead", "tho",
+        "anyway", "ur", "u", "im", "i'm", "it's", "its", "pickup", "delivery", "cash", "card",
+    ])
+
+    /// Lower-case words that close a chat message after an address: "…, cedar rapids thx".
+    static let closingWords = WordHash.set([
+        "thanks", "thank", "thx", "ty", "tia", "please", "pls", "plz", "cheers", "asap", "lol", "xx",
+    ])
+
+    /// Units of time, distance and weight: "5 min walk", "2 hour park", "3 mile loop" are no streets.
+    static let measureWords = WordHash.set([
+        "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "sec", "secs", "second", "seconds", "day",
+        "days", "week", "weeks", "km", "kms", "mile", "miles", "mi", "metre", "metres", "meter", "meters", "ft",
+        "feet", "yard", "yards", "block", "blocks", "step", "steps", "g", "kg", "ml", "oz", "lb", "lbs",
     ])
 
     /// Unit designators that can open or follow a street line ("Apt 4B", "Flat 3", "Suite 200").
@@ -60,6 +68,7 @@ enum Lexicon {
         "want", "wants", "order", "ordered", "ordering", "buy", "bought", "get", "got", "add", "added", "need",
         "take", "took", "grab", "have", "had", "with", "of", "and", "plus", "another", "only", "just", "about",
         "top", "best", "sold", "sell", "sells", "cost", "costs", "costing", "pay", "paid", "for", "x", "qty",
+        "like", "give", "extra", "a", "the",
     ])
 
     /// Country names accepted at the end of an address after its postcode ("…, London NW1 6XE, UK").

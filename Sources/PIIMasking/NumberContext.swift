@@ -4,16 +4,20 @@
 /// cards; "call me on …" is a phone. The nearest telling word within a few words decides; filler such as
 /// "number", "is", "my", "#" is skipped.
 enum NumberContext {
-    enum Cue { case identifier, phone, version, card, none }
+    enum Cue { case identifier, account, phone, version, card, none }
 
     static let identifierWords = WordHash.set([
         "sku", "skus", "item", "items", "product", "prod", "barcode", "ean", "upc", "gtin", "isbn", "asin", "order",
         "orders", "ord", "invoice", "inv", "ref", "reference", "tracking", "track", "receipt", "transaction",
         "txn", "confirmation", "conf", "booking", "serial", "sn", "model", "part", "id", "ticket", "case",
-        "account", "acct", "membership", "member", "loyalty", "voucher", "coupon", "code", "pin", "otp", "batch",
+        "membership", "member", "loyalty", "voucher", "coupon", "code", "pin", "otp", "batch",
         "lot", "article", "style", "catalog", "catalogue", "reservation", "awb", "shipment", "parcel",
-        "consignment", "imei", "policy", "claim", "cust", "gift",
+        "consignment", "imei", "policy", "claim", "cust", "gift", "rewards",
     ])
+
+    /// "account: 4111 1111 1111 1111": a card is charged to an account, so after these words a number is an
+    /// identifier to the phone reader but still a card when it passes the card checks (Luhn, issuer, length).
+    static let accountWords = WordHash.set(["account", "acct", "acc"])
 
     static let phoneWords = WordHash.set([
         "phone", "tel", "telephone", "mobile", "mob", "cell", "cellphone", "call", "calling", "text", "sms",
@@ -49,6 +53,7 @@ enum NumberContext {
             else { break }
             let hash = WordHash.of(t, word.start, word.end)
             if identifierWords.contains(hash) { return .identifier }
+            if accountWords.contains(hash) { return .account }
             if phoneWords.contains(hash) { return .phone }
             if versionWords.contains(hash) { return .version }
             if cardWords.contains(hash) { return .card }

@@ -10,12 +10,13 @@ extension NumberDetector {
         guard Boundary.numberMayStart(t, start) else { return nil }
         let plus = DigitGroupReader.read(
             t, from: start, separators: .phone, maxGroups: 9, maxDigits: 17, into: &groups)
-        guard !groups.isEmpty, groups.reduce(0, { $0 + $1.digitCount }) >= 7, !Self.phoneContinuesRun(t, start),
-            !PhoneShape.isOtherThing(groups, t, plus: plus)
+        guard !groups.isEmpty, groups.reduce(0, { $0 + $1.digitCount }) >= 7,
+            plus || !Self.phoneContinuesRun(t, start) || PhoneBoundary.startsAfresh(t, start),
+            plus || !PhoneBoundary.followsCode(t, start), !PhoneShape.isOtherThing(groups, t, plus: plus)
         else { return nil }
         let cue = NumberContext.cue(before: start, in: t)
-        if cue == .identifier && !plus { return nil }
-        var count = groups.count
+        if (cue == .identifier || cue == .account) && !plus { return nil }
+        var count = plus ? groups.count : PhoneBoundary.trunkRestart(groups, t) ?? groups.count
         while count > 0 {
             if let end = validPhoneEnd(t, plus: plus, groupCount: count, cue: cue) {
                 return Candidate(start: start, end: PhoneExtension.end(t, after: end) ?? end, type: .phone)
@@ -44,8 +45,12 @@ extension NumberDetector {
             // is one longer identifier.
             guard groups[groupCount].separator == Byte.space else { return nil }
         }
-        // No phone format ends in a lone digit: "0161 496 0000 2 times" is a number and a count.
-        if groupCount > 1, last.digitCount == 1, last.separator == Byte.space { return nil }
+        // No phone format ends in a lone digit: "0161 496 0000 2 times" is a number and a count; nor in two digits
+        // after a group of four: "call me (561) 217 5835 86 jefferson way".
+        if groupCount > 1, last.separator == Byte.space {
+            if last.digitCount == 1 { return nil }
+            if !plus, last.digitCount == 2, groups[groupCount - 2].digitCount >= 4 { return nil }
+        }
         guard Boundary.numberMayEnd(t, last.end) || PhoneExtension.end(t, after: last.end) != nil,
             PhoneShape.isPhoneLike(groups[0..<groupCount], t, plus: plus)
         else { return nil }
@@ -91,10 +96,13 @@ enum PhoneShape {
             if group.parenthesised {
                 // "(415) 555…", "(02) 9876…" open the number; "+1 (415) 555…" and "1 (415) 555…" put the area
                 // code after a country code or trunk; "+44 (0)20…" marks the trunk after the code.
+                // "0044 (0)7700…": a "00" prefix is a written-out "+".
                 let first = groups[groups.startIndex]
                 let opensNumber = offset == 0 && !plus && (2...5).contains(group.digitCount)
+                let international =
+                    plus || (first.digitCount >= 3 && t[first.digitStart] == 0x30 && t[first.digitStart + 1] == 0x30)
                 let afterCode =
-                    offset == 1 && (plus || (first.digitCount == 1 && t[first.digitStart] == 0x31))
+                    offset == 1 && (international || (first.digitCount == 1 && t[first.digitStart] == 0x31))
                     && (1...5).contains(group.digitCount)
                 if !(opensNumber || afterCode) || groups.count == 1 { return false }
             }
@@ -102,10 +110,27 @@ enum PhoneShape {
                 // German style "089/1234567": only right after a 0-prefixed area code.
                 let first = groups[groups.startIndex]
                 let areaCode = offset == 1 && t[first.digitStart] == 0x30 && (3...6).contains(first.digitCount)
-                if !areaCode || group.digitCount < 4 { return false }
+                if !(areaCode && group.digitCount >= 4) && !isSlashAfterAreaCode(groups, offset, t) { return false }
             }
         }
         return true
+    }
+
+    /// American style "503/555-0134", "1 503/555-0134", "503/5550134": the slash right after a three-digit area
+    /// code (2–9 first, optionally after a "1"), then the seven-digit local number whole or as 3 and 4. Fractions
+    /// and short dates ("3/4", "12/05", "24/7") never have that shape.
+    private static func isSlashAfterAreaCode(_ groups: ArraySlice<DigitGroup>, _ offset: Int, _ t: ByteText) -> Bool {
+        let first = groups.startIndex
+        let area = groups[first + offset - 1]
+        guard area.digitCount == 3, !area.parenthesised, t[area.digitStart] >= UInt8(ascii: "2") else { return false }
+        let leadingOne = groups[first].digitCount == 1 && t[groups[first].digitStart] == UInt8(ascii: "1")
+        guard offset == 1 || (offset == 2 && leadingOne) else { return false }
+        let local = groups[first + offset]
+        if local.digitCount == 7 { return first + offset + 1 == groups.endIndex }
+        // The number ends with its four-digit line: "503/555-0134 10 minute walk" is a number and a count.
+        guard local.digitCount == 3, first + offset + 2 == groups.endIndex else { return false }
+        let line = groups[first + offset + 1]
+        return line.digitCount == 4 && line.separator != Byte.slash && !line.parenthesised
     }
 
     /// 3-3-4 groups, optionally after a "1" group: "(415) 555-2671", "415.555.2671", "1-800-555-0199".

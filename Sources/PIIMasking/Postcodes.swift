@@ -1,7 +1,8 @@
 /// Postcode shapes that may close an address. Each returns the end of the code or nil; none of them is
 /// masked on its own ("ZIP codes on their own" stay), only as part of a street address.
 enum Postcode {
-    /// UK postcode "NW1 6XE", "SW1A 1AA", "M1 1AE" (all upper or all lower case).
+    /// UK postcode "NW1 6XE", "SW1A 1AA", "M1 1AE", with or without the space ("NW16XE", "sw1a1aa"), all upper or
+    /// all lower case.
     static func uk(_ t: ByteText, at start: Int) -> Int? {
         var index = start
         let upper = Byte.isUpper(t[start])
@@ -11,11 +12,17 @@ enum Postcode {
         if letter(t[index]) { index += 1 }
         guard Byte.isDigit(t[index]) else { return nil }
         index += 1
-        if Byte.isDigit(t[index]) || letter(t[index]) { index += 1 }
-        if t[index] == Byte.space { index += 1 }
-        guard Byte.isDigit(t[index]), letter(t[index + 1]), letter(t[index + 2]) else { return nil }
-        index += 3
-        return Boundary.wordAfter(t, index) ? nil : index
+        // The outward code has one optional character more ("SW1A", "CF10"); without the space only the inward
+        // code's shape tells where it ends: "NW14SH" is NW1 4SH, "CF101EP" is CF10 1EP.
+        if Byte.isDigit(t[index]) || letter(t[index]), let end = inward(t, at: index + 1, letter) { return end }
+        return inward(t, at: index, letter)
+    }
+
+    /// The inward code "6XE" (after an optional space) starting at `index`, ending at a word boundary.
+    private static func inward(_ t: ByteText, at index: Int, _ letter: (UInt8) -> Bool) -> Int? {
+        let start = t[index] == Byte.space ? index + 1 : index
+        guard Byte.isDigit(t[start]), letter(t[start + 1]), letter(t[start + 2]) else { return nil }
+        return Boundary.wordAfter(t, start + 3) ? nil : start + 3
     }
 
     /// Canadian postal code "K1A 0B1".
@@ -37,9 +44,9 @@ enum Postcode {
             while Byte.isDigit(t[plusEnd]), plusEnd - index <= 5 { plusEnd += 1 }
             if plusEnd - index == 5, !Boundary.wordAfter(t, plusEnd) { return plusEnd }
         }
-        guard !Boundary.wordAfter(t, index), !(t[index] == Byte.dot && Byte.isDigit(t[index + 1])) else {
-            return nil
-        }
+        // "07762-044-892", "4.50", "12/05": digits going on after punctuation are some other number.
+        let punctuation = t[index] == Byte.dot || t[index] == Byte.dash || t[index] == Byte.slash
+        guard !Boundary.wordAfter(t, index), !(punctuation && Byte.isDigit(t[index + 1])) else { return nil }
         return index
     }
 

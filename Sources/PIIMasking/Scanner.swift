@@ -79,7 +79,9 @@ struct Scanner {
         // once, and skip the phone and card readers when there are too few.
         let digits = Self.digitsAhead(t, from: start, limit: 12)
         if digits >= 7 {
+            // "(+44) 20…" failing, "(+44 7700 900123)" is a whole number in parentheses: read it from the "+".
             if let found = numbers.detectPhone(t, at: phoneStart)
+                ?? (phoneStart == start - 2 ? numbers.detectPhone(t, at: start - 1) : nil)
                 ?? (phoneStart != start ? numbers.detectPhone(t, at: start) : nil)
             {
                 add(found)
@@ -143,6 +145,11 @@ struct Scanner {
             if let token = PlaceholderSyntax.parse(t, at: index) {
                 placeholders.append(token)
                 return token.end
+            }
+        } else if byte == Byte.hash {
+            let digit = Byte.isDigit(t[index + 1]) || (t[index + 1] == Byte.space && Byte.isDigit(t[index + 2]))
+            if digit, !Boundary.wordBefore(t, index), let address = AddressDetector.detect(t, atHash: index) {
+                add(address)
             }
         } else if byte == Byte.colon {
             if t[index + 1] == Byte.colon, !Boundary.wordBefore(t, index), let ip = IPDetector.detectV6(t, at: index) {

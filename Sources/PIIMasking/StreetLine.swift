@@ -6,12 +6,19 @@ struct StreetLine {
     var distinctive: Bool
     /// The street type is a core one ("Street", "Rd"), not an everyday noun from the extended list ("Loaf").
     var core = true
+    /// Typed in lower case ("742 evergreen terrace").
+    var lowercase = false
+    /// In lower case with a type that is an everyday word or an extended type ("3 kings way", "12 elm close",
+    /// "9 mill bridge"): an address only with a unit, a postcode, a region or a known city attached, or an address
+    /// word before it.
+    var needsConfirmation = false
 
     /// English order: name words then a street type, then an optional directional.
     static func english(_ t: ByteText, after numberEnd: Int) -> StreetLine? {
         var nameWords = 0
         var lowercaseName = false
         var distinctive = false
+        var firstName: UInt64 = 0
         var word = AddressWord.after(t, numberEnd)
         while let current = word, nameWords < 5 {
             if current.lowercase, Lexicon.stopWords.contains(current.hash) { return nil }
@@ -19,14 +26,24 @@ struct StreetLine {
             if suffix, nameWords >= 1 || Lexicon.standaloneStreets.contains(current.hash),
                 !isDoubledSuffix(t, current)
             {
-                if current.lowercase || lowercaseName {
-                    guard Lexicon.strongStreetSuffixes.contains(current.hash), current.lowercase else { return nil }
-                }
+                // "5 min walk", "2 hour drive": a count, a unit of time or distance and a street-type word.
+                if nameWords == 1, Lexicon.measureWords.contains(firstName) { return nil }
+                // "12 baker Street" is no spelling of an address; "12 Baker street" and "12 baker street" are.
+                if lowercaseName, !current.lowercase { return nil }
                 var line = StreetLine(
                     end: current.end, distinctive: distinctive || nameWords >= 2,
                     core: Lexicon.coreStreetSuffixes.contains(current.hash))
+                if current.lowercase {
+                    line.lowercase = true
+                    line.needsConfirmation = !line.core || Lexicon.everydayStreetWords.contains(current.hash)
+                }
                 line.takeDirectional(t)
                 return line
+            }
+            if nameWords == 0 {
+                // "200 g missing reach", "500 ml of…": in lower case a unit of measure never opens a street name.
+                if current.lowercase, Lexicon.measureWords.contains(current.hash) { return nil }
+                firstName = current.hash
             }
             guard current.capitalized || current.ordinal || current.lowercase else { return nil }
             if current.capitalized, Lexicon.sentenceWords.contains(current.hash) { return nil }
@@ -42,8 +59,12 @@ struct StreetLine {
     /// "Park" in "Green Park Road" is a name word because a street type follows it.
     private static func isDoubledSuffix(_ t: ByteText, _ word: AddressWord) -> Bool {
         guard let next = AddressWord.after(t, word.end) else { return false }
+        // In lower case a core type is a name word only before another core type: "…sycamore boulevard reach me"
+        // goes on with the sentence, "…spring valley circle" is one street.
+        let core = Lexicon.coreStreetSuffixes
         return Lexicon.streetSuffixes.contains(next.hash) && next.capitalized == word.capitalized
             && !Lexicon.directionals.contains(next.hash)
+            && (!word.lowercase || !core.contains(word.hash) || core.contains(next.hash))
     }
 
     /// "Ave NW", "Street North": a compass point after the street type.
@@ -52,7 +73,9 @@ struct StreetLine {
         guard let word = AddressWord.after(t, afterDot), Lexicon.directionals.contains(word.hash) else { return }
         let shortCaps = word.allCaps && word.length <= 2
         let fullWord = word.capitalized && word.length >= 4 && !Byte.isWordByte(t[word.end])
-        guard shortCaps || fullWord else { return }
+        // "…ave nw": in lower case only the two-letter points, which are no words.
+        let lowerPair = lowercase && word.lowercase && word.length == 2
+        guard shortCaps || fullWord || lowerPair else { return }
         end = word.end
         distinctive = true
     }

@@ -3,11 +3,32 @@ import SeededRandom
 
 /// Seeded generator of labelled shopper messages: the same seed always gives the same corpus, byte for byte.
 public struct CorpusGenerator: Sendable {
+    /// Which carrier sentences a corpus draws from.
+    public enum Family: Sendable {
+        /// Everything: the formal spellings and the chat spellings of issue 13.
+        case all
+        /// Only the formal spellings (the corpus before issue 13).
+        case formal
+        /// Only the chat spellings: lower-case addresses, slash and mixed-separator phones, labelled cards.
+        case chat
+    }
+
     /// The seed: equal seeds give byte-identical corpora.
     public let seed: UInt64
+    /// The carrier sentences drawn from.
+    public let family: Family
 
-    public init(seed: UInt64) {
+    public init(seed: UInt64, family: Family = .all) {
         self.seed = seed
+        self.family = family
+    }
+
+    private var sentences: [String] {
+        switch family {
+        case .all: Templates.sentences
+        case .formal: Templates.formal
+        case .chat: ChatTemplates.sentences
+        }
     }
 
     /// `count` messages, ids 1…count.
@@ -26,7 +47,7 @@ public struct CorpusGenerator: Sendable {
             if rng.chance(0.12) {
                 builder.plain(rng.pick(Templates.chatter))
             } else {
-                fill(rng.pick(Templates.sentences), persona: persona, into: &builder, allowList: &allowList, &rng)
+                fill(rng.pick(sentences), persona: persona, into: &builder, allowList: &allowList, &rng)
             }
         }
         return LabelledMessage(
@@ -65,6 +86,9 @@ public struct CorpusGenerator: Sendable {
         case "IBAN": builder.pii(.iban, BankValues.iban(&rng))
         case "IP": builder.pii(.ip, NumberValues.ip(&rng))
         case "ADDRESS": builder.pii(.address, AddressValues.address(&rng))
+        case "CHATADDRESS": builder.pii(.address, ChatAddressValues.address(&rng))
+        case "CHATPHONE": builder.pii(.phone, ChatPhoneValues.phone(&rng))
+        case "UKADDRESS": builder.pii(.address, ChatAddressValues.unspacedPostcode(&rng))
         case "ORDER": builder.pii(.orderID, NumberValues.orderID(&rng))
         case "NAME":
             // Without a profile a name is just text: no free-text name detector is promised.
@@ -85,7 +109,8 @@ public struct CorpusGenerator: Sendable {
     private static let negativeSlots: [String: NegativeKind] = [
         "PRICE": .price, "QTY": .quantity, "PCT": .percentage, "DATE": .date, "TIME": .time, "COUPON": .coupon,
         "SKU": .sku, "VERSION": .version, "ZIP": .zip, "BADCARD": .invalidCard, "ORDERNO": .orderNumber,
-        "BARCODE": .barcode, "TRACKING": .tracking, "OTHER": .otherNumber,
+        "BARCODE": .barcode, "TRACKING": .tracking, "OTHER": .otherNumber, "FRACTION": .fraction, "WALK": .walk,
+        "SIZE": .size, "YEAR": .year, "ORDERLINE": .orderLine,
     ]
 }
 

@@ -6,6 +6,11 @@ public struct LabelledSpan: Sendable, Hashable {
     public let type: PIIType
     /// UTF-8 offsets of the whole value in the message.
     public let utf8Range: Range<Int>
+
+    public init(type: PIIType, utf8Range: Range<Int>) {
+        self.type = type
+        self.utf8Range = utf8Range
+    }
 }
 
 /// A planted look-alike that must stay unmasked ("14:30", "£4.50", "SKU 1234567890").
@@ -14,6 +19,11 @@ public struct NegativeSpan: Sendable, Hashable {
     public let kind: NegativeKind
     /// UTF-8 offsets of the look-alike.
     public let utf8Range: Range<Int>
+
+    public init(kind: NegativeKind, utf8Range: Range<Int>) {
+        self.kind = kind
+        self.utf8Range = utf8Range
+    }
 }
 
 /// Kinds of hard negatives the corpus plants.
@@ -24,6 +34,11 @@ public enum NegativeKind: String, Sendable, CaseIterable, Comparable {
     case orderNumber = "order-number"
     case barcode, tracking
     case otherNumber = "other-number"
+    /// Issue 13's chat look-alikes: "3/4 cup", "24/7"; "5 min walk"; "250g"; "since 2019"; "2 rocky road brownies".
+    case fraction
+    case walk = "walk-time"
+    case size, year
+    case orderLine = "order-line"
 
     /// Declaration order, for stable reports.
     public static func < (lhs: NegativeKind, rhs: NegativeKind) -> Bool {
@@ -45,6 +60,19 @@ public struct LabelledMessage: Sendable {
     public let profile: MaskingProfile
     /// Store numbers that must stay.
     public let allowList: AllowList
+
+    /// A message labelled elsewhere (an independent corpus read from a file).
+    public init(
+        id: Int, text: String, spans: [LabelledSpan], negatives: [NegativeSpan] = [], profile: MaskingProfile = .empty,
+        allowList: AllowList = .empty
+    ) {
+        self.id = id
+        self.text = text
+        self.spans = spans
+        self.negatives = negatives
+        self.profile = profile
+        self.allowList = allowList
+    }
 }
 
 /// Builds a message piece by piece, recording UTF-8 offsets of labelled pieces.

@@ -9,7 +9,11 @@ enum NegativeValues {
             rng.pick(["2 x 250 ml", "3 lattes", "a 12 pack", "500 g", "x2", "6 muffins", "1 dozen", "2 large"])
         case .percentage: rng.pick(["15%", "20 %", "12.5%", "50% off", "100%", "7%"])
         case .date: date(&rng)
-        case .time: rng.pick(["14:30", "2:30pm", "09:15:00", "9.30am", "18:45", "7 pm", "23:59", "10:00-18:00"])
+        case .time:
+            rng.pick([
+                "14:30", "2:30pm", "09:15:00", "9.30am", "18:45", "7 pm", "23:59", "10:00-18:00", "9:30", "7:30-9:30",
+                "9:30 am",
+            ])
         case .coupon:
             rng.pick(["WARM15", "SAVE20", "BOGO2026", "XMAS-25", "WELCOME10", "FREESHIP", "LATTE50", "HOT-DRINK-15"])
         case .sku: sku(&rng)
@@ -26,6 +30,8 @@ enum NegativeValues {
         case .tracking:
             rng.pick([
                 "1Z999AA1\(rng.digits(10))", "TBA\(rng.digits(12))", "9400\(rng.digits(18))", "JD\(rng.digits(18))",
+                "tracking 9400 \(rng.digits(4)) \(rng.digits(4)) \(rng.digits(4)) \(rng.digits(4)) \(rng.digits(2))",
+                "1Z 999 AA1 \(rng.digits(2)) \(rng.digits(4)) \(rng.digits(4))",
             ])
         case .otherNumber:
             rng.pick([
@@ -33,6 +39,7 @@ enum NegativeValues {
                 "ISBN 978-3-16-148410-0", "51.5074, -0.1278", "orders 1000-2000", "case 2026-000123", "score 10-12",
                 "Nov 2, 2026", "loyalty number 1234 5678 9012",
             ])
+        case .fraction, .walk, .size, .year, .orderLine: ChatNegatives.value(kind, &rng)
         }
     }
 

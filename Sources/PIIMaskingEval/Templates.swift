@@ -3,7 +3,9 @@
 /// loosely) and hard-negative slots (PRICE, QTY, PCT, DATE, TIME, COUPON, SKU, VERSION, ZIP, STORE, BADCARD,
 /// ORDERNO, BARCODE, TRACKING, OTHER).
 enum Templates {
-    static let sentences: [String] = [
+    static let sentences: [String] = formal + ChatTemplates.sentences
+
+    static let formal: [String] = [
         // Contact details
         "Hi, my email is {EMAIL} if you need it.",
         "You can reach me at {EMAIL} or on {PHONE}.",

@@ -14,6 +14,21 @@ struct MaskerBench: ParsableCommand {
     @Option(help: "Corpus seed.")
     var seed: UInt64 = 42
 
+    @Option(help: "Carrier sentences: all, formal, or chat (the spellings of issue 13 alone).")
+    var family: Family = .all
+
+    enum Family: String, ExpressibleByArgument {
+        case all, formal, chat
+
+        var corpus: CorpusGenerator.Family {
+            switch self {
+            case .all: .all
+            case .formal: .formal
+            case .chat: .chat
+            }
+        }
+    }
+
     @Option(help: "Timed passes over the corpus (the best is reported; 0 skips timing).")
     var passes = 5
 
@@ -27,7 +42,7 @@ struct MaskerBench: ParsableCommand {
     var examples = 0
 
     func run() throws {
-        let corpus = CorpusGenerator(seed: seed).messages(messages)
+        let corpus = CorpusGenerator(seed: seed, family: family.corpus).messages(messages)
         if score { print(Scorer.score(corpus, keepExamples: examples).formatted(), terminator: "\n\n") }
         guard passes > 0 else { return }
         let result = MaskerBenchmark.run(corpus: corpus, passes: passes, longMessageBytes: longMB * 1_000_000)

@@ -17,12 +17,19 @@ struct CardDetectorTests {
         .init("Visa 4222222222222", "CARD:4222222222222"),
         .init("19 digits 4000000000000000006", "CARD:4000000000000000006"),
         .init("qty 2 4111 1111 1111 1111", "CARD:4111 1111 1111 1111"),
+        // A card is charged to an account: after "account" a number passing the card checks is a card (issue 13).
+        .init("account: 4111 1111 1111 1111", "CARD:4111 1111 1111 1111"),
+        .init("pls charge acct: 5555-5555-5555-4444", "CARD:5555-5555-5555-4444"),
+        .init("Account number 378282246310005", "CARD:378282246310005"),
+        // A one- or two-digit group after the card is the count that follows, not part of a longer number.
+        .init("account: 6011 1111 1111 1117 2 park lane mugs", "CARD:6011 1111 1111 1117"),
     ]
 
     static let negatives = [
         "4111 1111 1111 1112", "4111111111111112", "1234 5678 9012 3456", "41111111111111111111",
         "barcode 4006381333931", "4006381333931", "SKU 4111111111111111", "7111111111111111",
-        "2721 0000 0000 0006", "411111111111", "4111-1111 1111-1111",
+        "2721 0000 0000 0006", "411111111111", "4111-1111 1111-1111", "order 4111111111111111",
+        "account 4111111111111112", "account: 4006381333931",
     ]
 
     @Test(arguments: positives)

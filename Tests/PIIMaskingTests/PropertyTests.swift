@@ -117,6 +117,8 @@ struct PropertyTests {
     @Test(arguments: [
         "1 ", "1-", "@", "a@", "a.", "<EMAIL_1>", "<", "<A_", "::", "1.1.", "ORD-", "(1", "+1", "12 Main ", "Apt 1, ",
         "0", "4111", ", London", "x@y.co", "\u{1F600}",
+        // the chat spellings of issue 13: "#" units, lower-case tails, slashes, runs of groups, courier codes
+        "# 1, ", "1 elm way, ", "portland or 97205 ", "503/555-", "111 ", "a1 1 ", "\nleeds ", "nw14sh ",
     ])
     func repetitiveMegabyte(_ unit: String) {
         let text = String(repeating: unit, count: 1_000_000 / unit.utf8.count)
