@@ -426,6 +426,14 @@ struct GoldenUnderstandingTests {
         Golden(name: "the drink from last month is about last month's order",
                messages: ["the oat hot chocolate I ordered last month was cold"],
                contains: ["ORD-AVA10003"], excludes: ["ORD-AVA10001", "on its way"], intent: .complaint),
+        // Was pending: both orders were placed "yesterday" and the second turn repeated the first one's status.
+        Golden(name: "order status, then 'and the one from yesterday?'",
+               messages: ["where is my order?", "and the one from yesterday?"],
+               contains: ["ORD-AVA10002"], excludes: ["ORD-AVA10001"], intent: .orderStatus),
+        Golden(name: "a late order's next step never points at a time already past",
+               messages: ["where is my order?"],
+               contains: ["ORD-AVA10001", "running late", "pass it to a person", "0800 123 4567"],
+               excludes: ["hasn't arrived by"], intent: .orderStatus),
     ]
 
     static let goldens = onTopic + mainAsk + consistency + allergy + policy + capabilities + coupons + badInput + fixedSinceWritten
@@ -442,10 +450,6 @@ struct GoldenUnderstandingTests {
         Golden(name: "a lukewarm drink from yesterday names yesterday's order and the 48-hour window",
                messages: ["my oat flat white yesterday was lukewarm"],
                contains: ["ORD-AVA10002", "48 hours"], excludes: ["ORD-AVA10001"], intent: .complaint),
-        // Second turn repeats ORD-AVA10001's status.
-        Golden(name: "order status, then 'and the one from yesterday?'",
-               messages: ["where is my order?", "and the one from yesterday?"],
-               contains: ["ORD-AVA10002"], excludes: ["ORD-AVA10001"], intent: .orderStatus),
         // Answers "Gluten-Free Brownie doesn't list gluten" — his allergy on file is nuts.
         Golden(name: "'is it safe for me' answers the allergy on file", email: raj,
                messages: ["is the gluten-free brownie safe for me?"],

@@ -109,6 +109,22 @@ extension ChatService {
         }
     }
 
+    /// "Where is my order?" → "and the one from yesterday?": a follow-up that names an order by its date or item
+    /// means another one than the order the previous message was about, when another one fits.
+    private func another(than found: Order, slot: OrderSlot, understanding: MessageUnderstanding, turn: TurnContext,
+                         orders: [Order]) -> Order? {
+        guard understanding.isFollowUp, [.date, .item].contains(slot.kind), let previous = turn.previous,
+            let earlier = self.understanding.slots(of: previous.text).order, earlier != slot else { return nil }
+        let earlierOrder: Order? = switch earlier.kind {
+        case .latest: orders.first
+        case .id: orders.first { $0.id == earlier.value }
+        case .item, .date: OrderPointer.find(earlier, in: orders, user: turn.user, now: turn.now)
+        }
+        guard earlierOrder?.id == found.id else { return nil }
+        return OrderPointer.find(slot, in: orders.filter { $0.id != found.id }, item: understanding.slots.item,
+                                 user: turn.user, now: turn.now)
+    }
+
     private func gather(_ turn: TurnContext, understanding: MessageUnderstanding, embedding: [Float]?) async throws -> TurnData {
         let user = turn.user
         let pointing = understanding.slots.order
@@ -130,6 +146,9 @@ extension ChatService {
                 return dated
             }
             return OrderPointer.find(slot, in: orders, item: understanding.slots.item, user: user, now: turn.now)
+        }
+        if let found = pointed, named == nil, let slot = pointing {
+            pointed = another(than: found, slot: slot, understanding: understanding, turn: turn, orders: orders) ?? found
         }
         // "My oat flat white yesterday was lukewarm": a complaint about an item names the recent order that had it.
         if pointed == nil, pointing == nil, understanding.intents.contains(where: { [.complaint, .refund].contains($0) }),

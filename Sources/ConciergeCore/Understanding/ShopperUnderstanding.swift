@@ -209,6 +209,9 @@ public struct ShopperUnderstanding: Sendable {
         }
     }
 
+    /// The slots a message names by itself (the rules only): what an earlier message of the conversation was about.
+    public func slots(of text: String) -> Slots { extractor.slots(text, MessageWords(text)) }
+
     struct Evidence: Sendable {
         var value = 0.0
         var position: Int?
