@@ -6,9 +6,10 @@ import TestSupport
 /// Storage limitation in both stores: traces expire while their messages stay; old messages go entirely.
 @Suite("Store contract: retention")
 struct RetentionContractTests {
-    /// Assistant messages (with traces) 10, 40 and 100 days before `Fixtures.asOf`, each after a shopper message.
-    private func seedThreeTurns(_ store: any ConciergeStore) async throws {
-        for (index, daysAgo) in ([100, 40, 10] as [Double]).enumerated() {
+    /// Turns `q0`/`a0`, `q1`/`a1`… in conversations `c0`, `c1`…, each that many days before `Fixtures.asOf`: a
+    /// shopper message, then an answer with a trace a minute later.
+    private func seedTurns(_ store: any ConciergeStore, daysAgo: [Double] = [100, 40, 10]) async throws {
+        for (index, daysAgo) in daysAgo.enumerated() {
             let minutes = -daysAgo * 24 * 60
             try await store.appendMessage(Fixtures.message("q\(index)", user: "usr_ava", conversation: "c\(index)",
                                                            minutesAfter: minutes))
@@ -20,7 +21,7 @@ struct RetentionContractTests {
     @Test(arguments: Backend.allCases)
     func tracesOlderThanTheCutoffGoAndTheirMessagesStay(backend: Backend) async throws {
         try await withStore(backend) { store in
-            try await seedThreeTurns(store)
+            try await seedTurns(store)
             let cutoff = Fixtures.asOf.addingTimeInterval(-30 * 86_400)
             #expect(try await store.expireTraces(createdBefore: cutoff) == 2)
             for conversation in ["c0", "c1"] {
@@ -39,7 +40,7 @@ struct RetentionContractTests {
     @Test(arguments: Backend.allCases)
     func messagesOlderThanTheCutoffAreDeletedAndTheirConversationsDisappear(backend: Backend) async throws {
         try await withStore(backend) { store in
-            try await seedThreeTurns(store)
+            try await seedTurns(store)
             let cutoff = Fixtures.asOf.addingTimeInterval(-90 * 86_400)
             #expect(try await store.deleteMessages(createdBefore: cutoff) == 2)
             #expect(try await store.conversations(userID: "usr_ava") == ["c2", "c1"])
@@ -66,13 +67,7 @@ struct RetentionContractTests {
     func aSweepExpiresTracesAfterTheirWindowAndDeletesMessagesAfterTheirs(backend: Backend) async throws {
         try await withStore(backend) { store in
             let now = Fixtures.asOf
-            for (index, daysAgo) in ([95, 45, 5] as [Double]).enumerated() {
-                let minutes = -daysAgo * 24 * 60
-                try await store.appendMessage(Fixtures.message("q\(index)", user: "usr_ava", conversation: "c\(index)",
-                                                               minutesAfter: minutes))
-                try await store.appendMessage(Fixtures.message("a\(index)", user: "usr_ava", conversation: "c\(index)",
-                                                               minutesAfter: minutes + 1, role: .assistant))
-            }
+            try await seedTurns(store, daysAgo: [95, 45, 5])
             let sweep = RetentionSweep(store: store, policy: RetentionPolicy(traceDays: 30, messageDays: 90))
             let outcome = try await sweep.run(now: now)
             // The 95-day-old turn is deleted (its trace is not counted as expired first); the 45-day-old one loses its trace.

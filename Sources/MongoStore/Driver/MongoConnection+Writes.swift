@@ -35,27 +35,28 @@ extension MongoConnection {
     /// Applies an update document (`$set`...) to the first match; returns how many matched.
     @discardableResult
     func updateOne(_ collection: DataCollection, _ filter: BSONFields, _ update: BSONFields) throws -> Int {
-        let filterDocument = try BSONDocument(filter)
-        let updateDocument = try BSONDocument(update)
-        let json = try withCollection(collection) { handle in
-            try perform("update", on: collection) { reply, error in
-                mongoc_collection_update_one(handle, filterDocument.pointer, updateDocument.pointer, nil, reply, error)
-            }
-        }
-        return WriteCounts.parse(json).matchedCount ?? 0
+        try self.update(collection, filter, update, many: false).matchedCount ?? 0
     }
 
     /// Applies an update document to every match; returns how many were modified.
     @discardableResult
     func updateMany(_ collection: DataCollection, _ filter: BSONFields, _ update: BSONFields) throws -> Int {
+        try self.update(collection, filter, update, many: true).modifiedCount ?? 0
+    }
+
+    private func update(_ collection: DataCollection, _ filter: BSONFields, _ update: BSONFields, many: Bool) throws
+        -> WriteCounts
+    {
         let filterDocument = try BSONDocument(filter)
         let updateDocument = try BSONDocument(update)
         let json = try withCollection(collection) { handle in
             try perform("update", on: collection) { reply, error in
-                mongoc_collection_update_many(handle, filterDocument.pointer, updateDocument.pointer, nil, reply, error)
+                many
+                    ? mongoc_collection_update_many(handle, filterDocument.pointer, updateDocument.pointer, nil, reply, error)
+                    : mongoc_collection_update_one(handle, filterDocument.pointer, updateDocument.pointer, nil, reply, error)
             }
         }
-        return WriteCounts.parse(json).modifiedCount ?? 0
+        return WriteCounts.parse(json)
     }
 
     /// Deletes every match (or the first when `many` is false); returns how many went.
