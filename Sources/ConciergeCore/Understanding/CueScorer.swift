@@ -29,10 +29,16 @@ struct CueScorer: Sendable {
         }
         if let exact = message.words.firstIndex(of: phrase) { return exact }
         guard phrase.count >= 5 else { return nil }
+        // A word that is a cue in its own right is not a typo of another: "closest" is not "closes".
         return message.words.firstIndex { word in
-            abs(word.count - phrase.count) <= 1 && word.count >= 4 && EditDistance.isAtMostOne(word, phrase)
+            abs(word.count - phrase.count) <= 1 && word.count >= 4 && !Self.cueWords.contains(word)
+                && EditDistance.isAtMostOne(word, phrase)
         }
     }
+
+    /// Every single-word cue of every intent.
+    static let cueWords: Set<String> = Set(Intent.allCases.flatMap { IntentCues.cues(for: $0) }.map(\.phrase)
+        .filter { !$0.contains(" ") })
 }
 
 enum EditDistance {
