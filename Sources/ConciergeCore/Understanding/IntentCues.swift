@@ -121,7 +121,12 @@ enum IntentCues {
                                 "account", "log in", "login", "delete my", "reusable cup", "sustainab", "recycl",
                                 "delivery area", "deliver to my area", "do you deliver", "delivery fee",
                                 "delivery charge", "minimum order", "wifi", "toilet", "toilets", "parking", "jobs",
-                                "gdpr", "click and collect", "franchise")
+                                "gdpr", "click and collect", "franchise",
+                                // How the chain works, in words no policy title uses.
+                                "fairtrade", "fair trade", "ethically", "sourced", "thermos", "flask", "own cup",
+                                "high chair", "high chairs", "baby changing", "laptop", "plastic", "straws", "vacancies",
+                                "apply for a job", "reset link", "cuenta", "mi cuenta", "perro", "tarjetas regalo",
+                                "are you a bot", "are you a robot", "are you human", "unsold", "food waste")
             + weak("rules", "allowed", "how do i", "can i", "how does"),
         .handoff: strong("human", "real person", "a person", "agent", "speak to", "talk to", "manager",
                          "customer service", "customer care", "call me", "call back", "callback", "representative",
