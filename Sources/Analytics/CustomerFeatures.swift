@@ -10,14 +10,18 @@ public struct FeatureOrder: Hashable, Sendable {
     /// The day it was placed (the caller chooses the zone; the CLI uses UTC).
     public var day: CalendarDay
     public var totalMinor: Int
+    /// ISO 4217 code of `totalMinor`: money is only summed and ranked within one currency.
+    public var currency: String
     /// Cancelled orders count for nothing: not an order, not a purchase-day, not value.
     public var cancelled: Bool
 
-    public init(customer: String, orderID: String, day: CalendarDay, totalMinor: Int, cancelled: Bool = false) {
+    public init(customer: String, orderID: String, day: CalendarDay, totalMinor: Int, currency: String = "",
+                cancelled: Bool = false) {
         self.customer = customer
         self.orderID = orderID
         self.day = day
         self.totalMinor = totalMinor
+        self.currency = currency
         self.cancelled = cancelled
     }
 }
@@ -97,6 +101,9 @@ public struct CustomerFeatureRow: Codable, Hashable, Sendable {
     public var daysSinceLast: Int?
     /// Days from the first purchase to the as-of date.
     public var tenureDays: Int?
+    /// The currency of the counted orders (`mixed` when there are several, absent without orders). Monetary scores
+    /// rank customers within their currency: minor units of different currencies are not comparable.
+    public var currency: String?
     public var grossValueMinor: Int
     public var refundedMinor: Int
     /// Gross minus refunded.
@@ -166,12 +173,20 @@ public enum CustomerFeatures {
             firstPurchase: first?.description, lastPurchase: last?.description,
             daysSinceLast: last.map { CalendarDay.days(from: $0, to: asOf) },
             tenureDays: first.map { CalendarDay.days(from: $0, to: asOf) },
+            currency: currency(orders),
             grossValueMinor: gross, refundedMinor: refundedMinor, netValueMinor: net,
             averageOrderValueMinor: orders.isEmpty ? 0 : roundedDivision(net, orders.count),
             last30Days: activity(events, days: 30, asOf: asOf), last90Days: activity(events, days: 90, asOf: asOf),
             tX: summary?.tX ?? 0, T: summary?.T ?? 0, zbar: summary?.meanRepeatSpend ?? 0,
             interests: interests(events)
         )
+    }
+
+    /// The one currency of `orders`, `mixed` for several, `nil` for none.
+    static func currency(_ orders: [FeatureOrder]) -> String? {
+        let currencies = Set(orders.map(\.currency))
+        guard let only = currencies.first else { return nil }
+        return currencies.count == 1 ? only : "mixed"
     }
 
     /// `numerator / denominator` rounded half away from zero (denominator > 0).

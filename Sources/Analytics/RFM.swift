@@ -71,12 +71,17 @@ public enum RFM {
     public static let otherSegment = "Others"
     public static let noPurchaseSegment = "No purchase"
 
-    /// Scores every row; the result is in the rows' order. Only customers with at least one counted order are ranked.
+    /// Scores every row; the result is in the rows' order. Only customers with at least one counted order are ranked:
+    /// recency and frequency across all of them, monetary within each currency.
     public static func score(_ rows: [CustomerFeatureRow]) -> [RFMScore] {
         let buyers = rows.filter { $0.orderCount > 0 }
         let recency = quintiles(buyers.map { (id: $0.customer, value: -Double($0.daysSinceLast ?? 0)) })
         let frequency = quintiles(buyers.map { (id: $0.customer, value: Double($0.orderCount)) })
-        let monetary = quintiles(buyers.map { (id: $0.customer, value: Double($0.netValueMinor)) })
+        // Money is ranked within each currency (minor units of different currencies are not comparable).
+        var monetary: [String: Int] = [:]
+        for (_, group) in Dictionary(grouping: buyers, by: { $0.currency ?? "" }) {
+            monetary.merge(quintiles(group.map { (id: $0.customer, value: Double($0.netValueMinor)) })) { $1 }
+        }
         return rows.map { row in
             let r = recency[row.customer], f = frequency[row.customer], m = monetary[row.customer]
             return RFMScore(customer: row.customer, recency: r, frequency: f, monetary: m,

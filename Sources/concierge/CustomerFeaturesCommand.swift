@@ -99,7 +99,7 @@ struct FeatureInputs {
             customers: try await store.shopperIDs().map(alias),
             orders: orders.map {
                 FeatureOrder(customer: alias($0.userID), orderID: $0.id, day: utcDay($0.placedAt),
-                             totalMinor: $0.totalMinor, cancelled: $0.status == .cancelled)
+                             totalMinor: $0.totalMinor, currency: $0.currency, cancelled: $0.status == .cancelled)
             },
             refunds: orders.compactMap(refund),
             events: events.compactMap { event in

@@ -33,6 +33,28 @@ struct RFMSegmentTests {
         for a in values { for b in values where a.value == b.value { #expect(reference[a.id] == reference[b.id]) } }
     }
 
+    @Test("money is ranked within its currency: rupees do not outrank pounds by their larger numbers")
+    func monetaryWithinCurrency() throws {
+        let asOf = CalendarDay(iso: "2024-06-30")!
+        let orders = (1...5).flatMap { index in
+            [FeatureOrder(customer: "gb\(index)", orderID: "G\(index)", day: asOf, totalMinor: 100 * index,
+                          currency: "GBP"),
+             FeatureOrder(customer: "in\(index)", orderID: "I\(index)", day: asOf, totalMinor: 100_000 * index,
+                          currency: "INR")]
+        }
+        let run = CustomerSegmentation.run(customers: [], orders: orders, refunds: [], events: [], asOf: asOf)
+        let scores = Dictionary(uniqueKeysWithValues: run.rows.map { ($0.features.customer, $0.rfm.monetary) })
+        for index in 1...5 {
+            #expect(scores["gb\(index)"] == index && scores["in\(index)"] == index)
+        }
+        #expect(run.rows.first { $0.features.customer == "gb1" }?.features.currency == "GBP")
+        let mixed = CustomerFeatures.compute(
+            customers: [], orders: [orders[0], FeatureOrder(customer: "gb1", orderID: "X", day: asOf, totalMinor: 1,
+                                                           currency: "EUR")],
+            refunds: [], events: [], asOf: asOf)
+        #expect(mixed.first?.currency == "mixed")
+    }
+
     @Test("churn bands: closed boundaries with 0 included")
     func churnBands() {
         let expected: [(Int?, ChurnBand)] = [
