@@ -148,6 +148,8 @@ let package = Package(
                 // Every module it imports is named here, so an incremental build recompiles it when they change.
                 "Analytics", "ConciergeApp", "ConciergeCore", "Bcrypt", "Retrieval", "RetrievalFiles", "Geo", "Seeding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The keyed pseudonyms of `analytics features` (HMAC-SHA256).
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict

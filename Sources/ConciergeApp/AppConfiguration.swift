@@ -48,6 +48,10 @@ public struct AppConfiguration: Sendable, Equatable {
     /// The key that signs the login and signup forms' CSRF tokens (`FORM_SIGNING_KEY`, at least 32 bytes in base64),
     /// the same on every instance behind one address; `nil` for a random key per process. A secret: never printed.
     public var formSigningKey: Data?
+    /// The key of the pseudonyms that stand for user ids in analytics output (`ANALYTICS_PSEUDONYM_KEY`, at least 32
+    /// bytes in base64); `nil` for the development key (pseudonyms are then stable but guessable). A secret: never
+    /// printed.
+    public var analyticsPseudonymKey: Data?
 
     /// The signup throttle's limits (`SignupThrottle`).
     public var signupLimits: SignupLimits {
@@ -97,6 +101,11 @@ public struct AppConfiguration: Sendable, Equatable {
             reader.problems.append("FORM_SIGNING_KEY must be at least 32 random bytes in base64")
             formSigningKey = nil
         }
+        analyticsPseudonymKey = reader.string("ANALYTICS_PSEUDONYM_KEY").flatMap { Data(base64Encoded: $0) }
+        if reader.string("ANALYTICS_PSEUDONYM_KEY") != nil, (analyticsPseudonymKey?.count ?? 0) < 32 {
+            reader.problems.append("ANALYTICS_PSEUDONYM_KEY must be at least 32 random bytes in base64")
+            analyticsPseudonymKey = nil
+        }
         let embeddingModel = reader.string("EMBEDDING_MODEL_DIR") ?? ".models/all-MiniLM-L6-v2"
         embeddingModelDirectory = ["off", "none"].contains(embeddingModel.lowercased()) ? nil : embeddingModel
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
@@ -121,6 +130,7 @@ public struct AppConfiguration: Sendable, Equatable {
                 "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
                 "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)",
                 "form signing key: " + (formSigningKey == nil ? "random per process" : "set"),
+                "analytics pseudonym key: " + (analyticsPseudonymKey == nil ? "development key" : "set"),
                 "signups: \(signupLimitPerAddress) per address per \(signupAddressWindowHours) h, "
                     + "\(signupLimitGlobal) in all per \(signupGlobalWindowMinutes) min",
                 "listen: \(host):\(port)",

@@ -38,6 +38,20 @@ struct ConfigurationTests {
         }
     }
 
+    /// Analytics pseudonyms are keyed: the key is read, never printed, and a short one is refused.
+    @Test func theAnalyticsPseudonymKeyIsReadButNeverPrinted() throws {
+        let key = Data((0..<32).map { UInt8($0 * 11 % 251) }).base64EncodedString()
+        let configuration = try AppConfiguration(environment: ["ANALYTICS_PSEUDONYM_KEY": key])
+        #expect(configuration.analyticsPseudonymKey?.count == 32)
+        let printed = configuration.summary.joined(separator: "\n")
+        #expect(printed.contains("analytics pseudonym key: set") && !printed.contains(key))
+        #expect(try AppConfiguration(environment: [:]).summary.contains("analytics pseudonym key: development key"))
+        #expect(throws: ConfigurationError(
+            problems: ["ANALYTICS_PSEUDONYM_KEY must be at least 32 random bytes in base64"])) {
+            try AppConfiguration(environment: ["ANALYTICS_PSEUDONYM_KEY": "c2hvcnQ="])
+        }
+    }
+
     @Test func everyBadKeyIsNamedAtOnce() {
         #expect(throws: ConfigurationError(problems: [
             "LLM_MAX_ATTEMPTS must be a whole number in 1...10", "DAILY_MESSAGE_LIMIT must be a whole number in 1...100000",

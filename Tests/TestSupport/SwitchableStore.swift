@@ -44,6 +44,9 @@ public final class SwitchableStore: ConciergeStore {
     }
     public func coupon(code: String) async throws -> Coupon? { try await live().coupon(code: code) }
     public func events(userID: String) async throws -> [Event] { try await live().events(userID: userID) }
+    public func shopperIDs() async throws -> [String] { try await live().shopperIDs() }
+    public func allOrders() async throws -> [Order] { try await live().allOrders() }
+    public func allEvents() async throws -> [Event] { try await live().allEvents() }
     public func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws { try await live().replacePolicyChunks(chunks) }
     public func policyChunks() async throws -> [PolicyChunk] { try await live().policyChunks() }
     public func appendMessage(_ message: ChatMessage) async throws {

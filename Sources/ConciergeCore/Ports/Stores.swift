@@ -63,6 +63,18 @@ public protocol EventStore: Sendable {
     func events(userID: String) async throws -> [Event]
 }
 
+/// What the analyst side reads across every customer (features, RFM, segments). Narrow on purpose: shopper ids,
+/// orders and events, never names, e-mails or addresses. Everything is read whole; the as-of date is applied by the
+/// pure computation (`Analytics.CustomerFeatures`), so one read serves any as-of date.
+public protocol AnalyticsReadStore: Sendable {
+    /// The id of every user whose role is `shopper`, ordered by id.
+    func shopperIDs() async throws -> [String]
+    /// Every order of every user, oldest first (ties broken by id).
+    func allOrders() async throws -> [Order]
+    /// Every event of every user in time order (ties broken by id).
+    func allEvents() async throws -> [Event]
+}
+
 public protocol PolicyStore: Sendable {
     /// Replaces the whole policy corpus atomically where the store allows it.
     func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws
@@ -167,8 +179,8 @@ public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore
 
 /// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
 /// pass the same contract suite.
-public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, PolicyStore,
-    ChatStore, RetentionStore, HandoffStore, SessionStore, UsageStore, ThrottleStore, DataAdministration
+public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, AnalyticsReadStore,
+    PolicyStore, ChatStore, RetentionStore, HandoffStore, SessionStore, UsageStore, ThrottleStore, DataAdministration
 {
     /// Releases connections. Calling anything afterwards is a programming error.
     func close() async throws
