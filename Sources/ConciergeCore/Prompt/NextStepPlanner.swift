@@ -26,7 +26,7 @@ enum NextStepPlanner {
             guard let order = focus(context) else { return noOrder(context) }
             if ["placed", "preparing", "in_transit"].contains(order.status) {
                 // Past its expected time, "if it hasn't arrived by <that time>" would point at the past.
-                if order.isLate { return "Next step: as it is running late, ask me to pass it to a person, or \(careLine)." }
+                if order.isLate { return "Next step: as it is running late, ask me to pass it to a person." }
                 return "Next step: if it hasn't arrived by \(order.eta ?? "the time shown"), ask me to pass it to a person."
             }
             return "Next step: if something is wrong with it, tell me what happened and I'll pass it to Customer Care."
