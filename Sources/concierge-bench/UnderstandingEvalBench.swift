@@ -67,6 +67,7 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
                     case "secondaryNeedsCue": tuning.secondaryNeedsCue = value != 0
                     case "sentimentThreshold": tuning.sentimentThreshold = value
                     case "sentimentMode": tuning.sentimentMode = Int(value)
+                    case "complaintLeads": tuning.complaintLeads = value != 0
                     case "lambda": modelSettings.lambda = value
                     case "width": modelSettings.width = value
                     case "secondaryTarget": modelSettings.secondaryTarget = value

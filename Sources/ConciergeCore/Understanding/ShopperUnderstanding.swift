@@ -62,6 +62,8 @@ public struct ShopperUnderstanding: Sendable {
         /// How the learned sentiment and the word lists combine: 0 word lists only, 1 learned when sure else the word
         /// lists, 2 learned only, 3 the word lists' frustration first, then learned when sure, else the word lists.
         public var sentimentMode = 3
+        /// A statement of something gone wrong (complaint sentiment, no question) leads with the complaint.
+        public var complaintLeads = true
 
         public init() {}
     }
@@ -158,6 +160,15 @@ public struct ShopperUnderstanding: Sendable {
             let complaint = accepted.first(where: { $0.key == .complaint }) {
             main = complaint
         }
+        // "Wrong milk! I asked for oat and got dairy", "soup cold 👎": a message that reports something gone wrong is a
+        // complaint, whatever words of the menu, a feeling or a shop it uses, unless it asks for something the
+        // complaint routes cannot give (money back, a change, a person, a receipt, a payment fix).
+        if tuning.complaintLeads, slots.sentiment == .complaint, Self.reportable.contains(main.key), followUp == nil,
+            let opening = message.words.first, !Self.questionWords.contains(opening), !text.contains("?") {
+            let complaint = accepted[.complaint] ?? Evidence(value: main.value.value, position: main.value.position)
+            accepted[.complaint] = complaint
+            main = (key: .complaint, value: complaint)
+        }
         // An allergen named ("nut free snacks") makes the item's safety the ask, not the hunger.
         let namesAllergen = slots.diet.contains(where: \.isAllergen)
         if let comfort = accepted.first(where: { $0.key.isComfort && $0.value.position != nil }) {
@@ -195,6 +206,14 @@ public struct ShopperUnderstanding: Sendable {
         if carried.slots.diet.isEmpty { carried.slots.diet = earlier.diet }
         return carried
     }
+
+    /// Asks a report of something gone wrong is read as, when it is not a question: the complaint leads instead.
+    static let reportable: Set<Intent> = [.comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .menu, .dietary,
+                                          .openNow, .nearest, .policyQuestion, .orderStatus]
+
+    /// Words a question opens with, also when it has no question mark ("how do I find the Bandra place").
+    static let questionWords: Set<String> = ["how", "what", "where", "when", "why", "which", "who", "can", "could",
+                                             "is", "are", "do", "does", "will", "would", "should", "cant", "cannot"]
 
     /// The sentiment read by meaning where it is sure ("have you lost my order or what" is frustration without any
     /// word on the lists), the word lists otherwise.
