@@ -67,7 +67,11 @@ enum IntentCues {
                              "remove", "cancelar", "cambiar", "address change", "new address", "change pickup",
                              "collect it later", "collect later", "cancle", "change my delivery", "change the delivery",
                              "delivery time", "chnage", "stop the order", "stop my order",
-                             "schedule my order", "switch my pickup", "adress", "make it", "galti se")
+                             "schedule my order", "switch my pickup", "adress", "make it", "galti se",
+                             // Changing what is in an order, or where it goes, in the shopper's words.
+                             "to my order", "in my order", "edit", "by mistake", "no longer want", "dont send",
+                             "do not send", "move it to", "go there instead", "fix it", "change karna", "cancel karna",
+                             "anadir", "a mi pedido", "wrong flat number", "wrong postcode")
             + weak("change", "address", "update", "add") + not("address of"),
         .refund: strong("refund", "refunds", "refunded", "money back", "return", "returns", "exchange", "reimburse",
                         "compensation", "paisa wapas", "paise wapas", "reembolso", "devolucion", "devolver",
