@@ -2,45 +2,16 @@ import Foundation
 import Testing
 
 /// `concierge analytics features` end to end: the built binary seeds a scratch SQLite store, then reads it.
-/// The children exit by themselves; they are never signalled (see STACK-NOTES on child processes from tests).
 @Suite("concierge analytics features, the built binary")
 struct CustomerFeaturesCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = BuiltConcierge.Run
 
+    /// On a scratch SQLite store, the embedded model off, the development pseudonym key.
     static func run(_ arguments: [String], database: String) throws -> Run {
-        let directory = try #require(Bundle.main.executableURL).deletingLastPathComponent()
-        let binary = directory.appendingPathComponent("concierge")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "swift test builds concierge")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("features-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = scratch.appendingPathComponent("stdout")
-        let err = scratch.appendingPathComponent("stderr")
-        try Data().write(to: out)
-        try Data().write(to: err)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["CONCIERGE_DB"] = database
-        environment["MONGODB_URI"] = nil
-        environment["ANALYTICS_PSEUDONYM_KEY"] = nil
-        environment["EMBEDDING_MODEL_DIR"] = "off"
-        environment["SEEDS_DIR"] = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Seeds").path
-        process.environment = environment
-        process.currentDirectoryURL = scratch  // no `.env` of the developer's
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-                   stderr: try String(contentsOf: err, encoding: .utf8))
+        try BuiltConcierge.run(arguments, environment: [
+            "CONCIERGE_DB": database, "MONGODB_URI": nil, "ANALYTICS_PSEUDONYM_KEY": nil, "EMBEDDING_MODEL_DIR": "off",
+            "SEEDS_DIR": BuiltConcierge.seeds,
+        ])
     }
 
     @Test("a seeded store: byte-identical JSON twice, counts sum to the customers, no e-mail or user id in it")

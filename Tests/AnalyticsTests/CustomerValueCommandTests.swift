@@ -2,43 +2,12 @@ import Foundation
 import Testing
 
 /// `concierge analytics clv` end to end: the binary `swift test` built beside the test bundle, run on files.
-/// The child exits by itself; it is never signalled (see STACK-NOTES on child processes from tests).
 @Suite("concierge analytics clv, the built binary")
 struct CustomerValueCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    struct MissingBinary: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "no concierge binary at \(path): `swift test` builds it; run `swift build` first" }
-    }
+    typealias Run = BuiltConcierge.Run
 
     static func run(_ arguments: [String]) throws -> Run {
-        let directory = try #require(Bundle.main.executableURL).deletingLastPathComponent()
-        let binary = directory.appendingPathComponent("concierge")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw MissingBinary(path: binary.path) }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("clv-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        // Files, not pipes: the JSON is larger than a pipe's buffer, and nothing has to read while it runs.
-        let out = scratch.appendingPathComponent("stdout")
-        let err = scratch.appendingPathComponent("stderr")
-        try Data().write(to: out)
-        try Data().write(to: err)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["analytics", "clv"] + arguments
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8))
+        try BuiltConcierge.run(["analytics", "clv"] + arguments)
     }
 
     /// Writes `text` to a fresh temporary file and returns its path.
