@@ -118,7 +118,10 @@ enum IntentCues {
                          "allergens", "gluten", "coeliac", "celiac", "plant based", "halal", "ingredients", "egg",
                          "eggs", "soy", "soya", "sesame", "peanut", "peanuts", "intolerant", "intolerance",
                          "alergia", "alergico", "sin gluten", "vegano", "vegana", "safe for", "contain", "contains",
-                         "eggless", "calories", "sugar free", "keto", "decaf", "dairy free", "nut free")
+                         "eggless", "calories", "sugar free", "keto", "decaf", "dairy free", "nut free",
+                         // What is in an item is its recipe: "what's in the Caramel Frappé?", "how much caffeine".
+                         "whats in", "what is in", "what goes in", "made with", "how much caffeine", "caffeine in",
+                         "how much sugar")
             + weak("milk", "safe", "free from", "veg"),
         .policyQuestion: strong("how long do you keep", "chat history", "chat messages", "my messages", "store my", "keep my data", "delete my data", "policy", "policies", "terms", "privacy", "my data", "gift card", "gift cards",
                                 "accessibility", "wheelchair", "am i allowed", "dogs", "dog", "pets", "password",
@@ -130,7 +133,10 @@ enum IntentCues {
                                 "fairtrade", "fair trade", "ethically", "sourced", "thermos", "flask", "own cup",
                                 "high chair", "high chairs", "baby changing", "laptop", "plastic", "straws", "vacancies",
                                 "apply for a job", "reset link", "cuenta", "mi cuenta", "perro", "tarjetas regalo",
-                                "are you a bot", "are you a robot", "are you human", "unsold", "food waste")
+                                "are you a bot", "are you a robot", "are you human", "unsold", "food waste",
+                                // How delivery works in general, not where one order is.
+                                "delivery usually", "delivery normally", "delivery hoti",
+                                "hacen entregas", "what happens if im not in", "deliver late", "delivery stop")
             + weak("rules", "allowed", "how do i", "can i", "how does"),
         .handoff: strong("human", "real person", "a person", "agent", "speak to", "talk to", "manager",
                          "customer service", "customer care", "call me", "call back", "callback", "representative",
