@@ -96,21 +96,21 @@ public struct IntentModel: Sendable {
     }
 
     /// Each intent's score for a message vector (about 1 for the main ask, about `secondaryTarget` for another ask,
-    /// about 0 for the rest). `leavingOut` is the index of the example `query` is, to score it as if it had not been
-    /// trained on (exact for ridge regression).
-    public func scores(_ query: [Float], leavingOut: Int? = nil) -> [Intent: Double] {
+    /// about 0 for the rest) and each sentiment's (about 1 when the message carries it), from one pass over the
+    /// examples. `leavingOut` is the index of the example `query` is, to score it as if it had not been trained on
+    /// (exact for ridge regression).
+    public func reading(_ query: [Float], leavingOut: Int? = nil) -> (intents: [Intent: Double], sentiments: [Sentiment: Double]) {
         let output = columnScores(query, leavingOut: leavingOut)
-        var result: [Intent: Double] = [:]
-        for (c, intent) in Self.intents.enumerated() { result[intent] = output[c] }
-        return result
+        var intents: [Intent: Double] = [:]
+        for (c, intent) in Self.intents.enumerated() { intents[intent] = output[c] }
+        var sentiments: [Sentiment: Double] = [:]
+        for (c, sentiment) in Self.sentiments.enumerated() { sentiments[sentiment] = output[Self.intents.count + c] }
+        return (intents, sentiments)
     }
 
-    /// Each sentiment's score (about 1 when the message carries it, about 0 when it does not), read the same way.
-    public func sentimentScores(_ query: [Float], leavingOut: Int? = nil) -> [Sentiment: Double] {
-        let output = columnScores(query, leavingOut: leavingOut)
-        var result: [Sentiment: Double] = [:]
-        for (c, sentiment) in Self.sentiments.enumerated() { result[sentiment] = output[Self.intents.count + c] }
-        return result
+    /// The intents' part of `reading`.
+    public func scores(_ query: [Float], leavingOut: Int? = nil) -> [Intent: Double] {
+        reading(query, leavingOut: leavingOut).intents
     }
 
     private func columnScores(_ query: [Float], leavingOut: Int?) -> [Double] {

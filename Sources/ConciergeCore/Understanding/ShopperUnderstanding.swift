@@ -86,10 +86,11 @@ public struct ShopperUnderstanding: Sendable {
                      excludingExample: [Float]? = nil) -> MessageUnderstanding {
         let message = MessageWords(text)
         var slots = extractor.slots(text, message)
-        if let embedding, let model = bank.model {
-            let left = excludingExample.flatMap { model.index(of: $0) }
-            slots.sentiment = sentiment(rules: slots.sentiment, learned: model.sentimentScores(embedding, leavingOut: left))
+        // One pass of the learned model over the examples gives both the intents' and the sentiment's scores.
+        let learned = embedding.flatMap { embedding in
+            bank.model.map { $0.reading(embedding, leavingOut: excludingExample.flatMap($0.index(of:))) }
         }
+        if let learned { slots.sentiment = sentiment(rules: slots.sentiment, learned: learned.sentiments) }
         // A menu item's own words are not cues: "cold brew" is a drink, not a feeling or a complaint.
         var cueWords = message
         if let item = slots.item, item.first?.isUppercase == true {
@@ -105,22 +106,19 @@ public struct ShopperUnderstanding: Sendable {
         if slots.order?.kind == .id, ![.refund, .orderChange, .complaint, .receipt, .payment].contains(where: { (evidence[$0]?.value ?? 0) >= tuning.threshold }) {
             evidence[.orderStatus, default: Evidence()].value += tuning.threshold
         }
-        var vote: ExampleBank.Vote?
+        // The raw neighbour vote (a sort of every example) is cast only when it weighs in or an unsure reading needs it.
+        let vote: () -> ExampleBank.Vote? = {
+            guard let embedding, !self.bank.isEmpty else { return nil }
+            return self.bank.vote(embedding, excludingExactly: excludingExample)
+        }
         // Things that are nothing to do with the chain ("weather", "Netflix") are evidence against every chain intent.
         var offTopicScore = evidence.removeValue(forKey: .offTopic)?.value ?? 0
-        if let embedding, !bank.isEmpty {
-            let cast = bank.vote(embedding, excludingExactly: excludingExample)
-            vote = cast
-            if cast.nearest >= tuning.minimumSimilarity, tuning.exampleWeight > 0 {
-                for (intent, share) in cast.shares { evidence[intent, default: Evidence()].value += share * tuning.exampleWeight }
-            }
-            if let model = bank.model {
-                let left = excludingExample.flatMap { model.index(of: $0) }
-                for (intent, score) in model.scores(embedding, leavingOut: left) where score > 0 {
-                    if intent == .offTopic { offTopicScore += score * tuning.modelWeight; continue }
-                    evidence[intent, default: Evidence()].value += score * tuning.modelWeight
-                }
-            }
+        if tuning.exampleWeight > 0, let cast = vote(), cast.nearest >= tuning.minimumSimilarity {
+            for (intent, share) in cast.shares { evidence[intent, default: Evidence()].value += share * tuning.exampleWeight }
+        }
+        for (intent, score) in learned?.intents ?? [:] where score > 0 {
+            if intent == .offTopic { offTopicScore += score * tuning.modelWeight; continue }
+            evidence[intent, default: Evidence()].value += score * tuning.modelWeight
         }
         let followUp = previous.flatMap { FollowUp.inherit(message, previous: $0, evidence: evidence, threshold: tuning.threshold) }
         if let followUp {
@@ -136,7 +134,7 @@ public struct ShopperUnderstanding: Sendable {
                                         confidence: min(0.99, 0.5 + offTopicScore / 6), choices: [], isFollowUp: false)
         }
         if accepted.isEmpty {
-            return unsure(message: message, evidence: evidence, vote: vote, slots: slots)
+            return unsure(message: message, evidence: evidence, vote: vote(), slots: slots)
         }
         // The main ask: the strongest, with a bonus for the one the shopper leads with; social ones only when alone.
         let firstPosition = accepted.filter { !$0.key.isSocial }.compactMap(\.value.position).min()
