@@ -434,6 +434,10 @@ struct GoldenUnderstandingTests {
                messages: ["where is my order?"],
                contains: ["ORD-AVA10001", "running late", "ask me to pass it to a person"],
                excludes: ["hasn't arrived by"], intent: .orderStatus),
+        Golden(name: "asking how to pay is not a payment problem",
+               messages: ["can I pay with apple pay?"],
+               contains: ["Apple Pay", "choose how to pay at checkout."],
+               excludes: ["I'm sorry", "order number ready"], intent: .payment),
     ]
 
     static let goldens = onTopic + mainAsk + consistency + allergy + policy + capabilities + coupons + badInput + fixedSinceWritten

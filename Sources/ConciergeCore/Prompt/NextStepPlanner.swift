@@ -44,6 +44,9 @@ enum NextStepPlanner {
             }
             return "Next step: if you think the window was wrong, ask me to pass this to a person."
         case .payment:
+            guard PaymentTrouble.reported(context) else {
+                return "Next step: choose how to pay at checkout."
+            }
             return "Next step: \(careLine) with your order number ready."
         case .receipt:
             return "Next step: e-mail \(context.care.email) with your order number to get a copy."

@@ -49,7 +49,9 @@ enum DeterministicResponder {
             + (Capabilities.asksChatToRefund(message)
             ? ["I can't issue refunds from this chat myself, but Customer Care can."] : [])
         case .complaint: OrderAnswers.complaint(context)
-        case .payment: ["I'm sorry you're having trouble with a payment."] + OrderAnswers.payment(context)
+        // "Can I pay with Apple Pay?" is a question, not a problem: the apology is for a payment that went wrong.
+        case .payment: (PaymentTrouble.reported(context) ? ["I'm sorry you're having trouble with a payment."] : [])
+            + OrderAnswers.payment(context)
             + PolicyAnswers.cite(context, limit: 1)
         case .receipt: ["I can't send e-mails from this chat."] + PolicyAnswers.cite(context, limit: 1)
         case .openNow, .nearest: ShopAnswers.nearest(context)
@@ -168,5 +170,12 @@ enum Capabilities {
     static func asksChatToRefund(_ message: String) -> Bool {
         MessageWords(message).containsAny(["refund me", "can you refund", "issue a refund", "give me a refund",
                                            "process a refund", "refund it now", "refund now", "right now"])
+    }
+}
+
+/// Whether the shopper reports a payment that went wrong (charged twice, declined), not just asks how to pay.
+enum PaymentTrouble {
+    static func reported(_ context: PromptContext) -> Bool {
+        ["complaint", "frustration"].contains(context.slots.sentiment ?? "") || context.slots.order != nil
     }
 }

@@ -112,7 +112,8 @@ enum SentimentReader {
                                     "minutes late", "mins late", "min late", "orders late", "so late", "very late",
                                     "running late", "una hora", "rota", "roto", "basically milk", "cold", "colder",
                                     "queja", "llego frio", "llego fria", "esta frio", "thanda tha", "twise", "kharab", "ganda", "charged twice",
-                                    "double charged", "overcharged", "not what i ordered", "you forgot", "forgot the", "they forgot", "forgotten"]
+                                    "double charged", "overcharged", "not what i ordered", "you forgot", "forgot the", "they forgot", "forgotten",
+                                    "payment failed", "failed payment", "didnt work", "not working", "wont go through"]
     private static let thanks = ["thanks", "thank you", "thank u", "thx", "ty", "cheers", "ta", "appreciate it",
                                  "appreciated", "gracias", "shukriya", "dhanyavad", "dhanyavaad", "thankyou", "tysm", "merci", "danke",
                                  "thnx", "thanx", "thnks", "bye", "goodbye", "thats all i needed"]
