@@ -127,9 +127,11 @@ let package = Package(
             name: "ConciergeApp",
             dependencies: [
                 "BlockingThreads", "ConciergeCore", "ConciergeViews", "ConciergeWeb", "SQLiteStore", "MongoStore",
-                "Bcrypt", "CurlLLM", "PIIMasking", "RetrievalFiles", "Seeding", "SentenceEmbedding",
+                "Bcrypt", "CurlLLM", "PIIMasking", "RetrievalFiles", "Seeding", "SentenceEmbedding", "Analytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                // The analyst side's keyed pseudonyms (HMAC-SHA256).
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -148,8 +150,6 @@ let package = Package(
                 // Every module it imports is named here, so an incremental build recompiles it when they change.
                 "Analytics", "ConciergeApp", "ConciergeCore", "Bcrypt", "Retrieval", "RetrievalFiles", "Geo", "Seeding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // The keyed pseudonyms of `analytics features` (HMAC-SHA256).
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict

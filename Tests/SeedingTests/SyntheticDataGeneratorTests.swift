@@ -75,10 +75,12 @@ struct SyntheticDataGeneratorTests {
     @Test func personasAreThereWithPasswordsOnlyInTheCredentials() {
         let data = Self.data
         #expect(data.credentials.map(\.email) == ["ava@example.com", "raj.patel@example.com", "noah.miller@example.com",
-                                                  "reviewer@example.com", "admin@example.com"])
+                                                  "reviewer@example.com", "analyst@example.com",
+                                                  "admin@example.com"])
         #expect(data.dataSet.users.allSatisfy { $0.passwordHash == nil })
         let roles = Dictionary(uniqueKeysWithValues: data.dataSet.users.map { ($0.email, $0.role) })
         #expect(roles["reviewer@example.com"] == .reviewer)
+        #expect(roles["analyst@example.com"] == .analyst)
         #expect(roles["admin@example.com"] == .admin)
         #expect(data.dataSet.orders.contains { $0.id == "ORD-AVA10001" && $0.status == .inTransit })
     }

@@ -135,5 +135,5 @@ public struct CustomerCareDesk: Sendable {
 
 extension Role {
     /// Reviewers and admins read the Customer Care inbox and reply to hand-offs.
-    public var mayAnswerCustomerCare: Bool { self >= .reviewer }
+    public var mayAnswerCustomerCare: Bool { self == .reviewer || self == .admin }
 }

@@ -1,14 +1,24 @@
 import Foundation
 import Geo
 
-/// What a person may do. Shoppers see only their own data; reviewers and admins may open the debug view.
-public enum Role: String, Codable, CaseIterable, Sendable, Comparable {
-    case shopper, reviewer, admin
+/// What a person may do. Shoppers see only their own data; reviewers answer Customer Care and may open the debug
+/// view; analysts read the analyst side under `/admin` (pseudonymous ids only, masked exports); admins may do all
+/// of it and export unmasked contacts. Capabilities are listed per role rather than derived from an order: an analyst
+/// is not a kind of reviewer (no shopper conversations), and a reviewer is not a kind of analyst.
+public enum Role: String, Codable, CaseIterable, Sendable {
+    case shopper, reviewer, analyst, admin
 
-    private var rank: Int { Role.allCases.firstIndex(of: self)! }
-    public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
+    /// The masked debug trace of a turn (a shopper's conversation): reviewers and admins.
+    public var maySeeDebugTrace: Bool { self == .reviewer || self == .admin }
 
-    public var maySeeDebugTrace: Bool { self >= .reviewer }
+    /// The analyst pages and API under `/admin` (segments, insights, analyst chat, audiences): analysts and admins.
+    public var mayUseAnalytics: Bool { self == .analyst || self == .admin }
+
+    /// An audience export with real contact details (consent honoured, audited): admins only.
+    public var mayExportContacts: Bool { self == .admin }
+
+    /// Staff see traces, hand-offs or the analyst side; a shopper sees only their own chat.
+    public var isStaff: Bool { self != .shopper }
 }
 
 /// A postal address as the shopper gave it. It is PII: it never reaches the LLM unmasked.
