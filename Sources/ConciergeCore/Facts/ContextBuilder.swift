@@ -94,7 +94,8 @@ struct ContextBuilder: Sendable {
             name: session.placeholder(for: user.name, type: .name), city: user.address?.city,
             prefers: user.preferences.temperature.rawValue, dietary: needs.map(\.rawValue),
             favourites: user.preferences.favouriteItems, loyaltyPoints: user.loyaltyPoints,
-            pointsValue: Money.format(value, currency: currency))
+            pointsValue: Money.format(value, currency: currency),
+            pointsEarned: "\(rules.pointsEarnedPerCurrencyUnit) points for every \(Money.unit(currency))")
     }
 
     /// No street address: the shop's name is enough to find it, and an address in an answer reads to the guard like

@@ -9,7 +9,7 @@ enum PolicyExcerpt {
     static func best(of text: String, for question: String, maximumLength: Int = 260) -> String {
         let sentences = self.sentences(of: text)
         guard !sentences.isEmpty else { return "" }
-        let asked = contentWords(question)
+        let asked = contentWords(question).union(impliedWords(question))
         let wantsNumber = MessageWords(question).containsAny(["how long", "how much", "how many", "when", "days", "hours",
                                                               "minutes", "cost", "price", "fee", "until", "window", "time"])
         let scores = sentences.map { sentence -> Double in
@@ -103,16 +103,30 @@ enum PolicyExcerpt {
         return sentences
     }
 
+    /// Verb forms the policies and shoppers both use, so "earned" meets "earn".
+    private static let lemmas: [String: String] = [
+        "earned": "earn", "earning": "earn", "earns": "earn", "spent": "spend", "spending": "spend", "spends": "spend",
+    ]
+
     private static let stopWords: Set<String> = [
         "the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "is", "are", "it", "my", "i", "you", "your", "we",
         "our", "can", "do", "does", "be", "with", "at", "by", "from", "this", "that", "if", "what", "how", "when", "me",
         "will", "get", "have", "has", "was", "were", "there", "any", "not", "no", "so", "as", "but", "about", "into",
     ]
 
+    /// Words a question means without writing them: "do I get points for it?" asks how points are earned, and
+    /// "get" alone is too common to count ("get a refund").
+    static func impliedWords(_ question: String) -> Set<String> {
+        let words = Set(MessageWords.fold(question))
+        let aboutPoints = !words.isDisjoint(with: ["point", "points", "reward", "rewards"])
+        return aboutPoints && !words.isDisjoint(with: ["get", "gets", "collect", "gain", "receive"]) ? ["earn"] : []
+    }
+
     /// Folded words without stop words, with a plural "s" dropped, so "refunds" meets "refund".
     static func contentWords(_ text: String) -> Set<String> {
         Set(MessageWords.fold(text).filter { !stopWords.contains($0) && $0.count > 1 }.map { word in
-            word.count > 4 && word.hasSuffix("s") ? String(word.dropLast()) : word
+            if let lemma = lemmas[word] { return lemma }
+            return word.count > 4 && word.hasSuffix("s") ? String(word.dropLast()) : word
         })
     }
 }

@@ -7,6 +7,9 @@ public enum Money {
         return sign + symbol(currency) + String(value / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
     }
 
+    /// One whole unit, as rates are written: "£1", "$1", "₹1".
+    public static func unit(_ currency: String) -> String { symbol(currency) + "1" }
+
     static func symbol(_ currency: String) -> String {
         switch currency {
         case "GBP": "£"

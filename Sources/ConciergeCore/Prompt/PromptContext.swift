@@ -93,6 +93,9 @@ public struct ShopperFacts: Codable, Hashable, Sendable {
     public var favourites: [String]
     public var loyaltyPoints: Int
     public var pointsValue: String
+    /// How points are earned, in the shopper's currency: "10 points for every £1". Optional so that contexts written
+    /// before it existed (stored traces, recorded prompts) still decode.
+    public var pointsEarned: String?
 }
 
 public struct ShopFacts: Codable, Hashable, Sendable {

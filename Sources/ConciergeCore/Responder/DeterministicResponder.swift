@@ -55,8 +55,7 @@ enum DeterministicResponder {
             + PolicyAnswers.cite(context, limit: 1)
         case .receipt: ["I can't send e-mails from this chat."] + PolicyAnswers.cite(context, limit: 1)
         case .openNow, .nearest: ShopAnswers.nearest(context)
-        // The balance; and the policy passage only when it answers more of the question than the word "points".
-        case .loyalty: [LoyaltyAnswers.balance(context)] + PolicyAnswers.cite(context, limit: 1, answering: message, minimumOverlap: 2)
+        case .loyalty: LoyaltyAnswers.answer(context, message: message)
         case .policyQuestion: PolicyAnswers.answer(context)
         case .handoff: HandoffAnswers.sentences(context)
         case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]
@@ -75,7 +74,12 @@ enum DeterministicResponder {
         case .orderStatus where ![.refund, .orderChange, .complaint].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
         case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context).prefix(1))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
-        case .dietary where primary != .dietary && primary != .menu: return Array(ItemAnswers.dietary(context).suffix(1))
+        // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.
+        case .dietary where primary == .menu && context.item?.shop != nil: return ItemAnswers.dietary(context)
+        // "Is Night Owl open at 11 and do they have vegan stuff?": what fits, then the allergens warning.
+        case .dietary where primary != .dietary && primary != .menu:
+            let parts = ItemAnswers.dietary(context)
+            return parts.count > 1 ? [parts[0], parts[parts.count - 1]] : parts
         case .handoff where primary != .handoff && context.handoff == nil: return Array(HandoffAnswers.sentences(context).prefix(1))
         case .receipt where primary != .receipt: return ["I can't send e-mails from this chat; \(context.care.email) can send a copy."]
         case .payment where primary != .payment: return Array(PolicyAnswers.cite(context, limit: 1))
@@ -97,6 +101,19 @@ enum LanguageNote {
 }
 
 enum LoyaltyAnswers {
+    /// "Do I get points for it?" asks how points are earned and "can I use my points?" how they are spent: the
+    /// policy's rule answers those and the balance follows. The shopper's verbs are mapped to the policy's own words
+    /// (earn, spend) before the overlap test, which otherwise keeps a passage that shares only the word "points".
+    static func answer(_ context: PromptContext, message: String) -> [String] {
+        let words = Set(MessageWords.fold(message))
+        let earning = !words.isDisjoint(with: ["get", "earn", "earned", "collect", "gain", "receive", "give", "given"])
+        let spending = !words.isDisjoint(with: ["use", "redeem", "spend", "spent"])
+        let about = (earning ? " earn" : "") + (spending ? " spend" : "")
+        let rule = PolicyAnswers.cite(context, limit: 1, answering: message + about, minimumOverlap: 2)
+        let rate = earning ? context.shopper.pointsEarned.map { ["You earn \($0) you spend on items."] } ?? [] : []
+        return about.isEmpty ? [balance(context)] + rule : rate + rule + [balance(context)]
+    }
+
     static func balance(_ context: PromptContext) -> String {
         "You have \(context.shopper.loyaltyPoints) points, worth \(context.shopper.pointsValue)."
     }
