@@ -1,6 +1,8 @@
+import ConciergeApp
 import ConciergeCore
 import Foundation
 import Geo
+import SentenceEmbedding
 import Testing
 import TestSupport
 
@@ -32,7 +34,12 @@ struct Golden: Sendable, CustomTestStringConvertible {
 enum GoldenRunner {
     static func run(_ golden: Golden) async throws {
         let tap = try await WireTappedMock.make()
-        let world = try await ChatWorld.make(at: golden.at, llm: tap)
+        // GOLDEN_HYBRID=1 runs the goldens with the real embedding model (hybrid policy retrieval, as the demo runs
+        // when the model is installed). Off by default: re-ingesting the policies with vectors for every golden's
+        // world makes the suite several times slower on this machine.
+        let embedder: EmbedderLoad = ProcessInfo.processInfo.environment["GOLDEN_HYBRID"] == "1"
+            ? .loaded(try await SharedGoldenModel.shared.model()) : .disabled
+        let world = try await ChatWorld.make(at: golden.at, llm: tap, embedder: embedder)
         var conversation: String?
         var last: ChatTurn?
         for message in golden.messages {
@@ -76,5 +83,18 @@ enum PrivacyCheck {
                 #expect(!body.contains(secret) && !decoded.contains(secret), "\(label): the model saw \(secret)")
             }
         }
+    }
+}
+
+/// One embedding model for every golden that runs hybrid (loading it takes seconds).
+actor SharedGoldenModel {
+    static let shared = SharedGoldenModel()
+    private var loaded: SentenceEmbedder?
+
+    func model() async throws -> SentenceEmbedder {
+        if let loaded { return loaded }
+        let model = try await HybridRetrievalTurnTests.model()
+        loaded = model
+        return model
     }
 }
