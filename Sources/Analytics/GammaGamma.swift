@@ -66,11 +66,17 @@ public enum GammaGamma {
 
     /// Maximum likelihood by Nelder–Mead over (ln p, ln q, ln γ) on the fittable customers, minimising the mean
     /// negative log-likelihood, from p = q = γ = 1.
-    public static func fit(_ customers: [CustomerSummary], optimizer: NelderMead = NelderMead()) -> GammaGammaFit {
+    ///
+    /// `maximumShape`, when set, bounds p and q (the objective is +∞ beyond it). When every customer's spend barely
+    /// varies between their purchases the likelihood keeps rising as p grows and γ shrinks (no shrinkage towards the
+    /// population mean: E[spend] tends to the customer's own z̄), so the unbounded search runs off.
+    public static func fit(_ customers: [CustomerSummary], optimizer: NelderMead = NelderMead(),
+                           maximumShape: Double? = nil) -> GammaGammaFit {
         let data = SpendData(fittable(customers))
         let count = Double(max(1, data.customers.count))
+        let bound = maximumShape ?? .infinity
         let result = optimizer.minimize(from: [0, 0, 0]) { theta in
-            guard let g = parameters(theta) else { return .infinity }
+            guard let g = parameters(theta), g.p <= bound, g.q <= bound else { return .infinity }
             return -data.logLikelihood(g) / count
         }
         let g = parameters(result.point) ?? GammaGammaParameters(p: 1, q: 1, gamma: 1)
