@@ -85,4 +85,48 @@ struct AnalystWorkbenchContractTests {
             #expect(try await workbench.customer(pseudonym: "c_unknown") == nil)
         }
     }
+
+    @Test("cached per as-of date: the store is read once per date, again after refresh; a failed read is not kept")
+    func cacheReadsTheStoreOncePerDate() async throws {
+        try await withStore(.sqlite) { store in
+            try await store.upsert(Self.world)
+            let counting = CountingReads(store, failFirst: true)
+            let workbench = AnalystWorkbench(store: counting, pseudonyms: CustomerPseudonyms(key: nil),
+                                             clock: FixedWallClock(SeededStoreTemplate.asOf))
+            await #expect(throws: CountingReads.Failure.self) { try await workbench.dataSet() }
+            let first = try await workbench.dataSet()
+            _ = try await workbench.dataSet(asOf: Self.asOf)
+            #expect(await counting.reads == 2)  // the failed read and one computation
+            let earlier = try await workbench.dataSet(asOf: Self.asOf.adding(days: -30))
+            #expect(earlier.asOf == "2026-10-22")
+            #expect(await counting.reads == 3)
+            #expect(try await workbench.refresh() == first)
+            #expect(await counting.reads == 4)
+        }
+    }
+}
+
+/// An `AnalyticsReadStore` that counts reads of the shopper ids (one per computation) and can fail the first one.
+private actor CountingReads: AnalyticsReadStore {
+    struct Failure: Error {}
+    private let store: any ConciergeStore
+    private var failFirst: Bool
+    private(set) var reads = 0
+
+    init(_ store: any ConciergeStore, failFirst: Bool) {
+        self.store = store
+        self.failFirst = failFirst
+    }
+
+    func shopperIDs() async throws -> [String] {
+        reads += 1
+        if failFirst {
+            failFirst = false
+            throw Failure()
+        }
+        return try await store.shopperIDs()
+    }
+
+    func allOrders() async throws -> [Order] { try await store.allOrders() }
+    func allEvents() async throws -> [Event] { try await store.allEvents() }
 }
