@@ -52,8 +52,8 @@ public struct FittedGammaGamma: Codable, Hashable, Sendable {
     public var gamma: Double
     public var logLikelihood: Double
     public var frequencySpendCorrelation: Double?
-    /// Set (to the bound) when the unbounded fit failed or ran past `ValueEstimation.maximumShape` and p, q were
-    /// bounded: spend then barely shrinks towards the population mean.
+    /// Set (to the bound) when the unbounded fit failed or p ran past `ValueEstimation.maximumShape` and p was held
+    /// at it: spend then barely shrinks towards the population mean.
     public var boundedShape: Double?
 }
 
@@ -107,7 +107,7 @@ extension ValueModelSummary {
                 + "\(entry.customers) customers, \(entry.spendCustomers) with repeat spend: \(entry.method.rawValue)"
             if let g = entry.gammaGamma {
                 line += " (Gamma-Gamma p \(g.p)  q \(g.q)  gamma \(g.gamma)"
-                    + (g.boundedShape.map { ", p and q bounded at \(Int($0))" } ?? "") + ")"
+                    + (g.boundedShape.map { ", p held at \(Int($0))" } ?? "") + ")"
             }
             if let reason = entry.reason { line += " — " + reason }
             lines.append(line)

@@ -51,7 +51,8 @@ public enum ValueEstimation {
         CustomerSummary(id: row.customer, repeatCount: row.repeatCount, tX: row.tX, T: row.T, meanRepeatSpend: row.zbar)
     }
 
-    /// The shape bound of a re-fit: BG/NBD's a and b, Gamma-Gamma's p and q (see `fitBGNBD`, `CurrencyGroup.model`).
+    /// The shape bound of a re-fit: BG/NBD's a and b are bounded by it, Gamma-Gamma's p is held at it (see `fitBGNBD`,
+    /// `CurrencyGroup.model`).
     public static let maximumShape = 1_000.0
 
     /// The BG/NBD fit on every purchaser, a note when it had to be bounded, or why it was refused.
@@ -135,11 +136,11 @@ private struct CurrencyGroup {
             return .failure(Refusal(reason: "Gamma-Gamma refused: \(spendCustomers) repeat customers with spend in "
                                     + "\(currency), at least \(needed) needed"))
         }
-        // As for BG/NBD: an unbounded fit that fails or passes the shape bound is repeated within it, and says so.
+        // As for BG/NBD: when the unbounded fit fails or p passes the bound, p is held at the bound (and it says so).
         var fit = GammaGamma.fit(summaries)
         var bounded = false
-        if problem(fit) != nil || max(fit.parameters.p, fit.parameters.q) > ValueEstimation.maximumShape {
-            fit = GammaGamma.fit(summaries, maximumShape: ValueEstimation.maximumShape)
+        if problem(fit) != nil || fit.parameters.p > ValueEstimation.maximumShape {
+            fit = GammaGamma.fit(summaries, fixedShape: ValueEstimation.maximumShape)
             bounded = true
         }
         let g = fit.parameters

@@ -88,8 +88,9 @@ struct SnapshotListing: Encodable {
                 return index == 0 ? cells[index] + padding : padding + cells[index]
             }.joined(separator: "  ")
         }
-        let intro = "segments as of \(asOf); money in \(currency), \(currency) customers only (and those who never "
-            + "bought); shares and pAlive in %"
+        let money = currency.isEmpty ? "no purchases, so no money"
+            : "money in \(currency), \(currency) customers only (and those who never bought)"
+        let intro = "segments as of \(asOf); \(money); shares and pAlive in %"
         return ([intro] + table + valueModel.textLines()).joined(separator: "\n")
     }
 

@@ -10,7 +10,9 @@ struct ValueEstimationTests {
     /// 80 GBP customers drawn from a BG/NBD-like process (a rate per customer, a drop-out chance after each
     /// purchase), three INR repeat customers (too few for a rupee Gamma-Gamma), one customer who paid in both
     /// currencies, and one who never bought.
-    static func inputs(seed: UInt64 = 3) -> (customers: [String], orders: [FeatureOrder], refunds: [FeatureRefund]) {
+    static func inputs(seed: UInt64 = 3, visitSpread: Double = 0.6)
+        -> (customers: [String], orders: [FeatureOrder], refunds: [FeatureRefund])
+    {
         var random = SplitMix64(seed: seed)
         var orders: [FeatureOrder] = []
         for index in 0..<80 {
@@ -23,7 +25,8 @@ struct ValueEstimationTests {
             while day <= 0 {
                 orders.append(FeatureOrder(customer: "g\(index)", orderID: "g\(index)-\(purchase)",
                                            day: asOf.adding(days: day),
-                                           totalMinor: Int(basket * (0.4 + 1.2 * random.unit())), currency: "GBP"))
+                                           totalMinor: Int(basket * (1 + visitSpread * (2 * random.unit() - 1))),
+                                           currency: "GBP"))
                 purchase += 1
                 if random.chance(dropOut) { break }
                 day += 1 + Int(-log(1 - random.unit()) / weeklyRate * 7)
@@ -91,6 +94,26 @@ struct ValueEstimationTests {
         let expected = try #require(BGNBD.expectedPurchases(bgnbd, weeks: 52, x: summary.repeatCount,
                                                             tX: summary.tX, T: summary.T))
         #expect(abs(try #require(value.expectedPurchases52w) - expected) <= 0.00005)
+    }
+
+    @Test("Gamma-Gamma with p held: p exactly there, the other two fitted, never a better likelihood than free")
+    func heldShapeFit() throws {
+        let run = Self.run()
+        let summaries = run.rows.filter { $0.features.customer.hasPrefix("g") }.map { row in
+            CustomerSummary(id: row.features.customer, repeatCount: row.features.repeatCount, tX: row.features.tX,
+                            T: row.features.T, meanRepeatSpend: row.features.zbar)
+        }
+        let free = GammaGamma.fit(summaries)
+        try #require(free.converged)
+        // Held at the free optimum's p, the search finds the free optimum's q and γ again.
+        let atOptimum = GammaGamma.fit(summaries, fixedShape: free.parameters.p)
+        #expect(atOptimum.converged && atOptimum.parameters.p == free.parameters.p)
+        #expect(abs(atOptimum.parameters.q / free.parameters.q - 1) < 1e-4)
+        #expect(abs(atOptimum.parameters.gamma / free.parameters.gamma - 1) < 1e-4)
+        // Held elsewhere, the likelihood can only be lower.
+        let held = GammaGamma.fit(summaries, fixedShape: ValueEstimation.maximumShape)
+        #expect(held.converged && held.parameters.p == ValueEstimation.maximumShape)
+        #expect(held.logLikelihood < free.logLikelihood)
     }
 
     @Test("the naive fallback by hand; mixed currencies get none; no purchase, no figures; nothing NaN")
