@@ -67,10 +67,10 @@ public enum GammaGamma {
     /// Maximum likelihood by Nelder–Mead over (ln p, ln q, ln γ) on the fittable customers, minimising the mean
     /// negative log-likelihood, from p = q = γ = 1.
     ///
-    /// `fixedShape`, when set, holds p at that value and fits q and γ only. When every customer's spend barely varies
-    /// between their purchases the likelihood keeps rising as p grows and γ shrinks (no shrinkage towards the
-    /// population mean: E[spend] tends to the customer's own z̄), so the unbounded search runs off; the fit with p
-    /// held at a bound is the best one within it (a wall in a Nelder–Mead search did not converge on such data).
+    /// `fixedShape`, when set, holds p at that value and fits q and γ only. On some data (three currencies of the demo
+    /// seed) the likelihood keeps rising as p grows and γ shrinks — the limit has no shrinkage towards the population
+    /// mean: E[spend] tends to the customer's own z̄ — so the unbounded search runs off; the fit with p held at a
+    /// bound is the best one there (a wall in a Nelder–Mead search did not converge on such data).
     public static func fit(_ customers: [CustomerSummary], optimizer: NelderMead = NelderMead(),
                            fixedShape: Double? = nil) -> GammaGammaFit {
         let data = SpendData(fittable(customers))
