@@ -207,7 +207,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["ConciergeCore", "Retrieval", "SQLiteStore", "MongoStore", "TestSupport"],
+            dependencies: [
+                "Analytics", "ConciergeApp", "ConciergeCore", "Retrieval", "Seeding", "SQLiteStore", "MongoStore",
+                "TestSupport",
+            ],
             exclude: ["MongoPeer"],
             swiftSettings: strict
         ),

@@ -74,11 +74,17 @@ public enum BGNBD {
 
     /// Maximum likelihood by Nelder–Mead over (ln r, ln α, ln a, ln b), minimising the mean negative
     /// log-likelihood per customer, from r = α = a = b = 1 (see `NelderMead` for the steps and tolerances).
-    public static func fit(_ customers: [CustomerSummary], optimizer: NelderMead = NelderMead()) -> BGNBDFit {
+    ///
+    /// `maximumBetaShape`, when set, bounds a and b (the objective is +∞ beyond it). On data where every customer has
+    /// about the same drop-out probability the likelihood keeps rising as a and b grow together (the Beta prior
+    /// tends to a point mass at a/(a+b)), so the unbounded search runs off; a bound gives the nearby fit.
+    public static func fit(_ customers: [CustomerSummary], optimizer: NelderMead = NelderMead(),
+                           maximumBetaShape: Double? = nil) -> BGNBDFit {
         let data = LikelihoodData(customers)
         let count = Double(max(1, customers.count))
+        let bound = maximumBetaShape ?? .infinity
         let result = optimizer.minimize(from: [0, 0, 0, 0]) { theta in
-            guard let p = parameters(theta) else { return .infinity }
+            guard let p = parameters(theta), p.a <= bound, p.b <= bound else { return .infinity }
             return -data.logLikelihood(p) / count
         }
         let p = parameters(result.point) ?? BGNBDParameters(r: 1, alpha: 1, a: 1, b: 1)

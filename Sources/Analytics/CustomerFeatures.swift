@@ -144,7 +144,7 @@ public enum CustomerFeatures {
     }
 
     /// Refunded minor units per counted order, capped at its total.
-    private static func refundsByOrder(_ refunds: [FeatureRefund], counted: [FeatureOrder],
+    static func refundsByOrder(_ refunds: [FeatureRefund], counted: [FeatureOrder],
                                        asOf: CalendarDay) -> [String: Int] {
         let totals = Dictionary(counted.map { ($0.orderID, $0.totalMinor) }, uniquingKeysWith: +)
         var refunded: [String: Int] = [:]

@@ -66,18 +66,29 @@ public enum GammaGamma {
 
     /// Maximum likelihood by Nelder–Mead over (ln p, ln q, ln γ) on the fittable customers, minimising the mean
     /// negative log-likelihood, from p = q = γ = 1.
-    public static func fit(_ customers: [CustomerSummary], optimizer: NelderMead = NelderMead()) -> GammaGammaFit {
+    ///
+    /// `fixedShape`, when set, holds p at that value and fits q and γ only. On some data (three currencies of the demo
+    /// seed) the likelihood keeps rising as p grows and γ shrinks — the limit has no shrinkage towards the population
+    /// mean: E[spend] tends to the customer's own z̄ — so the unbounded search runs off; the fit with p held at a
+    /// bound is the best one there (a wall in a Nelder–Mead search did not converge on such data).
+    public static func fit(_ customers: [CustomerSummary], optimizer: NelderMead = NelderMead(),
+                           fixedShape: Double? = nil) -> GammaGammaFit {
         let data = SpendData(fittable(customers))
         let count = Double(max(1, data.customers.count))
-        let result = optimizer.minimize(from: [0, 0, 0]) { theta in
-            guard let g = parameters(theta) else { return .infinity }
+        // Held, p is the value itself (not exp(ln p), which is off by an ulp).
+        let make: ([Double]) -> GammaGammaParameters? = { theta in
+            guard let fixedShape else { return parameters(theta) }
+            return parameters([0] + theta).map { GammaGammaParameters(p: fixedShape, q: $0.q, gamma: $0.gamma) }
+        }
+        let result = optimizer.minimize(from: fixedShape == nil ? [0, 0, 0] : [0, 0]) { theta in
+            guard let g = make(theta) else { return .infinity }
             return -data.logLikelihood(g) / count
         }
-        let g = parameters(result.point) ?? GammaGammaParameters(p: 1, q: 1, gamma: 1)
+        let g = make(result.point) ?? GammaGammaParameters(p: 1, q: 1, gamma: 1)
         return GammaGammaFit(
             parameters: g, logLikelihood: data.logLikelihood(g), customerCount: data.customers.count,
             iterations: result.iterations, evaluations: result.evaluations,
-            converged: result.converged && parameters(result.point) != nil)
+            converged: result.converged && make(result.point) != nil)
     }
 
     /// Pearson's correlation between x and z̄ over the fittable customers; `nil` for fewer than two or no spread.

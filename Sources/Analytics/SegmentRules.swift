@@ -68,6 +68,8 @@ public struct CustomerSegmentRow: Codable, Hashable, Sendable {
     public var features: CustomerFeatureRow
     public var rfm: RFMScore
     public var segment: RuleSegment
+    /// Forward-looking value (`ValueEstimation`); absent for a customer without a purchase.
+    public var value: CustomerValueFigures?
 }
 
 /// The whole run on one as-of date.
@@ -76,21 +78,26 @@ public struct CustomerSegmentation: Codable, Hashable, Sendable {
     public var rules: SegmentRules
     /// Customers per rule segment, every segment listed (zeros too), in `RuleSegment` order; they sum to the total.
     public var counts: [String: Int]
+    /// How the value figures were made: the fits, or the fallback and why.
+    public var valueModel: ValueModelSummary
     public var rows: [CustomerSegmentRow]
 
-    /// Computes features, RFM and rule segments.
+    /// Computes features, RFM, rule segments and value figures (see `ValueEstimation` for the models, the currency
+    /// rule and the fallback).
     public static func run(customers: [String], orders: [FeatureOrder], refunds: [FeatureRefund],
                            events: [FeatureEvent], asOf: CalendarDay,
                            rules: SegmentRules = SegmentRules()) -> CustomerSegmentation {
         let features = CustomerFeatures.compute(customers: customers, orders: orders, refunds: refunds,
                                                 events: events, asOf: asOf)
         let scores = RFM.score(features)
+        let value = ValueEstimation.estimate(rows: features, orders: orders, refunds: refunds, asOf: asOf)
         let rows = zip(features, scores).map {
-            CustomerSegmentRow(features: $0, rfm: $1, segment: rules.segment($0, $1))
+            CustomerSegmentRow(features: $0, rfm: $1, segment: rules.segment($0, $1), value: value.figures[$0.customer])
         }
         var counts = Dictionary(uniqueKeysWithValues: RuleSegment.allCases.map { ($0.rawValue, 0) })
         for row in rows { counts[row.segment.rawValue, default: 0] += 1 }
-        return CustomerSegmentation(asOf: asOf.description, rules: rules, counts: counts, rows: rows)
+        return CustomerSegmentation(asOf: asOf.description, rules: rules, counts: counts, valueModel: value.summary,
+                                    rows: rows)
     }
 
     /// Canonical JSON: sorted keys, so the same inputs and as-of date give the same bytes.
@@ -118,6 +125,7 @@ public struct CustomerSegmentation: Codable, Hashable, Sendable {
             lines.append("  " + band.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
                          + String(bands[band] ?? 0))
         }
+        lines.append(contentsOf: valueModel.textLines())
         return lines.joined(separator: "\n")
     }
 }

@@ -13,9 +13,9 @@ struct CustomerFeaturesCommand: AsyncParsableCommand {
         discussion: """
             Reads every shopper id, order and event (AnalyticsReadStore), keys each customer by a keyed pseudonym \
             (HMAC-SHA256 of the user id with ANALYTICS_PSEUDONYM_KEY), and counts only what happened on or before \
-            --as-of (UTC days). Prints the customers per rule segment, RFM segment and churn band; --json prints the \
-            whole run (rules, counts, one row per customer) as canonical JSON: the same store and date give the \
-            same bytes.
+            --as-of (UTC days). Prints the customers per rule segment, RFM segment and churn band and how the value \
+            figures were made; --json prints the whole run (rules, counts, value models, one row per customer with \
+            its value figures) as canonical JSON: the same store and date give the same bytes.
             """
     )
 
@@ -26,7 +26,9 @@ struct CustomerFeaturesCommand: AsyncParsableCommand {
                                valueName: "FILE.json"))
     var rules: String?
 
-    @Flag(help: "Print JSON: {asOf, rules, counts, rows: [{features, rfm, segment}]} (pseudonymous ids only).")
+    @Flag(help: """
+        Print JSON: {asOf, rules, counts, valueModel, rows: [{features, rfm, segment, value}]} (pseudonymous ids only).
+        """)
     var json = false
 
     func validate() throws {
@@ -37,7 +39,7 @@ struct CustomerFeaturesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = CalendarDay(iso: asOf)!
-        let segmentRules = try loadRules()
+        let segmentRules = try SegmentRulesFile.load(rules)
         let configuration = try CommandSupport.configuration()
         if configuration.analyticsPseudonymKey == nil {
             CommandSupport.printError("note: pseudonyms use the development key; set ANALYTICS_PSEUDONYM_KEY")
@@ -50,15 +52,5 @@ struct CustomerFeaturesCommand: AsyncParsableCommand {
                                            refunds: inputs.refunds, events: inputs.events, asOf: day,
                                            rules: segmentRules)
         print(json ? try run.json() : run.text())
-    }
-
-    private func loadRules() throws -> SegmentRules {
-        guard let rules else { return SegmentRules() }
-        guard let data = FileManager.default.contents(atPath: rules) else {
-            throw ValidationError("cannot read \(rules)")
-        }
-        do { return try JSONDecoder().decode(SegmentRules.self, from: data) } catch {
-            throw ValidationError("\(rules) is not a segment rules file: every key is an integer threshold")
-        }
     }
 }
