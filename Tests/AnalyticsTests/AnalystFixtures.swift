@@ -37,7 +37,7 @@ enum AnalystFixtures {
             SegmentMetric(key: "customers", label: "customers", value: f[0], unit: .count),
             SegmentMetric(key: "shareOfCustomers", label: "share of all customers", value: f[0] / 2000, unit: .share),
             SegmentMetric(key: "netValueTotal", label: "net value", value: f[1], unit: .money),
-            SegmentMetric(key: "clvTotal", label: "12-month CLV", value: f[2], unit: .money),
+            SegmentMetric(key: "clvTotal", label: "CLV", value: f[2], unit: .money),
             SegmentMetric(key: "churnShare", label: "share at risk or churned", value: f[3], unit: .share),
             SegmentMetric(key: "averageOrderValue", label: "average order value", value: f[4], unit: .money),
             SegmentMetric(key: "meanOrders", label: "orders per customer", value: f[5], unit: .number),

@@ -72,6 +72,13 @@ public struct AnalystQuestionReader: Sendable {
     static func isFollowUp(_ signal: AnalystSignals.FollowUp, found: AnalystSegmentNames.Found,
                            metrics: [AnalystMetric], cues: [AnalystIntent: Double]) -> Bool {
         if signal.score >= 3 { return true }
+        // "what should we do about it": a short ask that needs a segment, names none, and points back.
+        let needsSegment: Set<AnalystIntent> = [.campaign, .explain, .segmentMetric, .segmentSize, .behaviour]
+        if signal.pointsBack, found.segments.isEmpty, !found.wholeBase, found.unresolved == nil,
+           let top = cues.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }),
+           needsSegment.contains(top.key) {
+            return true
+        }
         guard signal.score >= 2 else { return false }
         if found.segments.isEmpty { return !found.wholeBase }
         // "and for loyal customers": a segment, nothing else asked.

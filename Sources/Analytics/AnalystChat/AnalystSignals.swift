@@ -39,6 +39,8 @@ enum AnalystSignals {
         var pointsAtFirst = false
         /// A bare "why?" / "why is that?".
         var bareWhy = false
+        /// A short question with "it", "them", "their"… and no segment of its own.
+        var pointsBack = false
     }
 
     static func followUp(_ question: AnalystWords, namesSegment: Bool) -> FollowUp {
@@ -65,7 +67,10 @@ enum AnalystSignals {
         let bare: Set<[String]> = [["why"], ["why", "is", "that"], ["why", "so"], ["how", "come"], ["why", "though"],
                                    ["but", "why"], ["and", "why"], ["why", "is", "it"]]
         if bare.contains(words) { result.bareWhy = true; result.score += 5 }
-        if !namesSegment, words.count <= 10, words.contains(where: backReferences.contains) { result.score += 1 }
+        if !namesSegment, words.count <= 10, words.contains(where: backReferences.contains) {
+            result.pointsBack = true
+            result.score += 1
+        }
         return result
     }
 }

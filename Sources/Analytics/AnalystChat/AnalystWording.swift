@@ -1,0 +1,23 @@
+/// The fixed sentences of the analyst chat. None has a digit in it: the groundedness check would look for a metric
+/// behind every number.
+enum AnalystWording {
+    static let personalData = "I can't give out a shopper's name, e-mail, phone or address: the analyst side works "
+        + "with segments and pseudonymous ids only. Ask me for a segment's figures instead."
+
+    static let outOfScope = "That is outside what I can help with here: I answer questions about customer segments, "
+        + "their value, churn, behaviour and campaigns. Try \"which segment should we prioritise?\"."
+
+    /// Asks which segment, naming two real ones as examples.
+    static func whichSegment(examples: [SegmentSnapshot], numbered: Bool) -> String {
+        let names = examples.prefix(2).map { "\($0.name) (\($0.id))" }.joined(separator: " or ")
+        let lead = numbered ? "Segments go by name or id, not by number: which segment do you mean?"
+            : "Which segment do you mean?"
+        return names.isEmpty ? lead : lead + " For example \(names)."
+    }
+
+    /// "A, B and C".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+}
