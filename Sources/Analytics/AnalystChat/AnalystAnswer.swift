@@ -28,4 +28,11 @@ public struct AnalystAnswer: Codable, Hashable, Sendable {
     public var facts: [AnalystFact]
     /// What the next question's follow-up resolves against.
     public var context: AnalystContext
+
+    public init(kind: Kind, text: String, facts: [AnalystFact], context: AnalystContext) {
+        self.kind = kind
+        self.text = text
+        self.facts = facts
+        self.context = context
+    }
 }
