@@ -29,7 +29,8 @@ struct AnalystAnswererTests {
         var allowed: Set<String> = []
         for fact in answer.facts {
             guard let snapshot = byID[fact.segmentID], let metric = snapshot.metric(fact.metricKey) else {
-                Issue.record("fact \(fact.segmentID).\(fact.metricKey) is not in the snapshots", sourceLocation: sourceLocation)
+                Issue.record("fact \(fact.segmentID).\(fact.metricKey) is not in the snapshots",
+                             sourceLocation: sourceLocation)
                 continue
             }
             allowed.formUnion(numbers(AnalystFormat.value(metric, currency: snapshot.currency)))
@@ -99,7 +100,8 @@ struct AnalystAnswererTests {
                             ["Loyal Customers: average order value £26.20 (All customers: £21.40)."])
         Self.expectContains(Self.ask("size of at risk"), ["At Risk has 240 customers, 12% of all customers."])
         Self.expectContains(Self.ask("p(alive) for can't lose them?"), ["Can't Lose Them: mean P(alive) 29%"])
-        Self.expectContains(Self.ask("days since last purchase for the lost segment"), ["Lost: days since the last purchase 210 days"])
+        Self.expectContains(Self.ask("days since last purchase for the lost segment"),
+                            ["Lost: days since the last purchase 210 days"])
     }
 
     @Test("campaigns: the play follows the figures")

@@ -44,12 +44,12 @@ enum AnalystFixtures {
             SegmentMetric(key: "meanDaysSinceLast", label: "days since last purchase", value: f[6], unit: .days),
             SegmentMetric(key: "meanPAlive", label: "mean P(alive)", value: f[7], unit: .probability),
         ]
-        if row.id == "all-customers" || row.id == "rfm-champions" {
-            metrics += [
-                SegmentMetric(key: "interest.coffee", label: "interest in coffee", value: row.id == "all-customers" ? 0.46 : 0.52, unit: .share),
-                SegmentMetric(key: "interest.bakery", label: "interest in bakery", value: row.id == "all-customers" ? 0.31 : 0.27, unit: .share),
-                SegmentMetric(key: "interest.merch", label: "interest in merchandise", value: row.id == "all-customers" ? 0.08 : 0.14, unit: .share),
-            ]
+        // Interests only for the chain and Champions: the other segments show the "no interest figures" answer.
+        let interests: [String: [Double]] = ["all-customers": [0.46, 0.31, 0.08], "rfm-champions": [0.52, 0.27, 0.14]]
+        if let shares = interests[row.id] {
+            metrics += zip(["coffee", "bakery", "merch"], shares).map { category, share in
+                SegmentMetric(key: "interest.\(category)", label: "interest in \(category)", value: share, unit: .share)
+            }
         }
         return SegmentSnapshot(id: row.id, name: row.name, source: row.source, asOf: asOf, currency: "GBP",
                                metrics: metrics)

@@ -60,11 +60,12 @@ extension AnalystAnswerer {
                     "\(AnalystMetricKeys.phrase(metric)) \(draft.value($0, of: segment))"
                 }
             }
-            draft.sentences.append("\(segment.name): " + (parts.isEmpty ? "no such figure" : parts.joined(separator: ", "))
-                + ".")
+            let figures = parts.isEmpty ? "no such figure" : parts.joined(separator: ", ")
+            draft.sentences.append("\(segment.name): \(figures).")
         }
         if let metric = metrics.first(where: { $0 != .size }) ?? metrics.first,
-           let a = AnalystMetricKeys.metric(metric, in: pair[0]), let b = AnalystMetricKeys.metric(metric, in: pair[1]) {
+           let a = AnalystMetricKeys.metric(metric, in: pair[0]),
+           let b = AnalystMetricKeys.metric(metric, in: pair[1]) {
             let shownA = AnalystFormat.value(a, currency: pair[0].currency)
             let shownB = AnalystFormat.value(b, currency: pair[1].currency)
             // Compared as shown: two figures that read the same are not called different.
@@ -93,11 +94,7 @@ extension AnalystAnswerer {
         guard let figure = self.metric(metric, of: segment, &draft) else { return draft.answer(context) }
         draft.sentences.append("\(segment.name): \(AnalystMetricKeys.phrase(metric)) "
             + "\(draft.value(figure, of: segment))\(baseline(metric, for: segment, &draft)).")
-        let parts = (Self.drivers[metric] ?? []).compactMap { driver -> String? in
-            AnalystMetricKeys.metric(driver, in: segment).map {
-                "\(AnalystMetricKeys.phrase(driver)) \(draft.value($0, of: segment))\(baseline(driver, for: segment, &draft))"
-            }
-        }
+        let parts = (Self.drivers[metric] ?? []).compactMap { described($0, of: segment, &draft) }
         if !parts.isEmpty {
             draft.sentences.append("It goes with " + AnalystWording.list(parts) + ".")
             draft.sentences.append("These figures move together; they show where to look, not a proven cause.")
@@ -115,9 +112,11 @@ extension AnalystAnswerer {
     private func explainOverall(_ metric: AnalystMetric, _ context: AnalystContext) -> AnalystAnswer {
         var draft = Draft()
         if let whole, let figure = AnalystMetricKeys.metric(metric, in: whole) {
-            draft.sentences.append("\(whole.name): \(AnalystMetricKeys.phrase(metric)) \(draft.value(figure, of: whole)).")
+            let value = draft.value(figure, of: whole)
+            draft.sentences.append("\(whole.name): \(AnalystMetricKeys.phrase(metric)) \(value).")
         }
-        let highest = rankable.compactMap { segment in AnalystMetricKeys.metric(metric, in: segment).map { (segment, $0) } }
+        let highest = rankable
+            .compactMap { segment in AnalystMetricKeys.metric(metric, in: segment).map { (segment, $0) } }
             .sorted { ($0.1.value, $1.0.id) > ($1.1.value, $0.0.id) }.prefix(2)
         if !highest.isEmpty {
             let items = highest.map { "\($0.0.name) (\(draft.value($0.1, of: $0.0)))" }

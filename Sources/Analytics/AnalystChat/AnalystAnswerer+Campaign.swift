@@ -45,17 +45,14 @@ extension AnalystAnswerer {
         var draft = Draft()
         if segments.isEmpty { draft.sentences.append("The segment with the most value at stake is \(segment.name).") }
         let (play, evidence) = Self.play(segment, whole: whole)
-        let parts = evidence.compactMap { metric in
-            AnalystMetricKeys.metric(metric, in: segment).map {
-                "\(AnalystMetricKeys.phrase(metric)) \(draft.value($0, of: segment))\(baseline(metric, for: segment, &draft))"
-            }
-        }
+        let parts = evidence.compactMap { described($0, of: segment, &draft) }
         if !parts.isEmpty { draft.sentences.append("\(segment.name): " + AnalystWording.list(parts) + ".") }
         draft.sentences.append(play.advice)
         if let interest = segment.metrics.filter({ $0.key.hasPrefix(AnalystMetricKeys.interestPrefix) })
             .max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
             let category = interest.key.dropFirst(AnalystMetricKeys.interestPrefix.count)
-            draft.sentences.append("Lead with \(category): \(draft.value(interest, of: segment)) of them show interest.")
+            let share = draft.value(interest, of: segment)
+            draft.sentences.append("Lead with \(category): \(share) of them show interest.")
         }
         return draft.answer(AnalystContext(intent: .campaign, segments: [segment.id], metric: context.metric))
     }

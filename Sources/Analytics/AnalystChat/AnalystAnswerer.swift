@@ -82,6 +82,14 @@ public struct AnalystAnswerer: Sendable {
         return nil
     }
 
+    /// "days since the last purchase 131 days (All customers: 74 days)": a segment's figure with the chain's beside it,
+    /// or `nil` when the segment has no such figure.
+    func described(_ metric: AnalystMetric, of segment: SegmentSnapshot, _ draft: inout Draft) -> String? {
+        guard let figure = AnalystMetricKeys.metric(metric, in: segment) else { return nil }
+        let value = draft.value(figure, of: segment)
+        return "\(AnalystMetricKeys.phrase(metric)) \(value)\(baseline(metric, for: segment, &draft))"
+    }
+
     /// "(All customers: £21.40)" — the chain-wide figure beside a segment's, when there is one.
     func baseline(_ metric: AnalystMetric, for snapshot: SegmentSnapshot, _ draft: inout Draft) -> String {
         guard let whole, whole.id != snapshot.id, let figure = AnalystMetricKeys.metric(metric, in: whole) else {

@@ -30,7 +30,8 @@ enum AnalystFollowUpResolver {
             return AnalystContext(intent: .explain, segments: segments, metric: metric,
                                   compared: previous.compared, focus: previous.focus)
         }
-        let own = cues.filter { $0.key != .outOfScope && $0.value >= 2.5 }.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }
+        let own = cues.filter { $0.key != .outOfScope && $0.value >= 2.5 }
+            .max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }
         if let own {
             intent = own.key
         } else if reading.metric != nil && reading.segments.isEmpty {
@@ -45,7 +46,6 @@ enum AnalystFollowUpResolver {
             intent = metric == .size ? .segmentSize : .segmentMetric
         }
         let compared = intent == .compare ? Array(segments.prefix(2)) : []
-        segments = intent == .compare || segments.count <= 1 ? segments : segments
         return AnalystContext(intent: intent, segments: segments, metric: metric, compared: compared,
                               focus: compared.first)
     }

@@ -5,7 +5,8 @@
 enum AnalystIntentCues {
     static let table: [AnalystIntent: [(String, Double)]] = [
         .prioritise: [
-            ("prioritise", 3), ("priority", 3), ("priorities", 3), ("focus", 2.5), ("first", 1), ("most important", 2.5),
+            ("prioritise", 3), ("priority", 3), ("priorities", 3), ("focus", 2.5), ("first", 1),
+            ("most important", 2.5),
             ("matter most", 2.5), ("matters most", 2.5), ("biggest opportunity", 3), ("most value", 2),
             ("value at risk", 2.5), ("go after", 2), ("bang for", 3), ("rank", 2.5), ("ranked", 2.5),
             ("put first", 2), ("bet", 1.5), ("protect revenue", 1.5), ("which one would", 1), ("most urgent", 2.5),
@@ -20,7 +21,8 @@ enum AnalystIntentCues {
         ],
         .explain: [
             ("why", 3), ("how come", 3), ("reason", 3), ("explain", 3), ("what explains", 3), ("driving", 2.5),
-            ("driver", 2.5), ("whats behind", 3), ("drives", 2), ("behind", 2), ("root cause", 3), ("cause", 2), ("understand why", 3),
+            ("driver", 2.5), ("whats behind", 3), ("drives", 2), ("behind", 2), ("root cause", 3), ("cause", 2),
+            ("understand why", 3),
             ("whats going on", 2), ("walk me through", 1.5), ("what makes", 1.5), ("so low", 1), ("so high", 1),
             ("so much", 0.5),
         ],

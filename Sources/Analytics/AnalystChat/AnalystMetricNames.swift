@@ -37,9 +37,11 @@ enum AnalystMetricNames {
                 phrases.map { Entry(stems: AnalystWords.phrase($0), metric: metric, strong: strong) }
             }
         }
-        return (entries(strong, strong: true) + entries(weak, strong: false)).sorted {
-            ($0.stems.count, $0.strong ? 1 : 0, $0.metric.rawValue) > ($1.stems.count, $1.strong ? 1 : 0, $1.metric.rawValue)
+        // Longest first, strong before weak at the same length, then by name so the order never varies.
+        func rank(_ entry: Entry) -> (Int, Int, String) {
+            (entry.stems.count, entry.strong ? 1 : 0, entry.metric.rawValue)
         }
+        return (entries(strong, strong: true) + entries(weak, strong: false)).sorted { rank($0) > rank($1) }
     }()
 
     /// Phrases that hold a metric word without asking for the metric ("which group has the most value at risk").

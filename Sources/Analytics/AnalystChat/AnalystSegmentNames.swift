@@ -67,12 +67,16 @@ struct AnalystSegmentNames: Sendable {
             for start in 0..<max(0, question.count - length + 1) {
                 let span = Set(start..<(start + length))
                 guard span.isDisjoint(with: found.consumed) else { continue }
-                let candidates = phrases.filter { $0.stems.count == length && question.positions(of: $0.stems).contains(start) }
+                let candidates = phrases.filter {
+                    $0.stems.count == length && question.positions(of: $0.stems).contains(start)
+                }
                 // An exact spelling beats a plural-folded or one-typo match ("Others" vs "Other").
                 let exact = candidates.first { phrase in
                     phrase.exactWords.indices.allSatisfy { question.words[start + $0].text == phrase.exactWords[$0] }
                 }
-                guard let phrase = exact ?? candidates.first, isSegmentUse(phrase, at: start, in: question) else { continue }
+                guard let phrase = exact ?? candidates.first, isSegmentUse(phrase, at: start, in: question) else {
+                    continue
+                }
                 taken.append((start, phrase.segmentID))
                 found.consumed.formUnion(span)
             }
@@ -97,7 +101,9 @@ struct AnalystSegmentNames: Sendable {
         let after = afterIndex < question.count ? question.words[afterIndex].text : ""
         // "value at risk", "at risk of": the phrase, not the segment.
         if phrase.stems == ["at", "risk"] {
-            if ["value", "clv", "revenue", "money", "most", "is", "are", "be", "being", "sale"].contains(before) { return false }
+            let idiomatic: Set<String> = ["value", "clv", "revenue", "money", "most", "is", "are", "be", "being",
+                                          "sale"]
+            if idiomatic.contains(before) { return false }
             if after == "of" { return false }
         }
         guard phrase.stems.count == 1, Self.everydayWords.contains(phrase.stems[0]) else { return true }
@@ -105,7 +111,9 @@ struct AnalystSegmentNames: Sendable {
         if ["segment", "group", "bucket", "customer", "customers", "people", "folks", "cohort"].contains(after) {
             return true
         }
-        if ["one", "ones", "two", "thing", "things", "way", "than", "side", "hand", "day", "money", "sales"].contains(after) {
+        let notNames: Set<String> = ["one", "ones", "two", "thing", "things", "way", "than", "side", "hand", "day",
+                                     "money", "sales"]
+        if notNames.contains(after) {
             return false
         }
         let connectors: Set<String> = ["with", "vs", "versus", "and", "or", "than", "of", "in", "for", "about", "to",
