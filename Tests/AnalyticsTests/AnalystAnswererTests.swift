@@ -172,6 +172,27 @@ struct AnalystAnswererTests {
         #expect(third.context.segments == ["rfm-at-risk"])
     }
 
+    @Test("follow-ups: a new metric after a total stays chain-wide")
+    func followUpAfterTotal() {
+        let first = Self.ask("what's our total CLV?")
+        let second = Self.ask("and churn?", after: first.context)
+        Self.expectContains(second, ["All customers: churn 31%."])
+    }
+
+    @Test("explaining a difference between two segments gives both figures")
+    func explainTwo() {
+        Self.expectContains(Self.ask("why r loyal customers' CLV higher than promising"),
+                            ["Loyal Customers: CLV £21000.00 (All customers: £95000.00).", "Promising: CLV £2600.00."])
+    }
+
+    @Test("an invented group name is asked about, naming real segments")
+    func inventedGroup() {
+        let answer = Self.ask("what do the VIPs buy")
+        #expect(answer.kind == .clarification)
+        #expect(answer.text.hasPrefix("No segment is called \"vips\": which segment do you mean?"))
+        #expect(answer.text.contains("High-value active (high-value-active)"))
+    }
+
     @Test("a follow-up without a previous turn answers what it names")
     func followUpWithoutContext() {
         let answer = Self.ask("what about champions?")

@@ -95,11 +95,18 @@ extension AnalystAnswerer {
         draft.sentences.append("\(segment.name): \(AnalystMetricKeys.phrase(metric)) "
             + "\(draft.value(figure, of: segment))\(baseline(metric, for: segment, &draft)).")
         let parts = (Self.drivers[metric] ?? []).compactMap { described($0, of: segment, &draft) }
+        // "Why is Loyal Customers' CLV higher than Promising?": the other segment's figure too.
+        for other in segments.dropFirst().prefix(1) {
+            if let figure = AnalystMetricKeys.metric(metric, in: other) {
+                draft.sentences.append("\(other.name): \(AnalystMetricKeys.phrase(metric)) "
+                    + "\(draft.value(figure, of: other)).")
+            }
+        }
         if !parts.isEmpty {
             draft.sentences.append("It goes with " + AnalystWording.list(parts) + ".")
             draft.sentences.append("These figures move together; they show where to look, not a proven cause.")
         }
-        return draft.answer(AnalystContext(intent: .explain, segments: [segment.id], metric: metric))
+        return draft.answer(AnalystContext(intent: .explain, segments: segments.prefix(2).map(\.id), metric: metric))
     }
 
     /// "Why?" with no metric: churn when the segment churns more than the chain, else its net value.

@@ -40,7 +40,7 @@ extension AnalystAnswerer {
         let ranked = rankable.compactMap { s in Self.valueAtStake(s).map { (s, $0) } }
             .sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }
         guard let segment = segments.first ?? ranked.first?.0 else {
-            return clarification(AnalystWording.whichSegment(examples: rankable, numbered: false), context)
+            return clarification(AnalystWording.whichSegment(examples: rankable), context)
         }
         var draft = Draft()
         if segments.isEmpty { draft.sentences.append("The segment with the most value at stake is \(segment.name).") }

@@ -3,7 +3,7 @@ extension AnalystAnswerer {
     /// One figure of one segment, against the chain-wide figure. No metric named: size, CLV and churn.
     func figure(_ segments: [SegmentSnapshot], _ context: AnalystContext) -> AnalystAnswer {
         guard let segment = segments.first else {
-            return clarification(AnalystWording.whichSegment(examples: rankable, numbered: false), context)
+            return clarification(AnalystWording.whichSegment(examples: rankable), context)
         }
         var draft = Draft()
         var resolved = context
@@ -76,7 +76,7 @@ extension AnalystAnswerer {
     /// What a segment (or the whole base) is interested in: its `interest.*` shares, largest first.
     func behaviour(_ segments: [SegmentSnapshot], _ context: AnalystContext) -> AnalystAnswer {
         guard let segment = segments.first ?? whole else {
-            return clarification(AnalystWording.whichSegment(examples: rankable, numbered: false), context)
+            return clarification(AnalystWording.whichSegment(examples: rankable), context)
         }
         var draft = Draft()
         let interests = segment.metrics.filter { $0.key.hasPrefix(AnalystMetricKeys.interestPrefix) }

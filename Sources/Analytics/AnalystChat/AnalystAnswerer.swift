@@ -31,7 +31,7 @@ public struct AnalystAnswerer: Sendable {
         }
         let segments = context.segments.compactMap { byID[$0] }
         if segments.isEmpty, reading.unresolvedReference != nil, needsSegment(context.intent) {
-            return clarification(AnalystWording.whichSegment(examples: rankable, numbered: true), context)
+            return clarification(AnalystWording.whichSegment(examples: rankable, reference: reading.unresolvedReference), context)
         }
         switch context.intent {
         case .prioritise: return prioritise(among: segments.count >= 2 ? segments : rankable, context)

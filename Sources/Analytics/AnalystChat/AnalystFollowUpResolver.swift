@@ -35,7 +35,8 @@ enum AnalystFollowUpResolver {
         if let own {
             intent = own.key
         } else if reading.metric != nil && reading.segments.isEmpty {
-            if previous.intent != .compare { intent = .segmentMetric }
+            // "and churn?" after a total stays chain-wide; after a segment it is that segment's figure.
+            if previous.intent != .compare { intent = segments.isEmpty ? .total : .segmentMetric }
         } else if !reading.segments.isEmpty, [.compare, .prioritise].contains(previous.intent),
                   reading.segments.count == 1 {
             intent = .segmentMetric

@@ -7,11 +7,16 @@ enum AnalystWording {
     static let outOfScope = "That is outside what I can help with here: I answer questions about customer segments, "
         + "their value, churn, behaviour and campaigns. Try \"which segment should we prioritise?\"."
 
-    /// Asks which segment, naming two real ones as examples.
-    static func whichSegment(examples: [SegmentSnapshot], numbered: Bool) -> String {
+    /// Asks which segment, naming two real ones as examples. `reference` is what the question said instead
+    /// ("segment 3", "vips"); a numbered one is not repeated, since its digit would be a number with no metric.
+    static func whichSegment(examples: [SegmentSnapshot], reference: String? = nil) -> String {
         let names = examples.prefix(2).map { "\($0.name) (\($0.id))" }.joined(separator: " or ")
-        let lead = numbered ? "Segments go by name or id, not by number: which segment do you mean?"
-            : "Which segment do you mean?"
+        let lead = switch reference {
+        case let reference? where reference.contains(where: \.isNumber):
+            "Segments go by name or id, not by number: which segment do you mean?"
+        case let reference?: "No segment is called \"\(reference)\": which segment do you mean?"
+        case nil: "Which segment do you mean?"
+        }
         return names.isEmpty ? lead : lead + " For example \(names)."
     }
 
