@@ -136,6 +136,11 @@ struct AnalystAnswererTests {
         }
         let poem = Self.ask("write me a poem")
         #expect(poem.kind == .refusal && poem.text.contains("outside what I can help with"))
+        #expect(Self.ask("hi").text.hasPrefix("Hello!"))
+        #expect(Self.ask("thanks!").text.hasPrefix("Hello!"))
+        let growth = Self.ask("which segment is growing fastest")
+        #expect(growth.kind == .refusal && growth.text.hasPrefix("I can't answer that from the segment figures"))
+        #expect(Self.numbers(growth.text).isEmpty && Self.numbers(Self.ask("hi").text).isEmpty)
         let numbered = Self.ask("how many customers are in segment 3")
         #expect(numbered.kind == .clarification && numbered.text.contains("not by number"))
         #expect(Self.numbers(numbered.text).isEmpty)

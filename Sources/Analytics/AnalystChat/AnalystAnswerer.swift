@@ -25,7 +25,10 @@ public struct AnalystAnswerer: Sendable {
     public func answer(_ reading: AnalystReading) -> AnalystAnswer {
         let context = reading.resolved
         if reading.asksForPersonalData { return refusal(AnalystWording.personalData, context) }
-        if context.intent == .outOfScope { return refusal(AnalystWording.outOfScope, context) }
+        if context.intent == .outOfScope {
+            if reading.smallTalk { return refusal(AnalystWording.smallTalk, context) }
+            return refusal(reading.aboutCustomers ? AnalystWording.notInSnapshots : AnalystWording.outOfScope, context)
+        }
         if let pair = reading.clarify, pair.count == 2 {
             return clarification("Do you mean \(pair[0].readable) or \(pair[1].readable)?", context)
         }

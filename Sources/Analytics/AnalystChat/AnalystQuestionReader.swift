@@ -43,6 +43,8 @@ public struct AnalystQuestionReader: Sendable {
                                      segments: found.segments, namesWholeBase: found.wholeBase,
                                      unresolvedReference: found.unresolved, metrics: metrics,
                                      asksForPersonalData: personal, resolved: own)
+        reading.smallTalk = intent == .outOfScope && AnalystSignals.isSmallTalk(question)
+        reading.aboutCustomers = intent == .outOfScope && !personal && AnalystSignals.isAboutCustomers(question)
         if isFollowUp {
             reading.resolved = AnalystFollowUpResolver.resolve(reading, followUp: followUp, cues: cues,
                                                               previous: previous)

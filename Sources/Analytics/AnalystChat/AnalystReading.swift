@@ -69,6 +69,11 @@ public struct AnalystReading: Codable, Hashable, Sendable {
     public var metrics: [AnalystMetric]
     /// A request for a shopper's identity or contact details: always refused.
     public var asksForPersonalData: Bool
+    /// Only a greeting or thanks ("hi", "thanks!"): answered kindly, not refused.
+    public var smallTalk = false
+    /// Out of scope yet about customers or segments ("which segment is growing fastest?"): the answer says what the
+    /// snapshots can answer instead of calling the question off-topic.
+    public var aboutCustomers = false
     /// What the question means once the previous turn is taken into account (equal to the own reading when it is
     /// not a follow-up).
     public var resolved: AnalystContext

@@ -23,6 +23,20 @@ enum AnalystSignals {
         return possessive?.firstMatch(in: text, range: range) != nil
     }
 
+    static let smallTalkWords: Set<String> = ["hi", "hello", "hey", "thanks", "thank", "you", "cheers", "morning",
+                                              "good", "afternoon", "evening", "ta", "great", "ok", "okay", "bye"]
+    static let customerWords: Set<String> = ["segment", "customer", "group", "cohort", "churn", "clv", "value",
+                                             "shopper", "buyer", "spender", "rfm", "cluster"]
+
+    /// Nothing but greetings and thanks.
+    static func isSmallTalk(_ question: AnalystWords) -> Bool {
+        !question.words.isEmpty && question.words.allSatisfy { smallTalkWords.contains($0.text) }
+    }
+
+    static func isAboutCustomers(_ question: AnalystWords) -> Bool {
+        question.words.contains { customerWords.contains($0.stem) }
+    }
+
     /// Words at the start that carry nothing ("ok", "right", "hmm").
     static let fillers: Set<String> = ["ok", "okay", "right", "hmm", "hm", "so", "well", "alright", "cool", "great",
                                        "thanks", "nice", "oh", "ah"]

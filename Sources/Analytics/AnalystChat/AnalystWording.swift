@@ -7,6 +7,14 @@ enum AnalystWording {
     static let outOfScope = "That is outside what I can help with here: I answer questions about customer segments, "
         + "their value, churn, behaviour and campaigns. Try \"which segment should we prioritise?\"."
 
+    static let smallTalk = "Hello! Ask me about your customer segments: which to prioritise, how two compare, why a "
+        + "figure is high, or what to send them."
+
+    static let notInSnapshots = "I can't answer that from the segment figures: they describe one as-of date (size, "
+        + "net value, CLV, churn, order value, orders per customer, days since the last purchase, P(alive) and "
+        + "interests), with no trends or individual customers. Try \"which segment should we prioritise?\" or "
+        + "\"compare Champions and At Risk\"."
+
     /// Asks which segment, naming two real ones as examples. `reference` is what the question said instead
     /// ("segment 3", "vips"); a numbered one is not repeated, since its digit would be a number with no metric.
     static func whichSegment(examples: [SegmentSnapshot], reference: String? = nil) -> String {
