@@ -33,7 +33,7 @@ struct AnalystAnswererTests {
                              sourceLocation: sourceLocation)
                 continue
             }
-            allowed.formUnion(numbers(AnalystFormat.value(metric, currency: snapshot.currency)))
+            allowed.formUnion(numbers(AnalystChatFormat.value(metric, currency: snapshot.currency)))
         }
         for number in numbers(answer.text) where !allowed.contains(number) {
             Issue.record("\(number) in \"\(answer.text)\" is no listed fact", sourceLocation: sourceLocation)
@@ -229,7 +229,7 @@ struct AnalystAnswererTests {
     @Test("display rounding: half away from zero, no minus zero, the snapshot's currency")
     func formatting() {
         func shown(_ value: Double, _ unit: MetricUnit, _ currency: String = "GBP") -> String {
-            AnalystFormat.value(SegmentMetric(key: "k", label: "k", value: value, unit: unit), currency: currency)
+            AnalystChatFormat.value(SegmentMetric(key: "k", label: "k", value: value, unit: unit), currency: currency)
         }
         #expect(shown(0.125, .share) == "13%")
         #expect(shown(0.125, .money) == "£0.13")

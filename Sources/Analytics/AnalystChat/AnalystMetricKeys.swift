@@ -43,10 +43,10 @@ public enum AnalystMetricKeys {
     }
 }
 
-/// Numbers as the analyst pages show them (`MetricUnit`'s display rounding), so the groundedness check, which
+/// Numbers as the analyst chat writes them, in `MetricUnit`'s display rounding, so the groundedness check, which
 /// matches a written number to a metric within that rounding, accepts every number an answer writes. No thousands
 /// separators: a checker that reads "1,234" as two numbers would reject it.
-public enum AnalystFormat {
+public enum AnalystChatFormat {
     public static func value(_ metric: SegmentMetric, currency: String) -> String {
         switch metric.unit {
         case .count: return String(Int(metric.value.rounded()))
