@@ -1,0 +1,76 @@
+/// Which snapshot metric answers an analyst's metric, and how a number is written.
+///
+/// The chat reads these keys (the snapshot computation writes them): `customers`, `shareOfCustomers`,
+/// `netValueTotal`, `clvTotal`, `churnShare`, `averageOrderValue`, `meanOrders`, `meanDaysSinceLast`, `meanPAlive`,
+/// and `interest.<category>` shares for behaviour. A snapshot built with other keys is still read through its labels
+/// (`labelWords`), so a renamed key degrades to a label match rather than to "no figure".
+public enum AnalystMetricKeys {
+    static let keys: [AnalystMetric: String] = [
+        .size: "customers", .value: "netValueTotal", .clv: "clvTotal", .churn: "churnShare",
+        .aov: "averageOrderValue", .frequency: "meanOrders", .recency: "meanDaysSinceLast", .palive: "meanPAlive",
+    ]
+    static let shareOfCustomers = "shareOfCustomers"
+    static let interestPrefix = "interest."
+
+    static let labelWords: [AnalystMetric: [String]] = [
+        .size: ["customers"], .value: ["net value"], .clv: ["clv", "lifetime value"], .churn: ["churn"],
+        .aov: ["order value"], .frequency: ["orders per customer", "frequency"], .recency: ["days since"],
+        .palive: ["p(alive)", "alive"],
+    ]
+
+    /// The snapshot's metric for `metric`: by key, else the first whose label holds one of its words.
+    public static func metric(_ metric: AnalystMetric, in snapshot: SegmentSnapshot) -> SegmentMetric? {
+        if let key = keys[metric], let found = snapshot.metric(key) { return found }
+        let words = labelWords[metric] ?? []
+        return snapshot.metrics.first { candidate in
+            words.contains { candidate.label.lowercased().contains($0) }
+                && (metric != .size || candidate.unit == .count)
+        }
+    }
+
+    /// How an analyst reads the metric in a sentence ("CLV", "average order value").
+    static func phrase(_ metric: AnalystMetric) -> String {
+        switch metric {
+        case .size: "customers"
+        case .value: "net value"
+        case .clv: "CLV"
+        case .churn: "churn"
+        case .aov: "average order value"
+        case .frequency: "orders per customer"
+        case .recency: "days since the last purchase"
+        case .palive: "mean P(alive)"
+        }
+    }
+}
+
+/// Numbers as the analyst chat writes them, in `MetricUnit`'s display rounding, so the groundedness check, which
+/// matches a written number to a metric within that rounding, accepts every number an answer writes. No thousands
+/// separators: a checker that reads "1,234" as two numbers would reject it.
+public enum AnalystChatFormat {
+    public static func value(_ metric: SegmentMetric, currency: String) -> String {
+        switch metric.unit {
+        case .count: return String(Int(metric.value.rounded()))
+        case .share, .probability: return String(Int((metric.value * 100).rounded())) + "%"
+        case .money: return symbol(currency) + fixed(metric.value, decimals: 2)
+        case .days: return String(Int(metric.value.rounded())) + " days"
+        case .number: return fixed(metric.value, decimals: 1)
+        }
+    }
+
+    /// Rounded half away from zero (`rounded()`), never "-0".
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        let scale = decimals == 2 ? 100.0 : 10.0
+        let rounded = (value * scale).rounded() / scale
+        let text = String(format: "%.\(decimals)f", rounded == 0 ? 0 : rounded)
+        return text
+    }
+
+    static func symbol(_ currency: String) -> String {
+        switch currency.uppercased() {
+        case "GBP": "£"
+        case "USD": "$"
+        case "EUR": "€"
+        default: currency.uppercased() + " "
+        }
+    }
+}
