@@ -38,9 +38,9 @@ enum AnalystFixtures {
             SegmentMetric(key: "shareOfCustomers", label: "share of all customers", value: f[0] / 2000, unit: .share),
             SegmentMetric(key: "netValueTotal", label: "net value", value: f[1], unit: .money),
             SegmentMetric(key: "clvTotal", label: "CLV", value: f[2], unit: .money),
-            SegmentMetric(key: "churnShare", label: "share at risk or churned", value: f[3], unit: .share),
+            SegmentMetric(key: "churnedShare", label: "share churned (181 days or more)", value: f[3], unit: .share),
             SegmentMetric(key: "averageOrderValue", label: "average order value", value: f[4], unit: .money),
-            SegmentMetric(key: "meanOrders", label: "orders per customer", value: f[5], unit: .number),
+            SegmentMetric(key: "meanOrderCount", label: "orders per customer", value: f[5], unit: .number),
             SegmentMetric(key: "meanDaysSinceLast", label: "days since last purchase", value: f[6], unit: .days),
             SegmentMetric(key: "meanPAlive", label: "mean P(alive)", value: f[7], unit: .probability),
         ]

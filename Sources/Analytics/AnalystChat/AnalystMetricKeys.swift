@@ -1,13 +1,13 @@
 /// Which snapshot metric answers an analyst's metric, and how a number is written.
 ///
-/// The chat reads these keys (the snapshot computation writes them): `customers`, `shareOfCustomers`,
-/// `netValueTotal`, `clvTotal`, `churnShare`, `averageOrderValue`, `meanOrders`, `meanDaysSinceLast`, `meanPAlive`,
-/// and `interest.<category>` shares for behaviour. A snapshot built with other keys is still read through its labels
+/// The chat reads the keys `SegmentMetrics` writes: `customers`, `shareOfCustomers`, `netValueTotal`, `clvTotal`,
+/// `churnedShare` (churn: last purchase 181 days or more ago), `averageOrderValue`, `meanOrderCount`,
+/// `meanDaysSinceLast`, `meanPAlive`, and `interest.<category>` shares for behaviour. A snapshot built with other keys is still read through its labels
 /// (`labelWords`), so a renamed key degrades to a label match rather than to "no figure".
 public enum AnalystMetricKeys {
     static let keys: [AnalystMetric: String] = [
-        .size: "customers", .value: "netValueTotal", .clv: "clvTotal", .churn: "churnShare",
-        .aov: "averageOrderValue", .frequency: "meanOrders", .recency: "meanDaysSinceLast", .palive: "meanPAlive",
+        .size: "customers", .value: "netValueTotal", .clv: "clvTotal", .churn: "churnedShare",
+        .aov: "averageOrderValue", .frequency: "meanOrderCount", .recency: "meanDaysSinceLast", .palive: "meanPAlive",
     ]
     static let shareOfCustomers = "shareOfCustomers"
     static let interestPrefix = "interest."
