@@ -10,7 +10,7 @@ public enum MockInsightWriter {
         let who = whoSentences(segment)
         var why = whySentence(segment, chain: chain)
         if let evidence = notes.first(where: { $0.kind != .playbook }) {
-            why += " Our notes describe the same behaviour: \(lowercasedFirst(evidence.title)) [\(evidence.id)]."
+            why += " A related note: \(lowercasedFirst(evidence.title)) [\(evidence.id)]."
             cited.append(evidence.id)
         }
         let whatToDo: String

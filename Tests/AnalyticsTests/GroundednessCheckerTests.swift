@@ -117,4 +117,15 @@ struct GroundednessCheckerTests {
         #expect(text.whatToDo.hasPrefix(
             "Invite champions to early tastings of the seasonal menu and thank them by name [n-08]."))
     }
+
+    @Test(arguments: InsightFixtures.known)
+    func theMockWriterIsGroundedOnEveryExampleSegment(segment: SegmentSnapshot) {
+        let context = GroundingContext(snapshots: [segment, InsightFixtures.chain], retrievedNoteIDs: ["n-04", "n-08"],
+                                       knownSegments: InsightFixtures.known)
+        for notes in [InsightFixtures.notes, []] {
+            let text = MockInsightWriter.write(segment: segment, chain: InsightFixtures.chain, notes: notes)
+            let report = GroundednessChecker.check(text, context: context)
+            #expect(report.score == 1.0, "\(segment.id): \(report.unsupported)")
+        }
+    }
 }
