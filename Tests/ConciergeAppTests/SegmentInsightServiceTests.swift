@@ -173,3 +173,45 @@ final class FailingTransport: LLMTransport, @unchecked Sendable {
 struct FixedRandom: RandomNumberGenerator, Sendable {
     mutating func next() -> UInt64 { 0 }
 }
+
+/// With the sentence-embedding model the notes are embedded and retrieved by the fused (hybrid) ranker, as the
+/// policies are; the insights stay grounded.
+@Suite("Segment insight service, hybrid note retrieval")
+struct SegmentInsightHybridTests {
+    @Test func theEmbeddedCorpusIsRetrievedHybridAndTheMockStaysGrounded() async throws {
+        let model = RepositoryPaths.root.appendingPathComponent(".models/all-MiniLM-L6-v2").path
+        let load = await EmbeddingModel.load(try AppConfiguration(environment: ["EMBEDDING_MODEL_DIR": model]))
+        guard case .loaded = load else {
+            Issue.record("the embedding model did not load from \(model): run script/bootstrap")
+            return
+        }
+        let notes = try await AnalystNoteLibrary.load(
+            directory: RepositoryPaths.seeds.appendingPathComponent("analyst-notes").path, embedder: load)
+        #expect(notes.retrieval.embedder != nil && notes.retrieval.degradation == nil, "\(notes.retrieval.summary)")
+        let store = try SQLiteConciergeStore(
+            path: RepositoryPaths.temporaryDirectory("insights").appendingPathComponent("h.sqlite").path)
+        let service = SegmentInsightService(store: store, notes: notes, clock: FixedWallClock(.now))
+        let champions = try await service.refresh(segment: Examples.champions, chain: Examples.chain,
+                                                  knownSegments: Examples.known)
+        #expect(champions.retrievedNoteIDs.contains("n-08") && champions.groundedness.score == 1.0)
+        let atRisk = try await service.refresh(segment: Examples.atRisk, chain: Examples.chain,
+                                               knownSegments: Examples.known)
+        #expect(atRisk.retrievedNoteIDs.contains("n-07") && atRisk.groundedness.score == 1.0, "\(atRisk.retrievedNoteIDs)")
+        #expect(atRisk.whatToDo.hasPrefix("Send lapsing regulars a personal note"), "the win-back play")
+        try await store.close()
+    }
+
+    @Test func mockModeNeverAsksTheChatMock() {
+        guard case .mock = SegmentInsightService.Writer.configured(llm: MockLLMClient(), usesMockLLM: true,
+                                                                   model: "m") else {
+            Issue.record("mock mode must use the mock writer")
+            return
+        }
+        guard case .model(_, let name) = SegmentInsightService.Writer.configured(
+            llm: MockLLMClient(), usesMockLLM: false, model: "gpt-test") else {
+            Issue.record("a configured model must be used")
+            return
+        }
+        #expect(name == "gpt-test")
+    }
+}
