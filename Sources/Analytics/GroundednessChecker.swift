@@ -75,7 +75,8 @@ public enum GroundednessChecker {
                         reason: { "names metric '\($0)', which does not exist" })
         scan.takePhrases(segmentNames + metricNames)
         let lowerKnown = Set(segmentNames.map { $0.lowercased() })
-        scan.reportUnknownWellKnownNames(SegmentVocabulary.wellKnownNames.filter { !lowerKnown.contains($0.lowercased()) })
+        let missing = SegmentVocabulary.wellKnownNames.filter { !lowerKnown.contains($0.lowercased()) }
+        scan.reportUnknownWellKnownNames(missing)
         scan.reportUnknownNamesBeforeSegment()
         let matcher = MetricMatcher(snapshots: context.snapshots)
         let currencies = Set(context.snapshots.map { $0.currency.uppercased() } + MetricDisplay.symbols.map(\.code))

@@ -8,7 +8,8 @@ public struct InsightPrompt: Hashable, Sendable {
     public var user: String
 
     /// The prompt for `segment`, compared with `chain`, from `notes` (best first) and the segments that exist.
-    public init(segment: SegmentSnapshot, chain: SegmentSnapshot, notes: [AnalystNote], knownSegments: [SegmentSnapshot]) {
+    public init(segment: SegmentSnapshot, chain: SegmentSnapshot, notes: [AnalystNote],
+                knownSegments: [SegmentSnapshot]) {
         system = """
             You are an analyst at a retail chain. You write a short, grounded insight about one customer segment.
             Rules:
@@ -23,7 +24,8 @@ public struct InsightPrompt: Hashable, Sendable {
             notes (two or three sentences). whatToDo: one concrete play from a playbook note, cited.
             """
         var lines: [String] = []
-        lines.append("Segment \"\(segment.name)\" (id \(segment.id), \(segment.source.rawValue)), as of \(segment.asOf):")
+        lines.append(
+            "Segment \"\(segment.name)\" (id \(segment.id), \(segment.source.rawValue)), as of \(segment.asOf):")
         lines += Self.metricLines(segment)
         lines.append("")
         lines.append("Whole chain \"\(chain.name)\", as of \(chain.asOf):")
@@ -70,7 +72,8 @@ public enum InsightQuery {
     public static func salientMetrics(_ segment: SegmentSnapshot, chain: SegmentSnapshot)
         -> [(metric: SegmentMetric, base: SegmentMetric)]
     {
-        let compared = segment.metrics.compactMap { metric -> (metric: SegmentMetric, base: SegmentMetric, size: Double)? in
+        typealias Compared = (metric: SegmentMetric, base: SegmentMetric, size: Double)
+        let compared = segment.metrics.compactMap { metric -> Compared? in
             guard metric.unit != .count, let base = chain.metric(metric.key), base.value != 0 else { return nil }
             return (metric, base, abs(metric.value - base.value) / abs(base.value))
         }

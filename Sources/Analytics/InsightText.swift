@@ -49,7 +49,9 @@ public struct InsightText: Codable, Hashable, Sendable {
         }
         var parts: [String] = []
         for key in ["who", "why", "whatToDo"] {
-            guard let value = object[key] as? String else { throw AnswerError(reason: "`\(key)` is missing or not text") }
+            guard let value = object[key] as? String else {
+                throw AnswerError(reason: "`\(key)` is missing or not text")
+            }
             let trimmed = value.trimmingSpaces
             guard !trimmed.isEmpty else { throw AnswerError(reason: "`\(key)` is empty") }
             guard trimmed.count <= maximumPartLength else {

@@ -43,7 +43,9 @@ public enum MetricDisplay {
 
     /// The symbols the check reads before a number, by ISO code. Only currencies whose symbol is unambiguous in
     /// the chain's markets: `$` is the US dollar here (Australian and Canadian dollars are written with their code).
-    static let symbols: [(symbol: Character, code: String)] = [("£", "GBP"), ("$", "USD"), ("€", "EUR"), ("₹", "INR")]
+    static let symbols: [(symbol: Character, code: String)] = [
+        ("£", "GBP"), ("$", "USD"), ("€", "EUR"), ("₹", "INR"),
+    ]
 
     static func symbol(of currency: String) -> String? {
         symbols.first { $0.code == currency.uppercased() }.map { String($0.symbol) }

@@ -88,7 +88,10 @@ extension SentenceScan {
     private func readSuffix(into number: inout WrittenNumber, at position: Int, currencies: Set<String>) -> Int {
         var end = position
         if end < chars.count, chars[end] == "%" { number.isPercentage = true; return end + 1 }
-        if end < chars.count, "x×".contains(chars[end]), !isLetter(end + 1) { number.isMultiple = true; return end + 1 }
+        if end < chars.count, "x×".contains(chars[end]), !isLetter(end + 1) {
+            number.isMultiple = true
+            return end + 1
+        }
         let after = String(lower[min(end, chars.count)...])
         for (words, kind) in [(" percent", 0), (" per cent", 0), (" times the", 1), (" times as", 1)]
         where after.hasPrefix(words) {
@@ -122,7 +125,7 @@ extension SentenceScan {
             return number.text.count == 4 && asOf.contains { $0.year == value }
         }
         let fits = asOf.contains { date in
-            number.text.count == 4 ? date.year == value && date.month == month : date.day == value && date.month == month
+            date.month == month && (number.text.count == 4 ? date.year == value : date.day == value)
         }
         if !fits { report("the date '\(number.text)' with that month is not the as-of date") }
         return true

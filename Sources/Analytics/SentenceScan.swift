@@ -21,7 +21,9 @@ struct SentenceScan {
 
     mutating func take(_ range: Range<Int>) { for index in range { taken[index] = true } }
 
-    func isDigit(_ index: Int) -> Bool { index >= 0 && index < chars.count && chars[index].isASCII && chars[index].isNumber }
+    func isDigit(_ index: Int) -> Bool {
+        index >= 0 && index < chars.count && chars[index].isASCII && chars[index].isNumber
+    }
     func isLetter(_ index: Int) -> Bool { index >= 0 && index < chars.count && chars[index].isLetter }
     func isWordCharacter(_ index: Int) -> Bool { isLetter(index) || isDigit(index) }
 

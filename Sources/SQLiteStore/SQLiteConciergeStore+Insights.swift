@@ -33,8 +33,8 @@ extension SQLiteConciergeStore {
 
     private func insights(segmentID: String, limit: Int?) async throws -> [InsightRecord] {
         guard SQLText.isBindable(segmentID) else { return [] }
-        let sql = "SELECT segmentID, version, createdAt, payload FROM insights WHERE segmentID = ? ORDER BY version DESC"
-            + (limit.map { " LIMIT \($0)" } ?? "")
+        let sql = "SELECT segmentID, version, createdAt, payload FROM insights WHERE segmentID = ?"
+            + " ORDER BY version DESC" + (limit.map { " LIMIT \($0)" } ?? "")
         return try await database.mappedRead { db in
             try Row.fetchAll(db, sql: sql, arguments: [segmentID]).map {
                 InsightRecord(segmentID: $0["segmentID"], version: $0["version"], createdAt: $0["createdAt"],

@@ -15,12 +15,12 @@ extension MongoConciergeStore {
         async throws -> InsightRecord
     {
         let newestFirst = FindOptions(sort: ["version": -1], limit: 1)
+        let ofSegment: BSONFields = ["segmentID": .string(segmentID)]
         return try await run("appendInsight", .insights) { connection in
             for _ in 0..<Self.insightAppendRounds {
-                let highest = try MongoDecoding.decodeAll(
-                    InsightRecord.self, from: connection.find(.insights, ["segmentID": .string(segmentID)], newestFirst),
-                    in: .insights
-                ).first?.version ?? 0
+                let newest = try connection.find(.insights, ofSegment, newestFirst)
+                let highest = try MongoDecoding.decodeAll(InsightRecord.self, from: newest, in: .insights)
+                    .first?.version ?? 0
                 let record = InsightRecord(segmentID: segmentID, version: highest + 1, createdAt: createdAt,
                                            payload: try payload(highest + 1))
                 do {
@@ -35,8 +35,9 @@ extension MongoConciergeStore {
     }
 
     public func latestInsight(segmentID: String) async throws -> InsightRecord? {
-        try await findAll(InsightRecord.self, ["segmentID": .string(segmentID)], FindOptions(sort: ["version": -1], limit: 1),
-                          "latestInsight").first
+        let newestFirst = FindOptions(sort: ["version": -1], limit: 1)
+        return try await findAll(InsightRecord.self, ["segmentID": .string(segmentID)], newestFirst, "latestInsight")
+            .first
     }
 
     public func insights(segmentID: String) async throws -> [InsightRecord] {
