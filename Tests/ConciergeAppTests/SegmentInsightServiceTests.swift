@@ -56,13 +56,17 @@ struct SegmentInsightServiceTests {
         try await store.close()
     }
 
-    @Test func mockInsightsOfEveryExampleSegmentAreGrounded() async throws {
+    /// Each example gets a play written for its kind of customer: champions are thanked, not discounted; the
+    /// lapsing At Risk customers get the win-back note; the active high spenders the champions' care.
+    @Test func mockInsightsOfEveryExampleSegmentAreGroundedWithAFittingPlay() async throws {
         let (service, store) = try await makeService()
+        let plays = ["rfm-champions": ["n-08", "n-28"], "rfm-at-risk": ["n-07"], "high-value-active": ["n-08", "n-28"]]
         for segment in Examples.known {
             let insight = try await service.refresh(segment: segment, chain: Examples.chain,
                                                     knownSegments: Examples.known)
             #expect(insight.groundedness.score == 1.0, "\(segment.id): \(insight.groundedness.unsupported)")
-            #expect(insight.whatToDo.contains("[n-"), "\(segment.id) gets a cited play")
+            let play = insight.citedNoteIDs.last ?? "none"
+            #expect(plays[segment.id]?.contains(play) == true, "\(segment.id) got \(play): \(insight.whatToDo)")
         }
         try await store.close()
     }
