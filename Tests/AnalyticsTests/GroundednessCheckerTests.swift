@@ -31,6 +31,8 @@ struct GroundednessCheckerTests {
         #expect(problems("Their average order is 5x the chain's.")
             == ["5x is not the ratio of a segment metric to the chain's (closest: Orders per customer 3.0x)"])
         #expect(problems("Their repeat rate is 2.3x the chain's, about 2x.") == [], "0.9434 / 0.4172 = 2.26")
+        #expect(problems("Repeat buying runs at x2.3, or 2.3 times the chain's rate.") == [])
+        #expect(problems("Repeat buying runs at x2.6 the chain's rate.").count == 1)
     }
 
     @Test func aCitationOfANoteThatWasNotRetrievedIsFlagged() {
