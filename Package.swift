@@ -243,7 +243,7 @@ let package = Package(
         .testTarget(
             name: "ConciergeAppTests",
             dependencies: [
-                "ConciergeApp", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding", "SQLiteStore", "TestSupport",
+                "Analytics", "ConciergeApp", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding", "SQLiteStore", "TestSupport",
             ],
             swiftSettings: strict
         ),

@@ -52,10 +52,15 @@ public struct SegmentInsight: Codable, Hashable, Sendable {
     /// When it was written (ISO 8601, UTC).
     public var createdAt: String
     public var groundedness: GroundednessReport
+    /// Set when a model was configured but its answer was not used: why (the call failed, or the answer was not
+    /// the JSON asked for). The text is then the mock writer's (`producer` is `mock`), so the refusal is on record
+    /// instead of silently replaced. `nil` when the producer's own answer is stored.
+    public var fallbackReason: String?
 
     public init(segmentID: String, version: Int, who: String, why: String, whatToDo: String,
                 snapshot: SegmentSnapshot, snapshotHash: String, retrievedNoteIDs: [String], citedNoteIDs: [String],
-                producer: String, promptVersion: String, createdAt: String, groundedness: GroundednessReport) {
+                producer: String, promptVersion: String, createdAt: String, groundedness: GroundednessReport,
+                fallbackReason: String? = nil) {
         self.segmentID = segmentID
         self.version = version
         self.who = who
@@ -69,5 +74,6 @@ public struct SegmentInsight: Codable, Hashable, Sendable {
         self.promptVersion = promptVersion
         self.createdAt = createdAt
         self.groundedness = groundedness
+        self.fallbackReason = fallbackReason
     }
 }

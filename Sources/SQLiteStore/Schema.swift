@@ -34,6 +34,19 @@ enum Schema {
                 CREATE INDEX throttles_by_expiry ON throttles(expiresAt);
                 """)
         }
+        migrator.registerMigration("v5-insights: versioned segment insights, every version kept") { db in
+            // The primary key is the version rule: one row per (segment, version); `appendInsight` picks the next
+            // version and inserts in one write transaction, so the key only ever refuses a broken import.
+            try db.execute(sql: """
+                CREATE TABLE insights (
+                    segmentID TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (segmentID, version)
+                );
+                """)
+        }
         return migrator
     }
 

@@ -28,6 +28,8 @@ struct MongoStoreTests {
             let handoffs = try await store.indexes(of: .handoffs)
             #expect(handoffs.contains { $0.name == "userID_1_conversationID_1" && $0.unique })
             #expect(handoffs.contains { $0.name == "status_1_createdAt_1" && !$0.unique })
+            let insights = try await store.indexes(of: .insights)
+            #expect(insights.contains { $0.name == "segmentID_1_version_-1" && $0.unique })
         }
     }
 

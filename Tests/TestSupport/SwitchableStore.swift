@@ -103,6 +103,16 @@ public final class SwitchableStore: ConciergeStore {
     public func purgeExpiredThrottles(now: Date) async throws -> Int {
         try await live().purgeExpiredThrottles(now: now)
     }
+    public func appendInsight(segmentID: String, createdAt: Date,
+                              payload: @escaping @Sendable (Int) throws -> String) async throws -> InsightRecord {
+        try await live().appendInsight(segmentID: segmentID, createdAt: createdAt, payload: payload)
+    }
+    public func latestInsight(segmentID: String) async throws -> InsightRecord? {
+        try await live().latestInsight(segmentID: segmentID)
+    }
+    public func insights(segmentID: String) async throws -> [InsightRecord] {
+        try await live().insights(segmentID: segmentID)
+    }
     public func reset() async throws { try await live().reset() }
     public func counts() async throws -> CollectionCounts { try await live().counts() }
     public func upsert(_ data: DataSet) async throws { try await live().upsert(data) }

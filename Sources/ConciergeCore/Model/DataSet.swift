@@ -7,6 +7,9 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
     case users, stores, orders, coupons, events, policyChunks = "policy_chunks", messages, sessions, usage, handoffs
     /// Login and signup throttle counters (`ThrottleStore`): operational state, never exported or seeded.
     case throttles
+    /// Versioned segment insights (`InsightStore`): written by the analyst side from the data, never exported or
+    /// seeded (a refresh writes them again).
+    case insights
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.

@@ -51,8 +51,13 @@ enum MongoSchema {
              Index(keys: [("status", 1), ("createdAt", 1)])]
         // Looked up by `_id` only; the TTL index collects counters whose window has ended.
         case .throttles: [Index(keys: [("expiresAt", 1)], expireAfterSeconds: 0)]
+        // The `_id` {segmentID, version} already makes a version unique; this index serves "newest first".
+        case .insights: [Index(keys: [("segmentID", 1), ("version", -1)], unique: true, guards: insightVersionField)]
         }
     }
+
+    /// What a duplicate version of a segment's insight is reported as.
+    static let insightVersionField = "segmentID+version"
 
     /// What a duplicate on the hand-offs' partial index is reported as: the conversation already has an open request.
     static let openHandoffField = "userID+conversationID"
@@ -64,6 +69,7 @@ enum MongoSchema {
         case .sessions: "tokenHash"
         case .usage: "userID+day"
         case .throttles: "key"
+        case .insights: insightVersionField
         case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs: "id"
         }
     }

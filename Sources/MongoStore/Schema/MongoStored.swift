@@ -76,6 +76,12 @@ extension ThrottleWindow: MongoStored {
     var documentID: BSONValue { .string(key) }
 }
 
+extension InsightRecord: MongoStored {
+    static var collection: DataCollection { .insights }
+    /// `{segmentID, version}`, like `DailyUsage`'s pair: the `_id` index itself refuses a second copy of a version.
+    var documentID: BSONValue { ["segmentID": .string(segmentID), "version": .int(version)] }
+}
+
 /// One value ready to be written: its `_id` and its JSON. `Sendable`, so it is produced on the caller's task
 /// and turned into a `bson_t` on the worker thread (`document()`).
 struct EncodedRecord: Sendable {
