@@ -45,6 +45,7 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
         clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
         metrics: overrides.metrics ?? WebMetrics(), logger: logger)
     dependencies.degradations = degradations
+    dependencies.analystDesk = overrides.analystDesk
     dependencies.rules = try ConciergeRuntime.loadRules(
         URL(fileURLWithPath: configuration.seedsDirectory).appendingPathComponent("rules.json"))
     let web = WebConfiguration(
