@@ -81,7 +81,7 @@ enum ChartLayout {
             let length = largest > 0 ? max(0, item.value) / largest * span : 0
             return SVGChart.Bar(
                 x: number(labelWidth), y: number(top), width: number(length), height: number(barThickness),
-                label: item.label, labelX: number(labelWidth - 8), labelY: number(top + 13),
+                label: shortened(item.label), labelX: number(labelWidth - 8), labelY: number(top + 13),
                 value: item.shown, valueX: number(labelWidth + length + 6), valueY: number(top + 13),
                 cssClass: "bar " + item.cssClass)
         }
@@ -112,6 +112,11 @@ enum ChartLayout {
         let rows = buckets.map { SVGChart.TableRow(header: $0.range, cells: [AnalystFormat.count($0.customers)]) }
         return SVGChart(id: id, title: title, summary: summary, width: width, height: Int(top + plotHeight + 28),
                         bars: bars, caption: caption, columns: columns, rows: rows)
+    }
+
+    /// A bar's label fits its 200 units at 12px: longer names end in "…" there; the title and the table keep them whole.
+    static func shortened(_ label: String, to length: Int = 30) -> String {
+        label.count <= length ? label : String(label.prefix(length - 1)) + "…"
     }
 
     /// SVG coordinates with at most one decimal, in the POSIX locale (a comma decimal would break the attribute).

@@ -34,5 +34,7 @@ struct AnalystChartTests {
         let chart = ChartLayout.histogram(id: "e", title: "t", summary: "s", caption: "cap", columns: [], buckets: [])
         #expect(chart.bars.isEmpty && chart.height > 0)
         #expect(ChartLayout.number(1234.56) == "1234.6", "no grouping, a point for decimals")
+        #expect(ChartLayout.shortened(String(repeating: "x", count: 31)) == String(repeating: "x", count: 29) + "…")
+        #expect(ChartLayout.shortened("Champions (RFM)") == "Champions (RFM)")
     }
 }

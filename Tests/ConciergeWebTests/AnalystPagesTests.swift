@@ -23,12 +23,14 @@ struct AnalystPagesTests {
                 #expect(page.contains(#"<svg class="chart-svg" role="img" aria-labelledby="\#(chart)-title \#(chart)-desc""#),
                         "\(chart)")
                 #expect(page.contains(#"<title id="\#(chart)-title">"#) && page.contains(#"<desc id="\#(chart)-desc">"#))
+                #expect(page.contains(#"<figure class="chart" id="\#(chart)">"#), "\(chart) has a visible title")
                 #expect(page.contains(#"<table class="data-table" id="\#(chart)-table">"#), "\(chart) has its table")
             }
             #expect(page.body.components(separatedBy: "<caption>").count - 1 == page.body.components(separatedBy: "<table").count - 1,
                     "every table has a caption")
             #expect(page.contains("<th scope=\"row\">£250.00 and more</th><td>2</td>"), "the open-ended CLV bucket")
             #expect(page.contains("<th scope=\"row\">Churned (181+ days)</th>"))
+            #expect(page.contains(#"<h3 class="chart-title">Distribution of CLV over the next 52 weeks</h3>"#))
             #expect(!page.contains("style=") && !page.contains("<script>"), "the CSP forbids inline style and script")
             let csp = try #require(page.headers[.contentSecurityPolicy])
             #expect(csp.contains("style-src 'self'") && csp.contains("script-src 'self'"))
