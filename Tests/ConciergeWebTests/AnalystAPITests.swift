@@ -93,4 +93,17 @@ struct AnalystAPITests {
             #expect(page.status == .tooManyRequests && page.headers[.retryAfter] != nil)
         }
     }
+
+    @Test func theLimitsComeFromTheConfiguration() async throws {
+        var options = AnalystWorld.world()
+        options.environment = ["ANALYST_REFRESHES_PER_HOUR": "1", "ANALYST_API_REQUESTS_PER_MINUTE": "3"]
+        try await WebWorld.run(options) { _, browser in
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            let token = try await AnalystWorld.csrf(analyst)
+            #expect(try await AnalystWorld.postJSON(analyst, AnalystWorld.refresh, token: token).status == .created)
+            #expect(try await AnalystWorld.postJSON(analyst, AnalystWorld.refresh, token: token).status == .tooManyRequests)
+            #expect(try await analyst.get("/admin/api/segments").status == .ok)
+            #expect(try await analyst.get("/admin/api/segments").status == .tooManyRequests, "the fourth request")
+        }
+    }
 }

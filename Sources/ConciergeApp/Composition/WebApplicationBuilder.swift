@@ -52,7 +52,7 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
         host: configuration.host, port: configuration.port, publicDirectory: configuration.publicDirectory,
         trustForwardedHeaders: configuration.trustForwardedHeaders,
         formSigningKey: FormTokens.key(configuration.formSigningKey), signupLimits: configuration.signupLimits,
-        timeouts: configuration.connectionTimeouts,
+        timeouts: configuration.connectionTimeouts, analystLimits: configuration.analystLimits,
         onServerRunning: overrides.onServerRunning ?? { _ in })
     return try await buildApplication(configuration: web, dependencies: dependencies)
 }
