@@ -102,13 +102,15 @@ let package = Package(
         // The web: typed page models rendered with Mustache, then Hummingbird routes over the core's ports.
         .target(
             name: "ConciergeViews",
-            dependencies: ["ConciergeCore", "PIIMasking", .product(name: "Mustache", package: "swift-mustache")],
+            // Analytics: the analyst pages render its segment snapshots, insights and customer rows.
+            dependencies: ["Analytics", "ConciergeCore", "PIIMasking", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
         .target(
             name: "ConciergeWeb",
             dependencies: [
-                "ConciergeCore", "ConciergeViews", "Geo",
+                // Analytics (pure): the types of the analyst desk port behind `/admin`.
+                "Analytics", "ConciergeCore", "ConciergeViews", "Geo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -230,8 +232,8 @@ let package = Package(
         .testTarget(
             name: "ConciergeWebTests",
             dependencies: [
-                "ConciergeWeb", "ConciergeViews", "ConciergeApp", "ConciergeCore", "SQLiteStore", "Bcrypt", "Retrieval",
-                "TestSupport",
+                "Analytics", "ConciergeWeb", "ConciergeViews", "ConciergeApp", "ConciergeCore", "SQLiteStore", "Bcrypt",
+                "Retrieval", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

@@ -41,6 +41,10 @@ public struct AppConfiguration: Sendable, Equatable {
     public var signupAddressWindowHours: Int
     public var signupLimitGlobal: Int
     public var signupGlobalWindowMinutes: Int
+    /// Analyst API requests per user a minute (`ANALYST_API_REQUESTS_PER_MINUTE`, default 60) and insight refreshes per
+    /// user an hour (`ANALYST_REFRESHES_PER_HOUR`, default 10; each is a model call).
+    public var analystRequestsPerMinute: Int
+    public var analystRefreshesPerHour: Int
     /// Milliseconds a connection may take to send a request head (`HTTP_HEADER_TIMEOUT_MS`, default 10,000) and may
     /// stay idle (`HTTP_IDLE_TIMEOUT_MS`, default 60,000).
     public var headerTimeoutMilliseconds: Int
@@ -52,6 +56,12 @@ public struct AppConfiguration: Sendable, Equatable {
     /// bytes in base64); `nil` for the development key (pseudonyms are then stable but guessable). A secret: never
     /// printed.
     public var analyticsPseudonymKey: Data?
+
+    /// The analyst side's per-user limits (`AnalystThrottle`).
+    public var analystLimits: AnalystLimits {
+        AnalystLimits(requestsPerWindow: analystRequestsPerMinute, requestWindow: 60,
+                      refreshesPerWindow: analystRefreshesPerHour, refreshWindow: 3_600)
+    }
 
     /// The signup throttle's limits (`SignupThrottle`).
     public var signupLimits: SignupLimits {
@@ -94,6 +104,8 @@ public struct AppConfiguration: Sendable, Equatable {
         signupAddressWindowHours = reader.int("SIGNUP_ADDRESS_WINDOW_HOURS", default: 24, in: 1...720)
         signupLimitGlobal = reader.int("SIGNUP_LIMIT_GLOBAL", default: 100, in: 1...10_000_000)
         signupGlobalWindowMinutes = reader.int("SIGNUP_GLOBAL_WINDOW_MINUTES", default: 60, in: 1...10_080)
+        analystRequestsPerMinute = reader.int("ANALYST_API_REQUESTS_PER_MINUTE", default: 60, in: 1...100_000)
+        analystRefreshesPerHour = reader.int("ANALYST_REFRESHES_PER_HOUR", default: 10, in: 1...10_000)
         headerTimeoutMilliseconds = reader.int("HTTP_HEADER_TIMEOUT_MS", default: 10_000, in: 50...600_000)
         idleTimeoutMilliseconds = reader.int("HTTP_IDLE_TIMEOUT_MS", default: 60_000, in: 50...3_600_000)
         formSigningKey = reader.string("FORM_SIGNING_KEY").flatMap { Data(base64Encoded: $0) }
@@ -133,6 +145,8 @@ public struct AppConfiguration: Sendable, Equatable {
                 "analytics pseudonym key: " + (analyticsPseudonymKey == nil ? "development key" : "set"),
                 "signups: \(signupLimitPerAddress) per address per \(signupAddressWindowHours) h, "
                     + "\(signupLimitGlobal) in all per \(signupGlobalWindowMinutes) min",
+                "analyst limits: \(analystRequestsPerMinute) API requests a minute, "
+                    + "\(analystRefreshesPerHour) insight refreshes an hour, per user",
                 "listen: \(host):\(port)",
                 "retention: traces \(retention.traceDays) days, messages \(retention.messageDays) days"]
     }

@@ -20,7 +20,8 @@ public struct CareInboxPage: Page {
     ///   - staff: the signed-in reviewer or admin (times are in their time zone).
     ///   - requests: the open requests, oldest first.
     public init(staff: User, csrf: String, requests: [HandoffRequest]) {
-        navigation = Navigation(name: staff.name, csrf: csrf, showsCareInbox: true)
+        navigation = Navigation(name: staff.name, csrf: csrf, showsCareInbox: true,
+                                showsAnalystDesk: staff.role.mayUseAnalytics)
         let clock = LocalTimeFormatter(timeZoneIdentifier: staff.timeZone)
         self.requests = requests.map { request in
             Row(href: CareLinks.request(request.id), when: clock.stamp(request.createdAt),
@@ -58,7 +59,8 @@ public struct CareRequestPage: Page {
     /// - Parameters:
     ///   - draft: the refused reply, kept in the text area; `error` says why it was refused.
     public init(staff: User, csrf: String, transcript: CareTranscript, draft: String = "", error: String? = nil) {
-        navigation = Navigation(name: staff.name, csrf: csrf, showsCareInbox: true)
+        navigation = Navigation(name: staff.name, csrf: csrf, showsCareInbox: true,
+                                showsAnalystDesk: staff.role.mayUseAnalytics)
         self.csrf = csrf
         let request = transcript.request
         action = CareLinks.reply(request.id)

@@ -110,7 +110,8 @@ public struct ChatPage: Page {
     /// roles that may see them).
     public init(_ input: ChatPageInput) {
         navigation = Navigation(name: input.user.name, csrf: input.csrf,
-                                showsCareInbox: input.user.role.mayAnswerCustomerCare)
+                                showsCareInbox: input.user.role.mayAnswerCustomerCare,
+                                showsAnalystDesk: input.user.role.mayUseAnalytics)
         csrf = input.csrf
         conversationID = input.conversationID ?? ""
         let clock = LocalTimeFormatter(timeZoneIdentifier: input.user.timeZone)

@@ -11,20 +11,23 @@ public protocol Page: Sendable {
 }
 
 /// What the header shows to a signed-in person: their first name, a logout form and, for staff, the Customer Care
-/// inbox.
+/// inbox and the analyst pages.
 public struct Navigation: Sendable, Equatable {
     let firstName: String
     let csrf: String
     let showsCareInbox: Bool
+    let showsAnalystDesk: Bool
 
     /// - Parameters:
     ///   - name: the account's full name (the header shows the first word).
     ///   - csrf: the session's CSRF token for the logout form.
     ///   - showsCareInbox: links the Customer Care inbox (reviewers and admins).
-    public init(name: String, csrf: String, showsCareInbox: Bool = false) {
+    ///   - showsAnalystDesk: links the analyst pages under `/admin` (analysts and admins).
+    public init(name: String, csrf: String, showsCareInbox: Bool = false, showsAnalystDesk: Bool = false) {
         self.firstName = String(name.split(separator: " ").first ?? Substring(name))
         self.csrf = csrf
         self.showsCareInbox = showsCareInbox
+        self.showsAnalystDesk = showsAnalystDesk
     }
 }
 
@@ -52,7 +55,8 @@ public enum ViewError: Error, Equatable, CustomStringConvertible {
 public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     static let requiredTemplates = ["layout", "login", "signup", "chat", "error", "turn", "bubble", "trace", "usage",
-                                    "handoff-status", "care", "care-request"]
+                                    "handoff-status", "care", "care-request", "admin", "admin-segment",
+                                    "admin-customer", "chart"]
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {

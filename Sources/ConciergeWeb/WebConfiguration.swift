@@ -20,13 +20,15 @@ public struct WebConfiguration: Sendable {
     public var signupLimits: SignupLimits
     /// How long a connection may take to send a request head, and may stay idle.
     public var timeouts: ConnectionTimeouts
+    /// How often one analyst may call the analyst API and refresh insights (`AnalystThrottle`).
+    public var analystLimits: AnalystLimits
     /// Called once the server listens, with the bound port.
     public var onServerRunning: @Sendable (Int) async -> Void
 
     /// Settings with development defaults: no proxy trusted, a fresh form key per process.
     public init(host: String, port: Int, publicDirectory: String, trustForwardedHeaders: Bool = false,
                 formSigningKey: SymmetricKey = FormTokens.randomKey(), signupLimits: SignupLimits = SignupLimits(),
-                timeouts: ConnectionTimeouts = ConnectionTimeouts(),
+                timeouts: ConnectionTimeouts = ConnectionTimeouts(), analystLimits: AnalystLimits = AnalystLimits(),
                 onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.host = host
         self.port = port
@@ -35,6 +37,7 @@ public struct WebConfiguration: Sendable {
         self.formSigningKey = formSigningKey
         self.signupLimits = signupLimits
         self.timeouts = timeouts
+        self.analystLimits = analystLimits
         self.onServerRunning = onServerRunning
     }
 }
@@ -90,6 +93,8 @@ public struct WebDependencies: Sendable {
     public var logger: Logger
     /// `Seeds/rules.json`: Customer Care's contact details stay readable on the staff pages.
     public var rules: ConciergeRules = .standard
+    /// The analyst side behind `/admin`; without one, its pages and API answer 503 ("not configured").
+    public var analystDesk: (any AnalystDesk)?
 
     /// Dependencies with real-time, random-id and fresh-metrics defaults.
     public init(store: any WebStore, chat: any ChatResponder, views: PageRenderer, hasher: any PasswordHasher,

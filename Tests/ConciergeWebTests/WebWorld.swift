@@ -39,6 +39,8 @@ struct WebWorld: Sendable {
         var environment: [String: String] = [:]
         /// Told the port when the application runs as a real server (`runService`), as `concierge serve` is.
         var onServerRunning: (@Sendable (Int) async -> Void)?
+        /// The analyst side behind `/admin`; without one it answers 503 (not configured).
+        var analystDesk: (any AnalystDesk)?
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -82,7 +84,7 @@ struct WebWorld: Sendable {
         let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
                                      chat: options.chat,
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics,
-                                     onServerRunning: options.onServerRunning)
+                                     onServerRunning: options.onServerRunning, analystDesk: options.analystDesk)
         return try await buildWebApplication(configuration, store: store, overrides: overrides)
     }
 

@@ -19,10 +19,14 @@ public struct AppOverrides: Sendable {
     public var metrics: WebMetrics?
     /// Called once the server listens, with the bound port (`serve` prints it).
     public var onServerRunning: (@Sendable (Int) async -> Void)?
+    /// The analyst side behind `/admin` (a fake in web tests). Until the composition root builds the real one from
+    /// the segment workbench and the insight service, `nil` here means `/admin` answers 503.
+    public var analystDesk: (any AnalystDesk)?
 
     public init(clock: (any WallClock)? = nil, ids: (any IdentifierSource)? = nil, llm: (any LLMClient)? = nil,
                 embedder: EmbedderLoad? = nil, hasher: (any PasswordHasher)? = nil, chat: (any ChatResponder)? = nil, logger: Logger? = nil,
-                metrics: WebMetrics? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil) {
+                metrics: WebMetrics? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil,
+                analystDesk: (any AnalystDesk)? = nil) {
         self.clock = clock
         self.ids = ids
         self.llm = llm
@@ -32,5 +36,6 @@ public struct AppOverrides: Sendable {
         self.logger = logger
         self.metrics = metrics
         self.onServerRunning = onServerRunning
+        self.analystDesk = analystDesk
     }
 }

@@ -45,13 +45,14 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
         clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
         metrics: overrides.metrics ?? WebMetrics(), logger: logger)
     dependencies.degradations = degradations
+    dependencies.analystDesk = overrides.analystDesk
     dependencies.rules = try ConciergeRuntime.loadRules(
         URL(fileURLWithPath: configuration.seedsDirectory).appendingPathComponent("rules.json"))
     let web = WebConfiguration(
         host: configuration.host, port: configuration.port, publicDirectory: configuration.publicDirectory,
         trustForwardedHeaders: configuration.trustForwardedHeaders,
         formSigningKey: FormTokens.key(configuration.formSigningKey), signupLimits: configuration.signupLimits,
-        timeouts: configuration.connectionTimeouts,
+        timeouts: configuration.connectionTimeouts, analystLimits: configuration.analystLimits,
         onServerRunning: overrides.onServerRunning ?? { _ in })
     return try await buildApplication(configuration: web, dependencies: dependencies)
 }

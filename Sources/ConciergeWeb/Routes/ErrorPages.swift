@@ -74,6 +74,8 @@ struct ErrorCopy {
         case 413: (title, message) = ("That was too much", "The form was larger than we accept. Shorten the text and try again.")
         case 415: (title, message) = ("Unsupported form", "Please send the form from this site's pages.")
         case 429: (title, message) = ("Too many attempts", "Please wait a few minutes and try again.")
+        case 503 where detail == AnalystSide.notConfigured:
+            (title, message) = ("The analyst side is not configured", "This server runs without the analyst side. Ask whoever runs it to configure it.")
         case 503: (title, message) = ("We will be right back", "The concierge cannot reach its data just now. Please try again in a minute.")
         case 400..<500: (title, message) = ("That did not work", "Please go back and try again.")
         default: (title, message) = ("Something went wrong", "Sorry, that failed on our side. Please try again in a moment.")

@@ -10,6 +10,8 @@ struct Site<Store: WebStore>: Sendable {
     let preferences: PreferenceRoutes<Store>
     let ops: OpsRoutes<Store>
     let care: CareRoutes
+    let analystPages: AnalystPageRoutes
+    let analystAPI: AnalystAPIRoutes
     let tokens: FormTokens
 
     init(store: Store, configuration: WebConfiguration, dependencies: WebDependencies, cities: CityDirectory,
@@ -30,6 +32,11 @@ struct Site<Store: WebStore>: Sendable {
         care = CareRoutes(desk: CustomerCareDesk(store: store, clock: dependencies.clock, ids: dependencies.ids,
                                                  rules: dependencies.rules),
                           views: dependencies.views)
+        let analyst = AnalystSide(configuredDesk: dependencies.analystDesk,
+                                  throttle: AnalystThrottle(store: store, limits: configuration.analystLimits,
+                                                            clock: dependencies.clock))
+        analystPages = AnalystPageRoutes(side: analyst, views: dependencies.views)
+        analystAPI = AnalystAPIRoutes(side: analyst)
         self.tokens = tokens
     }
 
@@ -49,6 +56,9 @@ struct Site<Store: WebStore>: Sendable {
         chat.register(on: signedIn)
         preferences.register(on: signedIn)
         care.register(on: signedIn)
+        analystPages.register(on: signedIn)
+        // Not behind the sign-in redirect: a script gets 401 JSON, not the login page (`AnalystAPIGuard`).
+        analystAPI.register(on: router)
         for page in KnownPages.all {
             let allow = page.methods.map(\.rawValue).joined(separator: ", ")
             for method in KnownPages.refusedMethods where !page.methods.contains(method) {
@@ -66,7 +76,7 @@ enum KnownPages {
     static let all: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
         ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
-        ("/debug", [.post]), ("/care", [.get]),
+        ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

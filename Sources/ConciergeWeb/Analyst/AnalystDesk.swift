@@ -1,0 +1,31 @@
+import Analytics
+
+/// The analyst side as the web sees it: the one port behind every page and endpoint under `/admin`. The composition
+/// root adapts the segment workbench (snapshots and customer rows from the store for an as-of date) and the insight
+/// service (writer, groundedness check, versioned store) to it; web tests use a fake holding fixed data.
+///
+/// Everything it returns is keyed by pseudonymous customer ids and holds aggregates or behaviour only: no name,
+/// e-mail, phone or address reaches the analyst pages or the API.
+///
+/// Metric keys the overview reads from each `SegmentSnapshot` (a missing one shows as "—"): `customers` (count),
+/// `netValueTotal` (money), `meanDaysSinceLast` (days) and, when the workbench provides it, `atRiskShare` (share of
+/// the segment in the at-risk or churned bands).
+public protocol AnalystDesk: Sendable {
+    /// Every segment on the current as-of date, the chain as a whole, churn bands, CLV distribution, value model.
+    func overview() async throws -> AnalystOverview
+    /// One segment and its newest insight; `nil` for an unknown id.
+    func segment(id: String) async throws -> AnalystSegmentDetail?
+    /// Every insight version of a segment, newest first; empty when none was written yet. Callers check the segment
+    /// exists first (`segment(id:)`).
+    func insights(segmentID: String) async throws -> [SegmentInsight]
+    /// Writes a new insight version for the segment from its current snapshot and returns it. `requestedBy` is the
+    /// analyst's user id, for the insight store's record. Throws `AnalystDeskError.unknownSegment` for an unknown id.
+    func refreshInsight(segmentID: String, requestedBy: String) async throws -> SegmentInsight
+    /// One customer's card by pseudonymous id; `nil` for an unknown id (and for anything that is not such an id).
+    func customer(id: String) async throws -> AnalystCustomerCard?
+}
+
+/// What the desk may refuse with besides store and model failures.
+public enum AnalystDeskError: Error, Equatable, Sendable {
+    case unknownSegment
+}

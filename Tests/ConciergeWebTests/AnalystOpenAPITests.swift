@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import Testing
+import TestSupport
+
+@testable import ConciergeWeb
+
+/// `docs/openapi/analyst-api.json` against the running API: it lists exactly the endpoints the router registers, and
+/// every answer of every endpoint (success and each error it documents) is valid against the schema it names.
+@Suite("Analyst API: the OpenAPI document")
+struct AnalystOpenAPITests {
+    static func document() throws -> JSONValue {
+        let url = RepositoryPaths.root.appendingPathComponent("docs/openapi/analyst-api.json")
+        return try JSONValue.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self))
+    }
+
+    @Test func theDocumentListsExactlyTheRegisteredEndpoints() throws {
+        let document = try Self.document()
+        #expect(document["openapi"]?.string == "3.1.0")
+        let paths = try #require(document["paths"])
+        var documented = Set<String>()
+        for path in paths.objectKeys {
+            for method in paths[path]?.objectKeys ?? [] { documented.insert(method.uppercased() + " " + path) }
+        }
+        let registered = Set(AnalystEndpoint.allCases.map { $0.method.rawValue + " " + $0.path })
+        #expect(documented == registered)
+    }
+
+    /// A response's problems against the schema the document names for its endpoint and status.
+    static func problems(_ answer: Page, _ endpoint: AnalystEndpoint, document: JSONValue) throws -> [String] {
+        let status = String(answer.status.code)
+        let operation = document["paths"]?[endpoint.path]?[endpoint.method.rawValue.lowercased()]
+        guard let response = operation?["responses"]?[status] else {
+            return ["\(endpoint.path) does not document \(status)"]
+        }
+        #expect(answer.headers[.contentType] == AnalystJSON.contentType)
+        let schema = try #require(response["content"]?["application/json"]?["schema"], "\(endpoint) \(status)")
+        return JSONSchemaSubset(document: document).problems(try JSONValue.parse(answer.body), schema)
+    }
+
+    static func path(_ endpoint: AnalystEndpoint, id: String) -> String {
+        endpoint.path.replacingOccurrences(of: "{id}", with: id)
+    }
+
+    @Test func everyAnswerOfEveryEndpointMatchesTheDocument() async throws {
+        let document = try Self.document()
+        let segment = AnalystWorld.segment
+        try await WebWorld.run(AnalystWorld.world()) { _, browser in
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            let shopper = try await AnalystWorld.signedIn(.shopper, from: browser)
+            let token = try await AnalystWorld.csrf(analyst)
+            var checked = Set<String>()
+            func check(_ answer: Page, _ endpoint: AnalystEndpoint) throws {
+                let found = try Self.problems(answer, endpoint, document: document)
+                #expect(found.isEmpty, "\(endpoint) \(answer.status.code): \(found)")
+                checked.insert("\(endpoint) \(answer.status.code)")
+            }
+            func send(_ who: Browser, _ endpoint: AnalystEndpoint, id: String, token: String? = nil) async throws -> Page {
+                if endpoint.method == .post {
+                    return try await AnalystWorld.postJSON(who, Self.path(endpoint, id: id), token: token)
+                }
+                return try await who.get(Self.path(endpoint, id: id))
+            }
+            for endpoint in AnalystEndpoint.allCases {
+                let id = endpoint == .customerFeatures ? AnalystWorld.customer : segment
+                let success = try await send(analyst, endpoint, id: id, token: token)
+                #expect(success.status.code / 100 == 2, "\(endpoint)")
+                try check(success, endpoint)
+                try check(try await send(browser, endpoint, id: id), endpoint)  // 401
+                try check(try await send(shopper, endpoint, id: id, token: token), endpoint)  // 403
+                if endpoint != .segments { try check(try await send(analyst, endpoint, id: "nope", token: token), endpoint) }
+            }
+            try check(try await AnalystWorld.postJSON(analyst, Self.path(.refreshInsight, id: segment), token: nil),
+                      .refreshInsight)
+            // The versions keep the one with an unsupported sentence (the refresh above wrote a newer one).
+            #expect(try await analyst.get(Self.path(.insights, id: segment)).contains(InMemoryAnalystDesk.unsupportedProblem))
+            for _ in 0..<AnalystLimits().requestsPerWindow { _ = try await analyst.get("/admin/api/segments") }
+            try check(try await analyst.get("/admin/api/segments"), .segments)  // 429
+            #expect(checked.contains("segments 429") && checked.contains("refreshInsight 201"))
+            // Success, 401 and 403 of each endpoint, 404 of the four with an id, and the 429.
+            let expected = 20
+            #expect(checked.count == expected, "\(checked.sorted())")
+        }
+        try await WebWorld.run(AnalystWorld.world(desk: nil)) { _, browser in
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            for endpoint in AnalystEndpoint.allCases where endpoint.method == .get {
+                let answer = try await analyst.get(Self.path(endpoint, id: segment))
+                #expect(answer.status == .serviceUnavailable)
+                let found = try Self.problems(answer, endpoint, document: document)
+                #expect(found.isEmpty, "\(endpoint) 503: \(found)")
+            }
+        }
+    }
+
+    @Test func theValidatorRefusesWhatTheDocumentForbids() throws {
+        let document = try Self.document()
+        let validator = JSONSchemaSubset(document: document)
+        let error: JSONValue = .object(["$ref": .string("#/components/schemas/Error")])
+        #expect(validator.problems(try JSONValue.parse(#"{"error":"forbidden","message":"no"}"#), error).isEmpty)
+        #expect(!validator.problems(try JSONValue.parse(#"{"error":"forbidden"}"#), error).isEmpty, "missing message")
+        #expect(!validator.problems(try JSONValue.parse(#"{"error":"teapot","message":"no"}"#), error).isEmpty, "enum")
+        #expect(!validator.problems(try JSONValue.parse(#"{"error":"csrf","message":"no","x":1}"#), error).isEmpty,
+                "additional property")
+        #expect(!validator.problems(try JSONValue.parse(#"{"error":"csrf","message":7}"#), error).isEmpty, "type")
+        let bucket: JSONValue = .object(["$ref": .string("#/components/schemas/HistogramBucket")])
+        #expect(!validator.problems(try JSONValue.parse(#"{"lowerBound":0,"customers":1.5}"#), bucket).isEmpty,
+                "integer")
+        let unknown: JSONValue = .object(["minimum": .number(0)])
+        #expect(!validator.problems(.number(1), unknown).isEmpty, "a keyword outside the subset is refused")
+    }
+}
