@@ -78,33 +78,12 @@ public struct AnalystSegmentDetail: Codable, Hashable, Sendable {
     }
 }
 
-/// The value model's figures for one customer (BG/NBD + Gamma-Gamma), absent for customers the model left out.
-public struct CustomerValueFigures: Codable, Hashable, Sendable {
-    public var probabilityAlive: Double
-    public var expectedPurchases: Double
-    /// Discounted, in major units of `currency`.
-    public var clv: Double
-    public var horizonWeeks: Double
-    public var currency: String
-
-    public init(probabilityAlive: Double, expectedPurchases: Double, clv: Double, horizonWeeks: Double,
-                currency: String) {
-        self.probabilityAlive = probabilityAlive
-        self.expectedPurchases = expectedPurchases
-        self.clv = clv
-        self.horizonWeeks = horizonWeeks
-        self.currency = currency
-    }
-}
-
-/// A customer's card: features, RFM, churn band, value tier and rule segment under their pseudonymous id, and the
-/// value model's figures. Never a name, e-mail, phone or address.
+/// A customer's card: features, RFM, churn band, value tier, rule segment and the value model's figures
+/// (`customer.value`) under their pseudonymous id. Never a name, e-mail, phone or address.
 public struct AnalystCustomerCard: Codable, Hashable, Sendable {
     public var customer: CustomerSegmentRow
-    public var value: CustomerValueFigures?
 
-    public init(customer: CustomerSegmentRow, value: CustomerValueFigures?) {
+    public init(customer: CustomerSegmentRow) {
         self.customer = customer
-        self.value = value
     }
 }

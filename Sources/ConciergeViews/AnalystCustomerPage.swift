@@ -21,7 +21,7 @@ public struct AnalystCustomerPage: Page {
         customerID = card.customer.features.customer
         summary = Self.standing(card.customer)
         features = Self.features(card.customer.features)
-        value = Self.value(card.customer.features, card.value)
+        value = Self.value(card.customer.features, card.customer.value)
         let interests = card.customer.features.interests
         self.interests = interests.isEmpty ? "—" : interests.map(\.category).joined(separator: ", ")
     }
@@ -62,13 +62,17 @@ public struct AnalystCustomerPage: Page {
             Row(label: "Average order value", value: AnalystFormat.minor(f.averageOrderValueMinor, currency: f.currency)),
         ]
         guard let figures else { return rows }
-        let weeks = AnalystFormat.decimal(figures.horizonWeeks, digits: 0)
-        rows += [
-            Row(label: "Probability alive", value: AnalystFormat.percent(figures.probabilityAlive)),
-            Row(label: "Expected purchases, next \(weeks) weeks",
-                value: AnalystFormat.decimal(figures.expectedPurchases, digits: 1)),
-            Row(label: "CLV, next \(weeks) weeks", value: AnalystFormat.money(figures.clv, currency: figures.currency)),
-        ]
+        rows.append(Row(label: "Value method", value: figures.method.rawValue))
+        if let alive = figures.pAlive { rows.append(Row(label: "Probability alive", value: AnalystFormat.percent(alive))) }
+        if let purchases = figures.expectedPurchases52w {
+            rows.append(Row(label: "Expected purchase-days, next 52 weeks", value: AnalystFormat.decimal(purchases, digits: 1)))
+        }
+        if let spend = figures.expectedSpendMinor {
+            rows.append(Row(label: "Expected spend per purchase", value: AnalystFormat.minor(spend, currency: f.currency)))
+        }
+        if let clv = figures.clv12mMinor {
+            rows.append(Row(label: "CLV, next 12 months", value: AnalystFormat.minor(clv, currency: f.currency)))
+        }
         return rows
     }
 }

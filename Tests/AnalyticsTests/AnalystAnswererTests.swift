@@ -210,7 +210,7 @@ struct AnalystAnswererTests {
         let prompt = try #require(AnalystPrompt.build(question: "compare champions and at risk", answer: answer,
                                                       snapshots: AnalystFixtures.snapshots))
         #expect(prompt.user.contains("- Champions · CLV = £36000.00"))
-        #expect(prompt.user.contains("- At Risk · share at risk or churned = 88%"))
+        #expect(prompt.user.contains("- At Risk · share churned (181 days or more) = 88%"))
         #expect(prompt.user.contains("Draft: " + answer.text))
         #expect(prompt.system.contains("add no other numbers"))
     }

@@ -24,7 +24,7 @@ struct AnalystAPITests {
             #expect(!none.contains("latestInsight"), "no insight yet: the key is absent")
             let card = try JSONDecoder().decode(AnalystCustomerCard.self,
                                                 from: Data(try await analyst.get("/admin/api/customers/\(AnalystWorld.customer)/features").body.utf8))
-            #expect(card.customer.features.customer == AnalystWorld.customer && card.value?.clv == 118.35)
+            #expect(card.customer.features.customer == AnalystWorld.customer && card.customer.value?.clv12mMinor == 11835)
         }
     }
 

@@ -105,7 +105,7 @@ struct AnalystPagesTests {
             #expect(page.contains("<th scope=\"row\">Rule segment</th><td>\(row.segment.rawValue)</td>"))
             #expect(page.contains("<th scope=\"row\">RFM segment</th><td>\(row.rfm.segment)</td>"))
             #expect(page.contains("<th scope=\"row\">Value tier</th><td>\(row.rfm.valueTier.rawValue)</td>"))
-            #expect(page.contains("<th scope=\"row\">CLV, next 52 weeks</th><td>£118.35</td>"))
+            #expect(page.contains("<th scope=\"row\">CLV, next 12 months</th><td>£118.35</td>"))
             #expect(page.contains("<th scope=\"row\">Probability alive</th><td>81%</td>"))
         }
     }

@@ -65,12 +65,12 @@ final class InMemoryAnalystDesk: AnalystDesk {
     }
 
     func customer(id: String) async throws -> AnalystCustomerCard? {
-        guard let row = rows.first(where: { $0.features.customer == id }) else { return nil }
-        let value = row.features.orderCount > 1
-            ? CustomerValueFigures(probabilityAlive: 0.81, expectedPurchases: 2.4, clv: 118.35, horizonWeeks: 52,
-                                   currency: "GBP")
+        guard var row = rows.first(where: { $0.features.customer == id }) else { return nil }
+        row.value = row.features.orderCount > 1
+            ? CustomerValueFigures(method: .bgnbdGammaGamma, pAlive: 0.81, expectedPurchases52w: 2.4,
+                                   expectedSpendMinor: 4931, clv12mMinor: 11835)
             : nil
-        return AnalystCustomerCard(customer: row, value: value)
+        return AnalystCustomerCard(customer: row)
     }
 
     /// Twelve customers (pseudonymous ids) with orders spread over a year before the as-of date.
