@@ -47,9 +47,11 @@ enum AnalystWorld {
         "Ada Admin", "admin@example.com", "usr_demo", "@example.com",
     ]
 
+    /// A world with `desk` behind `/admin`; `nil` means no analyst side at all (503).
     static func world(desk: (any AnalystDesk)? = InMemoryAnalystDesk()) -> WebWorld.Options {
         var options = WebWorld.Options()
         options.analystDesk = desk
+        options.withoutAnalystDesk = desk == nil
         return options
     }
 

@@ -120,7 +120,7 @@ final class InMemoryAnalystDesk: AnalystDesk {
             SegmentMetric(key: "shareOfCustomers", label: "Share of customers", value: share, unit: .share),
             SegmentMetric(key: "netValueTotal", label: "Net value (GBP)", value: netValue, unit: .money),
             SegmentMetric(key: "meanDaysSinceLast", label: "Mean days since last purchase", value: meanDays, unit: .days),
-            SegmentMetric(key: "atRiskShare", label: "At risk or churned", value: atRisk, unit: .share),
+            SegmentMetric(key: "atRiskShare", label: "share at risk (91–180 days)", value: atRisk, unit: .share),
             SegmentMetric(key: "ordersPerCustomer", label: "Orders per customer", value: orders, unit: .number),
         ])
     }

@@ -39,8 +39,10 @@ struct WebWorld: Sendable {
         var environment: [String: String] = [:]
         /// Told the port when the application runs as a real server (`runService`), as `concierge serve` is.
         var onServerRunning: (@Sendable (Int) async -> Void)?
-        /// The analyst side behind `/admin`; without one it answers 503 (not configured).
+        /// The analyst side behind `/admin`; `nil` builds the real one over the world's store.
         var analystDesk: (any AnalystDesk)?
+        /// No analyst side: `/admin` answers 503 (not configured).
+        var withoutAnalystDesk = false
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -81,10 +83,11 @@ struct WebWorld: Sendable {
             "PUBLIC_DIR": RepositoryPaths.root.appendingPathComponent("Public").path, "PORT": "0",
             "TRUST_FORWARDED_HEADERS": String(options.trustForwardedHeaders),
         ].merging(options.environment) { _, given in given })
-        let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
+        var overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
                                      chat: options.chat,
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics,
                                      onServerRunning: options.onServerRunning, analystDesk: options.analystDesk)
+        overrides.withoutAnalystDesk = options.withoutAnalystDesk
         return try await buildWebApplication(configuration, store: store, overrides: overrides)
     }
 

@@ -19,9 +19,11 @@ public struct AppOverrides: Sendable {
     public var metrics: WebMetrics?
     /// Called once the server listens, with the bound port (`serve` prints it).
     public var onServerRunning: (@Sendable (Int) async -> Void)?
-    /// The analyst side behind `/admin` (a fake in web tests). Until the composition root builds the real one from
-    /// the segment workbench and the insight service, `nil` here means `/admin` answers 503.
+    /// The analyst side behind `/admin` (a fake in web tests); `nil` builds the real one from the segment workbench
+    /// and the insight service.
     public var analystDesk: (any AnalystDesk)?
+    /// No analyst side at all: `/admin` answers 503 "not configured" (as when building it failed).
+    public var withoutAnalystDesk = false
 
     public init(clock: (any WallClock)? = nil, ids: (any IdentifierSource)? = nil, llm: (any LLMClient)? = nil,
                 embedder: EmbedderLoad? = nil, hasher: (any PasswordHasher)? = nil, chat: (any ChatResponder)? = nil, logger: Logger? = nil,

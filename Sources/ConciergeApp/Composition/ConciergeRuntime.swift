@@ -17,6 +17,9 @@ public struct ConciergeRuntime: Sendable {
     public let retrieval: RetrievalSetup
     /// Why understanding runs on cues alone although a model is loaded; `nil` when it runs as configured.
     public let understandingProblem: String?
+    /// The LLM client and the embedding model, shared with the analyst side (loaded once).
+    public let llm: any LLMClient
+    public let embedder: EmbedderLoad
 
     /// Builds everything from the configuration, with the clock, ids and LLM of `overrides` where given. The store
     /// must already be seeded/ingested: the shops and policies are read once, here.
@@ -42,7 +45,7 @@ public struct ConciergeRuntime: Sendable {
         let understandingProblem: String? = if case .failed(let reason) = model { "cues only (\(reason))" } else { examples.problem }
         return ConciergeRuntime(configuration: configuration, store: store, chat: chat,
                                 usesMockLLM: overrides.llm == nil && configuration.llmMock, retrieval: retrieval,
-                                understandingProblem: understandingProblem)
+                                understandingProblem: understandingProblem, llm: llm, embedder: model)
     }
 
     static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {

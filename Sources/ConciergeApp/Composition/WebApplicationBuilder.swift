@@ -18,17 +18,19 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
     let logger = overrides.logger ?? Logger(label: "concierge.web")
     let chat: any ChatResponder
     var degradations: [String] = []
+    var runtime: ConciergeRuntime?
     if let scripted = overrides.chat {
         chat = scripted
     } else {
-        let runtime = try await ConciergeRuntime.start(configuration, store: store, overrides: overrides)
-        chat = runtime.chat
-        if let reason = runtime.retrieval.degradation {
+        let started = try await ConciergeRuntime.start(configuration, store: store, overrides: overrides)
+        runtime = started
+        chat = started.chat
+        if let reason = started.retrieval.degradation {
             // Said once here and on every /healthz, never per request.
             logger.warning("policy retrieval is lexical only", metadata: ["reason": "\(reason)"])
-            degradations.append(runtime.retrieval.summary)
+            degradations.append(started.retrieval.summary)
         }
-        if let reason = runtime.understandingProblem {
+        if let reason = started.understandingProblem {
             logger.warning("understanding runs on cues alone", metadata: ["reason": "\(reason)"])
             degradations.append("understanding: \(reason)")
         }
@@ -45,7 +47,18 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
         clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
         metrics: overrides.metrics ?? WebMetrics(), logger: logger)
     dependencies.degradations = degradations
-    dependencies.analystDesk = overrides.analystDesk
+    if let desk = overrides.analystDesk {
+        dependencies.analystDesk = desk
+    } else if !overrides.withoutAnalystDesk {
+        do {
+            dependencies.analystDesk = try await AnalystSetup.desk(configuration, store: store, runtime: runtime,
+                                                                   clock: dependencies.clock)
+        } catch {
+            // The shopper's side does not depend on the analyst notes: it runs, and /admin says it is not configured.
+            logger.warning("the analyst side is not configured", metadata: ["reason": "\(error)"])
+            dependencies.degradations.append("analyst side: \(error)")
+        }
+    }
     dependencies.rules = try ConciergeRuntime.loadRules(
         URL(fileURLWithPath: configuration.seedsDirectory).appendingPathComponent("rules.json"))
     let web = WebConfiguration(

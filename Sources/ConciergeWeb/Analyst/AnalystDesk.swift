@@ -8,8 +8,8 @@ import Analytics
 /// e-mail, phone or address reaches the analyst pages or the API.
 ///
 /// Metric keys the overview reads from each `SegmentSnapshot` (a missing one shows as "—"): `customers` (count),
-/// `netValueTotal` (money), `meanDaysSinceLast` (days) and, when the workbench provides it, `atRiskShare` (share of
-/// the segment in the at-risk or churned bands).
+/// `netValueTotal` (money), `meanDaysSinceLast` (days) and `atRiskShare` (share of the segment whose last purchase
+/// was 91–180 days ago).
 public protocol AnalystDesk: Sendable {
     /// Every segment on the current as-of date, the chain as a whole, churn bands, CLV distribution, value model.
     func overview() async throws -> AnalystOverview

@@ -1,0 +1,25 @@
+import Analytics
+import ConciergeCore
+import ConciergeWeb
+import Foundation
+
+/// Builds the analyst side of the running application from the configuration: the workbench over the store, the
+/// analyst notes (retrieved with the same embedding model as the policies when it is loaded) and the insight writer
+/// (the configured model, or the deterministic mock in mock mode).
+enum AnalystSetup {
+    static func desk(_ configuration: AppConfiguration, store: any ConciergeStore, runtime: ConciergeRuntime?,
+                     clock: any WallClock) async throws -> WorkbenchAnalystDesk {
+        let workbench = AnalystWorkbench(store: store,
+                                         pseudonyms: CustomerPseudonyms(key: configuration.analyticsPseudonymKey),
+                                         clock: clock)
+        let notes = try await AnalystNoteLibrary.load(directory: configuration.seedsDirectory + "/analyst-notes",
+                                                      embedder: runtime?.embedder ?? .disabled)
+        // Without a runtime (a web test with a scripted chat) there is no model to ask, and the chat's mock client
+        // answers chat prompts only: the mock writer writes in both cases.
+        let writer: SegmentInsightService.Writer = runtime.map {
+            .configured(llm: $0.llm, usesMockLLM: $0.usesMockLLM || $0.llm is MockLLMClient, model: configuration.llmModel)
+        } ?? .mock
+        let insights = SegmentInsightService(store: store, notes: notes, writer: writer, clock: clock)
+        return WorkbenchAnalystDesk(workbench: workbench, insights: insights)
+    }
+}

@@ -1,0 +1,71 @@
+import Analytics
+import ConciergeCore
+import ConciergeWeb
+import Foundation
+
+/// The web's analyst port over the real parts: the workbench (snapshots and customer rows for today's as-of date,
+/// from the store) and the insight service (notes, writer, groundedness check, versioned insight store).
+public struct WorkbenchAnalystDesk: AnalystDesk {
+    let workbench: AnalystWorkbench
+    let insights: SegmentInsightService
+
+    public init(workbench: AnalystWorkbench, insights: SegmentInsightService) {
+        self.workbench = workbench
+        self.insights = insights
+    }
+
+    public func overview() async throws -> AnalystOverview {
+        let data = try await workbench.dataSet()
+        let chain = try Self.chain(of: data)
+        let order: [SegmentSource] = [.rule, .rfm, .ml]
+        // Stable within a source: the workbench lists segments in their own order (rules, then the RFM table).
+        let segments = order.flatMap { source in data.snapshots.filter { $0.source == source && $0.id != chain.id } }
+        let bands = ChurnBand.allCases.map { band in
+            ChurnBandCount(band: band, customers: data.run.rows.count { $0.rfm.churnBand == band })
+        }
+        return AnalystOverview(asOf: data.asOf, segments: segments, chain: chain, churnBands: bands,
+                               clvHistogram: CLVHistogram.make(rows: data.run.rows, currency: chain.currency),
+                               valueModel: Self.summary(data.valueModel))
+    }
+
+    public func segment(id: String) async throws -> AnalystSegmentDetail? {
+        guard let snapshot = try await workbench.dataSet().snapshot(id: id) else { return nil }
+        return AnalystSegmentDetail(segment: snapshot, latestInsight: try await insights.latest(segmentID: id))
+    }
+
+    public func insights(segmentID: String) async throws -> [SegmentInsight] {
+        try await insights.versions(segmentID: segmentID)
+    }
+
+    public func refreshInsight(segmentID: String, requestedBy: String) async throws -> SegmentInsight {
+        let data = try await workbench.dataSet()
+        guard let snapshot = data.snapshot(id: segmentID) else { throw AnalystDeskError.unknownSegment }
+        return try await insights.refresh(segment: snapshot, chain: try Self.chain(of: data),
+                                          knownSegments: data.snapshots)
+    }
+
+    public func customer(id: String) async throws -> AnalystCustomerCard? {
+        try await workbench.customer(pseudonym: id).map { AnalystCustomerCard(customer: $0) }
+    }
+
+    static func chain(of data: AnalystDataSet) throws -> SegmentSnapshot {
+        guard let chain = data.snapshot(id: SegmentSnapshots.allCustomersID) else {
+            throw AnalystDeskProblem.noChainSnapshot
+        }
+        return chain
+    }
+
+    /// One line for the overview: the BG/NBD fit (or why it was refused) and each currency's spend model.
+    static func summary(_ model: ValueModelSummary) -> String {
+        let bgnbd = model.bgnbd.map { "BG/NBD r \($0.r), α \($0.alpha), a \($0.a), b \($0.b)" }
+            ?? (model.bgnbdRefusal ?? "BG/NBD refused")
+        let currencies = model.currencies.map { "\($0.currency): \($0.method.rawValue)" }.joined(separator: ", ")
+        return "\(bgnbd) on \(model.purchasers) purchasers (\(model.repeatCustomers) repeat); spend by currency: "
+            + "\(currencies); CLV over \(model.clvMonths) months"
+    }
+}
+
+enum AnalystDeskProblem: Error, CustomStringConvertible {
+    case noChainSnapshot
+    var description: String { "the analyst data set has no all-customers snapshot" }
+}
