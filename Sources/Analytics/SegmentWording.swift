@@ -76,7 +76,10 @@ enum TraitWording {
         func value(_ key: String) -> Double { metrics.first { $0.key == key }!.value }
         func number(_ key: String) -> String { String(format: "%.1f", value(key)) }
         func percent(_ key: String) -> String { String(format: "%.0f%%", value(key) * 100) }
-        func days(_ key: String) -> String { String(format: "%.0f", value(key)) }
+        func days(_ key: String) -> String {
+            let shown = String(format: "%.0f", value(key))
+            return shown + (shown == "1" ? " day" : " days")
+        }
         switch (group, above) {
         case ("frequency", true):
             return ("orders \(number("ordersVsAverage"))× as often as the average customer "
@@ -91,10 +94,10 @@ enum TraitWording {
             return ("small baskets: \(number("basketVsTypical"))× the typical order of their currency",
                     ["basketVsTypical"])
         case ("recency", true):
-            return ("has not ordered for a while: last order \(days("meanDaysSinceLast")) days ago on average",
+            return ("has not ordered for a while: last order \(days("meanDaysSinceLast")) ago on average",
                     ["meanDaysSinceLast"])
         case ("recency", false):
-            return ("ordered recently: last order \(days("meanDaysSinceLast")) days ago on average",
+            return ("ordered recently: last order \(days("meanDaysSinceLast")) ago on average",
                     ["meanDaysSinceLast"])
         case ("engagement", true):
             return ("browses a lot: \(number("meanEvents30")) site events a month each", ["meanEvents30"])
