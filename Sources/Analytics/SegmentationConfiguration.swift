@@ -32,6 +32,24 @@ public struct SegmentationConfiguration: Codable, Hashable, Sendable {
         self.minimumMeanOrders = minimumMeanOrders
     }
 
+    /// Any subset of the keys (a web request or a settings file); a missing key keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = SegmentationConfiguration()
+        kMin = try container.decodeIfPresent(Int.self, forKey: .kMin) ?? defaults.kMin
+        kMax = try container.decodeIfPresent(Int.self, forKey: .kMax) ?? defaults.kMax
+        seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
+        restarts = try container.decodeIfPresent(Int.self, forKey: .restarts) ?? defaults.restarts
+        bootstrapResamples = try container.decodeIfPresent(Int.self, forKey: .bootstrapResamples)
+            ?? defaults.bootstrapResamples
+        windowDaysBefore = try container.decodeIfPresent([Int].self, forKey: .windowDaysBefore)
+            ?? defaults.windowDaysBefore
+        minimumCustomers = try container.decodeIfPresent(Int.self, forKey: .minimumCustomers)
+            ?? defaults.minimumCustomers
+        maximumShare = try container.decodeIfPresent(Double.self, forKey: .maximumShare) ?? defaults.maximumShare
+        minimumMeanOrders = try container.decodeIfPresent(Double.self, forKey: .minimumMeanOrders)
+    }
+
     /// The checks that need no data.
     public func validate() throws(SegmentationError) {
         guard kMin >= 2 else { throw .option("--k-min must be at least 2 (got \(kMin))") }

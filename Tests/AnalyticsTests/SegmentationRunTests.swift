@@ -160,6 +160,17 @@ struct SegmentationRunTests {
         #expect(result.acceptedSnapshots.count == 1)
     }
 
+    @Test("the value floor, when set, rejects a segment below it and says so")
+    func valueFloor() throws {
+        var configuration = SegmentationConfiguration(kMin: 2, kMax: 6, seed: 7, restarts: 10, bootstrapResamples: 4)
+        configuration.minimumMeanOrders = 7
+        let result = try SegmentationRun(configuration: configuration)
+            .run(Fixture.input([Fixture.loyal, Fixture.weekendEvening, Fixture.lapsed]), asOf: Fixture.asOf)
+        let evening = try Self.segment(result, prefix: "b")
+        #expect(evening.rejections == ["6.0 orders per customer, below the value floor of 7.0"])
+        #expect(try Self.segment(result, prefix: "c").accepted && result.accepted.count == 2)
+    }
+
     @Test("the tier formula: the weakest measure decides, at Hennig's 0.75 and 0.6")
     func tierFormula() {
         #expect(SegmentGate.tier(0.75) == .high && SegmentGate.tier(0.7499) == .medium)
@@ -185,6 +196,17 @@ struct SegmentationRunTests {
                 .run(Fixture.input([SegmentGroup(prefix: "a", customers: 5, orders: 2, firstDaysAgo: 9,
                                                  lastDaysAgo: 1)]), asOf: Fixture.asOf)
         }
+    }
+
+    @Test("a configuration from JSON keeps the defaults of the keys it leaves out")
+    func configurationFromJSON() throws {
+        let decoded = try JSONDecoder().decode(SegmentationConfiguration.self,
+                                               from: Data(#"{"kMin":5,"minimumMeanOrders":2.5}"#.utf8))
+        var expected = SegmentationConfiguration(kMin: 5)
+        expected.minimumMeanOrders = 2.5
+        #expect(decoded == expected)
+        let encoded = try JSONEncoder().encode(SegmentationConfiguration())
+        #expect(try JSONDecoder().decode(SegmentationConfiguration.self, from: encoded) == SegmentationConfiguration())
     }
 
     @Test("deterministic: the same input in any order and the same seed give the same bytes")
