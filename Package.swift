@@ -141,7 +141,7 @@ let package = Package(
             name: "concierge-bench",
             dependencies: [
                 "Analytics", "ConciergeApp", "ConciergeCore", "PIIMaskingEval", "Retrieval", "RetrievalEval",
-                "RetrievalFiles", "Geo", "SeededRandom", "SentenceEmbedding",
+                "RetrievalFiles", "Geo", "SeededRandom", "Seeding", "SentenceEmbedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

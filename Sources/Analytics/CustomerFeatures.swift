@@ -14,15 +14,19 @@ public struct FeatureOrder: Hashable, Sendable {
     public var currency: String
     /// Cancelled orders count for nothing: not an order, not a purchase-day, not value.
     public var cancelled: Bool
+    /// When in the shop's week it was placed and what it held: the habits the segmentation run clusters on. `nil`
+    /// when the caller does not know (the customer features and RFM never read it).
+    public var habit: OrderHabit?
 
     public init(customer: String, orderID: String, day: CalendarDay, totalMinor: Int, currency: String = "",
-                cancelled: Bool = false) {
+                cancelled: Bool = false, habit: OrderHabit? = nil) {
         self.customer = customer
         self.orderID = orderID
         self.day = day
         self.totalMinor = totalMinor
         self.currency = currency
         self.cancelled = cancelled
+        self.habit = habit
     }
 }
 

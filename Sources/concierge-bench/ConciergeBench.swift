@@ -12,7 +12,7 @@ struct ConciergeBench: AsyncParsableCommand {
             NearestBench.self,
             EmbedBench.self, UnderstandingEvalBench.self,
             CustomerValueBench.self,
-            AnalyticsClusterBench.self,
+            AnalyticsClusterBench.self, AnalyticsSegmentationBench.self,
         ]
     )
 }

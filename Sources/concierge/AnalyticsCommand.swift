@@ -5,7 +5,9 @@ struct AnalyticsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analytics",
         abstract: "Customer value and segmentation computations for the chain's analysts.",
-        subcommands: [CustomerValueCommand.self, AnalyticsClusterCommand.self, CustomerFeaturesCommand.self,
-                      SegmentSnapshotsCommand.self]
+        subcommands: [
+            CustomerValueCommand.self, AnalyticsClusterCommand.self, CustomerFeaturesCommand.self,
+            SegmentSnapshotsCommand.self, AnalyticsSegmentationCommand.self,
+        ]
     )
 }
