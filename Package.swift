@@ -207,7 +207,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["ConciergeCore", "Retrieval", "SQLiteStore", "MongoStore", "TestSupport"],
+            dependencies: ["ConciergeCore", "Retrieval", "Seeding", "SQLiteStore", "MongoStore", "TestSupport"],
             exclude: ["MongoPeer"],
             swiftSettings: strict
         ),
@@ -240,7 +240,8 @@ let package = Package(
         .testTarget(
             name: "ConciergeAppTests",
             dependencies: [
-                "ConciergeApp", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding", "SQLiteStore", "TestSupport",
+                "Analytics", "ConciergeApp", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding", "SentenceEmbedding",
+                "SQLiteStore", "TestSupport",
             ],
             swiftSettings: strict
         ),

@@ -7,6 +7,8 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
     case users, stores, orders, coupons, events, policyChunks = "policy_chunks", messages, sessions, usage, handoffs
     /// Login and signup throttle counters (`ThrottleStore`): operational state, never exported or seeded.
     case throttles
+    /// Who exported which audience (`AudienceAuditStore`): an append-only record, never exported or seeded.
+    case audienceAudits = "audits"
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.

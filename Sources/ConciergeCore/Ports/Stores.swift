@@ -180,6 +180,7 @@ public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore
 /// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
 /// pass the same contract suite.
 public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, AnalyticsReadStore,
+    AudienceCandidateStore, AudienceAuditStore,
     PolicyStore, ChatStore, RetentionStore, HandoffStore, SessionStore, UsageStore, ThrottleStore, DataAdministration
 {
     /// Releases connections. Calling anything afterwards is a programming error.

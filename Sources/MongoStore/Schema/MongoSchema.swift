@@ -51,6 +51,8 @@ enum MongoSchema {
              Index(keys: [("status", 1), ("createdAt", 1)])]
         // Looked up by `_id` only; the TTL index collects counters whose window has ended.
         case .throttles: [Index(keys: [("expiresAt", 1)], expireAfterSeconds: 0)]
+        // Listed newest first.
+        case .audienceAudits: [Index(keys: [("at", -1), ("_id", -1)])]
         }
     }
 
@@ -64,7 +66,7 @@ enum MongoSchema {
         case .sessions: "tokenHash"
         case .usage: "userID+day"
         case .throttles: "key"
-        case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs: "id"
+        case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs, .audienceAudits: "id"
         }
     }
 
