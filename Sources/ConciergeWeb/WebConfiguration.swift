@@ -90,6 +90,8 @@ public struct WebDependencies: Sendable {
     public var logger: Logger
     /// `Seeds/rules.json`: Customer Care's contact details stay readable on the staff pages.
     public var rules: ConciergeRules = .standard
+    /// Audience discovery for `/admin/api/audiences`; nil answers 503 (the analyst side is not wired).
+    public var audiences: (any AudienceDiscoveryPort)? = nil
 
     /// Dependencies with real-time, random-id and fresh-metrics defaults.
     public init(store: any WebStore, chat: any ChatResponder, views: PageRenderer, hasher: any PasswordHasher,

@@ -39,6 +39,8 @@ struct WebWorld: Sendable {
         var environment: [String: String] = [:]
         /// Told the port when the application runs as a real server (`runService`), as `concierge serve` is.
         var onServerRunning: (@Sendable (Int) async -> Void)?
+        /// Audience discovery behind `/admin/api/audiences` (nil: the runtime's, none with `.disabled` embeddings).
+        var audiences: (@Sendable (any ConciergeStore) -> any AudienceDiscoveryPort)?
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -79,10 +81,11 @@ struct WebWorld: Sendable {
             "PUBLIC_DIR": RepositoryPaths.root.appendingPathComponent("Public").path, "PORT": "0",
             "TRUST_FORWARDED_HEADERS": String(options.trustForwardedHeaders),
         ].merging(options.environment) { _, given in given })
-        let overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
+        var overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
                                      chat: options.chat,
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics,
                                      onServerRunning: options.onServerRunning)
+        overrides.audiences = options.audiences?(store)
         return try await buildWebApplication(configuration, store: store, overrides: overrides)
     }
 

@@ -25,8 +25,13 @@ public struct FeatureInputs: Sendable {
     public var events: [FeatureEvent]
 
     public static func read(_ store: some AnalyticsReadStore, pseudonyms: CustomerPseudonyms) async throws -> FeatureInputs {
-        let orders = try await store.allOrders()
-        let events = try await store.allEvents()
+        make(shopperIDs: try await store.shopperIDs(), orders: try await store.allOrders(),
+             events: try await store.allEvents(), pseudonyms: pseudonyms)
+    }
+
+    /// The conversion itself, for callers that already hold the rows (the audience side reads them once).
+    public static func make(shopperIDs: [String], orders: [Order], events: [Event],
+                            pseudonyms: CustomerPseudonyms) -> FeatureInputs {
         var cache: [String: String] = [:]
         func alias(_ id: String) -> String {
             if let known = cache[id] { return known }
@@ -35,7 +40,7 @@ public struct FeatureInputs: Sendable {
             return made
         }
         return FeatureInputs(
-            customers: try await store.shopperIDs().map(alias),
+            customers: shopperIDs.map(alias),
             orders: orders.map {
                 FeatureOrder(customer: alias($0.userID), orderID: $0.id, day: utcDay($0.placedAt),
                              totalMinor: $0.totalMinor, currency: $0.currency, cancelled: $0.status == .cancelled)

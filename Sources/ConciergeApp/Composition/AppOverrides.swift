@@ -19,6 +19,8 @@ public struct AppOverrides: Sendable {
     public var metrics: WebMetrics?
     /// Called once the server listens, with the bound port (`serve` prints it).
     public var onServerRunning: (@Sendable (Int) async -> Void)?
+    /// Audience discovery as the web sees it (web tests use one over a fake embedder); replaces the runtime's.
+    public var audiences: (any AudienceDiscoveryPort)?
 
     public init(clock: (any WallClock)? = nil, ids: (any IdentifierSource)? = nil, llm: (any LLMClient)? = nil,
                 embedder: EmbedderLoad? = nil, hasher: (any PasswordHasher)? = nil, chat: (any ChatResponder)? = nil, logger: Logger? = nil,

@@ -18,11 +18,13 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
     let logger = overrides.logger ?? Logger(label: "concierge.web")
     let chat: any ChatResponder
     var degradations: [String] = []
+    var audiences = overrides.audiences
     if let scripted = overrides.chat {
         chat = scripted
     } else {
         let runtime = try await ConciergeRuntime.start(configuration, store: store, overrides: overrides)
         chat = runtime.chat
+        audiences = audiences ?? runtime.audiences
         if let reason = runtime.retrieval.degradation {
             // Said once here and on every /healthz, never per request.
             logger.warning("policy retrieval is lexical only", metadata: ["reason": "\(reason)"])
@@ -45,6 +47,7 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
         clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
         metrics: overrides.metrics ?? WebMetrics(), logger: logger)
     dependencies.degradations = degradations
+    dependencies.audiences = audiences
     dependencies.rules = try ConciergeRuntime.loadRules(
         URL(fileURLWithPath: configuration.seedsDirectory).appendingPathComponent("rules.json"))
     let web = WebConfiguration(

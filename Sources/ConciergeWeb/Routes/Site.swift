@@ -10,6 +10,7 @@ struct Site<Store: WebStore>: Sendable {
     let preferences: PreferenceRoutes<Store>
     let ops: OpsRoutes<Store>
     let care: CareRoutes
+    let audiences: AudienceRoutes
     let tokens: FormTokens
 
     init(store: Store, configuration: WebConfiguration, dependencies: WebDependencies, cities: CityDirectory,
@@ -30,6 +31,7 @@ struct Site<Store: WebStore>: Sendable {
         care = CareRoutes(desk: CustomerCareDesk(store: store, clock: dependencies.clock, ids: dependencies.ids,
                                                  rules: dependencies.rules),
                           views: dependencies.views)
+        audiences = AudienceRoutes(port: dependencies.audiences)
         self.tokens = tokens
     }
 
@@ -39,6 +41,8 @@ struct Site<Store: WebStore>: Sendable {
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context in Response.seeOther(context.identity == nil ? "/login" : "/chat") }
         ops.register(on: router)
+        // A JSON API with its own guard (session CSRF token in a header), so not in the form-guarded group.
+        audiences.register(on: router)
         accounts.registerPages(on: router)
         accounts.registerForms(on: router.group().add(middleware: FormGuardMiddleware(check: .anonymous(tokens))))
         let signedIn = router.group()
@@ -66,7 +70,7 @@ enum KnownPages {
     static let all: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
         ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
-        ("/debug", [.post]), ("/care", [.get]),
+        ("/debug", [.post]), ("/care", [.get]), (AudienceRoutes.path, [.post]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

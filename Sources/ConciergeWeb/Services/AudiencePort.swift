@@ -1,0 +1,17 @@
+import ConciergeCore
+import Foundation
+
+/// What the audience API needs from the application: run a discovery request and say what came of it. The
+/// composition root implements it (`ConciergeApp.AudienceDiscoveryService`); the web side only moves bytes, checks
+/// who asks and renders the status.
+public protocol AudienceDiscoveryPort: Sendable {
+    /// The request body is the JSON document of docs/analytics.md ("Audiences"). A refusal means nothing ran.
+    func discover(requestBody: Data, by user: User) async throws -> AudienceDiscoveryReply
+}
+
+public enum AudienceDiscoveryReply: Sendable, Equatable {
+    /// The JSON response body.
+    case found(Data)
+    /// Why the request or its filter was refused (safe to show: it names fields, never echoes values at length).
+    case refused(String)
+}
