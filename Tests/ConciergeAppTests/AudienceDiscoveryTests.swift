@@ -47,6 +47,23 @@ struct AudienceDiscoveryTests {
         }
     }
 
+    @Test("each discovery logs its counts and model usage (zero: ranking is local), never the intent or an id")
+    func usageLog() async throws {
+        try await Self.withSeededStore { store in
+            let logs = LogCapture()
+            let discovery = AudienceDiscovery(embeddings: EmbeddingCache(HashingEmbedder()),
+                                              pseudonyms: CustomerPseudonyms(key: nil),
+                                              logger: logs.logger(label: "concierge.audience"))
+            let result = try await discovery.discover(store, filter: AudienceFilter(clauses: []),
+                                                      intent: "secret campaign words", limit: 2, asOf: Self.asOf)
+            let entries = logs.entries
+            #expect(entries.count == 1 && entries[0].message == "audience discovery")
+            #expect(entries[0].metadata["promptTokens"] == "0" && entries[0].metadata["completionTokens"] == "0")
+            #expect(entries[0].metadata["costUSD"] == "0" && entries[0].metadata["returned"] == "2")
+            #expect(!entries[0].line.contains("secret") && !result.members.contains { entries[0].line.contains($0.customer) })
+        }
+    }
+
     @Test("the result carries no user id, name, e-mail, phone or address of anyone in the store")
     func noPII() async throws {
         try await Self.withSeededStore { store in

@@ -90,6 +90,33 @@ struct AudienceAPITests {
     }
 }
 
+extension AudienceAPITests {
+    static func export(_ browser: Browser, csrf: String, query: String) async throws -> Page {
+        let headers: HTTPFields = [.contentType: "application/json", AudienceRoutes.csrfHeader: csrf]
+        return try await browser.send(AudienceRoutes.exportPath + query, method: .post, headers: headers,
+                                      body: ByteBuffer(string: body))
+    }
+
+    @Test func anAnalystExportsAMaskedFileAndOnlyAnAdminGetsContactsEachAudited() async throws {
+        try await WebWorld.run(Self.options) { world, browser in
+            let csrf = try await Self.signIn(world, browser, "analyst@example.com", "read-the-segments")
+            let masked = try await Self.export(browser, csrf: csrf, query: "?format=csv")
+            #expect(masked.status == .ok && masked.body.hasPrefix("customer,score,reasons,email_masked,phone_masked"))
+            #expect(!masked.body.contains("@example.com"))
+            #expect(try await Self.export(browser, csrf: csrf, query: "?format=csv&contacts=email").status == .forbidden)
+            #expect(try await Self.export(browser, csrf: csrf, query: "?format=xml").status == .badRequest)
+            let admin = browser.another()
+            let token = try await Self.signIn(world, admin, "admin@example.com", "keys-to-the-cafe")
+            let contacts = try await Self.export(admin, csrf: token, query: "?format=json&contacts=email")
+            #expect(contacts.status == .ok && contacts.body.contains("@"))
+            let audits = try await world.store.audienceAudits(limit: 10)
+            // Both at the fixed instant (ids are random, so no order is asserted); the refused ones wrote nothing.
+            #expect(audits.count == 2 && Set(audits.map(\.kind)) == [.contacts, .masked])
+            #expect(audits.allSatisfy { $0.filter == #"{"all":[{"consent":"email"}]}"# && $0.count <= 3 })
+        }
+    }
+}
+
 /// The parts of the response the tests read.
 struct Reply: Decodable {
     struct Member: Decodable {

@@ -2,11 +2,13 @@ import ConciergeCore
 import Foundation
 import Hummingbird
 
-/// `POST /admin/api/audiences/discover`: analysts and admins only. A JSON API, so it has its own guard instead of
-/// the form guard: signed in (401), allowed (403), the session's CSRF token in the `X-CSRF-Token` header (403: a
+/// `POST /admin/api/audiences/discover` and `POST /admin/api/audiences/export?format=csv|json[&contacts=email|sms]`
+/// (the same request body; every file is audited): analysts and admins only, real contacts admins only. A JSON API,
+/// so it has its own guard instead of the form guard: signed in (401), allowed (403), the session's CSRF token in the `X-CSRF-Token` header (403: a
 /// cross-site form cannot set a header, and the token is per session), `application/json` (415), a bounded body (413).
 struct AudienceRoutes: Sendable {
     static let path = "/admin/api/audiences/discover"
+    static let exportPath = "/admin/api/audiences/export"
     static let csrfHeader = HTTPFields.Element.Name("X-CSRF-Token")!
     static let maxBody = 32_768
 
@@ -14,9 +16,36 @@ struct AudienceRoutes: Sendable {
 
     func register(on router: Router<WebContext>) {
         router.post(RouterPath(Self.path), use: discover)
+        router.post(RouterPath(Self.exportPath), use: export)
     }
 
     func discover(_ request: Request, context: WebContext) async throws -> Response {
+        try await guarded(request, context) { port, body, user in
+            try await port.discover(requestBody: body, by: user)
+        } render: { json in
+            Response(status: .ok, headers: [.contentType: "application/json"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
+        }
+    }
+
+    func export(_ request: Request, context: WebContext) async throws -> Response {
+        let format = request.uri.queryParameters.get("format") ?? "csv"
+        let contacts = request.uri.queryParameters.get("contacts")
+        return try await guarded(request, context) { port, body, user in
+            try await port.export(requestBody: body, by: user, format: format, contacts: contacts)
+        } render: { file in
+            let csv = format == "csv"
+            return Response(status: .ok, headers: [
+                .contentType: csv ? "text/csv; charset=utf-8" : "application/json",
+                .contentDisposition: "attachment; filename=\"audience.\(csv ? "csv" : "json")\"",
+            ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: file)))
+        }
+    }
+
+    /// The checks every audience call makes, in order, then the port's reply as a status.
+    private func guarded(_ request: Request, _ context: WebContext,
+                         _ call: (any AudienceDiscoveryPort, Data, User) async throws -> AudienceDiscoveryReply,
+                         render: (Data) -> Response) async throws -> Response {
         guard let identity = context.identity else { return Self.json(["error": "sign in first"], .unauthorized) }
         guard identity.user.role.mayUseAnalytics else { return Self.json(["error": "analysts only"], .forbidden) }
         guard let token = request.headers[Self.csrfHeader],
@@ -30,12 +59,10 @@ struct AudienceRoutes: Sendable {
         }
         guard let port else { return Self.json(["error": "audience discovery is not configured"], .serviceUnavailable) }
         let body = Data(try await request.body.collect(upTo: Self.maxBody).readableBytesView)
-        switch try await port.discover(requestBody: body, by: identity.user) {
-        case .found(let json):
-            return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
-        case .refused(let reason):
-            return Self.json(["error": reason], .badRequest)
+        switch try await call(port, body, identity.user) {
+        case .found(let data): return render(data)
+        case .refused(let reason): return Self.json(["error": reason], .badRequest)
+        case .forbidden(let reason): return Self.json(["error": reason], .forbidden)
         }
     }
 

@@ -71,6 +71,7 @@ enum KnownPages {
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
         ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
         ("/debug", [.post]), ("/care", [.get]), (AudienceRoutes.path, [.post]),
+        (AudienceRoutes.exportPath, [.post]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

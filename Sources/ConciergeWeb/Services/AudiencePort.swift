@@ -7,6 +7,10 @@ import Foundation
 public protocol AudienceDiscoveryPort: Sendable {
     /// The request body is the JSON document of docs/analytics.md ("Audiences"). A refusal means nothing ran.
     func discover(requestBody: Data, by user: User) async throws -> AudienceDiscoveryReply
+    /// The same request, run and written as a file: `format` is `csv` or `json`; `contacts` nil is the masked file,
+    /// `email` or `sms` real contacts for that channel (admins only, consent honoured). Every file is audited.
+    func export(requestBody: Data, by user: User, format: String, contacts: String?) async throws
+        -> AudienceDiscoveryReply
 }
 
 public enum AudienceDiscoveryReply: Sendable, Equatable {
@@ -14,4 +18,6 @@ public enum AudienceDiscoveryReply: Sendable, Equatable {
     case found(Data)
     /// Why the request or its filter was refused (safe to show: it names fields, never echoes values at length).
     case refused(String)
+    /// The caller's role may not do this (403).
+    case forbidden(String)
 }
