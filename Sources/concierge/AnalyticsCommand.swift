@@ -5,6 +5,7 @@ struct AnalyticsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analytics",
         abstract: "Customer value and segmentation computations for the chain's analysts.",
-        subcommands: [CustomerValueCommand.self, AnalyticsClusterCommand.self, CustomerFeaturesCommand.self]
+        subcommands: [CustomerValueCommand.self, AnalyticsClusterCommand.self, CustomerFeaturesCommand.self,
+                      AudienceCommand.self]
     )
 }
