@@ -45,13 +45,9 @@ struct AudienceCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: filter) else {
             throw ValidationError("cannot read \(filter)")
         }
-        guard case .loaded(let embedder) = await EmbeddingModel.load(configuration) else {
-            CommandSupport.printError("refused: ranking needs the embedding model (run script/bootstrap)")
-            throw ExitCode(1)
-        }
-        let discovery = AudienceDiscovery(embeddings: EmbeddingCache(embedder),
-                                          pseudonyms: CustomerPseudonyms(key: configuration.analyticsPseudonymKey))
+        let pseudonyms = CustomerPseudonyms(key: configuration.analyticsPseudonymKey)
         let result = try await CommandSupport.withStore(configuration) { store -> AudienceResult? in
+            // The filter is checked before the model is loaded: a refusal costs nothing and needs no model.
             let categories = Set(try await store.allShops().flatMap { $0.menu.map(\.category) })
             let parsed: AudienceFilter
             do {
@@ -60,6 +56,11 @@ struct AudienceCommand: AsyncParsableCommand {
                 CommandSupport.printError("refused: \(filter): \(refusal.reason)")
                 return nil
             }
+            guard case .loaded(let embedder) = await EmbeddingModel.load(configuration) else {
+                CommandSupport.printError("refused: ranking needs the embedding model (run script/bootstrap)")
+                return nil
+            }
+            let discovery = AudienceDiscovery(embeddings: EmbeddingCache(embedder), pseudonyms: pseudonyms)
             return try await discovery.discover(store, filter: parsed, intent: intent, limit: limit,
                                                 asOf: CalendarDay(iso: asOf)!)
         }
