@@ -60,9 +60,6 @@ public struct AudienceInputs: Sendable {
         calendar.timeZone = TimeZone(identifier: timeZone) ?? .gmt
         return calendar
     }
-
-    /// The top browsed categories (views and carts weighted as in the features).
-    public func browsing(_ customer: AudienceCustomer) -> [Interest] { customer.row.interests }
 }
 
 extension AudienceStoreQuery {
