@@ -95,6 +95,8 @@ public struct WebDependencies: Sendable {
     public var rules: ConciergeRules = .standard
     /// The analyst side behind `/admin`; without one, its pages and API answer 503 ("not configured").
     public var analystDesk: (any AnalystDesk)?
+    /// Audience discovery for `/admin/api/audiences`; nil answers 503 (the analyst side is not wired).
+    public var audiences: (any AudienceDiscoveryPort)? = nil
 
     /// Dependencies with real-time, random-id and fresh-metrics defaults.
     public init(store: any WebStore, chat: any ChatResponder, views: PageRenderer, hasher: any PasswordHasher,

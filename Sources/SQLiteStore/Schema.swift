@@ -47,6 +47,21 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v6-audience-audit: who exported which audience, when, with which filter") { db in
+            try db.execute(sql: """
+                CREATE TABLE audits (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    actorID TEXT NOT NULL,
+                    at DATETIME NOT NULL,
+                    kind TEXT NOT NULL,
+                    channel TEXT,
+                    filter TEXT NOT NULL,
+                    intent TEXT NOT NULL,
+                    count INTEGER NOT NULL
+                );
+                CREATE INDEX audits_newest_first ON audits(at DESC, id DESC);
+                """)
+        }
         return migrator
     }
 

@@ -7,7 +7,7 @@ struct AnalyticsCommand: AsyncParsableCommand {
         abstract: "Customer value and segmentation computations for the chain's analysts.",
         subcommands: [
             CustomerValueCommand.self, AnalyticsClusterCommand.self, CustomerFeaturesCommand.self,
-            SegmentSnapshotsCommand.self, AnalyticsSegmentationCommand.self,
+            SegmentSnapshotsCommand.self, AnalyticsSegmentationCommand.self, AudienceCommand.self,
         ]
     )
 }

@@ -43,6 +43,8 @@ struct WebWorld: Sendable {
         var analystDesk: (any AnalystDesk)?
         /// No analyst side: `/admin` answers 503 (not configured).
         var withoutAnalystDesk = false
+        /// Audience discovery behind `/admin/api/audiences` (nil: the runtime's, none with `.disabled` embeddings).
+        var audiences: (@Sendable (any ConciergeStore) -> any AudienceDiscoveryPort)?
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -88,6 +90,7 @@ struct WebWorld: Sendable {
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics,
                                      onServerRunning: options.onServerRunning, analystDesk: options.analystDesk)
         overrides.withoutAnalystDesk = options.withoutAnalystDesk
+        overrides.audiences = options.audiences?(store)
         return try await buildWebApplication(configuration, store: store, overrides: overrides)
     }
 

@@ -47,6 +47,15 @@ public final class SwitchableStore: ConciergeStore {
     public func shopperIDs() async throws -> [String] { try await live().shopperIDs() }
     public func allOrders() async throws -> [Order] { try await live().allOrders() }
     public func allEvents() async throws -> [Event] { try await live().allEvents() }
+    public func appendAudienceAudit(_ record: AudienceAuditRecord) async throws {
+        try await live().appendAudienceAudit(record)
+    }
+    public func audienceAudits(limit: Int) async throws -> [AudienceAuditRecord] {
+        try await live().audienceAudits(limit: limit)
+    }
+    public func audienceCandidates(_ query: AudienceStoreQuery) async throws -> [String] {
+        try await live().audienceCandidates(query)
+    }
     public func replacePolicyChunks(_ chunks: [PolicyChunk]) async throws { try await live().replacePolicyChunks(chunks) }
     public func policyChunks() async throws -> [PolicyChunk] { try await live().policyChunks() }
     public func appendMessage(_ message: ChatMessage) async throws {

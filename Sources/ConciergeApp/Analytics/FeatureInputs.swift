@@ -29,7 +29,8 @@ public struct FeatureInputs: Sendable {
              events: try await store.allEvents(), pseudonyms: pseudonyms)
     }
 
-    /// The conversion alone, for callers that hold the rows already (the segmentation run reads shops too).
+    /// The conversion alone, for callers that hold the rows already (the segmentation run reads shops too; the
+    /// audience side reads the rows once).
     public static func make(shopperIDs: [String], orders: [Order], events: [Event],
                             pseudonyms: CustomerPseudonyms) -> FeatureInputs {
         var cache: [String: String] = [:]

@@ -24,6 +24,8 @@ public struct AppOverrides: Sendable {
     public var analystDesk: (any AnalystDesk)?
     /// No analyst side at all: `/admin` answers 503 "not configured" (as when building it failed).
     public var withoutAnalystDesk = false
+    /// Audience discovery as the web sees it (web tests use one over a fake embedder); replaces the runtime's.
+    public var audiences: (any AudienceDiscoveryPort)?
 
     public init(clock: (any WallClock)? = nil, ids: (any IdentifierSource)? = nil, llm: (any LLMClient)? = nil,
                 embedder: EmbedderLoad? = nil, hasher: (any PasswordHasher)? = nil, chat: (any ChatResponder)? = nil, logger: Logger? = nil,

@@ -20,6 +20,8 @@ public struct ConciergeRuntime: Sendable {
     /// The LLM client and the embedding model, shared with the analyst side (loaded once).
     public let llm: any LLMClient
     public let embedder: EmbedderLoad
+    /// Audience discovery over the same store and embedder; nil without a loaded embedding model (ranking needs it).
+    public let audiences: AudienceDiscoveryService?
 
     /// Builds everything from the configuration, with the clock, ids and LLM of `overrides` where given. The store
     /// must already be seeded/ingested: the shops and policies are read once, here.
@@ -43,9 +45,17 @@ public struct ConciergeRuntime: Sendable {
                                    rules: rules))
         // A model that was configured but could not be loaded leaves understanding on cues alone: said, not hidden.
         let understandingProblem: String? = if case .failed(let reason) = model { "cues only (\(reason))" } else { examples.problem }
+        let audiences = messageEmbedder.map { embedder in
+            AudienceDiscoveryService(
+                store: store,
+                discovery: AudienceDiscovery(embeddings: EmbeddingCache(embedder),
+                                             pseudonyms: CustomerPseudonyms(key: configuration.analyticsPseudonymKey)),
+                clock: overrides.clock ?? SystemWallClock())
+        }
         return ConciergeRuntime(configuration: configuration, store: store, chat: chat,
                                 usesMockLLM: overrides.llm == nil && configuration.llmMock, retrieval: retrieval,
-                                understandingProblem: understandingProblem, llm: llm, embedder: model)
+                                understandingProblem: understandingProblem, llm: llm, embedder: model,
+                                audiences: audiences)
     }
 
     static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {

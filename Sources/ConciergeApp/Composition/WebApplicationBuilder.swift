@@ -19,12 +19,14 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
     let chat: any ChatResponder
     var degradations: [String] = []
     var runtime: ConciergeRuntime?
+    var audiences = overrides.audiences
     if let scripted = overrides.chat {
         chat = scripted
     } else {
         let started = try await ConciergeRuntime.start(configuration, store: store, overrides: overrides)
         runtime = started
         chat = started.chat
+        audiences = audiences ?? started.audiences
         if let reason = started.retrieval.degradation {
             // Said once here and on every /healthz, never per request.
             logger.warning("policy retrieval is lexical only", metadata: ["reason": "\(reason)"])
@@ -59,6 +61,7 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
             dependencies.degradations.append("analyst side: \(error)")
         }
     }
+    dependencies.audiences = audiences
     dependencies.rules = try ConciergeRuntime.loadRules(
         URL(fileURLWithPath: configuration.seedsDirectory).appendingPathComponent("rules.json"))
     let web = WebConfiguration(

@@ -10,6 +10,8 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
     /// Versioned segment insights (`InsightStore`): written by the analyst side from the data, never exported or
     /// seeded (a refresh writes them again).
     case insights
+    /// Who exported which audience (`AudienceAuditStore`): an append-only record, never exported or seeded.
+    case audienceAudits = "audits"
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.

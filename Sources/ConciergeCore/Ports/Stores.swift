@@ -180,8 +180,8 @@ public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore
 /// Everything the application needs from persistence. Both `SQLiteStore` and `MongoStore` implement it and
 /// pass the same contract suite.
 public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, AnalyticsReadStore,
-    PolicyStore, ChatStore, RetentionStore, HandoffStore, SessionStore, UsageStore, ThrottleStore, InsightStore,
-    DataAdministration
+    AudienceCandidateStore, AudienceAuditStore, PolicyStore, ChatStore, RetentionStore, HandoffStore, SessionStore,
+    UsageStore, ThrottleStore, InsightStore, DataAdministration
 {
     /// Releases connections. Calling anything afterwards is a programming error.
     func close() async throws

@@ -12,6 +12,7 @@ struct Site<Store: WebStore>: Sendable {
     let care: CareRoutes
     let analystPages: AnalystPageRoutes
     let analystAPI: AnalystAPIRoutes
+    let audiences: AudienceRoutes
     let tokens: FormTokens
 
     init(store: Store, configuration: WebConfiguration, dependencies: WebDependencies, cities: CityDirectory,
@@ -37,6 +38,7 @@ struct Site<Store: WebStore>: Sendable {
                                                             clock: dependencies.clock))
         analystPages = AnalystPageRoutes(side: analyst, views: dependencies.views)
         analystAPI = AnalystAPIRoutes(side: analyst)
+        audiences = AudienceRoutes(port: dependencies.audiences)
         self.tokens = tokens
     }
 
@@ -46,6 +48,8 @@ struct Site<Store: WebStore>: Sendable {
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context in Response.seeOther(context.identity == nil ? "/login" : "/chat") }
         ops.register(on: router)
+        // A JSON API with its own guard (session CSRF token in a header), so not in the form-guarded group.
+        audiences.register(on: router)
         accounts.registerPages(on: router)
         accounts.registerForms(on: router.group().add(middleware: FormGuardMiddleware(check: .anonymous(tokens))))
         let signedIn = router.group()
@@ -76,7 +80,8 @@ enum KnownPages {
     static let all: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
         ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
-        ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]),
+        ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]), (AudienceRoutes.path, [.post]),
+        (AudienceRoutes.exportPath, [.post]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }
