@@ -36,9 +36,7 @@ struct AnalyticsSegmentationCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard CalendarDay(iso: asOf) != nil else {
-            throw ValidationError("--as-of must be a calendar date YYYY-MM-DD, e.g. 2026-12-01")
-        }
+        _ = try CommandSupport.asOfDay(asOf)
         do { try settings.validate() } catch { throw ValidationError(error.description) }
     }
 
@@ -47,12 +45,9 @@ struct AnalyticsSegmentationCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let day = CalendarDay(iso: asOf)!
+        let day = try CommandSupport.asOfDay(asOf)
         let configuration = try CommandSupport.configuration()
-        if configuration.analyticsPseudonymKey == nil {
-            CommandSupport.printError("note: pseudonyms use the development key; set ANALYTICS_PSEUDONYM_KEY")
-        }
-        let pseudonyms = CustomerPseudonyms(key: configuration.analyticsPseudonymKey)
+        let pseudonyms = CommandSupport.pseudonyms(configuration)
         let input = try await CommandSupport.withStore(configuration) { store in
             try await SegmentationInputs.read(store, pseudonyms: pseudonyms)
         }

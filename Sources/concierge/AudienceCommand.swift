@@ -33,7 +33,7 @@ struct AudienceCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard CalendarDay(iso: asOf) != nil else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
+        _ = try CommandSupport.asOfDay(asOf)
         guard (1...AudienceRequest.maxLimit).contains(limit) else { throw ValidationError("--limit must be 1…500") }
         guard !intent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
             intent.count <= AudienceRequest.maxIntentLength
@@ -45,7 +45,7 @@ struct AudienceCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: filter) else {
             throw ValidationError("cannot read \(filter)")
         }
-        let pseudonyms = CustomerPseudonyms(key: configuration.analyticsPseudonymKey)
+        let pseudonyms = CommandSupport.pseudonyms(configuration)
         let result = try await CommandSupport.withStore(configuration) { store -> AudienceResult? in
             // The filter is checked before the model is loaded: a refusal costs nothing and needs no model.
             let categories = Set(try await store.allShops().flatMap { $0.menu.map(\.category) })
@@ -62,7 +62,7 @@ struct AudienceCommand: AsyncParsableCommand {
             }
             let discovery = AudienceDiscovery(embeddings: EmbeddingCache(embedder), pseudonyms: pseudonyms)
             return try await discovery.discover(store, filter: parsed, intent: intent, limit: limit,
-                                                asOf: CalendarDay(iso: asOf)!)
+                                                asOf: try CommandSupport.asOfDay(asOf))
         }
         guard let result else { throw ExitCode(1) }
         print(json ? try Self.json(result) : Self.text(result))

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import ConciergeApp
 import ConciergeCore
@@ -31,6 +32,22 @@ enum CommandSupport {
         case .loaded(let embedder): return embedder
         case .failed(let reason): throw ValidationError("cannot embed the policies: \(reason)")
         }
+    }
+
+    /// The analyst commands' `--as-of`: a calendar date, refused with an example otherwise.
+    static func asOfDay(_ text: String) throws -> CalendarDay {
+        guard let day = CalendarDay(iso: text) else {
+            throw ValidationError("--as-of must be a calendar date YYYY-MM-DD, e.g. 2026-12-01")
+        }
+        return day
+    }
+
+    /// The configured keyed pseudonyms; without ANALYTICS_PSEUDONYM_KEY the development key, said on standard error.
+    static func pseudonyms(_ configuration: AppConfiguration) -> CustomerPseudonyms {
+        if configuration.analyticsPseudonymKey == nil {
+            printError("note: pseudonyms use the development key; set ANALYTICS_PSEUDONYM_KEY")
+        }
+        return CustomerPseudonyms(key: configuration.analyticsPseudonymKey)
     }
 
     static func printError(_ text: String) {

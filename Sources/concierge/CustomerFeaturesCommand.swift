@@ -32,19 +32,14 @@ struct CustomerFeaturesCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard CalendarDay(iso: asOf) != nil else {
-            throw ValidationError("--as-of must be a calendar date YYYY-MM-DD, e.g. 2026-12-01")
-        }
+        _ = try CommandSupport.asOfDay(asOf)
     }
 
     func run() async throws {
-        let day = CalendarDay(iso: asOf)!
+        let day = try CommandSupport.asOfDay(asOf)
         let segmentRules = try SegmentRulesFile.load(rules)
         let configuration = try CommandSupport.configuration()
-        if configuration.analyticsPseudonymKey == nil {
-            CommandSupport.printError("note: pseudonyms use the development key; set ANALYTICS_PSEUDONYM_KEY")
-        }
-        let pseudonyms = CustomerPseudonyms(key: configuration.analyticsPseudonymKey)
+        let pseudonyms = CommandSupport.pseudonyms(configuration)
         let inputs = try await CommandSupport.withStore(configuration) { store in
             try await FeatureInputs.read(store, pseudonyms: pseudonyms)
         }

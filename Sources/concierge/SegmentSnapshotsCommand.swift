@@ -29,19 +29,14 @@ struct SegmentSnapshotsCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard CalendarDay(iso: asOf) != nil else {
-            throw ValidationError("--as-of must be a calendar date YYYY-MM-DD, e.g. 2026-12-01")
-        }
+        _ = try CommandSupport.asOfDay(asOf)
     }
 
     func run() async throws {
-        let day = CalendarDay(iso: asOf)!
+        let day = try CommandSupport.asOfDay(asOf)
         let segmentRules = try SegmentRulesFile.load(rules)
         let configuration = try CommandSupport.configuration()
-        if configuration.analyticsPseudonymKey == nil {
-            CommandSupport.printError("note: pseudonyms use the development key; set ANALYTICS_PSEUDONYM_KEY")
-        }
-        let pseudonyms = CustomerPseudonyms(key: configuration.analyticsPseudonymKey)
+        let pseudonyms = CommandSupport.pseudonyms(configuration)
         let data = try await CommandSupport.withStore(configuration) { store in
             try await AnalystWorkbench(store: store, pseudonyms: pseudonyms, rules: segmentRules)
                 .dataSet(asOf: day)
