@@ -14,7 +14,7 @@ struct AnalystAnswererTests {
         answerer.answer(reader.read(question, previous: previous))
     }
 
-    /// Numbers in a text ("£41000.00" → "41000.00", "33%" → "33").
+    /// Numbers in a text ("£41,000.00" → "41000.00", "33%" → "33").
     static func numbers(_ text: String) -> [String] {
         let regex = try! NSRegularExpression(pattern: "[0-9]+(?:\\.[0-9]+)?")
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
@@ -22,21 +22,26 @@ struct AnalystAnswererTests {
         }
     }
 
-    /// Every number written is a listed fact's displayed value; every fact is a metric of a snapshot.
+    /// Every fact is a metric of a snapshot, and the text passes the same deterministic groundedness check as the
+    /// insights (every number a metric of the snapshots it used, within display rounding; every segment it names
+    /// real): the snapshots of the facts listed, plus the chain, are the only figures it may use.
     static func expectGrounded(_ answer: AnalystAnswer, _ snapshots: [SegmentSnapshot] = AnalystFixtures.snapshots,
                                sourceLocation: SourceLocation = #_sourceLocation) {
         let byID = Dictionary(uniqueKeysWithValues: snapshots.map { ($0.id, $0) })
-        var allowed: Set<String> = []
+        var used: [SegmentSnapshot] = []
         for fact in answer.facts {
-            guard let snapshot = byID[fact.segmentID], let metric = snapshot.metric(fact.metricKey) else {
+            guard let snapshot = byID[fact.segmentID], snapshot.metric(fact.metricKey) != nil else {
                 Issue.record("fact \(fact.segmentID).\(fact.metricKey) is not in the snapshots",
                              sourceLocation: sourceLocation)
                 continue
             }
-            allowed.formUnion(numbers(AnalystChatFormat.value(metric, currency: snapshot.currency)))
+            if !used.contains(snapshot) { used.append(snapshot) }
         }
-        for number in numbers(answer.text) where !allowed.contains(number) {
-            Issue.record("\(number) in \"\(answer.text)\" is no listed fact", sourceLocation: sourceLocation)
+        guard !answer.text.isEmpty else { return }
+        let report = GroundednessChecker.check(
+            answer.text, context: GroundingContext(snapshots: used, retrievedNoteIDs: [], knownSegments: snapshots))
+        for sentence in report.unsupported {
+            Issue.record("\"\(sentence.text)\": \(sentence.problems.joined(separator: "; "))", sourceLocation: sourceLocation)
         }
     }
 
@@ -53,8 +58,8 @@ struct AnalystAnswererTests {
         let answer = Self.ask("which segment should we prioritise?")
         // At-risk churn 41000 × 0.67 = 27470; At Risk 24500 × 0.62 = 15190; Can't Lose Them 21000 × 0.71 = 14910;
         // Other (71799.50 × 0.36 = 25848) would be second, but a catch-all has nothing to act on.
-        Self.expectContains(answer, ["Prioritise At-risk churn", "310 customers", "£41000.00", "33%",
-                                     "At Risk (net value £24500.00, mean P(alive) 38%) and Can't Lose Them"])
+        Self.expectContains(answer, ["Prioritise At-risk churn", "310 customers", "£41,000.00", "33%",
+                                     "At Risk (net value £24,500.00, mean P(alive) 38%) and Can't Lose Them"])
         #expect(!answer.text.contains("Other"))
         #expect(answer.context.compared == ["at-risk-churn", "rfm-at-risk"])
         let named = Self.ask("should we focus on Champions or At Risk first?")
@@ -64,8 +69,8 @@ struct AnalystAnswererTests {
     @Test("compare: both segments' figures and which is higher, on one metric or the default set")
     func compare() {
         Self.expectContains(Self.ask("compare champions and at risk"),
-                            ["Champions: customers 210, CLV £36000.00, churn 0%, average order value £31.50.",
-                             "At Risk: customers 240, CLV £5200.00, churn 88%", "Champions is higher on CLV."])
+                            ["Champions: customers 210, CLV £36,000.00, churn 0%, average order value £31.50.",
+                             "At Risk: customers 240, CLV £5,200.00, churn 88%", "Champions is higher on CLV."])
         Self.expectContains(Self.ask("compare AOV of new customers vs champions"),
                             ["New Customers: average order value £14.00.", "Champions: average order value £31.50.",
                              "Champions is higher on average order value."])
@@ -94,8 +99,8 @@ struct AnalystAnswererTests {
 
     @Test("totals and single figures come from the right snapshot")
     func figures() {
-        Self.expectContains(Self.ask("what's our total CLV?"), ["All customers: CLV £95000.00."])
-        Self.expectContains(Self.ask("how many customers do we have"), ["2000 customers"])
+        Self.expectContains(Self.ask("what's our total CLV?"), ["All customers: CLV £95,000.00."])
+        Self.expectContains(Self.ask("how many customers do we have"), ["2,000 customers"])
         Self.expectContains(Self.ask("avg order value of loyal customers"),
                             ["Loyal Customers: average order value £26.20 (All customers: £21.40)."])
         Self.expectContains(Self.ask("size of at risk"), ["At Risk has 240 customers, 12% of all customers."])
@@ -121,7 +126,7 @@ struct AnalystAnswererTests {
                             ["Champions are most interested in coffee (52%), bakery (27%) and merch (14%)."])
         Self.expectContains(Self.ask("what are people in need attention looking at"), ["holds no interest figures"])
         let list = Self.ask("what segments do we have?")
-        Self.expectContains(list, ["Rule segments: High-value active (240)", "Other (1070)", "Can't Lose Them (90)",
+        Self.expectContains(list, ["Rule segments: High-value active (240)", "Other (1,070)", "Can't Lose Them (90)",
                                    "No purchase (30)."])
         #expect(!list.text.contains("All customers"))
     }
@@ -152,7 +157,7 @@ struct AnalystAnswererTests {
     func followUpOtherThenWhy() {
         let first = Self.ask("compare champions and at risk")
         let second = Self.ask("and the other one?", after: first.context)
-        Self.expectContains(second, ["At Risk has 240 customers", "CLV is £5200.00"])
+        Self.expectContains(second, ["At Risk has 240 customers", "CLV is £5,200.00"])
         #expect(!second.text.contains("Champions"))
         let third = Self.ask("why?", after: second.context)
         Self.expectContains(third, ["At Risk: churn 88% (All customers: 31%)"])
@@ -164,7 +169,7 @@ struct AnalystAnswererTests {
         let second = Self.ask("what about champions?", after: first.context)
         Self.expectContains(second, ["Champions: average order value £31.50"])
         let third = Self.ask("and CLV?", after: second.context)
-        Self.expectContains(third, ["Champions: CLV £36000.00 (All customers: £95000.00)."])
+        Self.expectContains(third, ["Champions: CLV £36,000.00 (All customers: £95,000.00)."])
     }
 
     @Test("follow-ups: the second of a ranking, then what to do about it")
@@ -187,7 +192,7 @@ struct AnalystAnswererTests {
     @Test("explaining a difference between two segments gives both figures")
     func explainTwo() {
         Self.expectContains(Self.ask("why r loyal customers' CLV higher than promising"),
-                            ["Loyal Customers: CLV £21000.00 (All customers: £95000.00).", "Promising: CLV £2600.00."])
+                            ["Loyal Customers: CLV £21,000.00 (All customers: £95,000.00).", "Promising: CLV £2,600.00."])
     }
 
     @Test("an invented group name is asked about, naming real segments")
@@ -201,7 +206,7 @@ struct AnalystAnswererTests {
     @Test("a follow-up without a previous turn answers what it names")
     func followUpWithoutContext() {
         let answer = Self.ask("what about champions?")
-        Self.expectContains(answer, ["Champions has 210 customers", "CLV is £36000.00"])
+        Self.expectContains(answer, ["Champions has 210 customers", "CLV is £36,000.00"])
     }
 
     @Test("the model's prompt carries the figures as displayed and the draft, and asks only to phrase")
@@ -209,7 +214,7 @@ struct AnalystAnswererTests {
         let answer = Self.ask("compare champions and at risk")
         let prompt = try #require(AnalystPrompt.build(question: "compare champions and at risk", answer: answer,
                                                       snapshots: AnalystFixtures.snapshots))
-        #expect(prompt.user.contains("- Champions · CLV = £36000.00"))
+        #expect(prompt.user.contains("- Champions · CLV = £36,000.00"))
         #expect(prompt.user.contains("- At Risk · share churned (181 days or more) = 88%"))
         #expect(prompt.user.contains("Draft: " + answer.text))
         #expect(prompt.system.contains("add no other numbers"))
@@ -229,16 +234,17 @@ struct AnalystAnswererTests {
     @Test("display rounding: half away from zero, no minus zero, the snapshot's currency")
     func formatting() {
         func shown(_ value: Double, _ unit: MetricUnit, _ currency: String = "GBP") -> String {
-            AnalystChatFormat.value(SegmentMetric(key: "k", label: "k", value: value, unit: unit), currency: currency)
+            MetricDisplay.format(SegmentMetric(key: "k", label: "k", value: value, unit: unit), currency: currency)
         }
         #expect(shown(0.125, .share) == "13%")
         #expect(shown(0.125, .money) == "£0.13")
         #expect(shown(-0.001, .money) == "£0.00")
         #expect(shown(2.25, .number) == "2.3")
         #expect(shown(90.5, .days) == "91 days")
-        #expect(shown(1234, .count) == "1234")
+        #expect(shown(1234, .count) == "1,234")
         #expect(shown(0.555, .probability) == "56%")
         #expect(shown(10, .money, "USD") == "$10.00")
-        #expect(shown(10, .money, "INR") == "INR 10.00")
+        #expect(shown(10, .money, "INR") == "₹10.00")
+        #expect(shown(10, .money, "AUD") == "AUD 10.00")
     }
 }

@@ -66,8 +66,8 @@ extension AnalystAnswerer {
         if let metric = metrics.first(where: { $0 != .size }) ?? metrics.first,
            let a = AnalystMetricKeys.metric(metric, in: pair[0]),
            let b = AnalystMetricKeys.metric(metric, in: pair[1]) {
-            let shownA = AnalystChatFormat.value(a, currency: pair[0].currency)
-            let shownB = AnalystChatFormat.value(b, currency: pair[1].currency)
+            let shownA = MetricDisplay.format(a, currency: pair[0].currency)
+            let shownB = MetricDisplay.format(b, currency: pair[1].currency)
             // Compared as shown: two figures that read the same are not called different.
             let verdict = shownA == shownB ? "\(pair[0].name) and \(pair[1].name) are level on"
                 : "\(a.value > b.value ? pair[0].name : pair[1].name) is higher on"

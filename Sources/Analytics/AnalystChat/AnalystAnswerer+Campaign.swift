@@ -6,7 +6,7 @@ extension AnalystAnswerer {
 
         var advice: String {
             switch self {
-            case .winBack: "Play: win-back. A personal \"we miss you\" message with a time-limited offer on what they "
+            case .winBack: "Play: win-back. A personal message saying we miss them, with a time-limited offer on what they "
                 + "used to buy; for high spenders lead with recognition and service before any discount."
             case .secondPurchase: "Play: second-purchase nudge. A welcome series soon after the first order with a "
                 + "small incentive on a second visit; one-off buyers are where repeat habits start."

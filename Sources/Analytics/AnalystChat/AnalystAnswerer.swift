@@ -70,7 +70,7 @@ public struct AnalystAnswerer: Sendable {
         mutating func value(_ metric: SegmentMetric, of snapshot: SegmentSnapshot) -> String {
             let fact = AnalystFact(segmentID: snapshot.id, metricKey: metric.key)
             if !facts.contains(fact) { facts.append(fact) }
-            return AnalystChatFormat.value(metric, currency: snapshot.currency)
+            return MetricDisplay.format(metric, currency: snapshot.currency)
         }
 
         func answer(_ context: AnalystContext) -> AnalystAnswer {

@@ -42,35 +42,3 @@ public enum AnalystMetricKeys {
         }
     }
 }
-
-/// Numbers as the analyst chat writes them, in `MetricUnit`'s display rounding, so the groundedness check, which
-/// matches a written number to a metric within that rounding, accepts every number an answer writes. No thousands
-/// separators: a checker that reads "1,234" as two numbers would reject it.
-public enum AnalystChatFormat {
-    public static func value(_ metric: SegmentMetric, currency: String) -> String {
-        switch metric.unit {
-        case .count: return String(Int(metric.value.rounded()))
-        case .share, .probability: return String(Int((metric.value * 100).rounded())) + "%"
-        case .money: return symbol(currency) + fixed(metric.value, decimals: 2)
-        case .days: return String(Int(metric.value.rounded())) + " days"
-        case .number: return fixed(metric.value, decimals: 1)
-        }
-    }
-
-    /// Rounded half away from zero (`rounded()`), never "-0".
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        let scale = decimals == 2 ? 100.0 : 10.0
-        let rounded = (value * scale).rounded() / scale
-        let text = String(format: "%.\(decimals)f", rounded == 0 ? 0 : rounded)
-        return text
-    }
-
-    static func symbol(_ currency: String) -> String {
-        switch currency.uppercased() {
-        case "GBP": "£"
-        case "USD": "$"
-        case "EUR": "€"
-        default: currency.uppercased() + " "
-        }
-    }
-}

@@ -19,7 +19,7 @@ public struct AnalystPrompt: Codable, Hashable, Sendable {
         let byID = Dictionary(snapshots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let figures = answer.facts.compactMap { fact -> String? in
             guard let snapshot = byID[fact.segmentID], let metric = snapshot.metric(fact.metricKey) else { return nil }
-            return "- \(snapshot.name) · \(metric.label) = \(AnalystChatFormat.value(metric, currency: snapshot.currency))"
+            return "- \(snapshot.name) · \(metric.label) = \(MetricDisplay.format(metric, currency: snapshot.currency))"
         }
         let user = """
             Question: \(question)
