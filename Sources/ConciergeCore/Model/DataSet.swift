@@ -10,6 +10,9 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
     /// Versioned segment insights (`InsightStore`): written by the analyst side from the data, never exported or
     /// seeded (a refresh writes them again).
     case insights
+    /// Stored segmentation runs (`SegmentationRunStore`): derived from the data like insights, never exported or
+    /// seeded.
+    case segmentationRuns = "segmentation_runs"
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.

@@ -53,6 +53,8 @@ enum MongoSchema {
         case .throttles: [Index(keys: [("expiresAt", 1)], expireAfterSeconds: 0)]
         // The `_id` {segmentID, version} already makes a version unique; this index serves "newest first".
         case .insights: [Index(keys: [("segmentID", 1), ("version", -1)], unique: true, guards: insightVersionField)]
+        // Listed newest first; looked up by `_id` (the run id) otherwise.
+        case .segmentationRuns: [Index(keys: [("createdAt", -1), ("id", -1)])]
         }
     }
 
@@ -70,7 +72,7 @@ enum MongoSchema {
         case .usage: "userID+day"
         case .throttles: "key"
         case .insights: insightVersionField
-        case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs: "id"
+        case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs, .segmentationRuns: "id"
         }
     }
 
