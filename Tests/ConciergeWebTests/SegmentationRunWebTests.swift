@@ -65,6 +65,8 @@ struct SegmentationRunWebTests {
             #expect(Set(overview.segments.map(\.source)) == [.rule, .rfm, .ml])
             let ml = try #require(run.accepted.first).id
             #expect(try await analyst.get("/admin/api/segments/\(ml)").status == .ok)
+            let mlPage = try await analyst.get("/admin/segments/\(ml)")
+            #expect(mlPage.status == .ok && mlPage.contains("Clustering"), "its page, source marked")
             let refreshed = try await AnalystWorld.postJSON(analyst, "/admin/api/segments/\(ml)/refresh-insight",
                                                             token: token)
             #expect(refreshed.status == .created, "an ML segment's insight refreshes like the others")
