@@ -107,7 +107,8 @@ public struct SegmentationRunPage: Page {
         return Card(
             id: segment.id, name: segment.name, href: segment.accepted ? AnalystLinks.segment(segment.id) : nil,
             customers: AnalystFormat.count(segment.customers), share: AnalystFormat.percent(segment.share),
-            netValue: value, tier: stability.tier.rawValue.capitalized, tierClass: "tier tier-" + stability.tier.rawValue,
+            netValue: value, tier: stability.tier.rawValue.capitalized,
+            tierClass: "tier tier-" + stability.tier.rawValue,
             stability: "score \(AnalystFormat.decimal(stability.score, digits: 2)) (weakest: \(stability.weakest)); "
                 + "bootstrap \(AnalystFormat.decimal(stability.bootstrap, digits: 2)), without a feature group "
                 + "\(AnalystFormat.decimal(stability.featureDropWorst, digits: 2))"

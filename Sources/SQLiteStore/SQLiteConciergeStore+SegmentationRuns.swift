@@ -28,7 +28,8 @@ extension SQLiteConciergeStore {
         let sql = "SELECT id, createdAt, asOf, payload FROM segmentation_runs " + clause
         return try await database.mappedRead { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                SegmentationRunRecord(id: $0["id"], createdAt: $0["createdAt"], asOf: $0["asOf"], payload: $0["payload"])
+                SegmentationRunRecord(id: $0["id"], createdAt: $0["createdAt"], asOf: $0["asOf"],
+                                      payload: $0["payload"])
             }
         }
     }

@@ -44,7 +44,9 @@ public struct WorkbenchAnalystDesk: AnalystDesk, SegmentationDesk {
 
     public func refreshInsight(segmentID: String, requestedBy: String) async throws -> SegmentInsight {
         let data = try await workbench.dataSet()
-        guard let snapshot = try await self.snapshot(id: segmentID, in: data) else { throw AnalystDeskError.unknownSegment }
+        guard let snapshot = try await self.snapshot(id: segmentID, in: data) else {
+            throw AnalystDeskError.unknownSegment
+        }
         let ml = try await runs.latest()?.acceptedSnapshots ?? []
         return try await insights.refresh(segment: snapshot, chain: try Self.chain(of: data),
                                           knownSegments: data.snapshots + ml + [snapshot])

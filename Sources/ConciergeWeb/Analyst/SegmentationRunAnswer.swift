@@ -97,7 +97,9 @@ struct SegmentationRunRequest: Sendable, Equatable {
         if let kMin = try integer("kMin", minimum: 2) { request.configuration.kMin = kMin }
         if let kMax = try integer("kMax", minimum: 2) { request.configuration.kMax = kMax }
         if let seed = try integer("seed", minimum: 0) { request.configuration.seed = UInt64(seed) }
-        if let minimum = try integer("minimumCustomers", minimum: 1) { request.configuration.minimumCustomers = minimum }
+        if let minimum = try integer("minimumCustomers", minimum: 1) {
+            request.configuration.minimumCustomers = minimum
+        }
         guard request.configuration.kMax <= largestK else {
             throw .invalid("kMax must be at most \(largestK) (got \(request.configuration.kMax))")
         }
