@@ -245,8 +245,8 @@ let package = Package(
         .testTarget(
             name: "ConciergeAppTests",
             dependencies: [
-                "Analytics", "ConciergeApp", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding", "SentenceEmbedding",
-                "SQLiteStore", "TestSupport",
+                "Analytics", "ConciergeApp", "ConciergeWeb", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding",
+                "SentenceEmbedding", "SQLiteStore", "TestSupport",
             ],
             swiftSettings: strict
         ),

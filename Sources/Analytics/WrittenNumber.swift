@@ -23,7 +23,12 @@ struct MetricMatcher {
     /// stand for 1,234.37; 1,235 does not). A number written with more decimals than shown must be the shown figure
     /// with trailing zeros: the writer was only shown that figure, so any other digit is invented.
     func supports(_ number: WrittenNumber) -> Bool {
-        if number.isMultiple { return ratios.contains { Self.matches(number, shown: $0.ratio, displayDecimals: 1) } }
+        if number.isMultiple {
+            return ratios.contains { Self.matches(number, shown: $0.ratio, displayDecimals: 1) }
+                || ratioMetrics.contains {
+                    Self.matches(number, shown: $0.unit.shownNumber($0.value), displayDecimals: $0.unit.displayDecimals)
+                }
+        }
         return candidates(for: number).contains {
             Self.matches(number, shown: $0.metric.unit.shownNumber($0.metric.value),
                          displayDecimals: $0.metric.unit.displayDecimals)
@@ -58,6 +63,12 @@ struct MetricMatcher {
                 return !metric.unit.isPercentage
             }.map { ($0, snapshot.currency) }
         }
+    }
+
+    /// Metrics that are ratios already ("orders per customer vs the average customer", an ML segment's trait
+    /// "orders 1.9× as often"): a multiple may quote one as shown, as well as a ratio of two snapshots.
+    private var ratioMetrics: [SegmentMetric] {
+        snapshots.flatMap(\.metrics).filter { $0.unit == .number && $0.label.contains(" vs ") }
     }
 
     /// The segment's metric over the chain's for every key both hold (first snapshot over the others): what

@@ -62,6 +62,17 @@ enum Schema {
                 CREATE INDEX audits_newest_first ON audits(at DESC, id DESC);
                 """)
         }
+        migrator.registerMigration("v7-segmentation-runs: stored segmentation runs, newest first") { db in
+            try db.execute(sql: """
+                CREATE TABLE segmentation_runs (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    asOf TEXT NOT NULL,
+                    payload TEXT NOT NULL
+                );
+                CREATE INDEX segmentation_runs_newest_first ON segmentation_runs(createdAt DESC, id DESC);
+                """)
+        }
         return migrator
     }
 

@@ -27,9 +27,9 @@ struct SeedRunnerTests {
         _ = try await runnerA.run(Self.options)
         #expect(exportA == (try await DataExporter.export(first)), "idempotent without --reset")
         let counts = try await first.counts()
-        // Hand-offs come from live conversations only, throttle counters from logins and signups, insights from an
-        // analyst's refresh, audits from exports: the seed plants none.
-        let operational: [DataCollection] = [.handoffs, .throttles, .insights, .audienceAudits]
+        // Hand-offs come from live conversations only, throttle counters from logins and signups, insights and
+        // segmentation runs from an analyst, audits from exports: the seed plants none.
+        let operational: [DataCollection] = [.handoffs, .throttles, .insights, .audienceAudits, .segmentationRuns]
         for collection in DataCollection.allCases where !operational.contains(collection) {
             #expect(counts[collection] > 0, "\(collection.rawValue) populated")
         }

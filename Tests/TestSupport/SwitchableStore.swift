@@ -122,6 +122,15 @@ public final class SwitchableStore: ConciergeStore {
     public func insights(segmentID: String) async throws -> [InsightRecord] {
         try await live().insights(segmentID: segmentID)
     }
+    public func saveSegmentationRun(_ record: SegmentationRunRecord) async throws {
+        try await live().saveSegmentationRun(record)
+    }
+    public func segmentationRun(id: String) async throws -> SegmentationRunRecord? {
+        try await live().segmentationRun(id: id)
+    }
+    public func segmentationRuns(limit: Int) async throws -> [SegmentationRunRecord] {
+        try await live().segmentationRuns(limit: limit)
+    }
     public func reset() async throws { try await live().reset() }
     public func counts() async throws -> CollectionCounts { try await live().counts() }
     public func upsert(_ data: DataSet) async throws { try await live().upsert(data) }

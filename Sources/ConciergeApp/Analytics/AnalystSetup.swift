@@ -9,9 +9,8 @@ import Foundation
 enum AnalystSetup {
     static func desk(_ configuration: AppConfiguration, store: any ConciergeStore, runtime: ConciergeRuntime?,
                      clock: any WallClock) async throws -> WorkbenchAnalystDesk {
-        let workbench = AnalystWorkbench(store: store,
-                                         pseudonyms: CustomerPseudonyms(key: configuration.analyticsPseudonymKey),
-                                         clock: clock)
+        let pseudonyms = CustomerPseudonyms(key: configuration.analyticsPseudonymKey)
+        let workbench = AnalystWorkbench(store: store, pseudonyms: pseudonyms, clock: clock)
         let notes = try await AnalystNoteLibrary.load(directory: configuration.seedsDirectory + "/analyst-notes",
                                                       embedder: runtime?.embedder ?? .disabled)
         // Without a runtime (a web test with a scripted chat) there is no model to ask, and the chat's mock client
@@ -20,6 +19,8 @@ enum AnalystSetup {
             .configured(llm: $0.llm, usesMockLLM: $0.usesMockLLM || $0.llm is MockLLMClient, model: configuration.llmModel)
         } ?? .mock
         let insights = SegmentInsightService(store: store, notes: notes, writer: writer, clock: clock)
-        return WorkbenchAnalystDesk(workbench: workbench, insights: insights)
+        let runs = SegmentationRunService(store: store, workbench: workbench, pseudonyms: pseudonyms, notes: notes,
+                                          clock: clock)
+        return WorkbenchAnalystDesk(workbench: workbench, insights: insights, runs: runs)
     }
 }

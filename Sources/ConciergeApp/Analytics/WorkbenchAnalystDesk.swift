@@ -4,22 +4,27 @@ import ConciergeWeb
 import Foundation
 
 /// The web's analyst port over the real parts: the workbench (snapshots and customer rows for today's as-of date,
-/// from the store) and the insight service (notes, writer, groundedness check, versioned insight store).
-public struct WorkbenchAnalystDesk: AnalystDesk {
+/// from the store), the insight service (notes, writer, groundedness check, versioned insight store) and the
+/// segmentation runs, whose newest run's accepted segments stand beside the rule and RFM segments (source `.ml`).
+public struct WorkbenchAnalystDesk: AnalystDesk, SegmentationDesk {
     let workbench: AnalystWorkbench
     let insights: SegmentInsightService
+    let runs: SegmentationRunService
 
-    public init(workbench: AnalystWorkbench, insights: SegmentInsightService) {
+    public init(workbench: AnalystWorkbench, insights: SegmentInsightService, runs: SegmentationRunService) {
         self.workbench = workbench
         self.insights = insights
+        self.runs = runs
     }
 
     public func overview() async throws -> AnalystOverview {
         let data = try await workbench.dataSet()
         let chain = try Self.chain(of: data)
+        let ml = try await runs.latest()?.acceptedSnapshots ?? []
+        let snapshots = data.snapshots + ml
         let order: [SegmentSource] = [.rule, .rfm, .ml]
         // Stable within a source: the workbench lists segments in their own order (rules, then the RFM table).
-        let segments = order.flatMap { source in data.snapshots.filter { $0.source == source && $0.id != chain.id } }
+        let segments = order.flatMap { source in snapshots.filter { $0.source == source && $0.id != chain.id } }
         let bands = ChurnBand.allCases.map { band in
             ChurnBandCount(band: band, customers: data.run.rows.count { $0.rfm.churnBand == band })
         }
@@ -29,7 +34,7 @@ public struct WorkbenchAnalystDesk: AnalystDesk {
     }
 
     public func segment(id: String) async throws -> AnalystSegmentDetail? {
-        guard let snapshot = try await workbench.dataSet().snapshot(id: id) else { return nil }
+        guard let snapshot = try await self.snapshot(id: id, in: workbench.dataSet()) else { return nil }
         return AnalystSegmentDetail(segment: snapshot, latestInsight: try await insights.latest(segmentID: id))
     }
 
@@ -39,9 +44,34 @@ public struct WorkbenchAnalystDesk: AnalystDesk {
 
     public func refreshInsight(segmentID: String, requestedBy: String) async throws -> SegmentInsight {
         let data = try await workbench.dataSet()
-        guard let snapshot = data.snapshot(id: segmentID) else { throw AnalystDeskError.unknownSegment }
+        guard let snapshot = try await self.snapshot(id: segmentID, in: data) else {
+            throw AnalystDeskError.unknownSegment
+        }
+        let ml = try await runs.latest()?.acceptedSnapshots ?? []
         return try await insights.refresh(segment: snapshot, chain: try Self.chain(of: data),
-                                          knownSegments: data.snapshots)
+                                          knownSegments: data.snapshots + ml + [snapshot])
+    }
+
+    /// A workbench segment, or an accepted segment of the run its `ml-<runID>-<label>` id names (any stored run, so
+    /// a link to an older run's segment keeps working).
+    private func snapshot(id: String, in data: AnalystDataSet) async throws -> SegmentSnapshot? {
+        if let snapshot = data.snapshot(id: id) { return snapshot }
+        guard let runID = SegmentationRunReport.runID(ofSegment: id), let run = try await runs.run(id: runID) else {
+            return nil
+        }
+        return run.acceptedSnapshots.first { $0.id == id }
+    }
+
+    public func startSegmentationRun(_ configuration: SegmentationConfiguration, requestedBy: String) async throws
+        -> SegmentationRunReport
+    {
+        try await runs.start(configuration, requestedBy: requestedBy)
+    }
+
+    public func segmentationRun(id: String) async throws -> SegmentationRunReport? { try await runs.run(id: id) }
+
+    public func segmentationRuns(limit: Int) async throws -> [SegmentationRunReport] {
+        try await runs.runs(limit: limit)
     }
 
     public func customer(id: String) async throws -> AnalystCustomerCard? {

@@ -12,6 +12,9 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
     case insights
     /// Who exported which audience (`AudienceAuditStore`): an append-only record, never exported or seeded.
     case audienceAudits = "audits"
+    /// Stored segmentation runs (`SegmentationRunStore`): derived from the data like insights, never exported or
+    /// seeded.
+    case segmentationRuns = "segmentation_runs"
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.

@@ -8,10 +8,14 @@ import Logging
 /// list exactly these (a test compares them), so the document cannot drift from the router.
 enum AnalystEndpoint: String, CaseIterable, Sendable {
     case segments, segment, refreshInsight, insights, customerFeatures
+    case startSegmentationRun, segmentationRun, exportSegmentationRun
 
     static let base = "/admin/api"
 
-    var method: HTTPRequest.Method { self == .refreshInsight ? .post : .get }
+    var method: HTTPRequest.Method { [.refreshInsight, .startSegmentationRun].contains(self) ? .post : .get }
+
+    /// The endpoints of `SegmentationDesk` (the others are `AnalystDesk`'s).
+    var isSegmentation: Bool { [.startSegmentationRun, .segmentationRun, .exportSegmentationRun].contains(self) }
 
     /// The path as OpenAPI and Hummingbird both write it (`{id}` is a path parameter).
     var path: String {
@@ -21,6 +25,9 @@ enum AnalystEndpoint: String, CaseIterable, Sendable {
         case .refreshInsight: Self.base + "/segments/{id}/refresh-insight"
         case .insights: Self.base + "/segments/{id}/insights"
         case .customerFeatures: Self.base + "/customers/{id}/features"
+        case .startSegmentationRun: Self.base + "/segmentation/runs"
+        case .segmentationRun: Self.base + "/segmentation/runs/{id}"
+        case .exportSegmentationRun: Self.base + "/segmentation/runs/{id}/export"
         }
     }
 
@@ -30,7 +37,7 @@ enum AnalystEndpoint: String, CaseIterable, Sendable {
 
 /// `/admin/api/…`: the analyst side as canonical JSON for scripts and notebooks, signed in with the site's session
 /// cookie. `AnalystAPIGuard` admits analysts and admins within their request limit (and checks the CSRF header on
-/// the one `POST`); `AnalystAPIErrors` answers every refusal as JSON.
+/// each `POST`); `AnalystAPIErrors` answers every refusal as JSON.
 struct AnalystAPIRoutes: Sendable {
     let side: AnalystSide
 
@@ -58,6 +65,8 @@ struct AnalystAPIRoutes: Sendable {
     func handle(_ endpoint: AnalystEndpoint, _ request: Request, context: WebContext) async throws -> Response {
         let desk = try side.desk()
         switch endpoint {
+        case .startSegmentationRun, .segmentationRun, .exportSegmentationRun:
+            return try await SegmentationAPI(side: side).handle(endpoint, request, context: context)
         case .segments:
             return try AnalystJSON.response(try await desk.overview())
         case .segment:

@@ -34,7 +34,10 @@ struct APIErrorBody: Codable, Sendable, Equatable {
             (error, message) = ("csrf", "Send the session's CSRF token in X-CSRF-Token, from this site's pages only.")
         case 403: (error, message) = ("forbidden", "Only analysts and admins may use the analyst API.")
         case 404: (error, message) = ("not-found", "Nothing has that id.")
+        case 400 where detail?.hasPrefix(SegmentationAPI.reasonPrefix) == true:
+            (error, message) = ("bad-request", String(detail!.dropFirst(SegmentationAPI.reasonPrefix.count)))
         case 405: (error, message) = ("method-not-allowed", "This endpoint does not accept that method.")
+        case 409: (error, message) = ("conflict", "A segmentation run of yours is still in progress: wait for it.")
         case 429: (error, message) = ("rate-limited", "Too many requests: wait for the seconds in Retry-After.")
         case 503 where detail == AnalystSide.notConfigured:
             (error, message) = ("not-configured", "The analyst side is not configured on this server.")

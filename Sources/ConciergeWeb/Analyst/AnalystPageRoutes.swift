@@ -6,7 +6,8 @@ import Hummingbird
 import HummingbirdAuth
 
 /// `GET /admin`, `GET /admin/segments/{id}`, `POST /admin/segments/{id}/refresh-insight` and
-/// `GET /admin/customers/{id}`: the analyst pages. Registered on the signed-in group (anyone logged out goes to the
+/// `GET /admin/customers/{id}`, and the segmentation pages (`AnalystPageRoutes+Segmentation.swift`): the analyst
+/// pages. Registered on the signed-in group (anyone logged out goes to the
 /// login page; the form guard checks the refresh form's CSRF field); the group's policy answers 403 to shoppers and
 /// reviewers before a handler runs.
 struct AnalystPageRoutes: Sendable {
@@ -22,6 +23,9 @@ struct AnalystPageRoutes: Sendable {
         admin.get("segments/{id}", use: segment)
         admin.post("segments/{id}/refresh-insight", use: refresh)
         admin.get("customers/{id}", use: customer)
+        admin.get("segmentation", use: segmentationRuns)
+        admin.post("segmentation", use: startSegmentationRun)
+        admin.get("segmentation/{id}", use: segmentationRun)
     }
 
     func overview(_ request: Request, context: WebContext) async throws -> Response {

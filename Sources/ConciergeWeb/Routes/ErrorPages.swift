@@ -71,6 +71,7 @@ struct ErrorCopy {
         case 403: (title, message) = ("Not allowed", "Your account cannot open that.")
         case 404: (title, message) = ("Page not found", "There is nothing here. It may have moved, or the link may be mistyped.")
         case 405: (title, message) = ("Not allowed here", "That page does not accept this kind of request.")
+        case 409: (title, message) = ("A run is in progress", "Your previous segmentation run is still computing. Wait a few seconds, then open the runs page again.")
         case 413: (title, message) = ("That was too much", "The form was larger than we accept. Shorten the text and try again.")
         case 415: (title, message) = ("Unsupported form", "Please send the form from this site's pages.")
         case 429: (title, message) = ("Too many attempts", "Please wait a few minutes and try again.")

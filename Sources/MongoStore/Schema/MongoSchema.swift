@@ -55,6 +55,8 @@ enum MongoSchema {
         case .insights: [Index(keys: [("segmentID", 1), ("version", -1)], unique: true, guards: insightVersionField)]
         // Listed newest first.
         case .audienceAudits: [Index(keys: [("at", -1), ("_id", -1)])]
+        // Listed newest first; looked up by `_id` (the run id) otherwise.
+        case .segmentationRuns: [Index(keys: [("createdAt", -1), ("id", -1)])]
         }
     }
 
@@ -72,7 +74,8 @@ enum MongoSchema {
         case .usage: "userID+day"
         case .throttles: "key"
         case .insights: insightVersionField
-        case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs, .audienceAudits: "id"
+        case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs, .audienceAudits,
+             .segmentationRuns: "id"
         }
     }
 

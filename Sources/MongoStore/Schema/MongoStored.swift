@@ -82,6 +82,11 @@ extension InsightRecord: MongoStored {
     var documentID: BSONValue { ["segmentID": .string(segmentID), "version": .int(version)] }
 }
 
+extension SegmentationRunRecord: MongoStored {
+    static var collection: DataCollection { .segmentationRuns }
+    var documentID: BSONValue { .string(id) }
+}
+
 /// One value ready to be written: its `_id` and its JSON. `Sendable`, so it is produced on the caller's task
 /// and turned into a `bson_t` on the worker thread (`document()`).
 struct EncodedRecord: Sendable {
