@@ -73,6 +73,17 @@ final class InMemoryAnalystDesk: AnalystDesk {
         return AnalystCustomerCard(customer: row)
     }
 
+    /// The chat is tested over the real desk (`AnalystChatPageTests`): a page test that reaches it here fails.
+    struct ChatNotStubbed: Error {}
+
+    func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn {
+        throw ChatNotStubbed()
+    }
+
+    func chat(analystID: String, selection: AnalystChatSelection) async throws -> AnalystChatView? {
+        throw ChatNotStubbed()
+    }
+
     /// Twelve customers (pseudonymous ids) with orders spread over a year before the as-of date.
     static func customerRows() -> [CustomerSegmentRow] {
         let asOf = CalendarDay(iso: asOf)!

@@ -8,7 +8,7 @@ import Foundation
 /// (the configured model, or the deterministic mock in mock mode).
 enum AnalystSetup {
     static func desk(_ configuration: AppConfiguration, store: any ConciergeStore, runtime: ConciergeRuntime?,
-                     clock: any WallClock) async throws -> WorkbenchAnalystDesk {
+                     clock: any WallClock, ids: any IdentifierSource) async throws -> WorkbenchAnalystDesk {
         let workbench = AnalystWorkbench(store: store,
                                          pseudonyms: CustomerPseudonyms(key: configuration.analyticsPseudonymKey),
                                          clock: clock)
@@ -20,6 +20,8 @@ enum AnalystSetup {
             .configured(llm: $0.llm, usesMockLLM: $0.usesMockLLM || $0.llm is MockLLMClient, model: configuration.llmModel)
         } ?? .mock
         let insights = SegmentInsightService(store: store, notes: notes, writer: writer, clock: clock)
-        return WorkbenchAnalystDesk(workbench: workbench, insights: insights)
+        // The chat phrases with the same writer: the model when one is configured, else the mock's draft as is.
+        let chat = AnalystChatService(store: store, writer: writer, clock: clock, ids: ids)
+        return WorkbenchAnalystDesk(workbench: workbench, insights: insights, chat: chat)
     }
 }

@@ -4,14 +4,17 @@ import ConciergeWeb
 import Foundation
 
 /// The web's analyst port over the real parts: the workbench (snapshots and customer rows for today's as-of date,
-/// from the store) and the insight service (notes, writer, groundedness check, versioned insight store).
+/// from the store), the insight service (notes, writer, groundedness check, versioned insight store) and the analyst
+/// chat (conversations in the chat store, answered from the same day's snapshots).
 public struct WorkbenchAnalystDesk: AnalystDesk {
     let workbench: AnalystWorkbench
     let insights: SegmentInsightService
+    let chat: AnalystChatService
 
-    public init(workbench: AnalystWorkbench, insights: SegmentInsightService) {
+    public init(workbench: AnalystWorkbench, insights: SegmentInsightService, chat: AnalystChatService) {
         self.workbench = workbench
         self.insights = insights
+        self.chat = chat
     }
 
     public func overview() async throws -> AnalystOverview {
@@ -46,6 +49,16 @@ public struct WorkbenchAnalystDesk: AnalystDesk {
 
     public func customer(id: String) async throws -> AnalystCustomerCard? {
         try await workbench.customer(pseudonym: id).map { AnalystCustomerCard(customer: $0) }
+    }
+
+    /// Answered from today's snapshots (the workbench's as-of date), like every page of the desk.
+    public func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn {
+        try await chat.ask(question, conversationID: conversationID, analystID: analystID,
+                           data: try await workbench.dataSet())
+    }
+
+    public func chat(analystID: String, selection: AnalystChatSelection) async throws -> AnalystChatView? {
+        try await chat.chat(analystID: analystID, selection: selection)
     }
 
     static func chain(of data: AnalystDataSet) throws -> SegmentSnapshot {

@@ -6,9 +6,9 @@ import Hummingbird
 import HummingbirdAuth
 
 /// `GET /admin`, `GET /admin/segments/{id}`, `POST /admin/segments/{id}/refresh-insight` and
-/// `GET /admin/customers/{id}`: the analyst pages. Registered on the signed-in group (anyone logged out goes to the
-/// login page; the form guard checks the refresh form's CSRF field); the group's policy answers 403 to shoppers and
-/// reviewers before a handler runs.
+/// `GET /admin/customers/{id}`: the analyst pages, and the chat (`AnalystChatRoutes`). Registered on the signed-in
+/// group (anyone logged out goes to the login page; the form guard checks the forms' CSRF field); the group's policy
+/// answers 403 to shoppers and reviewers before a handler runs.
 struct AnalystPageRoutes: Sendable {
     let side: AnalystSide
     let views: PageRenderer
@@ -22,6 +22,7 @@ struct AnalystPageRoutes: Sendable {
         admin.get("segments/{id}", use: segment)
         admin.post("segments/{id}/refresh-insight", use: refresh)
         admin.get("customers/{id}", use: customer)
+        AnalystChatRoutes(side: side, views: views).register(on: admin)
     }
 
     func overview(_ request: Request, context: WebContext) async throws -> Response {

@@ -77,6 +77,7 @@ enum KnownPages {
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
         ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
         ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]),
+        ("/admin/chat", [.get, .post]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }
