@@ -245,7 +245,8 @@ let package = Package(
         .testTarget(
             name: "ConciergeAppTests",
             dependencies: [
-                "Analytics", "ConciergeApp", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding", "SQLiteStore", "TestSupport",
+                "Analytics", "ConciergeApp", "ConciergeWeb", "Bcrypt", "Retrieval", "RetrievalFiles", "Seeding",
+                "SQLiteStore", "TestSupport",
             ],
             swiftSettings: strict
         ),

@@ -20,18 +20,18 @@ struct AnalystChatAnswering: Sendable {
     /// - Parameters:
     ///   - question: already masked; `heldPersonalData` says the masker replaced something in it.
     ///   - previous: the context the previous answer left, `nil` for a first question.
-    func answer(_ question: String, heldPersonalData: Bool, previous: AnalystContext?,
-                data: AnalystDataSet) async -> Answered {
-        var reading = AnalystQuestionReader(snapshots: data.snapshots).read(question, previous: previous)
+    func answer(_ question: String, heldPersonalData: Bool, previous: AnalystContext?, snapshots: [SegmentSnapshot],
+                asOf: String) async -> Answered {
+        var reading = AnalystQuestionReader(snapshots: snapshots).read(question, previous: previous)
         // A pasted e-mail or phone is a question about a person, whatever it asks: the answerer refuses those.
         if heldPersonalData { reading.asksForPersonalData = true }
-        let draft = AnalystAnswerer(snapshots: data.snapshots).answer(reading)
-        let grounding = Self.grounding(for: draft, data: data)
+        let draft = AnalystAnswerer(snapshots: snapshots).answer(reading)
+        let grounding = Self.grounding(for: draft, snapshots: snapshots)
         var text = draft.text
         var producer = "mock"
         var fallbackReason: String?
         if case .model(let client, let name) = writer,
-           let prompt = AnalystPrompt.build(question: question, answer: draft, snapshots: data.snapshots) {
+           let prompt = AnalystPrompt.build(question: question, answer: draft, snapshots: snapshots) {
             switch await Self.phrase(prompt, client: client, model: name, grounding: grounding) {
             case .success(let phrased): (text, producer) = (phrased.text, phrased.model)
             case .failure(let reason): fallbackReason = reason.text
@@ -40,17 +40,17 @@ struct AnalystChatAnswering: Sendable {
         let report = GroundednessChecker.check(text, context: grounding)
         let record = AnalystChatRecord(kind: draft.kind, facts: draft.facts, groundedness: report, producer: producer,
                                        promptVersion: AnalystPrompt.version, fallbackReason: fallbackReason,
-                                       asOf: data.asOf, context: draft.context)
+                                       asOf: asOf, context: draft.context)
         return Answered(text: text, record: record)
     }
 
     /// What the answer may rest on: the snapshots of the segments whose figures it uses, the chain's (every segment
     /// figure is set against it), and every segment's name as known. No notes: the chat cites none.
-    static func grounding(for answer: AnalystAnswer, data: AnalystDataSet) -> GroundingContext {
+    static func grounding(for answer: AnalystAnswer, snapshots: [SegmentSnapshot]) -> GroundingContext {
         var ids = [SegmentSnapshots.allCustomersID]
         for fact in answer.facts where !ids.contains(fact.segmentID) { ids.append(fact.segmentID) }
-        return GroundingContext(snapshots: ids.compactMap(data.snapshot(id:)), retrievedNoteIDs: [],
-                                knownSegments: data.snapshots)
+        let used = ids.compactMap { id in snapshots.first { $0.id == id } }
+        return GroundingContext(snapshots: used, retrievedNoteIDs: [], knownSegments: snapshots)
     }
 
     struct Phrased: Sendable {

@@ -30,8 +30,10 @@ public struct AnalystChatService: Sendable {
         self.ids = ids
     }
 
-    public func ask(_ text: String, conversationID: String?, analystID: String,
-                    data: AnalystDataSet) async throws -> AnalystChatTurn {
+    /// - Parameters:
+    ///   - snapshots: every segment on one as-of date (`AnalystDataSet.snapshots`: the chain's first).
+    public func ask(_ text: String, conversationID: String?, analystID: String, snapshots: [SegmentSnapshot],
+                    asOf: String) async throws -> AnalystChatTurn {
         let question = try Self.validated(text)
         let conversation: String
         var recent: [ChatMessage] = []
@@ -54,7 +56,8 @@ public struct AnalystChatService: Sendable {
                                 text: masked.text, maskedText: masked.text, createdAt: now)
         try await store.appendMessage(asked)
         let answered = await answering.answer(masked.text, heldPersonalData: !masked.replacements.isEmpty,
-                                              previous: Self.lastContext(recent), data: data)
+                                              previous: Self.lastContext(recent), snapshots: snapshots,
+                                              asOf: asOf)
         var trace = TurnTrace(intent: "analyst-" + answered.record.context.intent.rawValue)
         trace.answerSource = answered.record.producer == "mock" ? "mock" : "llm"
         trace.analystRecord = try answered.record.json()

@@ -53,8 +53,9 @@ public struct WorkbenchAnalystDesk: AnalystDesk {
 
     /// Answered from today's snapshots (the workbench's as-of date), like every page of the desk.
     public func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn {
-        try await chat.ask(question, conversationID: conversationID, analystID: analystID,
-                           data: try await workbench.dataSet())
+        let data = try await workbench.dataSet()
+        return try await chat.ask(question, conversationID: conversationID, analystID: analystID,
+                                  snapshots: data.snapshots, asOf: data.asOf)
     }
 
     public func chat(analystID: String, selection: AnalystChatSelection) async throws -> AnalystChatView? {
