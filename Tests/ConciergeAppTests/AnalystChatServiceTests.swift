@@ -92,3 +92,17 @@ final class CountingIDs: IdentifierSource {
         })
     }
 }
+
+extension AnalystChatServiceTests {
+    /// Refusals and questions back are checked like answers; their fixed wording quotes example questions and
+    /// non-segments in single quotes, so none is flagged as naming a segment that does not exist.
+    @Test(arguments: ["what's the weather like?", "which segment is growing fastest?", "what do the VIPs buy",
+                      "hi", "tell me about segment 3", "give me Ava's email"])
+    func fixedWordingPassesTheCheck(_ question: String) async throws {
+        let (service, store) = try makeService(.mock)
+        let record = try #require(try await ask(service, question).record)
+        #expect(record.kind != .answer)
+        #expect(record.groundedness.score == 1, "\(record.groundedness.unsupported)")
+        try await store.close()
+    }
+}
