@@ -175,4 +175,20 @@ struct AnalystChatPageTests {
             #expect(intoShopper.status == .notFound)
         }
     }
+
+    @Test func questionsCountAgainstTheAnalystRequestLimitNotAShoppersQuota() async throws {
+        var options = WebWorld.Options()
+        options.environment = ["ANALYST_API_REQUESTS_PER_MINUTE": "2"]
+        options.dailyLimit = 1
+        try await WebWorld.run(options) { _, browser in
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            let token = try await AnalystWorld.csrf(analyst)
+            for _ in 0..<2 {
+                #expect(try await analyst.post("/admin/chat", [("csrf", token), ("question", "total CLV?")]).status
+                    == .seeOther, "a shopper's daily limit of one does not apply")
+            }
+            let refused = try await analyst.post("/admin/chat", [("csrf", token), ("question", "total CLV?")])
+            #expect(refused.status == .tooManyRequests && refused.headers[.retryAfter] != nil)
+        }
+    }
 }
