@@ -191,4 +191,18 @@ struct AnalystChatPageTests {
             #expect(refused.status == .tooManyRequests && refused.headers[.retryAfter] != nil)
         }
     }
+
+    @Test func aQuestionDuringAStoreOutageIsGivenBackToAskAgain() async throws {
+        try await WebWorld.run(WebWorld.Options()) { world, browser in
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            let token = try await AnalystWorld.csrf(analyst)
+            world.switchable.isDown = true
+            let page = try await analyst.post("/admin/chat", [("csrf", token), ("question", "compare <b>champions</b>")])
+            #expect(page.status == .serviceUnavailable && page.contains(#"id="resend-form""#))
+            #expect(page.contains("compare &lt;b&gt;champions&lt;/b&gt;") && page.contains(#"action="/admin/chat""#))
+            world.switchable.isDown = false
+            #expect(try await analyst.post("/admin/chat", [("csrf", token), ("question", "compare champions")]).status
+                == .seeOther)
+        }
+    }
 }

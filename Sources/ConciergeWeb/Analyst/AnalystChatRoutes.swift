@@ -19,6 +19,9 @@ struct AnalystChatRoutes: Sendable {
         group.post("chat", use: ask)
     }
 
+    /// A question that meets a store outage gets its text back on the 503 page, in a form that asks it again.
+    static var resendable: ResendableRoute { ResendableRoute(path: AnalystLinks.chat, form: AnalystChatForm.self) }
+
     func page(_ request: Request, context: WebContext) async throws -> Response {
         let signedIn = try context.signedIn()
         let selection = AnalystChatSelection(query: request.uri.queryParameters.get("c"))
@@ -83,4 +86,14 @@ struct AnalystChatForm: Decodable, Sendable, TypedFields {
     /// Checked by `FormGuardMiddleware` before the route runs.
     var csrf: String?
     var conversation: String?
+}
+
+extension AnalystChatForm: ResendableForm {
+    var resend: ResendForm? {
+        guard let csrf else { return nil }
+        return ResendForm(
+            action: AnalystLinks.chat, hidden: [("csrf", csrf), ("conversation", conversation ?? "")],
+            textName: "question", text: ControlCharacters.removed(from: question, allowingLineBreaks: true),
+            label: "Your question was not answered. Here it is, to ask again:")
+    }
 }

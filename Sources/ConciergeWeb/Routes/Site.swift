@@ -41,7 +41,7 @@ struct Site<Store: WebStore>: Sendable {
     }
 
     /// Every route whose form the error page offers again after a 503.
-    static var resendable: [ResendableRoute] { [ChatRoutes<Store>.resendable] }
+    static var resendable: [ResendableRoute] { [ChatRoutes<Store>.resendable, AnalystChatRoutes.resendable] }
 
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context in Response.seeOther(context.identity == nil ? "/login" : "/chat") }
