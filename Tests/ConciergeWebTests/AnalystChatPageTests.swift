@@ -205,4 +205,23 @@ struct AnalystChatPageTests {
                 == .seeOther)
         }
     }
+
+    @Test func theJSONEndpointAsksTheSameChatWithTheCSRFHeader() async throws {
+        try await WebWorld.run(WebWorld.Options()) { _, browser in
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            let token = try await AnalystWorld.csrf(analyst)
+            let first = try await AnalystOpenAPITests.postChat(analyst, #"{"question":"compare champions and at risk"}"#,
+                                                               token: token)
+            #expect(first.status == .ok)
+            let turn = try JSONDecoder().decode(AnalystChatTurn.self, from: Data(first.body.utf8))
+            #expect(turn.record?.groundedness.score == 1 && turn.conversationID.hasPrefix("an_"))
+            let body = #"{"question":"and the other one?","conversationID":"\#(turn.conversationID)"}"#
+            let second = try JSONDecoder().decode(
+                AnalystChatTurn.self, from: Data(try await AnalystOpenAPITests.postChat(analyst, body, token: token).body.utf8))
+            #expect(second.record?.context.segments == ["rfm-at-risk"] && second.conversationID == turn.conversationID)
+            #expect(try await analyst.get("/admin/chat?c=\(turn.conversationID)").contains("and the other one?"))
+            let forged = try await AnalystOpenAPITests.postChat(analyst, #"{"question":"total CLV?"}"#, token: "x")
+            #expect(forged.status == .forbidden && AnalystWorld.errorCode(forged) == "csrf")
+        }
+    }
 }

@@ -7,11 +7,11 @@ import Logging
 /// Every endpoint of the analyst JSON API. Registration walks `allCases`, and `docs/openapi/analyst-api.json` must
 /// list exactly these (a test compares them), so the document cannot drift from the router.
 enum AnalystEndpoint: String, CaseIterable, Sendable {
-    case segments, segment, refreshInsight, insights, customerFeatures
+    case segments, segment, refreshInsight, insights, customerFeatures, chat
 
     static let base = "/admin/api"
 
-    var method: HTTPRequest.Method { self == .refreshInsight ? .post : .get }
+    var method: HTTPRequest.Method { [.refreshInsight, .chat].contains(self) ? .post : .get }
 
     /// The path as OpenAPI and Hummingbird both write it (`{id}` is a path parameter).
     var path: String {
@@ -21,6 +21,7 @@ enum AnalystEndpoint: String, CaseIterable, Sendable {
         case .refreshInsight: Self.base + "/segments/{id}/refresh-insight"
         case .insights: Self.base + "/segments/{id}/insights"
         case .customerFeatures: Self.base + "/customers/{id}/features"
+        case .chat: Self.base + "/chat"
         }
     }
 
@@ -71,6 +72,8 @@ struct AnalystAPIRoutes: Sendable {
         case .customerFeatures:
             guard let card = try await desk.customer(id: try AnalystSide.id(context)) else { throw HTTPError(.notFound) }
             return try AnalystJSON.response(card)
+        case .chat:
+            return try await AnalystChatAPI.ask(desk, request, context: context)
         }
     }
 

@@ -35,6 +35,7 @@ struct APIErrorBody: Codable, Sendable, Equatable {
         case 403: (error, message) = ("forbidden", "Only analysts and admins may use the analyst API.")
         case 404: (error, message) = ("not-found", "Nothing has that id.")
         case 405: (error, message) = ("method-not-allowed", "This endpoint does not accept that method.")
+        case 422: (error, message) = ("unprocessable", "The question is empty, too long or holds control characters.")
         case 429: (error, message) = ("rate-limited", "Too many requests: wait for the seconds in Retry-After.")
         case 503 where detail == AnalystSide.notConfigured:
             (error, message) = ("not-configured", "The analyst side is not configured on this server.")
