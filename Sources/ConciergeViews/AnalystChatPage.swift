@@ -81,7 +81,9 @@ public struct AnalystChatPage: Page {
         let record = turn.record
         let report = record?.groundedness
         let badge = report.map { AnalystFormat.groundedness($0.score) }
-        let checked = report.map { "\($0.sentences.count { $0.supported }) of \($0.sentences.count) sentences supported" }
+        let checked = report.map {
+            "\($0.sentences.count { $0.supported }) of \($0.sentences.count) sentences supported"
+        }
         let facts = (record?.facts ?? []).map { fact in
             let snapshot = segments[fact.segmentID]
             return FactView(segment: snapshot?.name ?? fact.segmentID,

@@ -15,7 +15,9 @@ struct AnalystChatServiceTests {
     static let snapshots = [Examples.chain] + Examples.known
     static let analyst = "usr_analyst"
 
-    private func makeService(_ writer: SegmentInsightService.Writer) throws -> (AnalystChatService, SQLiteConciergeStore) {
+    private func makeService(_ writer: SegmentInsightService.Writer) throws
+        -> (AnalystChatService, SQLiteConciergeStore)
+    {
         let store = try SQLiteConciergeStore(
             path: RepositoryPaths.temporaryDirectory("analyst-chat").appendingPathComponent("c.sqlite").path)
         let service = AnalystChatService(store: store, writer: writer,

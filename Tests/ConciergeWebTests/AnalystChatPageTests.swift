@@ -29,7 +29,9 @@ struct AnalystChatPageTests {
     }
 
     /// The stored answers of the conversation with their records, oldest first.
-    static func answers(_ world: WebWorld, _ conversation: String) async throws -> [(text: String, record: AnalystChatRecord)] {
+    static func answers(_ world: WebWorld, _ conversation: String) async throws
+        -> [(text: String, record: AnalystChatRecord)]
+    {
         try await world.store.messages(userID: analystID, conversationID: conversation, limit: 50)
             .filter { $0.role == .assistant }
             .map { ($0.text, try #require(AnalystChatRecord.decode($0.trace?.analystRecord))) }
@@ -75,7 +77,8 @@ struct AnalystChatPageTests {
             // "the other one" after Champions led the comparison: At Risk alone, then why its figure is what it is.
             #expect(answers[2].text.contains("At Risk") && !answers[2].text.contains("Champions"), "\(answers[2].text)")
             #expect(answers[2].record.context.segments == ["rfm-at-risk"])
-            #expect(answers[3].record.context.intent == .explain && answers[3].record.context.segments == ["rfm-at-risk"])
+            let why = answers[3].record.context
+            #expect(why.intent == .explain && why.segments == ["rfm-at-risk"])
 
             let page = try await analyst.get(first)
             #expect(page.status == .ok && page.contains(#"id="latest""#))
@@ -136,7 +139,8 @@ struct AnalystChatPageTests {
         try await WebWorld.run(WebWorld.Options()) { world, browser in
             let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
             let token = try await AnalystWorld.csrf(analyst)
-            let control = try await analyst.post("/admin/chat", [("csrf", token), ("question", "total\u{1} CLV please")])
+            let control = try await analyst.post("/admin/chat",
+                                                 [("csrf", token), ("question", "total\u{1} CLV please")])
             #expect(control.status == .unprocessableContent && control.contains("control characters"))
             #expect(control.contains(">total CLV please</textarea>"))
             let long = String(repeating: "churn ", count: 200)
@@ -197,7 +201,8 @@ struct AnalystChatPageTests {
             let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
             let token = try await AnalystWorld.csrf(analyst)
             world.switchable.isDown = true
-            let page = try await analyst.post("/admin/chat", [("csrf", token), ("question", "compare <b>champions</b>")])
+            let page = try await analyst.post("/admin/chat",
+                                              [("csrf", token), ("question", "compare <b>champions</b>")])
             #expect(page.status == .serviceUnavailable && page.contains(#"id="resend-form""#))
             #expect(page.contains("compare &lt;b&gt;champions&lt;/b&gt;") && page.contains(#"action="/admin/chat""#))
             world.switchable.isDown = false
@@ -210,14 +215,14 @@ struct AnalystChatPageTests {
         try await WebWorld.run(WebWorld.Options()) { _, browser in
             let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
             let token = try await AnalystWorld.csrf(analyst)
-            let first = try await AnalystOpenAPITests.postChat(analyst, #"{"question":"compare champions and at risk"}"#,
-                                                               token: token)
+            let first = try await AnalystOpenAPITests.postChat(
+                analyst, #"{"question":"compare champions and at risk"}"#, token: token)
             #expect(first.status == .ok)
             let turn = try JSONDecoder().decode(AnalystChatTurn.self, from: Data(first.body.utf8))
             #expect(turn.record?.groundedness.score == 1 && turn.conversationID.hasPrefix("an_"))
             let body = #"{"question":"and the other one?","conversationID":"\#(turn.conversationID)"}"#
-            let second = try JSONDecoder().decode(
-                AnalystChatTurn.self, from: Data(try await AnalystOpenAPITests.postChat(analyst, body, token: token).body.utf8))
+            let answered = try await AnalystOpenAPITests.postChat(analyst, body, token: token)
+            let second = try JSONDecoder().decode(AnalystChatTurn.self, from: Data(answered.body.utf8))
             #expect(second.record?.context.segments == ["rfm-at-risk"] && second.conversationID == turn.conversationID)
             #expect(try await analyst.get("/admin/chat?c=\(turn.conversationID)").contains("and the other one?"))
             let forged = try await AnalystOpenAPITests.postChat(analyst, #"{"question":"total CLV?"}"#, token: "x")

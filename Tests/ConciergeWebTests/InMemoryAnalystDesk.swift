@@ -82,7 +82,8 @@ final class InMemoryAnalystDesk: AnalystDesk {
         guard conversationID == nil || conversationID == "an_test" else { throw AnalystDeskError.unknownConversation }
         let chain = snapshots[0]
         let text = "\(chain.name): customers 12."
-        let report = GroundednessReport(score: 1, sentences: [CheckedSentence(text: text, supported: true, problems: [])])
+        let report = GroundednessReport(score: 1,
+                                        sentences: [CheckedSentence(text: text, supported: true, problems: [])])
         let record = AnalystChatRecord(
             kind: .answer, facts: [AnalystFact(segmentID: chain.id, metricKey: "customers")], groundedness: report,
             producer: "mock", promptVersion: AnalystPrompt.version, fallbackReason: nil, asOf: chain.asOf,

@@ -9,7 +9,8 @@ extension AnalystAnswerer {
     static func valueAtStake(_ segment: SegmentSnapshot) -> Double? {
         guard let value = AnalystMetricKeys.metric(.value, in: segment)?.value else { return nil }
         if let alive = AnalystMetricKeys.metric(.palive, in: segment)?.value { return value * (1 - alive) }
-        let lapsed = [AnalystMetricKeys.metric(.churn, in: segment), segment.metric(Self.atRiskShareKey)].compactMap { $0 }
+        let lapsed = [AnalystMetricKeys.metric(.churn, in: segment), segment.metric(Self.atRiskShareKey)]
+            .compactMap { $0 }
         guard !lapsed.isEmpty else { return nil }
         return value * lapsed.reduce(0) { $0 + $1.value }
     }
