@@ -81,6 +81,14 @@ public enum AnalystLinks {
 
     public static func customer(_ id: String) -> String { overview + "/customers/" + encoded(id) }
 
+    public static let chat = overview + "/chat"
+
+    /// One analyst conversation, scrolled to its latest answer.
+    public static func chat(conversation id: String, fragment: String? = nil) -> String {
+        chat + "?c=" + (id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            + (fragment.map { "#" + $0 } ?? "")
+    }
+
     private static func encoded(_ id: String) -> String {
         let segment = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
         return id.addingPercentEncoding(withAllowedCharacters: segment) ?? ""

@@ -199,7 +199,7 @@ struct AnalystAnswererTests {
     func inventedGroup() {
         let answer = Self.ask("what do the VIPs buy")
         #expect(answer.kind == .clarification)
-        #expect(answer.text.hasPrefix("No segment is called \"vips\": which segment do you mean?"))
+        #expect(answer.text.hasPrefix("There is no segment called ‘vips’: which segment do you mean?"))
         #expect(answer.text.contains("High-value active (high-value-active)"))
     }
 

@@ -56,6 +56,12 @@ struct AnalystOpenAPITests {
                 checked.insert("\(endpoint) \(answer.status.code)")
             }
             func send(_ who: Browser, _ endpoint: AnalystEndpoint, id: String, token: String? = nil) async throws -> Page {
+                if endpoint == .chat {
+                    // The chat's "id" is the conversation: an unknown one is its 404.
+                    let conversation = id == "nope" ? #","conversationID":"an_nope""# : ""
+                    return try await Self.postChat(who, #"{"question":"what's our total CLV?"\#(conversation)}"#,
+                                                   token: token)
+                }
                 if endpoint.method == .post {
                     return try await AnalystWorld.postJSON(who, Self.path(endpoint, id: id), token: token)
                 }
@@ -76,11 +82,14 @@ struct AnalystOpenAPITests {
                       .refreshInsight)
             // The versions keep the one with an unsupported sentence (the refresh above wrote a newer one).
             #expect(try await analyst.get(Self.path(.insights, id: segment)).contains(InMemoryAnalystDesk.unsupportedProblem))
+            try check(try await Self.postChat(analyst, #"{"question":""}"#, token: token), .chat)  // 422
+            try check(try await Self.postChat(analyst, #"{"ask":"x"}"#, token: token), .chat)  // 400
             for _ in 0..<AnalystLimits().requestsPerWindow { _ = try await analyst.get("/admin/api/segments") }
             try check(try await analyst.get("/admin/api/segments"), .segments)  // 429
             #expect(checked.contains("segments 429") && checked.contains("refreshInsight 201"))
-            // Success, 401 and 403 of each endpoint, 404 of the four with an id, and the 429.
-            let expected = 20
+            // Success, 401 and 403 of each endpoint, 404 of the five with an id (the chat's conversation), the
+            // chat's 422 and 400, and the 429.
+            let expected = 26
             #expect(checked.count == expected, "\(checked.sorted())")
         }
         try await WebWorld.run(AnalystWorld.world(desk: nil)) { _, browser in
@@ -103,6 +112,13 @@ struct AnalystOpenAPITests {
                 #expect(try Self.problems(answer, endpoint, document: document).isEmpty, "\(endpoint) 503")
             }
         }
+    }
+
+    static func postChat(_ who: Browser, _ json: String, token: String?) async throws -> Page {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[AnalystAPIGuard.csrfHeader] = token }
+        return try await who.send(AnalystEndpoint.chat.path, method: .post, headers: headers,
+                                  body: ByteBuffer(string: json))
     }
 
     @Test func theValidatorRefusesWhatTheDocumentForbids() throws {

@@ -73,6 +73,29 @@ final class InMemoryAnalystDesk: AnalystDesk {
         return AnalystCustomerCard(customer: row)
     }
 
+    /// The chat is tested over the real desk (`AnalystChatPageTests`): a page test that reaches `chat` here fails.
+    struct ChatNotStubbed: Error {}
+
+    /// A fixed turn for the API's schema test: an `an_…` conversation id other than `an_test` is unknown.
+    func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn {
+        guard !question.isEmpty else { throw AnalystDeskError.emptyQuestion }
+        guard conversationID == nil || conversationID == "an_test" else { throw AnalystDeskError.unknownConversation }
+        let chain = snapshots[0]
+        let text = "\(chain.name): customers 12."
+        let report = GroundednessReport(score: 1,
+                                        sentences: [CheckedSentence(text: text, supported: true, problems: [])])
+        let record = AnalystChatRecord(
+            kind: .answer, facts: [AnalystFact(segmentID: chain.id, metricKey: "customers")], groundedness: report,
+            producer: "mock", promptVersion: AnalystPrompt.version, fallbackReason: nil, asOf: chain.asOf,
+            context: AnalystContext(intent: .total, segments: [], metric: .size))
+        return AnalystChatTurn(conversationID: "an_test", questionID: "msg_q", question: question, answerID: "msg_a",
+                               answer: text, askedAt: "2026-11-30T12:00:00Z", record: record)
+    }
+
+    func chat(analystID: String, selection: AnalystChatSelection) async throws -> AnalystChatView? {
+        throw ChatNotStubbed()
+    }
+
     /// Twelve customers (pseudonymous ids) with orders spread over a year before the as-of date.
     static func customerRows() -> [CustomerSegmentRow] {
         let asOf = CalendarDay(iso: asOf)!

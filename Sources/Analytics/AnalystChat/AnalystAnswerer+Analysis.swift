@@ -2,13 +2,21 @@
 extension AnalystAnswerer {
     /// Value at stake, the prioritisation score: net value × (1 − mean P(alive)) — the money the segment's customers
     /// have spent, weighted by the chance they have already stopped buying, i.e. the revenue a retention effort is
-    /// fighting for. Not CLV × (1 − P(alive)): CLV is already discounted by P(alive). Without P(alive) the churn share
-    /// stands in for (1 − P(alive)). `nil` when the snapshot has neither or no net value.
+    /// fighting for. Not CLV × (1 − P(alive)): CLV is already discounted by P(alive). Without P(alive) the share that
+    /// has lapsed — churned plus at risk (`atRiskShare`, last purchase 91–180 days ago) — stands in for (1 − P(alive)):
+    /// on a young chain (the demo seed) nobody has churned yet and no segment has a P(alive), yet the at-risk share
+    /// still tells the segments apart. `nil` when the snapshot has none of these or no net value.
     static func valueAtStake(_ segment: SegmentSnapshot) -> Double? {
         guard let value = AnalystMetricKeys.metric(.value, in: segment)?.value else { return nil }
         if let alive = AnalystMetricKeys.metric(.palive, in: segment)?.value { return value * (1 - alive) }
-        return AnalystMetricKeys.metric(.churn, in: segment).map { value * $0.value }
+        let lapsed = [AnalystMetricKeys.metric(.churn, in: segment), segment.metric(Self.atRiskShareKey)]
+            .compactMap { $0 }
+        guard !lapsed.isEmpty else { return nil }
+        return value * lapsed.reduce(0) { $0 + $1.value }
     }
+
+    /// The share whose last purchase was 91–180 days ago (`SegmentMetrics`).
+    static let atRiskShareKey = "atRiskShare"
 
     func prioritise(among candidates: [SegmentSnapshot], _ context: AnalystContext) -> AnalystAnswer {
         let ranked = candidates.compactMap { segment in Self.valueAtStake(segment).map { (segment, $0) } }
@@ -21,8 +29,10 @@ extension AnalystAnswerer {
         draft.sentences.append("Prioritise \(top.name): " + stakeFigures(top, &draft, withSize: true) + ".")
         let next = ranked.dropFirst().prefix(2).map { "\($0.name) (" + stakeFigures($0, &draft, withSize: false) + ")" }
         if !next.isEmpty { draft.sentences.append("Next: " + AnalystWording.list(next) + ".") }
+        let byAlive = AnalystMetricKeys.metric(.palive, in: top) != nil
         draft.sentences.append("Ranked by value at stake: net value weighted by the chance the customers have "
-            + "already stopped buying (one minus P(alive)).")
+            + (byAlive ? "already stopped buying (one minus P(alive))." : "stopped buying (with no P(alive) figure, "
+                + "the share churned or at risk)."))
         let pair = Array(ranked.prefix(2).map(\.id))
         return draft.answer(AnalystContext(intent: .prioritise, segments: pair, metric: context.metric,
                                            compared: pair, focus: top.id))
@@ -38,8 +48,14 @@ extension AnalystAnswerer {
         }
         if let alive = AnalystMetricKeys.metric(.palive, in: segment) {
             parts.append("mean P(alive) \(draft.value(alive, of: segment))")
-        } else if let churn = AnalystMetricKeys.metric(.churn, in: segment) {
-            parts.append("churn \(draft.value(churn, of: segment))")
+        } else {
+            if let churn = AnalystMetricKeys.metric(.churn, in: segment) {
+                parts.append("churn \(draft.value(churn, of: segment))")
+            }
+            // Written with its own label, whose digits the groundedness check reads as the label, not as figures.
+            if let atRisk = segment.metric(Self.atRiskShareKey) {
+                parts.append("\(atRisk.label) \(draft.value(atRisk, of: segment))")
+            }
         }
         return parts.joined(separator: ", ")
     }

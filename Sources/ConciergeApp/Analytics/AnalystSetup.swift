@@ -8,7 +8,7 @@ import Foundation
 /// (the configured model, or the deterministic mock in mock mode).
 enum AnalystSetup {
     static func desk(_ configuration: AppConfiguration, store: any ConciergeStore, runtime: ConciergeRuntime?,
-                     clock: any WallClock) async throws -> WorkbenchAnalystDesk {
+                     clock: any WallClock, ids: any IdentifierSource) async throws -> WorkbenchAnalystDesk {
         let pseudonyms = CustomerPseudonyms(key: configuration.analyticsPseudonymKey)
         let workbench = AnalystWorkbench(store: store, pseudonyms: pseudonyms, clock: clock)
         let notes = try await AnalystNoteLibrary.load(directory: configuration.seedsDirectory + "/analyst-notes",
@@ -21,6 +21,8 @@ enum AnalystSetup {
         let insights = SegmentInsightService(store: store, notes: notes, writer: writer, clock: clock)
         let runs = SegmentationRunService(store: store, workbench: workbench, pseudonyms: pseudonyms, notes: notes,
                                           clock: clock)
-        return WorkbenchAnalystDesk(workbench: workbench, insights: insights, runs: runs)
+        // The chat phrases with the same writer: the model when one is configured, else the mock's draft as is.
+        let chat = AnalystChatService(store: store, writer: writer, clock: clock, ids: ids)
+        return WorkbenchAnalystDesk(workbench: workbench, insights: insights, runs: runs, chat: chat)
     }
 }

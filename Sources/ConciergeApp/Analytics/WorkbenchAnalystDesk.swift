@@ -4,17 +4,21 @@ import ConciergeWeb
 import Foundation
 
 /// The web's analyst port over the real parts: the workbench (snapshots and customer rows for today's as-of date,
-/// from the store), the insight service (notes, writer, groundedness check, versioned insight store) and the
-/// segmentation runs, whose newest run's accepted segments stand beside the rule and RFM segments (source `.ml`).
+/// from the store), the insight service (notes, writer, groundedness check, versioned insight store), the
+/// segmentation runs, whose newest run's accepted segments stand beside the rule and RFM segments (source `.ml`), and
+/// the analyst chat (conversations in the chat store, answered from the same day's snapshots).
 public struct WorkbenchAnalystDesk: AnalystDesk, SegmentationDesk {
     let workbench: AnalystWorkbench
     let insights: SegmentInsightService
     let runs: SegmentationRunService
+    let chat: AnalystChatService
 
-    public init(workbench: AnalystWorkbench, insights: SegmentInsightService, runs: SegmentationRunService) {
+    public init(workbench: AnalystWorkbench, insights: SegmentInsightService, runs: SegmentationRunService,
+                chat: AnalystChatService) {
         self.workbench = workbench
         self.insights = insights
         self.runs = runs
+        self.chat = chat
     }
 
     public func overview() async throws -> AnalystOverview {
@@ -76,6 +80,17 @@ public struct WorkbenchAnalystDesk: AnalystDesk, SegmentationDesk {
 
     public func customer(id: String) async throws -> AnalystCustomerCard? {
         try await workbench.customer(pseudonym: id).map { AnalystCustomerCard(customer: $0) }
+    }
+
+    /// Answered from today's snapshots (the workbench's as-of date), like every page of the desk.
+    public func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn {
+        let data = try await workbench.dataSet()
+        return try await chat.ask(question, conversationID: conversationID, analystID: analystID,
+                                  snapshots: data.snapshots, asOf: data.asOf)
+    }
+
+    public func chat(analystID: String, selection: AnalystChatSelection) async throws -> AnalystChatView? {
+        try await chat.chat(analystID: analystID, selection: selection)
     }
 
     static func chain(of data: AnalystDataSet) throws -> SegmentSnapshot {

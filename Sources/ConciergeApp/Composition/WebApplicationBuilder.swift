@@ -54,7 +54,7 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
     } else if !overrides.withoutAnalystDesk {
         do {
             dependencies.analystDesk = try await AnalystSetup.desk(configuration, store: store, runtime: runtime,
-                                                                   clock: dependencies.clock)
+                                                                   clock: dependencies.clock, ids: dependencies.ids)
         } catch {
             // The shopper's side does not depend on the analyst notes: it runs, and /admin says it is not configured.
             logger.warning("the analyst side is not configured", metadata: ["reason": "\(error)"])

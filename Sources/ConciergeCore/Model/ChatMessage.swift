@@ -49,11 +49,15 @@ public struct TurnTrace: Codable, Hashable, Sendable {
     public var timings: [TraceTiming]?
     /// For hand-off requests: what the team sees, masked.
     public var handoffSummary: String?
+    /// On the analyst chat's answers only: the answer's record (kind, facts, groundedness, producer, the context the
+    /// next question resolves against) as canonical JSON. Opaque to the core: the analytics module owns its shape
+    /// (`AnalystChatRecord`), and the core has no dependency on it.
+    public var analystRecord: String?
 
     /// Stored traces keep the field's first name, `stores`.
     enum CodingKeys: String, CodingKey {
         case intent, maskedPrompt, notes, answerSource, intentScores, chunks, shops = "stores", coupons, attempts
-        case guardVerdict, timings, handoffSummary
+        case guardVerdict, timings, handoffSummary, analystRecord
     }
 
     public init(intent: String? = nil, maskedPrompt: String? = nil, notes: [String] = []) {

@@ -7,12 +7,12 @@ import Logging
 /// Every endpoint of the analyst JSON API. Registration walks `allCases`, and `docs/openapi/analyst-api.json` must
 /// list exactly these (a test compares them), so the document cannot drift from the router.
 enum AnalystEndpoint: String, CaseIterable, Sendable {
-    case segments, segment, refreshInsight, insights, customerFeatures
+    case segments, segment, refreshInsight, insights, customerFeatures, chat
     case startSegmentationRun, segmentationRun, exportSegmentationRun
 
     static let base = "/admin/api"
 
-    var method: HTTPRequest.Method { [.refreshInsight, .startSegmentationRun].contains(self) ? .post : .get }
+    var method: HTTPRequest.Method { [.refreshInsight, .chat, .startSegmentationRun].contains(self) ? .post : .get }
 
     /// The endpoints of `SegmentationDesk` (the others are `AnalystDesk`'s).
     var isSegmentation: Bool { [.startSegmentationRun, .segmentationRun, .exportSegmentationRun].contains(self) }
@@ -28,6 +28,7 @@ enum AnalystEndpoint: String, CaseIterable, Sendable {
         case .startSegmentationRun: Self.base + "/segmentation/runs"
         case .segmentationRun: Self.base + "/segmentation/runs/{id}"
         case .exportSegmentationRun: Self.base + "/segmentation/runs/{id}/export"
+        case .chat: Self.base + "/chat"
         }
     }
 
@@ -80,6 +81,8 @@ struct AnalystAPIRoutes: Sendable {
         case .customerFeatures:
             guard let card = try await desk.customer(id: try AnalystSide.id(context)) else { throw HTTPError(.notFound) }
             return try AnalystJSON.response(card)
+        case .chat:
+            return try await AnalystChatAPI.ask(desk, request, context: context)
         }
     }
 

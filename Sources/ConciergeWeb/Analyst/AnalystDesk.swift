@@ -23,9 +23,45 @@ public protocol AnalystDesk: Sendable {
     func refreshInsight(segmentID: String, requestedBy: String) async throws -> SegmentInsight
     /// One customer's card by pseudonymous id; `nil` for an unknown id (and for anything that is not such an id).
     func customer(id: String) async throws -> AnalystCustomerCard?
+    /// The analyst chat: reads, answers, checks and stores one question of `analystID`'s, in `conversationID` (one of
+    /// theirs, `an_…`) or a new conversation when `nil`. Throws `AnalystDeskError` for a question that cannot be
+    /// asked (empty, too long, control characters) or a conversation that is not theirs.
+    func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn
+    /// The analyst's chat conversations and the turns of the selected one; `nil` when `selection` names a
+    /// conversation that is not one of theirs.
+    func chat(analystID: String, selection: AnalystChatSelection) async throws -> AnalystChatView?
+}
+
+/// Which analyst conversation the chat page shows.
+public enum AnalystChatSelection: Equatable, Sendable {
+    /// The most recently active one (none yet: a new one).
+    case latest
+    case new
+    case specific(String)
+
+    /// `?c=` of the page: absent → latest, `new` → new, anything else → that id.
+    public init(query: String?) {
+        switch query {
+        case nil, "": self = .latest
+        case "new": self = .new
+        case let id?: self = .specific(id)
+        }
+    }
+}
+
+/// The analyst chat's limits.
+public enum AnalystChatLimits {
+    /// Characters in one question: a question, not a pasted report (the reader works on short text).
+    public static let questionLength = 1_000
 }
 
 /// What the desk may refuse with besides store and model failures.
 public enum AnalystDeskError: Error, Equatable, Sendable {
     case unknownSegment
+    /// The analyst chat's refusals of a question (422 on the page, with the text kept).
+    case emptyQuestion
+    case questionTooLong(limit: Int)
+    case controlCharacters
+    /// A conversation id that is not one of the analyst's analyst conversations (404).
+    case unknownConversation
 }

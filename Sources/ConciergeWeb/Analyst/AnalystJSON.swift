@@ -38,6 +38,7 @@ struct APIErrorBody: Codable, Sendable, Equatable {
             (error, message) = ("bad-request", String(detail!.dropFirst(SegmentationAPI.reasonPrefix.count)))
         case 405: (error, message) = ("method-not-allowed", "This endpoint does not accept that method.")
         case 409: (error, message) = ("conflict", "A segmentation run of yours is still in progress: wait for it.")
+        case 422: (error, message) = ("unprocessable", "The question is empty, too long or holds control characters.")
         case 429: (error, message) = ("rate-limited", "Too many requests: wait for the seconds in Retry-After.")
         case 503 where detail == AnalystSide.notConfigured:
             (error, message) = ("not-configured", "The analyst side is not configured on this server.")

@@ -6,10 +6,10 @@ import Hummingbird
 import HummingbirdAuth
 
 /// `GET /admin`, `GET /admin/segments/{id}`, `POST /admin/segments/{id}/refresh-insight` and
-/// `GET /admin/customers/{id}`, and the segmentation pages (`AnalystPageRoutes+Segmentation.swift`): the analyst
-/// pages. Registered on the signed-in group (anyone logged out goes to the
-/// login page; the form guard checks the refresh form's CSRF field); the group's policy answers 403 to shoppers and
-/// reviewers before a handler runs.
+/// `GET /admin/customers/{id}`, the segmentation pages (`AnalystPageRoutes+Segmentation.swift`) and the chat
+/// (`AnalystChatRoutes`): the analyst pages. Registered on the signed-in group (anyone logged out goes to the login
+/// page; the form guard checks the forms' CSRF field); the group's policy answers 403 to shoppers and reviewers
+/// before a handler runs.
 struct AnalystPageRoutes: Sendable {
     let side: AnalystSide
     let views: PageRenderer
@@ -26,6 +26,7 @@ struct AnalystPageRoutes: Sendable {
         admin.get("segmentation", use: segmentationRuns)
         admin.post("segmentation", use: startSegmentationRun)
         admin.get("segmentation/{id}", use: segmentationRun)
+        AnalystChatRoutes(side: side, views: views).register(on: admin)
     }
 
     func overview(_ request: Request, context: WebContext) async throws -> Response {

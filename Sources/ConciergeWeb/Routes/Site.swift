@@ -43,7 +43,7 @@ struct Site<Store: WebStore>: Sendable {
     }
 
     /// Every route whose form the error page offers again after a 503.
-    static var resendable: [ResendableRoute] { [ChatRoutes<Store>.resendable] }
+    static var resendable: [ResendableRoute] { [ChatRoutes<Store>.resendable, AnalystChatRoutes.resendable] }
 
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context in Response.seeOther(context.identity == nil ? "/login" : "/chat") }
@@ -81,7 +81,7 @@ enum KnownPages {
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
         ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
         ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]), (AudienceRoutes.path, [.post]),
-        (AudienceRoutes.exportPath, [.post]),
+        (AudienceRoutes.exportPath, [.post]), ("/admin/chat", [.get, .post]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

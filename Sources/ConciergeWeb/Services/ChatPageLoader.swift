@@ -41,15 +41,21 @@ struct ChatPageLoader<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     /// `nil` for a new conversation; the id when it is the user's; otherwise 404.
     func ownedConversation(_ id: String?, user: User) async throws -> String? {
         guard let id, !id.isEmpty else { return nil }
-        guard try await store.conversations(userID: user.id).contains(id) else { throw HTTPError(.notFound) }
+        guard try await shopperConversations(userID: user.id).contains(id) else { throw HTTPError(.notFound) }
         return id
+    }
+
+    /// The user's conversations of the shopper chat, most recent first: the analyst chat's (`an_…`, stored in the
+    /// same store under the same user id) are neither listed nor reachable here.
+    func shopperConversations(userID: String) async throws -> [String] {
+        try await store.conversations(userID: userID).filter { !AnalystConversations.isAnalyst($0) }
     }
 
     func input(for signedIn: SignedIn, selection: ConversationSelection, place: PlaceChoice?, debug: Bool)
         async throws -> ChatPageInput
     {
         let user = signedIn.user
-        let ids = try await store.conversations(userID: user.id)
+        let ids = try await shopperConversations(userID: user.id)
         let current: String? = switch selection {
         case .latest: ids.first
         case .new: nil

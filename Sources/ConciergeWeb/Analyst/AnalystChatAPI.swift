@@ -1,0 +1,34 @@
+import Analytics
+import Foundation
+import Hummingbird
+
+/// `POST /admin/api/chat`: one analyst chat question as JSON (`{"question": …, "conversationID": …}`), answered
+/// with the stored `AnalystChatTurn`. Behind `AnalystAPIGuard` like every API endpoint (CSRF header, request limit).
+enum AnalystChatAPI {
+    struct Question: Decodable, Sendable {
+        var question: String
+        /// An `an_…` conversation of the analyst's; absent or empty for a new one.
+        var conversationID: String?
+    }
+
+    /// Bodies larger than a question could be are refused before decoding.
+    static let maximumBody = 16 * 1_024
+
+    static func ask(_ desk: any AnalystDesk, _ request: Request, context: WebContext) async throws -> Response {
+        let signedIn = try context.signedIn()
+        let body = try await request.body.collect(upTo: maximumBody)
+        guard let question = try? JSONDecoder().decode(Question.self, from: Data(buffer: body)) else {
+            throw HTTPError(.badRequest)
+        }
+        let conversation = question.conversationID.flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            let turn = try await desk.ask(question.question, conversationID: conversation,
+                                          analystID: signedIn.user.id)
+            return try AnalystJSON.response(turn)
+        } catch AnalystDeskError.unknownConversation {
+            throw HTTPError(.notFound)
+        } catch is AnalystDeskError {
+            throw HTTPError(.unprocessableContent)
+        }
+    }
+}
