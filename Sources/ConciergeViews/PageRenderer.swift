@@ -56,7 +56,7 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     static let requiredTemplates = ["layout", "login", "signup", "chat", "error", "turn", "bubble", "trace", "usage",
                                     "handoff-status", "care", "care-request", "admin", "admin-segment",
-                                    "admin-customer", "chart"]
+                                    "admin-customer", "admin-audiences", "chart"]
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {
