@@ -58,4 +58,23 @@ struct AudiencePageExportTests {
             #expect(unknown.status == .unprocessableContent && unknown.contains("format must be csv or json"))
         }
     }
+
+    /// The builder's typed fields (`AudienceBuilderForm.typedFields`) reach the schema, which refuses a control
+    /// character next to the field with the form kept; in any other field the form decoder answers 400 first.
+    @Test(arguments: ["\u{0}", "\u{7}"])
+    func aControlCharacterIsRefusedByTheSchemaOrTheDecoderAndNothingRuns(control: String) async throws {
+        try await WebWorld.run(AudiencePageTests.options) { world, browser in
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            let typed = [("city", "Leeds" + control), ("country", "G" + control), ("intent", "cold" + control + "drinks")]
+            let page = try await AudiencePageTests.submit(analyst, typed)
+            #expect(page.status == .unprocessableContent)
+            #expect(page.contains(#"id="error-city">city must be a non-empty text of at most 100 characters"#))
+            #expect(page.contains(#"id="error-country">country must be 2 capital letters<"#))
+            #expect(page.contains(#"id="error-intent">intent must be 1 to 500 characters without control characters<"#))
+            #expect(page.contains(#"value="Leeds"#), "the form is kept")
+            let untyped = try await AudiencePageTests.submit(analyst, [("withinDays", "7" + control), ("intent", "x")])
+            #expect(untyped.status == .badRequest)
+            #expect(try await world.store.audienceAudits(limit: 10).isEmpty)
+        }
+    }
 }
