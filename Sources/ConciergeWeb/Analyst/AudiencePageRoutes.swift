@@ -60,12 +60,7 @@ struct AudiencePageRoutes: Sendable {
         let format = form.format ?? "csv"
         switch try await port.export(requestBody: form.requestDocument(), by: signedIn.user, format: format,
                                      contacts: AudienceBuilderForm.filled(form.contacts)) {
-        case .found(let file):
-            let csv = format == "csv"
-            return Response(status: .ok, headers: [
-                .contentType: csv ? "text/csv; charset=utf-8" : "application/json",
-                .contentDisposition: "attachment; filename=\"audience.\(csv ? "csv" : "json")\"",
-            ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: file)))
+        case .found(let file): return AudienceRoutes.attachment(file, format: format)
         case .refused(let reason):
             let refusal = form.group(ofRefusal: reason)
             return try render(context, values: form.values, errors: [refusal.group: refusal.reason])
