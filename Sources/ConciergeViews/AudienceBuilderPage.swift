@@ -64,7 +64,8 @@ public struct AudienceBuilderPage: Page {
         self.unavailable = unavailable
         self.values = values
         bands = ChurnBand.allCases.map { band in
-            Choice(value: band.rawValue, label: AnalystFormat.band(band), selected: values.churnBands.contains(band.rawValue))
+            Choice(value: band.rawValue, label: AnalystFormat.band(band),
+                   selected: values.churnBands.contains(band.rawValue))
         }
         tiers = ValueTier.allCases.map { tier in
             Choice(value: tier.rawValue, label: tier.rawValue, selected: values.valueTiers.contains(tier.rawValue))
@@ -81,7 +82,8 @@ public struct AudienceBuilderPage: Page {
 
     static func view(_ outcome: AudienceDiscoveryOutcome) -> ResultView {
         let c = outcome.counts
-        let counts = [("All customers", c.allCustomers), ("After the store filter (address, consent, last seen)", c.afterStoreFilter),
+        let counts = [("All customers", c.allCustomers),
+                      ("After the store filter (address, consent, last seen)", c.afterStoreFilter),
                       ("After the whole filter: the candidates", c.afterFilter), ("Ranked by the intent", c.ranked),
                       ("Returned", c.returned)]
             .map { AnalystOverviewPage.MetricRow(label: $0.0, value: AnalystFormat.count($0.1)) }

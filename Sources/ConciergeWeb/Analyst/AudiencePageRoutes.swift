@@ -77,7 +77,8 @@ struct AudiencePageRoutes: Sendable {
         let page = AudienceBuilderPage(analyst: signedIn.user, csrf: signedIn.session.csrfToken,
                                        unavailable: port == nil, values: values, errors: errors, result: result,
                                        hidden: hidden)
-        let status: HTTPResponse.Status = port == nil ? .serviceUnavailable : errors.isEmpty ? .ok : .unprocessableContent
+        let status: HTTPResponse.Status =
+            port == nil ? .serviceUnavailable : errors.isEmpty ? .ok : .unprocessableContent
         return .html(try views.render(page), status: status)
     }
 }
