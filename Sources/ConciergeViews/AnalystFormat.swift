@@ -89,6 +89,10 @@ public enum AnalystLinks {
             + (fragment.map { "#" + $0 } ?? "")
     }
 
+    /// The audience builder and its form-post export.
+    public static let audiences = overview + "/audiences"
+    public static let audienceExport = audiences + "/export"
+
     private static func encoded(_ id: String) -> String {
         let segment = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
         return id.addingPercentEncoding(withAllowedCharacters: segment) ?? ""

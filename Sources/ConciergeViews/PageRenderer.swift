@@ -56,7 +56,8 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     static let requiredTemplates = ["layout", "login", "signup", "chat", "error", "turn", "bubble", "trace", "usage",
                                     "handoff-status", "care", "care-request", "admin", "admin-segment",
-                                    "admin-customer", "chart", "admin-segmentation", "admin-segmentation-run"]
+                                    "admin-customer", "admin-audiences", "chart", "admin-segmentation",
+                                    "admin-segmentation-run"]
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {

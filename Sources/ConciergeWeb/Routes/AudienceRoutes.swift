@@ -34,12 +34,17 @@ struct AudienceRoutes: Sendable {
         return try await guarded(request, context) { port, body, user in
             try await port.export(requestBody: body, by: user, format: format, contacts: contacts)
         } render: { file in
-            let csv = format == "csv"
-            return Response(status: .ok, headers: [
-                .contentType: csv ? "text/csv; charset=utf-8" : "application/json",
-                .contentDisposition: "attachment; filename=\"audience.\(csv ? "csv" : "json")\"",
-            ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: file)))
+            Self.attachment(file, format: format)
         }
+    }
+
+    /// An exported file as a download (the API and the builder page's export answer the same).
+    static func attachment(_ file: Data, format: String) -> Response {
+        let csv = format == "csv"
+        return Response(status: .ok, headers: [
+            .contentType: csv ? "text/csv; charset=utf-8" : "application/json",
+            .contentDisposition: "attachment; filename=\"audience.\(csv ? "csv" : "json")\"",
+        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: file)))
     }
 
     /// The checks every audience call makes, in order, then the port's reply as a status.

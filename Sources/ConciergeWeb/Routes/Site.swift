@@ -13,6 +13,7 @@ struct Site<Store: WebStore>: Sendable {
     let analystPages: AnalystPageRoutes
     let analystAPI: AnalystAPIRoutes
     let audiences: AudienceRoutes
+    let audiencePages: AudiencePageRoutes
     let tokens: FormTokens
 
     init(store: Store, configuration: WebConfiguration, dependencies: WebDependencies, cities: CityDirectory,
@@ -39,6 +40,8 @@ struct Site<Store: WebStore>: Sendable {
         analystPages = AnalystPageRoutes(side: analyst, views: dependencies.views)
         analystAPI = AnalystAPIRoutes(side: analyst)
         audiences = AudienceRoutes(port: dependencies.audiences)
+        audiencePages = AudiencePageRoutes(port: dependencies.audiences, views: dependencies.views,
+                                           clock: dependencies.clock)
         self.tokens = tokens
     }
 
@@ -61,6 +64,7 @@ struct Site<Store: WebStore>: Sendable {
         preferences.register(on: signedIn)
         care.register(on: signedIn)
         analystPages.register(on: signedIn)
+        audiencePages.register(on: signedIn)
         // Not behind the sign-in redirect: a script gets 401 JSON, not the login page (`AnalystAPIGuard`).
         analystAPI.register(on: router)
         for page in KnownPages.all {
@@ -81,6 +85,7 @@ enum KnownPages {
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
         ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
         ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]), (AudienceRoutes.path, [.post]),
+        (AnalystLinks.audiences, [.get, .post]), (AnalystLinks.audienceExport, [.post]),
         (AudienceRoutes.exportPath, [.post]), ("/admin/chat", [.get, .post]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
