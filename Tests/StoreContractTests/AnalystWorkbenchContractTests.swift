@@ -106,6 +106,37 @@ struct AnalystWorkbenchContractTests {
     }
 }
 
+extension AnalystWorkbenchContractTests {
+    @Test("a cached data set is served for ten minutes, then the store is read again (today's orders show up)")
+    func aCachedDataSetAgesOut() async throws {
+        try await withStore(.sqlite) { store in
+            try await store.upsert(Self.world)
+            let counting = CountingReads(store, failFirst: false)
+            let clock = SteppingClock(SeededStoreTemplate.asOf)
+            let workbench = AnalystWorkbench(store: counting, pseudonyms: CustomerPseudonyms(key: nil), clock: clock)
+            _ = try await workbench.dataSet(asOf: Self.asOf)
+            clock.advance(by: AnalystWorkbench.maximumAge - 1)
+            _ = try await workbench.dataSet(asOf: Self.asOf)
+            #expect(await counting.reads == 1)
+            clock.advance(by: 1)
+            _ = try await workbench.dataSet(asOf: Self.asOf)
+            #expect(await counting.reads == 2)
+        }
+    }
+}
+
+/// A wall clock a test moves forward.
+private final class SteppingClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date
+
+    init(_ start: Date) { instant = start }
+
+    func now() -> Date { lock.withLock { instant } }
+
+    func advance(by seconds: TimeInterval) { lock.withLock { instant += seconds } }
+}
+
 /// An `AnalyticsReadStore` that counts reads of the shopper ids (one per computation) and can fail the first one.
 private actor CountingReads: AnalyticsReadStore {
     struct Failure: Error {}

@@ -34,17 +34,22 @@ public struct AnalystDataSet: Codable, Hashable, Sendable {
 /// The one service the analyst web pages, the REST API, the insight writer and the CLI read analytics through.
 ///
 /// A data set is a pure function of (store contents, as-of date, rules), so it is cached per as-of date: the web
-/// asks for the same day many times and a run reads every order and event. The cache does not see later writes to
-/// the store — call `refresh` after a seed or an import. Concurrent callers for the same date share one computation.
+/// asks for the same day many times and a run reads every order and event. The store keeps changing while `serve`
+/// runs (today's orders), so a cached data set is computed again once it is `maximumAge` old; `refresh` drops the
+/// cache at once (after a seed or an import). Concurrent callers for the same date share one computation.
 public actor AnalystWorkbench {
     /// Dates kept; the oldest-computed is dropped first (each holds every customer's row).
     public static let cachedDates = 4
+    /// How long a computed data set is served before the store is read again: today's orders reach the analyst
+    /// pages within ten minutes, and a busy page costs one computation per ten minutes, not one per request.
+    public static let maximumAge: TimeInterval = 600
 
     private let store: any AnalyticsReadStore
     private let pseudonyms: CustomerPseudonyms
     private let rules: SegmentRules
     private let clock: any WallClock
     private var cache: [CalendarDay: Task<AnalystDataSet, any Error>] = [:]
+    private var computedAt: [CalendarDay: Date] = [:]
     private var cacheOrder: [CalendarDay] = []
 
     public init(store: any AnalyticsReadStore, pseudonyms: CustomerPseudonyms, rules: SegmentRules = SegmentRules(),
@@ -61,7 +66,10 @@ public actor AnalystWorkbench {
     /// The data set on `asOf` (default: today, UTC), from the cache when it was computed before.
     public func dataSet(asOf: CalendarDay? = nil) async throws -> AnalystDataSet {
         let day = asOf ?? today()
-        if let cached = cache[day] { return try await cached.value }
+        if let cached = cache[day], let at = computedAt[day], clock.now().timeIntervalSince(at) < Self.maximumAge {
+            return try await cached.value
+        }
+        forgetDay(day)
         let (store, pseudonyms, rules) = (self.store, self.pseudonyms, self.rules)
         // Detached: the computation (about a second on the demo seed) must not hold the actor, so cached dates
         // stay answerable meanwhile.
@@ -81,6 +89,7 @@ public actor AnalystWorkbench {
     /// Drops every cached date (the store changed) and computes `asOf` afresh.
     public func refresh(asOf: CalendarDay? = nil) async throws -> AnalystDataSet {
         cache.removeAll()
+        computedAt.removeAll()
         cacheOrder.removeAll()
         return try await dataSet(asOf: asOf)
     }
@@ -92,14 +101,24 @@ public actor AnalystWorkbench {
 
     private func remember(_ task: Task<AnalystDataSet, any Error>, for day: CalendarDay) {
         cache[day] = task
+        computedAt[day] = clock.now()
         cacheOrder.append(day)
-        while cacheOrder.count > Self.cachedDates { cache[cacheOrder.removeFirst()] = nil }
+        while cacheOrder.count > Self.cachedDates {
+            let oldest = cacheOrder.removeFirst()
+            cache[oldest] = nil
+            computedAt[oldest] = nil
+        }
+    }
+
+    private func forgetDay(_ day: CalendarDay) {
+        cache[day] = nil
+        computedAt[day] = nil
+        cacheOrder.removeAll { $0 == day }
     }
 
     /// Only this task: a `refresh` meanwhile may have put another one in its place.
     private func forget(_ task: Task<AnalystDataSet, any Error>, for day: CalendarDay) {
         guard cache[day] == task else { return }
-        cache[day] = nil
-        cacheOrder.removeAll { $0 == day }
+        forgetDay(day)
     }
 }
