@@ -157,6 +157,27 @@ struct ErrorAndOpsTests {
         }
     }
 
+    /// Analyst notes that cannot be read leave the analyst side unbuilt: `/admin` answers 503 "not configured", the
+    /// reason is on /healthz, and the shopper's side serves as before.
+    @Test func unreadableAnalystNotesAreADegradationNotAnOutage() async throws {
+        let seeds = FileManager.default.temporaryDirectory.appendingPathComponent("seeds-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: RepositoryPaths.seeds, to: seeds)
+        defer { try? FileManager.default.removeItem(at: seeds) }
+        try FileManager.default.removeItem(at: seeds.appendingPathComponent("analyst-notes"))
+        var options = WebWorld.Options()
+        options.environment["SEEDS_DIR"] = seeds.path
+        try await WebWorld.run(options) { world, browser in
+            let health = try await browser.get("/healthz")
+            #expect(health.status == .ok && health.contains("degraded: analyst side:"), "\(health.body)")
+            #expect(world.logs.lines(containing: "the analyst side is not configured").count == 1)
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            #expect(try await analyst.get("/admin").status == .serviceUnavailable)
+            _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
+            let sent = try await browser.submit(on: "/chat", to: "/chat", [("message", "any offers?")])
+            #expect(sent.status == .seeOther, "chat still answers")
+        }
+    }
+
     @Test func aStoreThatIsDownGives503PagesWithoutDetails() async throws {
         try await WebWorld.run { world, browser in
             world.switchable.goDown(throwing: StoreError.unavailable("connection refused to db.internal:5432"))
