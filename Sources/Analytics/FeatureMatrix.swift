@@ -32,25 +32,32 @@ public struct FeatureMatrix: Sendable, Equatable {
         return FeatureMatrix(ids: indices.map { ids[$0] }, featureNames: featureNames, values: picked)
     }
 
+    /// A column's mean and population variance (divisor n), in two passes (mean, then squared deviations): no
+    /// cancellation for columns far from zero. (0, 0) for no rows.
+    public func columnMoments(_ column: Int) -> (mean: Double, variance: Double) {
+        guard rowCount > 0 else { return (0, 0) }
+        let n = Double(rowCount)
+        var sum = 0.0
+        for row in 0..<rowCount { sum += self[row, column] }
+        let mean = sum / n
+        var squares = 0.0
+        for row in 0..<rowCount {
+            let deviation = self[row, column] - mean
+            squares += deviation * deviation
+        }
+        return (mean, squares / n)
+    }
+
     /// Every column z-scored: minus its mean, divided by its population standard deviation (divisor n, as
     /// scikit-learn's `StandardScaler`). A constant column has no spread to divide by and is an error.
     public func standardized() throws(FeatureMatrixError) -> FeatureMatrix {
         guard rowCount > 0 else { return self }
-        let n = Double(rowCount)
         var means = [Double](repeating: 0, count: columnCount)
         var deviations = [Double](repeating: 0, count: columnCount)
         for column in 0..<columnCount {
-            var sum = 0.0
-            for row in 0..<rowCount { sum += self[row, column] }
-            let mean = sum / n
-            // Two passes (mean, then squared deviations): no cancellation for columns far from zero.
-            var squares = 0.0
-            for row in 0..<rowCount {
-                let deviation = self[row, column] - mean
-                squares += deviation * deviation
-            }
+            let (mean, variance) = columnMoments(column)
             means[column] = mean
-            deviations[column] = (squares / n).squareRoot()
+            deviations[column] = variance.squareRoot()
             // Equal values can leave a rounding residue in the mean: a spread that small is no spread.
             guard deviations[column] > 1e-12 * abs(mean), deviations[column] > 0 else {
                 throw .constantColumn(featureNames[column])

@@ -48,19 +48,7 @@ public struct KMeans: Sendable {
 
     /// The mean over columns of each column's population variance: the scale of scikit-learn's tolerance.
     static func meanVariance(_ data: FeatureMatrix) -> Double {
-        let n = Double(data.rowCount)
-        var total = 0.0
-        for column in 0..<data.columnCount {
-            var sum = 0.0
-            for row in 0..<data.rowCount { sum += data[row, column] }
-            let mean = sum / n
-            var squares = 0.0
-            for row in 0..<data.rowCount {
-                let deviation = data[row, column] - mean
-                squares += deviation * deviation
-            }
-            total += squares / n
-        }
+        let total = (0..<data.columnCount).reduce(0.0) { $0 + data.columnMoments($1).variance }
         return total / Double(max(1, data.columnCount))
     }
 }

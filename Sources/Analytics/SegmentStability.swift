@@ -8,19 +8,11 @@ struct Standardizer: Sendable {
     var scales: [Double]
 
     init(_ data: FeatureMatrix) {
-        let n = Double(max(1, data.rowCount))
         means = []
         scales = []
         for column in 0..<data.columnCount {
-            var sum = 0.0
-            for row in 0..<data.rowCount { sum += data[row, column] }
-            let mean = sum / n
-            var squares = 0.0
-            for row in 0..<data.rowCount {
-                let deviation = data[row, column] - mean
-                squares += deviation * deviation
-            }
-            let deviation = (squares / n).squareRoot()
+            let (mean, variance) = data.columnMoments(column)
+            let deviation = variance.squareRoot()
             means.append(mean)
             scales.append(deviation > 1e-12 * max(1, abs(mean)) ? 1 / deviation : 0)
         }
