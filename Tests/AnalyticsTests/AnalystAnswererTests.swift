@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// Golden answers over the hand-built snapshots: each asserts what MUST be in the answer (the right segment names and
-/// figures in display rounding), and every answer is checked the way the groundedness check will: each number in the
-/// text is the displayed value of a fact the answer lists, and each fact exists in the snapshots.
+/// figures in display rounding), and every answer passes the deterministic groundedness checker over the snapshots
+/// of the facts it lists, each of which exists.
 @Suite("Analyst chat: golden answers and follow-ups")
 struct AnalystAnswererTests {
     static let reader = AnalystQuestionReader(snapshots: AnalystFixtures.snapshots)
@@ -246,5 +246,22 @@ struct AnalystAnswererTests {
         #expect(shown(10, .money, "USD") == "$10.00")
         #expect(shown(10, .money, "INR") == "₹10.00")
         #expect(shown(10, .money, "AUD") == "AUD 10.00")
+    }
+
+    @Test("money written from a snapshot with customers in other currencies says whose money it is")
+    func moneyIsScopedToItsCurrency() {
+        let snapshots = AnalystFixtures.snapshots.map { snapshot -> SegmentSnapshot in
+            var scoped = snapshot
+            scoped.metrics.append(SegmentMetric(key: "customersInOtherCurrencies",
+                                                label: "customers paying in another currency", value: 12, unit: .count))
+            return scoped
+        }
+        let answerer = AnalystAnswerer(snapshots: snapshots)
+        let money = answerer.answer(Self.reader.read("avg order value of at risk", previous: nil))
+        #expect(money.text.contains("Money figures cover customers paying in GBP only"), "\(money.text)")
+        Self.expectGrounded(money, snapshots)
+        let size = answerer.answer(Self.reader.read("how many champions are there", previous: nil))
+        #expect(!size.text.contains("Money figures"), "\(size.text)")
+        #expect(!Self.ask("avg order value of at risk").text.contains("Money figures"), "no other currencies, no note")
     }
 }

@@ -36,17 +36,35 @@ public struct AnalystAnswerer: Sendable {
         if segments.isEmpty, reading.unresolvedReference != nil, needsSegment(context.intent) {
             return clarification(AnalystWording.whichSegment(examples: rankable, reference: reading.unresolvedReference), context)
         }
-        switch context.intent {
-        case .prioritise: return prioritise(among: segments.count >= 2 ? segments : rankable, context)
-        case .compare: return compare(segments, context)
-        case .explain: return explain(segments, context)
-        case .total: return total(context)
-        case .segmentMetric, .segmentSize, .followUp: return figure(segments, context)
-        case .campaign: return campaign(segments, context)
-        case .behaviour: return behaviour(segments, context)
-        case .listSegments: return list(context)
-        case .outOfScope: return refusal(AnalystWording.outOfScope, context)
+        let drafted: AnalystAnswer = switch context.intent {
+        case .prioritise: prioritise(among: segments.count >= 2 ? segments : rankable, context)
+        case .compare: compare(segments, context)
+        case .explain: explain(segments, context)
+        case .total: total(context)
+        case .segmentMetric, .segmentSize, .followUp: figure(segments, context)
+        case .campaign: campaign(segments, context)
+        case .behaviour: behaviour(segments, context)
+        case .listSegments: list(context)
+        case .outOfScope: refusal(AnalystWording.outOfScope, context)
         }
+        return withCurrencyScope(drafted)
+    }
+
+    /// Money metrics cover the snapshot's main currency only (`SegmentMetrics`): "96 customers, net value $3,742.40"
+    /// would read as all 96 customers' value when some pay in other currencies, so an answer that writes money says so.
+    func withCurrencyScope(_ answer: AnalystAnswer) -> AnalystAnswer {
+        let moneyFrom = answer.facts.compactMap { fact -> SegmentSnapshot? in
+            guard let snapshot = byID[fact.segmentID], snapshot.metric(fact.metricKey)?.unit == .money else { return nil }
+            return snapshot
+        }
+        guard let first = moneyFrom.first,
+              moneyFrom.contains(where: { ($0.metric("customersInOtherCurrencies")?.value ?? 0) > 0 }) else {
+            return answer
+        }
+        var scoped = answer
+        scoped.text += " Money figures cover customers paying in \(first.currency) only; the others are counted but "
+            + "not in money figures."
+        return scoped
     }
 
     func needsSegment(_ intent: AnalystIntent) -> Bool {
