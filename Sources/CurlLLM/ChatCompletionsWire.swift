@@ -41,9 +41,32 @@ enum MalformedReason: String, Error {
     case tooLarge = "too-large"
 }
 
-/// The parts of a chat-completions response the concierge reads: `model` and `choices[0].message.content`.
-/// Everything else (usage, finish reason, tool calls) is ignored.
+/// The parts of a chat-completions response the concierge reads: `model`, `choices[0].message.content` and
+/// `usage`. Everything else (finish reason, tool calls) is ignored.
 struct ChatCompletionsResponse: Decodable {
+    /// `usage`: read only when both counts are there and not negative; anything else is "not reported", never
+    /// a reason to drop a good answer.
+    struct Usage: Decodable {
+        let promptTokens: Int?
+        let completionTokens: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case promptTokens = "prompt_tokens"
+            case completionTokens = "completion_tokens"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            promptTokens = try? container.decodeIfPresent(Int.self, forKey: .promptTokens)
+            completionTokens = try? container.decodeIfPresent(Int.self, forKey: .completionTokens)
+        }
+
+        var reported: LLMUsage? {
+            guard let promptTokens, let completionTokens, promptTokens >= 0, completionTokens >= 0 else { return nil }
+            return LLMUsage(promptTokens: promptTokens, completionTokens: completionTokens)
+        }
+    }
+
     struct Choice: Decodable {
         struct Message: Decodable {
             let content: String?
@@ -54,6 +77,18 @@ struct ChatCompletionsResponse: Decodable {
 
     let model: String?
     let choices: [Choice]?
+    let usage: Usage?
+
+    enum CodingKeys: String, CodingKey {
+        case model, choices, usage
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        model = try container.decodeIfPresent(String.self, forKey: .model)
+        choices = try container.decodeIfPresent([Choice].self, forKey: .choices)
+        usage = try? container.decodeIfPresent(Usage.self, forKey: .usage)  // a malformed usage is "not reported"
+    }
 
     /// The reply in a 2xx body, or why there is none.
     static func reply(status: Int, body: [UInt8]) -> Result<LLMReply, MalformedReason> {
@@ -69,6 +104,6 @@ struct ChatCompletionsResponse: Decodable {
         guard content.contains(where: { !$0.isWhitespace }) else {
             return .failure(.emptyContent)
         }
-        return .success(LLMReply(status: status, text: content, model: response.model))
+        return .success(LLMReply(status: status, text: content, model: response.model, usage: response.usage?.reported))
     }
 }

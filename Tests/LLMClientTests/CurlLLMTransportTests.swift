@@ -24,7 +24,8 @@ struct CurlLLMTransportTests {
     func success() async throws {
         let session = try await FakeLLMServer.session(responses: ["200:text=hello there"], apiKey: Self.key)
         let result = try await transport(session).attempt(sampleRequest, number: 1, timeout: .seconds(5))
-        #expect(result == .reply(LLMReply(status: 200, text: "hello there", model: "gpt-test")))
+        #expect(result == .reply(LLMReply(status: 200, text: "hello there", model: "gpt-test",
+                                              usage: LLMUsage(promptTokens: 1, completionTokens: 1))))
         let requests = try await session.recordedRequests()
         #expect(requests.map(\.path) == ["/v1/chat/completions"])
         #expect(requests.first?.contentType == "application/json")

@@ -16,6 +16,21 @@ struct RetryingLLMClientTests {
         #expect(clock.sleeps.isEmpty)
     }
 
+    @Test("the tokens a provider reports are kept per attempt and summed over a turn's calls")
+    func usage() async throws {
+        let (client, _, _) = scriptedClient([
+            .status(503), .reply("first", usage: LLMUsage(promptTokens: 812, completionTokens: 41)),
+            .reply("second", usage: LLMUsage(promptTokens: 830, completionTokens: 37)),
+        ])
+        let first = try await client.complete(sampleRequest)
+        #expect(first.attempts.map(\.usage) == [nil, LLMUsage(promptTokens: 812, completionTokens: 41)])
+        #expect(first.usage == LLMUsage(promptTokens: 812, completionTokens: 41))
+        let second = try await client.complete(sampleRequest, continuing: first.attempts)
+        let turn = first.attempts + second.attempts
+        #expect(turn.totalUsage == LLMUsage(promptTokens: 1_642, completionTokens: 78))
+        #expect(turn.totalUsage.totalTokens == 1_720)
+    }
+
     @Test("retries sleep the capped exponential schedule, recorded on each attempt")
     func schedule() async throws {
         let policy = RetryPolicy(maxAttempts: 6, baseDelay: .milliseconds(250), maxDelay: .seconds(1))

@@ -13,8 +13,8 @@ final class ScriptedTransport: LLMTransport, @unchecked Sendable {
         /// Time the attempt takes on the clock; `nil`: the whole timeout for `.timeout`, else none.
         var takes: Duration?
 
-        static func reply(_ text: String = "hello", model: String? = "gpt-test") -> Step {
-            Step(result: .reply(LLMReply(status: 200, text: text, model: model)))
+        static func reply(_ text: String = "hello", model: String? = "gpt-test", usage: LLMUsage? = nil) -> Step {
+            Step(result: .reply(LLMReply(status: 200, text: text, model: model, usage: usage)))
         }
 
         static func status(_ status: Int, retryAfter: Duration? = nil) -> Step {

@@ -80,12 +80,21 @@ public struct LLMAttempt: Codable, Hashable, Sendable {
     /// The wait this attempt's response asked for (`Retry-After` / `retry-after-ms`), if any. The next
     /// attempt's `backoffMs` equals it when it was honoured.
     public var retryAfterMs: Int?
+    /// The tokens the provider reported for this attempt's response (`nil`: none reported, or no response).
+    public var usage: LLMUsage?
 
-    public init(number: Int, outcome: LLMAttemptOutcome, latencyMs: Int, backoffMs: Int, retryAfterMs: Int? = nil) {
+    public init(number: Int, outcome: LLMAttemptOutcome, latencyMs: Int, backoffMs: Int, retryAfterMs: Int? = nil,
+                usage: LLMUsage? = nil) {
         self.number = number
         self.outcome = outcome
         self.latencyMs = latencyMs
         self.backoffMs = backoffMs
         self.retryAfterMs = retryAfterMs
+        self.usage = usage
     }
+}
+
+extension Sequence<LLMAttempt> {
+    /// The tokens of all these attempts together: a turn's cost, regenerations included.
+    public var totalUsage: LLMUsage { reduce(.zero) { $0 + ($1.usage ?? .zero) } }
 }

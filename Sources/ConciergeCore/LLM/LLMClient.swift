@@ -38,11 +38,35 @@ public struct LLMReply: Hashable, Sendable {
     public var text: String
     /// The `model` field of the response, if present.
     public var model: String?
+    /// The response's `usage` (what the provider bills), if it reported one.
+    public var usage: LLMUsage?
 
-    public init(status: Int, text: String, model: String?) {
+    public init(status: Int, text: String, model: String?, usage: LLMUsage? = nil) {
         self.status = status
         self.text = text
         self.model = model
+        self.usage = usage
+    }
+}
+
+/// Tokens a provider reports for one response (`usage.prompt_tokens`, `usage.completion_tokens`): what a call
+/// costs. Counts only, so it is safe in logs, traces and metrics.
+public struct LLMUsage: Codable, Hashable, Sendable {
+    public var promptTokens: Int
+    public var completionTokens: Int
+
+    public init(promptTokens: Int, completionTokens: Int) {
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+    }
+
+    public var totalTokens: Int { promptTokens + completionTokens }
+
+    public static let zero = LLMUsage(promptTokens: 0, completionTokens: 0)
+
+    public static func + (left: LLMUsage, right: LLMUsage) -> LLMUsage {
+        LLMUsage(promptTokens: left.promptTokens + right.promptTokens,
+                 completionTokens: left.completionTokens + right.completionTokens)
     }
 }
 
@@ -63,6 +87,12 @@ public enum LLMAttemptResult: Hashable, Sendable {
         case .transportError(let kind): .transport(kind)
         case .malformed: .malformed
         }
+    }
+
+    /// The tokens the response reported, if it was a reply that reported them.
+    public var usage: LLMUsage? {
+        if case .reply(let reply) = self { return reply.usage }
+        return nil
     }
 
     /// The server's requested wait, if any.

@@ -49,6 +49,9 @@ public struct LLMCompletion: Codable, Hashable, Sendable {
     /// Every attempt, the successful one last.
     public var attempts: [LLMAttempt]
 
+    /// The tokens this completion cost, summed over its attempts (zero when the provider reported none).
+    public var usage: LLMUsage { attempts.totalUsage }
+
     public init(text: String, model: String, attempts: [LLMAttempt]) {
         self.text = text
         self.model = model

@@ -73,7 +73,8 @@ public struct RetryingLLMClient<Transport: LLMTransport, TimeSource: Clock<Durat
         let result = await transport.attempt(request, number: number, timeout: timeout)
         let attempt = LLMAttempt(
             number: number, outcome: result.outcome, latencyMs: started.duration(to: clock.now).wholeMilliseconds,
-            backoffMs: backoff.wholeMilliseconds, retryAfterMs: result.retryAfter?.wholeMilliseconds)
+            backoffMs: backoff.wholeMilliseconds, retryAfterMs: result.retryAfter?.wholeMilliseconds,
+            usage: result.usage)
         return (result, attempt)
     }
 
