@@ -48,7 +48,7 @@ struct DebugViewTests {
                 #expect(view.contains(part), "\(part)")
             }
             let reviewer = try await world.user("reviewer@example.com")
-            let start = try #require(view.body.range(of: #"<pre class="prompt">"#))
+            let start = try #require(view.body.range(of: #"<pre class="prompt" tabindex="0" aria-label="Masked prompt">"#))
             let end = try #require(view.body.range(of: "</pre>", range: start.upperBound..<view.body.endIndex))
             let prompt = view.body[start.upperBound..<end.lowerBound]
             for secret in ["4111", "me@home.example", reviewer.email, reviewer.name] {

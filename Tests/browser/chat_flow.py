@@ -25,6 +25,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import steps_axe
+
 WAIT_SECONDS = 30
 PHONE = (390, 844)
 DESKTOP = (1366, 900)
@@ -263,6 +265,9 @@ def run(flow):
     flow.step("log out", log_out)
     flow.step("reviewer switches the debug view on and sees the masked trace", reviewer_debug_view)
     flow.step("the chat works with JavaScript off", without_javascript)
+    # Last: every page of every role, as the steps above left the data (conversations, traces, hand-offs).
+    flow.step("axe-core: 0 violations and targets ≥ 24 px on every page, phone and desktop",
+              lambda: steps_axe.every_page_is_accessible(flow))
 
 
 def main():
