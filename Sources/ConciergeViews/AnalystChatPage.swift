@@ -10,6 +10,8 @@ public struct AnalystChatPage: Page {
     public let title = "Analyst chat · Analyst"
     public let navigation: Navigation?
     let csrf: String
+    /// The key the form sends with the question, so that sending it again is the same turn.
+    let turnKey: String
     let conversationID: String
     let turns: [TurnView]
     let conversations: [ConversationLink]
@@ -58,10 +60,11 @@ public struct AnalystChatPage: Page {
 
     /// - Parameters:
     ///   - segments: every segment on the desk's as-of date, to name the facts' segments and link them.
-    public init(analyst: User, csrf: String, chat: AnalystChatView, segments: [SegmentSnapshot],
+    public init(analyst: User, csrf: String, turnKey: String, chat: AnalystChatView, segments: [SegmentSnapshot],
                 maximumLength: Int, draft: String = "", error: String? = nil) {
         navigation = Navigation(analyst: analyst, csrf: csrf)
         self.csrf = csrf
+        self.turnKey = turnKey
         conversationID = chat.conversationID ?? ""
         let names = Dictionary(segments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         turns = chat.turns.enumerated().map { index, turn in

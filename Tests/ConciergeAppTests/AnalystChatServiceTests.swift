@@ -4,6 +4,7 @@ import ConciergeCore
 import ConciergeWeb
 import Foundation
 import SQLiteStore
+import Synchronization
 import Testing
 import TestSupport
 
@@ -93,5 +94,83 @@ extension AnalystChatServiceTests {
         #expect(record.kind != .answer)
         #expect(record.groundedness.score == 1, "\(record.groundedness.unsupported)")
         try await store.close()
+    }
+}
+
+/// Resending a question: with the form's turn key, asking again after a failure is one turn, never two.
+extension AnalystChatServiceTests {
+    /// The SQLite store, except that the first answer it is given fails to store (an outage between the
+    /// question and the answer: the question is already stored).
+    final class AnswerOutageStore: ChatStore, Sendable {
+        let inner: SQLiteConciergeStore
+        let failedOnce = Mutex(false)
+
+        init(_ inner: SQLiteConciergeStore) { self.inner = inner }
+
+        func appendMessage(_ message: ChatMessage) async throws {
+            let fail = message.role == .assistant && failedOnce.withLock { failed in
+                defer { failed = true }
+                return !failed
+            }
+            if fail { throw StoreError.unavailable("the store went away") }
+            try await inner.appendMessage(message)
+        }
+
+        func message(id: String, userID: String) async throws -> ChatMessage? {
+            try await inner.message(id: id, userID: userID)
+        }
+
+        func messages(userID: String, conversationID: String, limit: Int) async throws -> [ChatMessage] {
+            try await inner.messages(userID: userID, conversationID: conversationID, limit: limit)
+        }
+
+        func conversations(userID: String) async throws -> [String] { try await inner.conversations(userID: userID) }
+    }
+
+    @Test func aQuestionResentAfterAnOutageIsAnsweredOnceAndStoredOnce() async throws {
+        let (_, sqlite) = try makeService(.mock)
+        let store = AnswerOutageStore(sqlite)
+        let service = AnalystChatService(store: store, writer: .mock,
+                                         clock: FixedWallClock(SegmentInsightServiceTests.now), ids: CountingIDs())
+        let key = try TurnKey(validating: "turn_resend_0001")
+        await #expect(throws: StoreError.self) {
+            try await service.ask("compare champions and at risk", conversationID: nil, analystID: Self.analyst,
+                                  snapshots: Self.snapshots, asOf: Examples.asOf, turnKey: key)
+        }
+        // The question was stored before the outage; the resend (no conversation id: it was a new one) answers it.
+        let resent = try await service.ask("compare champions and at risk", conversationID: nil,
+                                           analystID: Self.analyst, snapshots: Self.snapshots, asOf: Examples.asOf,
+                                           turnKey: key)
+        #expect(resent.answer.hasPrefix("Champions: customers 212"))
+        let again = try await service.ask("compare champions and at risk", conversationID: nil,
+                                          analystID: Self.analyst, snapshots: Self.snapshots, asOf: Examples.asOf,
+                                          turnKey: key)
+        #expect(again == resent)
+        #expect(try await sqlite.conversations(userID: Self.analyst) == [resent.conversationID])
+        let stored = try await sqlite.messages(userID: Self.analyst, conversationID: resent.conversationID, limit: 10)
+        #expect(stored.map(\.role) == [.shopper, .assistant])
+        // Without a key, the same resend would be a second question: the key is what makes it one turn.
+        let unkeyed = try await ask(service, "compare champions and at risk", in: resent.conversationID)
+        #expect(unkeyed.questionID != resent.questionID)
+        // Another analyst's resend of the same key is their own turn, never this one.
+        let other = try await service.ask("compare champions and at risk", conversationID: nil, analystID: "usr_other",
+                                          snapshots: Self.snapshots, asOf: Examples.asOf, turnKey: key)
+        #expect(other.conversationID != resent.conversationID && other.questionID != resent.questionID)
+        try await sqlite.close()
+    }
+
+    @Test func aStoredMaskedQuestionAnsweredOnResendIsStillRefusedAsPersonalData() async throws {
+        let (_, sqlite) = try makeService(.mock)
+        let store = AnswerOutageStore(sqlite)
+        let service = AnalystChatService(store: store, writer: .mock,
+                                         clock: FixedWallClock(SegmentInsightServiceTests.now), ids: CountingIDs())
+        let key = try TurnKey(validating: "turn_resend_0002")
+        _ = try? await service.ask("how much did raj.patel@example.com spend?", conversationID: nil,
+                                   analystID: Self.analyst, snapshots: Self.snapshots, asOf: Examples.asOf, turnKey: key)
+        let resent = try await service.ask("how much did raj.patel@example.com spend?", conversationID: nil,
+                                           analystID: Self.analyst, snapshots: Self.snapshots, asOf: Examples.asOf,
+                                           turnKey: key)
+        #expect(resent.question == "how much did <EMAIL_1> spend?" && resent.record?.kind == .refusal)
+        try await sqlite.close()
     }
 }

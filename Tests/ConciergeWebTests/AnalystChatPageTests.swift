@@ -54,6 +54,29 @@ struct AnalystChatPageTests {
                 sourceLocation: sourceLocation)
     }
 
+    @Test func aQuestionSentTwiceWithThePagesTurnKeyIsOneTurnAndAForgedKeyIsRefused() async throws {
+        try await WebWorld.run(WebWorld.Options()) { world, browser in
+            let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
+            let page = try await analyst.get("/admin/chat?c=new")
+            let token = try page.csrf()
+            let key = try #require(page.field("turn"))
+            #expect(key.hasPrefix("turn_"))
+            let form = [("csrf", token), ("conversation", ""), ("question", "how many champions are there?"),
+                        ("turn", key)]
+            let first = try await analyst.post("/admin/chat", form)
+            let second = try await analyst.post("/admin/chat", form)  // a double click, or the 503 page's resend
+            #expect(first.status == .seeOther && second.location == first.location)
+            let conversation = try Self.conversationID(try #require(first.location))
+            let stored = try await world.store.messages(userID: Self.analystID, conversationID: conversation, limit: 10)
+            #expect(stored.map(\.role) == [.shopper, .assistant])
+            let nextKey = try #require(try await analyst.get("/admin/chat").field("turn"))
+            #expect(nextKey != key, "each page hands out a fresh key")
+            let forged = try await analyst.post("/admin/chat", [("csrf", token), ("conversation", ""),
+                                                                ("question", "how many?"), ("turn", "turn_forged_key_0001")])
+            #expect(forged.status == .badRequest)
+        }
+    }
+
     @Test func aConversationWithFollowUpsIsAnsweredFromTheSnapshotsAndGrounded() async throws {
         try await WebWorld.run(WebWorld.Options()) { world, browser in
             let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)

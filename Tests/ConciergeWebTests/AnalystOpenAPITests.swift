@@ -84,6 +84,9 @@ struct AnalystOpenAPITests {
             #expect(try await analyst.get(Self.path(.insights, id: segment)).contains(InMemoryAnalystDesk.unsupportedProblem))
             try check(try await Self.postChat(analyst, #"{"question":""}"#, token: token), .chat)  // 422
             try check(try await Self.postChat(analyst, #"{"ask":"x"}"#, token: token), .chat)  // 400
+            let badKey = try await Self.postChat(analyst, #"{"question":"how many?","turnKey":"not a key!"}"#, token: token)
+            #expect(badKey.status == .badRequest)
+            try check(badKey, .chat)
             for _ in 0..<AnalystLimits().requestsPerWindow { _ = try await analyst.get("/admin/api/segments") }
             try check(try await analyst.get("/admin/api/segments"), .segments)  // 429
             #expect(checked.contains("segments 429") && checked.contains("refreshInsight 201"))

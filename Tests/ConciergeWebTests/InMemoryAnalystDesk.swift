@@ -1,4 +1,5 @@
 import Analytics
+import ConciergeCore
 import ConciergeWeb
 import Foundation
 import Synchronization
@@ -77,7 +78,9 @@ final class InMemoryAnalystDesk: AnalystDesk {
     struct ChatNotStubbed: Error {}
 
     /// A fixed turn for the API's schema test: an `an_…` conversation id other than `an_test` is unknown.
-    func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn {
+    func ask(_ question: String, conversationID: String?, analystID: String, turnKey: TurnKey?) async throws
+        -> AnalystChatTurn
+    {
         guard !question.isEmpty else { throw AnalystDeskError.emptyQuestion }
         guard conversationID == nil || conversationID == "an_test" else { throw AnalystDeskError.unknownConversation }
         let chain = snapshots[0]

@@ -32,9 +32,20 @@ public struct AnalystChatService: Sendable {
 
     /// - Parameters:
     ///   - snapshots: every segment on one as-of date (`AnalystDataSet.snapshots`: the chain's first).
+    ///   - turnKey: the form's key (`TurnKey`): the question and answer ids derive from it and the analyst, so a
+    ///     resend after a failure (a store outage between question and answer, a double click) is one turn.
     public func ask(_ text: String, conversationID: String?, analystID: String, snapshots: [SegmentSnapshot],
-                    asOf: String) async throws -> AnalystChatTurn {
+                    asOf: String, turnKey: TurnKey? = nil) async throws -> AnalystChatTurn {
         let question = try Self.validated(text)
+        if let turnKey, let stored = try await store.message(id: turnKey.questionID(userID: analystID), userID: analystID) {
+            if let answer = try await store.message(id: turnKey.answerID(userID: analystID), userID: analystID) {
+                return Self.turn(question: stored, answer: answer)  // answered already: the same turn again
+            }
+            let recent = try await store.messages(userID: analystID, conversationID: stored.conversationID, limit: 3)
+                .filter { $0.id != stored.id }
+            return try await answer(stored, previous: Self.lastContext(recent), heldPersonalData: false,
+                                    snapshots: snapshots, asOf: asOf, key: turnKey)
+        }
         let conversation: String
         var recent: [ChatMessage] = []
         if let conversationID {
@@ -52,19 +63,39 @@ public struct AnalystChatService: Sendable {
         let masked = masking.maskDetailed(question)
         // Each message at least a millisecond after the one before, so a pinned clock still orders the turns.
         let now = Self.after(recent.last?.createdAt, clock.now())
-        let asked = ChatMessage(id: ids.make("msg_"), userID: analystID, conversationID: conversation, role: .shopper,
-                                text: masked.text, maskedText: masked.text, createdAt: now)
-        try await store.appendMessage(asked)
-        let answered = await answering.answer(masked.text, heldPersonalData: !masked.replacements.isEmpty,
-                                              previous: Self.lastContext(recent), snapshots: snapshots,
-                                              asOf: asOf)
+        let asked = ChatMessage(id: turnKey?.questionID(userID: analystID) ?? ids.make("msg_"), userID: analystID,
+                                conversationID: conversation, role: .shopper, text: masked.text,
+                                maskedText: masked.text, createdAt: now)
+        do {
+            try await store.appendMessage(asked)
+        } catch StoreError.duplicate(collection: .messages, field: _) where turnKey != nil {
+            throw AnalystDeskError.turnInProgress  // the same key's first send stored it a moment ago
+        }
+        return try await answer(asked, previous: Self.lastContext(recent),
+                                heldPersonalData: !masked.replacements.isEmpty, snapshots: snapshots, asOf: asOf,
+                                key: turnKey)
+    }
+
+    /// Answers a stored question and stores the answer. `heldPersonalData` is only known while the typed text is at
+    /// hand; a resent question was stored masked, and its placeholders still tell the reader what was there.
+    private func answer(_ asked: ChatMessage, previous: AnalystContext?, heldPersonalData: Bool,
+                        snapshots: [SegmentSnapshot], asOf: String, key: TurnKey?) async throws -> AnalystChatTurn {
+        let held = heldPersonalData || Self.holdsPlaceholder(asked.text)
+        let answered = await answering.answer(asked.text, heldPersonalData: held, previous: previous,
+                                              snapshots: snapshots, asOf: asOf)
         var trace = TurnTrace(intent: "analyst-" + answered.record.context.intent.rawValue)
         trace.answerSource = answered.record.producer == "mock" ? "mock" : "llm"
         trace.analystRecord = try answered.record.json()
-        let reply = ChatMessage(id: ids.make("msg_"), userID: analystID, conversationID: conversation,
-                                role: .assistant, text: answered.text, createdAt: Self.after(now, clock.now()),
-                                trace: trace)
-        try await store.appendMessage(reply)
+        let reply = ChatMessage(id: key?.answerID(userID: asked.userID) ?? ids.make("msg_"), userID: asked.userID,
+                                conversationID: asked.conversationID, role: .assistant, text: answered.text,
+                                createdAt: Self.after(asked.createdAt, clock.now()), trace: trace)
+        do {
+            try await store.appendMessage(reply)
+        } catch StoreError.duplicate(collection: .messages, field: _) where key != nil {
+            // Two resends raced and the other one stored its answer first: that answer is the turn's.
+            guard let stored = try await store.message(id: reply.id, userID: asked.userID) else { throw AnalystDeskError.turnInProgress }
+            return Self.turn(question: asked, answer: stored)
+        }
         return Self.turn(question: asked, answer: reply)
     }
 
@@ -103,6 +134,11 @@ public struct AnalystChatService: Sendable {
     static func lastContext(_ recent: [ChatMessage]) -> AnalystContext? {
         guard let answer = recent.last(where: { $0.role == .assistant }) else { return nil }
         return AnalystChatRecord.decode(answer.trace?.analystRecord)?.context
+    }
+
+    /// True when stored (masked) text holds a placeholder such as `<EMAIL_1>`: what the masker replaced.
+    static func holdsPlaceholder(_ text: String) -> Bool {
+        text.contains(/<[A-Z][A-Z_]*_[0-9]+>/)
     }
 
     static func after(_ previous: Date?, _ now: Date) -> Date {

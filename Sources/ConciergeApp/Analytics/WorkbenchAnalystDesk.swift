@@ -83,10 +83,12 @@ public struct WorkbenchAnalystDesk: AnalystDesk, SegmentationDesk {
     }
 
     /// Answered from today's snapshots (the workbench's as-of date), like every page of the desk.
-    public func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn {
+    public func ask(_ question: String, conversationID: String?, analystID: String, turnKey: TurnKey?) async throws
+        -> AnalystChatTurn
+    {
         let data = try await workbench.dataSet()
         return try await chat.ask(question, conversationID: conversationID, analystID: analystID,
-                                  snapshots: data.snapshots, asOf: data.asOf)
+                                  snapshots: data.snapshots, asOf: data.asOf, turnKey: turnKey)
     }
 
     public func chat(analystID: String, selection: AnalystChatSelection) async throws -> AnalystChatView? {

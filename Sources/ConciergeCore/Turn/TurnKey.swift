@@ -18,6 +18,6 @@ public struct TurnKey: Hashable, Sendable {
         value = raw
     }
 
-    func questionID(userID: String) -> String { "msg_\(userID)_\(value)_q" }
-    func answerID(userID: String) -> String { "msg_\(userID)_\(value)_a" }
+    public func questionID(userID: String) -> String { "msg_\(userID)_\(value)_q" }
+    public func answerID(userID: String) -> String { "msg_\(userID)_\(value)_a" }
 }

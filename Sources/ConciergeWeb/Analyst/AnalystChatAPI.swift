@@ -1,4 +1,5 @@
 import Analytics
+import ConciergeCore
 import Foundation
 import Hummingbird
 
@@ -9,6 +10,9 @@ enum AnalystChatAPI {
         var question: String
         /// An `an_…` conversation of the analyst's; absent or empty for a new one.
         var conversationID: String?
+        /// An idempotency key the client chooses (8–64 letters, digits, `_`, `-`): the same key again returns the
+        /// same turn instead of asking twice. Keys are per analyst, so one cannot reach another's messages.
+        var turnKey: String?
     }
 
     /// Bodies larger than a question could be are refused before decoding.
@@ -22,11 +26,16 @@ enum AnalystChatAPI {
         }
         let conversation = question.conversationID.flatMap { $0.isEmpty ? nil : $0 }
         do {
+            let turnKey = try question.turnKey.map { raw throws(ChatError) in try TurnKey(validating: raw) }
             let turn = try await desk.ask(question.question, conversationID: conversation,
-                                          analystID: signedIn.user.id)
+                                          analystID: signedIn.user.id, turnKey: turnKey)
             return try AnalystJSON.response(turn)
+        } catch is ChatError {
+            throw HTTPError(.badRequest)
         } catch AnalystDeskError.unknownConversation {
             throw HTTPError(.notFound)
+        } catch AnalystDeskError.turnInProgress {
+            throw HTTPError(.conflict)
         } catch is AnalystDeskError {
             throw HTTPError(.unprocessableContent)
         }

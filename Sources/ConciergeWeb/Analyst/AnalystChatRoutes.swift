@@ -13,6 +13,8 @@ import Hummingbird
 struct AnalystChatRoutes: Sendable {
     let side: AnalystSide
     let views: PageRenderer
+    /// Turn keys for the form (`TurnKeys`, as on the shopper chat): a resent question is one turn, not two.
+    let ids: any IdentifierSource
 
     func register(on group: some RouterMethods<WebContext>) {
         group.get("chat", use: page)
@@ -36,13 +38,20 @@ struct AnalystChatRoutes: Sendable {
             throw HTTPError(.tooManyRequests, headers: [.retryAfter: side.throttle.retryAfter(until)])
         }
         let conversation = form.conversation.flatMap { $0.isEmpty ? nil : $0 }
+        // A key this session's pages did not hand out is refused before anything is stored, as on the shopper chat.
+        let key = form.turn.flatMap { $0.isEmpty ? nil : $0 }
+        if let key, !TurnKeys.isIssued(key, csrfToken: signedIn.session.csrfToken) { throw HTTPError(.badRequest) }
         do {
-            let turn = try await desk.ask(form.question, conversationID: conversation, analystID: signedIn.user.id)
+            let turnKey = try key.map { raw throws(ChatError) in try TurnKey(validating: raw) }
+            let turn = try await desk.ask(form.question, conversationID: conversation, analystID: signedIn.user.id,
+                                          turnKey: turnKey)
             // Never the question: it is the analyst's text (masked or not, logs are a privacy surface).
             context.logger.info("analyst chat answered", metadata: ["kind": "\(turn.record?.kind.rawValue ?? "-")"])
             return .seeOther(AnalystLinks.chat(conversation: turn.conversationID, fragment: "latest"))
         } catch AnalystDeskError.unknownConversation {
             throw HTTPError(.notFound)
+        } catch is ChatError {
+            throw HTTPError(.badRequest)  // an issued key is always well-formed; this one was forged
         } catch let error as AnalystDeskError {
             // 422 with the question kept in the text area, less the control characters nobody can see or mean.
             return try await render(signedIn, selection: conversation.map { .specific($0) } ?? .new,
@@ -58,7 +67,9 @@ struct AnalystChatRoutes: Sendable {
             throw HTTPError(.notFound)
         }
         let overview = try await desk.overview()
-        let page = AnalystChatPage(analyst: signedIn.user, csrf: signedIn.session.csrfToken, chat: chat,
+        let page = AnalystChatPage(analyst: signedIn.user, csrf: signedIn.session.csrfToken,
+                                   turnKey: TurnKeys.make(random: ids.make("turn_"), csrfToken: signedIn.session.csrfToken),
+                                   chat: chat,
                                    segments: [overview.chain] + overview.segments,
                                    maximumLength: AnalystChatLimits.questionLength, draft: draft, error: error)
         return .html(try views.render(page), status: status)
@@ -72,6 +83,8 @@ struct AnalystChatRoutes: Sendable {
         case .controlCharacters:
             "The question contains control characters (invisible codes such as NUL) and was not sent. Retype it, or "
                 + "paste it as plain text, and ask again."
+        case .turnInProgress:
+            "This question is still being answered. Wait a moment and reload the page to see the answer."
         case .emptyQuestion, .unknownSegment, .unknownConversation: "Type a question first."
         }
     }
@@ -86,13 +99,16 @@ struct AnalystChatForm: Decodable, Sendable, TypedFields {
     /// Checked by `FormGuardMiddleware` before the route runs.
     var csrf: String?
     var conversation: String?
+    /// The page's turn key (`TurnKeys`); absent from old pages and scripts, which then get no resend protection.
+    var turn: String?
 }
 
 extension AnalystChatForm: ResendableForm {
     var resend: ResendForm? {
         guard let csrf else { return nil }
         return ResendForm(
-            action: AnalystLinks.chat, hidden: [("csrf", csrf), ("conversation", conversation ?? "")],
+            action: AnalystLinks.chat,
+            hidden: [("csrf", csrf), ("conversation", conversation ?? ""), ("turn", turn ?? "")],
             textName: "question", text: ControlCharacters.removed(from: question, allowingLineBreaks: true),
             label: "Your question was not answered. Here it is, to ask again:")
     }

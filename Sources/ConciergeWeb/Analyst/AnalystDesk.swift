@@ -1,4 +1,5 @@
 import Analytics
+import ConciergeCore
 
 /// The analyst side as the web sees it: the one port behind every page and endpoint under `/admin`. The composition
 /// root adapts the segment workbench (snapshots and customer rows from the store for an as-of date) and the insight
@@ -25,8 +26,11 @@ public protocol AnalystDesk: Sendable {
     func customer(id: String) async throws -> AnalystCustomerCard?
     /// The analyst chat: reads, answers, checks and stores one question of `analystID`'s, in `conversationID` (one of
     /// theirs, `an_…`) or a new conversation when `nil`. Throws `AnalystDeskError` for a question that cannot be
-    /// asked (empty, too long, control characters) or a conversation that is not theirs.
-    func ask(_ question: String, conversationID: String?, analystID: String) async throws -> AnalystChatTurn
+    /// asked (empty, too long, control characters) or a conversation that is not theirs. With a `turnKey`, asking
+    /// again is one turn, not two: the stored answer comes back, or a stored question is answered without being
+    /// stored again (`TurnKey`); the same key still being answered is `AnalystDeskError.turnInProgress`.
+    func ask(_ question: String, conversationID: String?, analystID: String, turnKey: TurnKey?) async throws
+        -> AnalystChatTurn
     /// The analyst's chat conversations and the turns of the selected one; `nil` when `selection` names a
     /// conversation that is not one of theirs.
     func chat(analystID: String, selection: AnalystChatSelection) async throws -> AnalystChatView?
@@ -64,4 +68,6 @@ public enum AnalystDeskError: Error, Equatable, Sendable {
     case controlCharacters
     /// A conversation id that is not one of the analyst's analyst conversations (404).
     case unknownConversation
+    /// The same turn key while its first send is still being answered (409: a double submit).
+    case turnInProgress
 }

@@ -13,6 +13,8 @@ import HummingbirdAuth
 struct AnalystPageRoutes: Sendable {
     let side: AnalystSide
     let views: PageRenderer
+    /// The analyst chat form's turn keys.
+    let ids: any IdentifierSource
 
     func register(on router: some RouterMethods<WebContext>) {
         let admin = router.group(RouterPath(AnalystLinks.overview))
@@ -26,7 +28,7 @@ struct AnalystPageRoutes: Sendable {
         admin.get("segmentation", use: segmentationRuns)
         admin.post("segmentation", use: startSegmentationRun)
         admin.get("segmentation/{id}", use: segmentationRun)
-        AnalystChatRoutes(side: side, views: views).register(on: admin)
+        AnalystChatRoutes(side: side, views: views, ids: ids).register(on: admin)
     }
 
     func overview(_ request: Request, context: WebContext) async throws -> Response {

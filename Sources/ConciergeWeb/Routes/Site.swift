@@ -37,7 +37,7 @@ struct Site<Store: WebStore>: Sendable {
         let analyst = AnalystSide(configuredDesk: dependencies.analystDesk,
                                   throttle: AnalystThrottle(store: store, limits: configuration.analystLimits,
                                                             clock: dependencies.clock))
-        analystPages = AnalystPageRoutes(side: analyst, views: dependencies.views)
+        analystPages = AnalystPageRoutes(side: analyst, views: dependencies.views, ids: dependencies.ids)
         analystAPI = AnalystAPIRoutes(side: analyst)
         audiences = AudienceRoutes(port: dependencies.audiences)
         audiencePages = AudiencePageRoutes(port: dependencies.audiences, views: dependencies.views,
