@@ -174,3 +174,23 @@ extension AnalystChatServiceTests {
         try await sqlite.close()
     }
 }
+
+extension AnalystChatServiceTests {
+    /// One date's figures are not a trend: a question about movement gets the figure and the plain statement that
+    /// it shows none, and the statement passes the groundedness check; a question about today alone does not get it.
+    @Test(arguments: ["are champions customers getting fewer, is it getting worse?",
+                      "has the number of champions customers gone up since last quarter?",
+                      "how many champions customers are there, is it trending up?"])
+    func aQuestionAboutMovementSaysTheFiguresHaveNoHistory(_ question: String) async throws {
+        let (service, store) = try makeService(.mock)
+        let turn = try await ask(service, question)
+        let record = try #require(turn.record)
+        #expect(record.kind == .answer && record.context.segments == ["rfm-champions"], "\(turn.answer)")
+        #expect(turn.answer.hasPrefix("Champions has 212 customers") && !record.facts.isEmpty, "\(turn.answer)")
+        #expect(turn.answer.hasSuffix("with no history, so they cannot say whether it is rising or falling."))
+        #expect(record.groundedness.score == 1, "\(record.groundedness.unsupported)")
+        let today = try await ask(service, "how many champions customers are there?")
+        #expect(!today.answer.contains("no history"), "\(today.answer)")
+        try await store.close()
+    }
+}

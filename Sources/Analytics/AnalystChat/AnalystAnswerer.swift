@@ -47,7 +47,16 @@ public struct AnalystAnswerer: Sendable {
         case .listSegments: list(context)
         case .outOfScope: refusal(AnalystWording.outOfScope, context)
         }
-        return withCurrencyScope(drafted)
+        return withoutHistory(withCurrencyScope(drafted), asked: reading.asksAboutChange)
+    }
+
+    /// "Is churn getting worse?" answered with today's churn alone would read as "no change": an answer to a question
+    /// about movement says that the figures have no history, so the reader does not take one date for a trend.
+    func withoutHistory(_ answer: AnalystAnswer, asked: Bool) -> AnalystAnswer {
+        guard asked, answer.kind == .answer else { return answer }
+        var scoped = answer
+        scoped.text += " " + AnalystWording.noHistory
+        return scoped
     }
 
     /// Money metrics cover the snapshot's main currency only (`SegmentMetrics`): "96 customers, net value $3,742.40"

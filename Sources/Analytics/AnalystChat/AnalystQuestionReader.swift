@@ -45,6 +45,7 @@ public struct AnalystQuestionReader: Sendable {
                                      asksForPersonalData: personal, resolved: own)
         reading.smallTalk = intent == .outOfScope && AnalystSignals.isSmallTalk(question)
         reading.aboutCustomers = intent == .outOfScope && !personal && AnalystSignals.isAboutCustomers(question)
+        reading.asksAboutChange = AnalystSignals.asksAboutChange(question)
         if isFollowUp {
             reading.resolved = AnalystFollowUpResolver.resolve(reading, followUp: followUp, cues: cues,
                                                               previous: previous)

@@ -74,6 +74,9 @@ public struct AnalystReading: Codable, Hashable, Sendable {
     /// Out of scope yet about customers or segments ("which segment is growing fastest?"): the answer says what the
     /// snapshots can answer instead of calling the question off-topic.
     public var aboutCustomers = false
+    /// Asks how a figure moves over time ("is churn getting worse?"): the snapshots describe one date, so the
+    /// answer gives the figure and says plainly that it shows no movement.
+    public var asksAboutChange = false
     /// What the question means once the previous turn is taken into account (equal to the own reading when it is
     /// not a follow-up).
     public var resolved: AnalystContext

@@ -33,6 +33,19 @@ enum AnalystSignals {
         !question.words.isEmpty && question.words.allSatisfy { smallTalkWords.contains($0.text) }
     }
 
+    /// Phrases asking how a figure moves over time ("is churn getting worse?", "has CLV gone up since last quarter?").
+    /// The snapshots hold one as-of date, so an answer to such a question must say it shows no movement.
+    static let changePhrases: [[String]] = [
+        "getting worse", "getting better", "get worse", "get better", "trend", "trending", "over time", "rising",
+        "falling", "increasing", "decreasing", "going up", "going down", "gone up", "gone down", "went up",
+        "went down", "growing", "shrinking", "improving", "worsening", "since last", "than last", "compared to last",
+        "month on month", "year on year", "changed", "change since",
+    ].map(AnalystWords.phrase)
+
+    static func asksAboutChange(_ question: AnalystWords) -> Bool {
+        changePhrases.contains { question.contains($0) }
+    }
+
     static func isAboutCustomers(_ question: AnalystWords) -> Bool {
         question.words.contains { customerWords.contains($0.stem) }
     }

@@ -11,6 +11,9 @@ enum AnalystWording {
     static let smallTalk = "Hello! Ask me about your customer segments: which to prioritise, how two compare, why a "
         + "figure is high, or what to send them."
 
+    static let noHistory = "These figures describe one as-of date with no history, so they cannot say whether it is "
+        + "rising or falling."
+
     static let notInSnapshots = "I can't answer that from the segment figures: they describe one as-of date (size, "
         + "net value, CLV, churn, order value, orders per customer, days since the last purchase, P(alive) and "
         + "interests), with no trends or individual customers. Try ‘which segment should we prioritise?’ or "
