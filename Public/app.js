@@ -120,8 +120,10 @@
   function showPending(message) {
     const list = document.getElementById('messages');
     document.getElementById('empty-hint')?.remove();
-    const mine = bubble('from-shopper pending', 'You', message);
-    const answer = bubble('from-concierge pending streaming', 'Concierge', '');
+    // Own classes (styled like the stored bubbles in app.css), so that nothing counting the stored
+    // .from-shopper/.from-concierge bubbles sees a turn that is not done.
+    const mine = bubble('pending-shopper', 'You', message);
+    const answer = bubble('pending-concierge', 'Concierge', '');
     answer.hidden = true;
     const typing = document.createElement('p');
     typing.id = 'typing-indicator';
