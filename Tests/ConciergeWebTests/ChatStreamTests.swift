@@ -81,4 +81,41 @@ struct ChatStreamTests {
             #expect(events.last?.data.contains("limit of 1") == true)
         }
     }
+
+    @Test("a turn that fails after its message was stored ends with an error event; the log names no text")
+    func failureAfterAccepted() async throws {
+        var options = WebWorld.Options()
+        options.chat = BrokenStreamChat()
+        try await WebWorld.run(options) { world, browser in
+            _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
+            let csrf = try await browser.get("/chat").csrf()
+            let response = try await browser.post("/chat/stream", [("csrf", csrf), ("message", "my secret plan")],
+                                                  headers: ChatTests.fetch)
+            let events = Self.events(response.body)
+            #expect(events.map(\.name) == ["accepted", "delta", "error"])
+            #expect(events.last?.data == ChatStream.failure)
+            #expect(world.logs.lines(containing: "secret").isEmpty && world.logs.lines(containing: "Half").isEmpty)
+            #expect(!world.logs.lines(containing: "chat stream failed").isEmpty)
+        }
+    }
+}
+
+/// Streams `accepted` and one delta, then fails, as a store outage after the message was stored would.
+struct BrokenStreamChat: ChatResponder {
+    struct Outage: Error {}
+
+    var limits: ChatLimits { ChatLimits(dailyMessages: 30, messageLength: 2_000) }
+
+    func respond(_ input: ChatInput) async throws -> ChatTurn {
+        Issue.record("the streamed route must not call respond")
+        throw Outage()
+    }
+
+    func stream(_ input: ChatInput) -> AsyncThrowingStream<ChatStreamEvent, any Error> {
+        AsyncThrowingStream { continuation in
+            continuation.yield(.accepted(conversationID: "conv_broken"))
+            continuation.yield(.delta("Half an answer. "))
+            continuation.finish(throwing: Outage())
+        }
+    }
 }

@@ -31,8 +31,14 @@ extension ChatRoutes {
         } catch let error as ChatError {
             return .text(Self.reason(error, text: form.message), status: Self.status(error))
         }
-        let logger = context.logger
-        return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
+        let body = streamBody(first: first, then: events, request: request, signedIn: signedIn, logger: context.logger)
+        return Response(status: .ok, headers: ChatStream.headers, body: body)
+    }
+
+    /// Writes each event as it comes; a failure after the message was stored ends with an `error` event.
+    private func streamBody(first: ChatStreamEvent?, then events: ChatEventReader, request: Request,
+                            signedIn: SignedIn, logger: Logger) -> ResponseBody {
+        ResponseBody { writer in
             var event = first
             do {
                 while let current = event {
@@ -42,22 +48,10 @@ extension ChatRoutes {
                 }
             } catch {
                 logger.error("chat stream failed after the message was stored", metadata: ["error": "\(type(of: error))"])
-                try await writer.write(ByteBuffer(string: ServerSentEvent.encode(name: "error", data: Self.streamFailure)))
+                try await writer.write(ByteBuffer(string: ServerSentEvent.encode(name: "error", data: ChatStream.failure)))
             }
             try await writer.finish(nil)
-        })
-    }
-
-    /// What the shopper reads when a stored message could not be answered to the end.
-    static var streamFailure: String {
-        "Something went wrong while answering. Your message is saved: reload the page in a moment to see the answer."
-    }
-
-    /// `no-transform` and `X-Accel-Buffering: no` keep proxies from holding the events back until the end.
-    static var streamHeaders: HTTPFields {
-        var headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store, no-transform"]
-        if let buffering = HTTPFields.Element.Name("X-Accel-Buffering") { headers[buffering] = "no" }
-        return headers
+        }
     }
 
     private func encode(_ event: ChatStreamEvent, request: Request, signedIn: SignedIn) async throws -> String {
@@ -70,6 +64,20 @@ extension ChatRoutes {
             return ServerSentEvent.encode(name: "done", data: try await fragmentHTML(turn, request: request,
                                                                                      signedIn: signedIn))
         }
+    }
+}
+
+/// What `POST /chat/stream` answers with besides the turn's events.
+enum ChatStream {
+    /// What the shopper reads when a stored message could not be answered to the end.
+    static let failure =
+        "Something went wrong while answering. Your message is saved: reload the page in a moment to see the answer."
+
+    /// `no-transform` and `X-Accel-Buffering: no` keep proxies from holding the events back until the end.
+    static var headers: HTTPFields {
+        var headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store, no-transform"]
+        if let buffering = HTTPFields.Element.Name("X-Accel-Buffering") { headers[buffering] = "no" }
+        return headers
     }
 }
 
