@@ -113,6 +113,23 @@ struct StreamingTurnTests {
         try await world.close()
     }
 
+    @Test("over libcurl and the fake server: the streamed request is masked, the answer streams and is stored")
+    func overTheWire() async throws {
+        let answer = "Hi <NAME_1>, AVA20COCOA gives 20% off. Next step: use it at checkout."
+        let session = try await FakeLLMServer.session(
+            default: "200:text64=\(Data(answer.utf8).base64EncodedString()),chunk=3,split=5")
+        let transport = try CurlLLMTransport(configuration: CurlLLMConfiguration(baseURL: session.baseURL),
+                                             logger: LogCapture().logger())
+        let world = try await ChatWorld.make(llm: RetryingLLMClient(transport: transport, policy: RetryPolicy()))
+        let streamed = try await Self.stream(world, "ava@example.com", "any offers for hot drinks? I'm ava@example.com")
+        #expect(streamed.texts == ["Hi Ava Thompson, AVA20COCOA gives 20% off. ", "Next step: use it at checkout."])
+        #expect(streamed.turn?.source == .model && streamed.turn?.reply.text == streamed.shown)
+        #expect(streamed.turn?.reply.trace?.attempts?.first?.usage == LLMUsage(promptTokens: 7, completionTokens: 5))
+        let body = try #require(try await session.recordedBodies().first)
+        #expect(body.contains("\"stream\":true") && !body.contains("ava@example.com") && !body.contains("Thompson"))
+        try await world.close()
+    }
+
     enum StreamError: Error { case noAccepted }
 }
 
