@@ -15,40 +15,155 @@
     const send = document.getElementById('send');
     const errorBox = document.getElementById('script-error');
 
+    // One turn at a time: while one is in flight, Enter and the button do nothing (the form is aria-busy).
+    let inFlight = false;
     textarea.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
-        form.requestSubmit();
+        if (!inFlight) form.requestSubmit();
       }
     });
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      if (!textarea.value.trim()) return showError(errorBox, 'Type a message first.');
+      if (inFlight) return;
+      const message = textarea.value;
+      if (!message.trim()) return showError(errorBox, 'Type a message first.');
       showError(errorBox, '');
+      const body = new URLSearchParams(new FormData(form));
+      inFlight = true;
       send.disabled = true;
       form.setAttribute('aria-busy', 'true');
+      // Sent: the box is free for the next draft, which nothing below overwrites.
+      textarea.value = '';
+      const pending = showPending(message);
       try {
-        const response = await fetch(form.action, {
-          method: 'POST',
-          body: new URLSearchParams(new FormData(form)),
-          headers: { 'X-Requested-With': 'fetch' },
-          credentials: 'same-origin',
-        });
-        // A redirect means the session ended: follow it to the login page.
-        if (response.redirected) return window.location.assign(response.url);
-        const body = await response.text();
-        if (!response.ok) return showError(errorBox, body);
-        appendTurn(body);
-        textarea.value = '';
-      } catch (error) {
-        showError(errorBox, 'The message could not be sent. Check your connection and try again.');
+        const failure = await sendTurn(form, body, pending);
+        if (failure) {
+          pending.remove();
+          restoreDraft(textarea, message);
+          showError(errorBox, failure);
+        }
       } finally {
+        inFlight = false;
         send.disabled = false;
         form.removeAttribute('aria-busy');
         textarea.focus();
       }
     });
+  }
+
+  // The turn, streamed from /chat/stream when the browser can read a response as it arrives, else the whole
+  // fragment from /chat. Resolves to an error message for the shopper, or null once the turn is shown.
+  async function sendTurn(form, body, pending) {
+    const headers = { 'X-Requested-With': 'fetch' };
+    try {
+      if (window.ReadableStream && window.TextDecoder) {
+        const response = await fetch(form.action + '/stream', { method: 'POST', body, headers, credentials: 'same-origin' });
+        // A redirect means the session ended: follow it to the login page.
+        if (response.redirected) { window.location.assign(response.url); return null; }
+        const streamed = (response.headers.get('Content-Type') || '').startsWith('text/event-stream');
+        if (streamed && response.body) return await readStream(response.body, pending);
+        if (response.status !== 404 && response.status !== 405) return (await response.text()) || 'The message could not be sent.';
+      }
+      const response = await fetch(form.action, { method: 'POST', body, headers, credentials: 'same-origin' });
+      if (response.redirected) { window.location.assign(response.url); return null; }
+      const html = await response.text();
+      if (!response.ok) return html;
+      pending.remove();
+      appendTurn(html);
+      return null;
+    } catch (error) {
+      return 'The message could not be sent. Check your connection and try again.';
+    }
+  }
+
+  // Server-sent events: accepted, delta (guarded text to add), replace (the text so far), done (the turn's
+  // fragment), error. Text goes in with textContent only.
+  async function readStream(stream, pending) {
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      buffer += decoder.decode(value || new Uint8Array(), { stream: !done });
+      buffer = buffer.replace(/\r\n?/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const event = parseEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (event.name === 'delta') pending.write(event.data, false);
+        else if (event.name === 'replace') pending.write(event.data, true);
+        else if (event.name === 'error') return event.data;
+        else if (event.name === 'done') {
+          pending.remove();
+          appendTurn(event.data);
+          return null;
+        }
+      }
+      if (done) return 'The answer was interrupted. Your message is back in the box: send it again.';
+    }
+  }
+
+  function parseEvent(block) {
+    let name = 'message';
+    const data = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) name = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
+    }
+    return { name, data: data.join('\n') };
+  }
+
+  // The shopper's bubble at once, an empty answer bubble the stream writes into, and a typing status that
+  // screen readers announce. Replaced by the server's fragment when the turn is done.
+  function showPending(message) {
+    const list = document.getElementById('messages');
+    document.getElementById('empty-hint')?.remove();
+    // Own classes (styled like the stored bubbles in app.css), so that nothing counting the stored
+    // .from-shopper/.from-concierge bubbles sees a turn that is not done.
+    const mine = bubble('pending-shopper', 'You', message);
+    const answer = bubble('pending-concierge', 'Concierge', '');
+    answer.hidden = true;
+    const typing = document.createElement('p');
+    typing.id = 'typing-indicator';
+    typing.className = 'typing';
+    typing.setAttribute('role', 'status');
+    typing.setAttribute('aria-live', 'polite');
+    typing.textContent = 'Concierge is typing…';
+    list.append(mine, answer);
+    list.after(typing);
+    mine.scrollIntoView({ block: 'end', behavior: 'smooth' });
+    const text = answer.querySelector('.text');
+    return {
+      write(data, replace) {
+        text.textContent = replace ? data : text.textContent + data;
+        answer.hidden = text.textContent === '';
+        answer.scrollIntoView({ block: 'end' });
+      },
+      remove() { mine.remove(); answer.remove(); typing.remove(); },
+    };
+  }
+
+  function bubble(kind, author, content) {
+    const item = document.createElement('li');
+    item.className = 'bubble ' + kind;
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    const name = document.createElement('span');
+    name.className = 'author';
+    name.textContent = author;
+    meta.append(name);
+    const text = document.createElement('p');
+    text.className = 'text';
+    text.textContent = content;
+    item.append(meta, text);
+    return item;
+  }
+
+  // A failed send puts the message back, before anything typed since rather than over it.
+  function restoreDraft(textarea, message) {
+    textarea.value = textarea.value.trim() ? message + '\n\n' + textarea.value : message;
   }
 
   function appendTurn(html) {
@@ -57,6 +172,8 @@
     const turn = template.content.querySelector('ol.turn');
     const list = document.getElementById('messages');
     if (!turn || !list) return;
+    // For listeners of concierge:turn-complete (conversation list, quota meter): the turn as the server sent it.
+    const completed = turn.cloneNode(true);
     document.getElementById('empty-hint')?.remove();
     document.getElementById('latest')?.remove();
     let last = null;
@@ -81,6 +198,7 @@
       else document.getElementById('chat-form')?.before(handoff);
     }
     last?.scrollIntoView({ block: 'end', behavior: 'smooth' });
+    document.dispatchEvent(new CustomEvent('concierge:turn-complete', { detail: { turn: completed } }));
   }
 
   function showError(box, text) {

@@ -20,6 +20,9 @@ public struct AppConfiguration: Sendable, Equatable {
     public var llmTimeoutMilliseconds: Int
     public var llmMaxAttempts: Int
     public var llmDeadlineMilliseconds: Int
+    /// The mock model's pause between streamed pieces (`MOCK_STREAM_DELAY_MS`, default 30): small, but enough for
+    /// the demo and the browser tests to see an answer stream in.
+    public var mockStreamDelayMilliseconds: Int
     public var dailyMessageLimit: Int
     public var bcryptCost: Int
     public var host: String
@@ -90,6 +93,7 @@ public struct AppConfiguration: Sendable, Equatable {
         llmTimeoutMilliseconds = reader.int("LLM_TIMEOUT_MS", default: 15_000, in: 100...300_000)
         llmMaxAttempts = reader.int("LLM_MAX_ATTEMPTS", default: 3, in: 1...10)
         llmDeadlineMilliseconds = reader.int("LLM_DEADLINE_MS", default: 30_000, in: 100...600_000)
+        mockStreamDelayMilliseconds = reader.int("MOCK_STREAM_DELAY_MS", default: 30, in: 0...5_000)
         dailyMessageLimit = reader.int("DAILY_MESSAGE_LIMIT", default: 30, in: 1...100_000)
         bcryptCost = reader.int("BCRYPT_COST", default: 12, in: 4...16)
         host = reader.string("HOST") ?? "127.0.0.1"

@@ -13,17 +13,24 @@ struct ChatCompletionsBody: Encodable {
     let messages: [Message]
     let temperature: Double?
     let maxTokens: Int?
+    /// `true` for a streamed attempt; left out otherwise.
+    let stream: Bool?
+    /// `{"include_usage": true}` with `stream`: the last chunk then reports the tokens, as a whole response does.
+    let streamOptions: [String: Bool]?
 
     enum CodingKeys: String, CodingKey {
-        case model, messages, temperature
+        case model, messages, temperature, stream
         case maxTokens = "max_tokens"
+        case streamOptions = "stream_options"
     }
 
-    init(_ request: LLMRequest) {
+    init(_ request: LLMRequest, streaming: Bool = false) {
         model = request.model
         messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
         temperature = request.temperature
         maxTokens = request.maxTokens
+        stream = streaming ? true : nil
+        streamOptions = streaming ? ["include_usage": true] : nil
     }
 
     func encoded() throws -> Data {

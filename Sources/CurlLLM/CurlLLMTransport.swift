@@ -43,18 +43,34 @@ public struct CurlLLMTransport: LLMTransport, CustomStringConvertible, CustomRef
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 
     public func attempt(_ request: LLMRequest, number: Int, timeout: Duration) async -> LLMAttemptResult {
+        await perform(request, number: number, timeout: timeout, onDelta: nil)
+    }
+
+    /// The streaming mode (`"stream": true`): each `choices[0].delta.content` goes to `onDelta` from the transfer's
+    /// thread as soon as its event is whole. The attempt is a reply only if the stream ended with `data: [DONE]`;
+    /// one that stops before it is `truncated`, one that sends anything but chunks is `malformed`, and a broken
+    /// connection is its transport kind, all after whatever deltas had arrived (the caller decides about those).
+    public func streamAttempt(
+        _ request: LLMRequest, number: Int, timeout: Duration, onDelta: @escaping @Sendable (String) -> Void
+    ) async -> LLMAttemptResult {
+        await perform(request, number: number, timeout: timeout, onDelta: onDelta)
+    }
+
+    private func perform(
+        _ request: LLMRequest, number: Int, timeout: Duration, onDelta: (@Sendable (String) -> Void)?
+    ) async -> LLMAttemptResult {
         let started = ContinuousClock.now
         let body: Data
         do {
-            body = try ChatCompletionsBody(request).encoded()
+            body = try ChatCompletionsBody(request, streaming: onDelta != nil).encoded()
         } catch {
             logger.error("llm request could not be encoded", metadata: ["llm.attempt": "\(number)"])
             return .transportError(.other)
         }
         let transfer = CurlTransfer(
             endpoint: endpoint, authorization: authorization, userAgent: userAgent, body: body,
-            connectTimeout: connectTimeout, deadline: started + timeout)
-        let sink = CurlResponseSink(limit: maxResponseBytes)
+            connectTimeout: connectTimeout, deadline: started + timeout, isStreaming: onDelta != nil)
+        let sink = CurlResponseSink(limit: maxResponseBytes, stream: onDelta.map { CurlStreamReader(onDelta: $0) })
         let end: CurlTransfer.End
         do {
             end = try await withTaskCancellationHandler {
@@ -74,6 +90,10 @@ public struct CurlLLMTransport: LLMTransport, CustomStringConvertible, CustomRef
     /// Maps the end of a transfer to an attempt result, plus log metadata explaining failures.
     static func classify(_ end: CurlTransfer.End) -> (LLMAttemptResult, Logger.Metadata) {
         switch end.code {
+        case CURLE_OK where (200...299).contains(end.status) && end.stream != nil:
+            return classifyStream(end)
+        case CURLE_WRITE_ERROR where end.stream?.failure != nil && !end.overflowed:
+            return (.malformed, ["llm.malformed": "\(end.stream?.failure?.rawValue ?? "")"])
         case CURLE_OK where (200...299).contains(end.status):
             switch ChatCompletionsResponse.reply(status: end.status, body: end.body) {
             case .success(let reply): return (.reply(reply), [:])
@@ -86,6 +106,17 @@ public struct CurlLLMTransport: LLMTransport, CustomStringConvertible, CustomRef
             return (.malformed, ["llm.malformed": "\(MalformedReason.tooLarge.rawValue)"])
         default:
             return (.transportError(LibCurl.kind(of: end.code)), ["curl.code": "\(end.code.rawValue)"])
+        }
+    }
+
+    /// A streamed 2xx that ended cleanly: complete only with `[DONE]`.
+    private static func classifyStream(_ end: CurlTransfer.End) -> (LLMAttemptResult, Logger.Metadata) {
+        guard let stream = end.stream else { return (.malformed, [:]) }
+        if let failure = stream.failure { return (.malformed, ["llm.malformed": "\(failure.rawValue)"]) }
+        guard stream.isDone else { return (.transportError(.truncated), ["llm.stream": "no-done"]) }
+        switch stream.reply(status: end.status) {
+        case .success(let reply): return (.reply(reply), [:])
+        case .failure(let reason): return (.malformed, ["llm.malformed": "\(reason.rawValue)"])
         }
     }
 

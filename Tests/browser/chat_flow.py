@@ -26,6 +26,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import steps_axe
+import steps_stream  # Tests/browser/steps_stream.py: the streamed-answer steps
 
 WAIT_SECONDS = 30
 PHONE = (390, 844)
@@ -260,6 +261,7 @@ def run(flow):
     flow.step("share the browser's location (opt-in)", share_location)
     flow.step("send \"I'm cold\" and see the store and a coupon, no reload", chat_im_cold)
     flow.step("HTML and card numbers in a message are escaped and masked", escaping)
+    steps_stream.run(flow)
     flow.step("phone and desktop screenshots, no sideways scrolling", screenshots)
     flow.step("no Content-Security-Policy violations", no_csp_violations)
     flow.step("log out", log_out)

@@ -59,7 +59,9 @@ public struct ConciergeRuntime: Sendable {
     }
 
     static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {
-        if configuration.llmMock { return MockLLMClient() }
+        if configuration.llmMock {
+            return MockLLMClient(chunkDelay: .milliseconds(configuration.mockStreamDelayMilliseconds))
+        }
         let transport = try CurlLLMTransport(
             configuration: CurlLLMConfiguration(baseURL: configuration.llmBaseURL, apiKey: configuration.llmAPIKey),
             logger: Logger(label: "concierge.llm"))

@@ -11,6 +11,11 @@ public protocol LLMClient: Sendable {
     /// made. They count against the same budget, so a turn never makes more than `LLM_MAX_ATTEMPTS` attempts nor
     /// runs past `LLM_DEADLINE_MS` in all; with nothing left the call throws at once without an attempt.
     func complete(_ request: LLMRequest, continuing spent: [LLMAttempt]) async throws -> LLMCompletion
+
+    /// The same completion, streamed: `.delta`s as the model writes, then `.finished` (see `LLMStreaming.swift`
+    /// for the default, which completes first). Same budget as `complete(_:continuing:)`; a failure before the
+    /// first delta may be retried, after it the stream throws an `LLMFailure` with every attempt.
+    func stream(_ request: LLMRequest, continuing spent: [LLMAttempt]) -> AsyncThrowingStream<LLMStreamEvent, any Error>
 }
 
 extension LLMClient {
@@ -28,6 +33,12 @@ public protocol LLMTransport: Sendable {
     /// Makes attempt `number` (1-based, for logs) and returns within about `timeout`, which covers queueing,
     /// connecting and reading the whole response.
     func attempt(_ request: LLMRequest, number: Int, timeout: Duration) async -> LLMAttemptResult
+
+    /// The same attempt in streaming mode: `onDelta` gets each piece of text as it arrives (on any thread, in
+    /// order), and the result's reply holds the whole text. Defaults to `attempt` with one delta at the end.
+    func streamAttempt(
+        _ request: LLMRequest, number: Int, timeout: Duration, onDelta: @escaping @Sendable (String) -> Void
+    ) async -> LLMAttemptResult
 }
 
 /// A usable completion from one attempt.

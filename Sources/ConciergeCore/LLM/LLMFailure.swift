@@ -19,6 +19,9 @@ public struct LLMFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case retryAfterBeyondCap
         /// The caller's task was cancelled.
         case cancelled
+        /// A streamed answer failed after text was already delivered: it cannot be retried without showing the
+        /// start twice, so the caller decides (the guard's regeneration or the deterministic answer).
+        case interrupted
 
         public var description: String {
             switch self {
@@ -28,6 +31,7 @@ public struct LLMFailure: Error, Hashable, Sendable, CustomStringConvertible {
             case .malformedResponse: "malformed response"
             case .retryAfterBeyondCap: "retry-after beyond cap"
             case .cancelled: "cancelled"
+            case .interrupted: "stream interrupted"
             }
         }
     }

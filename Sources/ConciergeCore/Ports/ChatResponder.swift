@@ -5,6 +5,9 @@ public protocol ChatResponder: Sendable {
     var limits: ChatLimits { get }
     /// One turn: validates, stores, answers (see `ChatService`). Refusals are `ChatError`s.
     func respond(_ input: ChatInput) async throws -> ChatTurn
+    /// The same turn, streamed: `accepted`, guarded text, then `done` with the stored turn (`ChatStreamEvent`).
+    /// Refusals before `accepted` are `ChatError`s. The default answers whole, then sends it as one piece.
+    func stream(_ input: ChatInput) -> AsyncThrowingStream<ChatStreamEvent, any Error>
 }
 
 /// What a shopper may send.

@@ -29,7 +29,7 @@ struct TurnOutcome: Sendable {
 }
 
 extension ChatService {
-    func answer(_ turn: inout TurnContext) async throws -> TurnOutcome {
+    func answer(_ turn: inout TurnContext, events: ChatEventSink? = nil) async throws -> TurnOutcome {
         let meaning = await embedding(of: turn.text)
         let understanding = self.understanding.carryingOver(
             self.understanding.read(turn.text, embedding: meaning.vector, previous: turn.previous), text: turn.text,
@@ -49,7 +49,7 @@ extension ChatService {
         let request = PromptBuilder(model: settings.model, chain: settings.rules.chain.name).request(
             context: built.context, history: turn.maskedHistory, maskedMessage: turn.masked)
         turn.timings.mark("prompt")
-        var generated = await generate(request, context: built.context, session: turn.session)
+        var generated = await generate(request, context: built.context, session: turn.session, events: events)
         turn.timings.mark("generate+guard")
         let intent = understanding.needsClarification ? "clarify" : understanding.primary.rawValue
         var trace = TurnTrace(intent: intent, maskedPrompt: PromptBuilder.transcript(request))
@@ -72,6 +72,7 @@ extension ChatService {
         trace.handoffSummary = handoff?.request.summary
         let masked = generated.text
         generated.text = turn.session.unmask(generated.text)
+        if let events { Self.settle(shown: generated.shown, final: generated.text, events: events) }
         turn.timings.mark("unmask")
         trace.timings = turn.timings.timings
         return TurnOutcome(text: generated.text, maskedText: masked, trace: trace, source: generated.source)

@@ -8,6 +8,8 @@ struct GeneratedAnswer: Sendable {
     var attempts: [LLMAttempt]
     var verdict: TraceGuard
     var notes: [String]
+    /// Streaming only: the un-masked text already sent to the page (whole sentences that passed the guard).
+    var shown = ""
 }
 
 extension ChatService {
@@ -16,13 +18,25 @@ extension ChatService {
     /// the deterministic answer. Either way the shopper gets an answer. The regeneration continues the first call's
     /// budget (`complete(_:continuing:)`): the turn as a whole makes at most `LLM_MAX_ATTEMPTS` attempts within
     /// `LLM_DEADLINE_MS`.
-    func generate(_ request: LLMRequest, context: PromptContext, session: MaskingSession) async -> GeneratedAnswer {
+    ///
+    /// With `events` (a streaming turn) the first answer is streamed and released sentence by sentence as each
+    /// passes the same guard and grounding check (`release`); the decision on the whole answer is unchanged, so the
+    /// stored text is the one `respond` would store, and `answer` settles any difference with a `replace`.
+    func generate(_ request: LLMRequest, context: PromptContext, session: MaskingSession,
+                  events: ChatEventSink? = nil) async -> GeneratedAnswer {
         var attempts: [LLMAttempt] = []
         var verdict = TraceGuard(removedPII: [], unknownPlaceholders: 0, ungrounded: [], regenerated: false, fellBack: false)
         var notes: [String] = []
+        var shown = ""
         for round in 1...2 {
             do {
-                let completion = try await llm.complete(request, continuing: attempts)
+                let completion: LLMCompletion
+                if round == 1, let events {
+                    completion = try await streamed(request, context: context, session: session, shown: &shown,
+                                                    events: events)
+                } else {
+                    completion = try await llm.complete(request, continuing: attempts)
+                }
                 attempts += completion.attempts
                 let report = outputGuard.review(completion.text, session: session)
                 let grounded = grounding.verify(answer: report.text, context: context)
@@ -30,7 +44,8 @@ extension ChatService {
                 verdict.unknownPlaceholders += report.unknownPlaceholders.count + report.foreignPlaceholderCount
                 verdict.ungrounded += grounded.unsupported
                 if report.isClean && grounded.isGrounded {
-                    return GeneratedAnswer(text: report.text, source: .model, attempts: attempts, verdict: verdict, notes: notes)
+                    return GeneratedAnswer(text: report.text, source: .model, attempts: attempts, verdict: verdict,
+                                           notes: notes, shown: shown)
                 }
                 notes.append("answer \(round) failed the guard: \(report.summary); ungrounded: \(grounded.unsupported)")
                 if round == 1 { verdict.regenerated = true }
@@ -46,6 +61,40 @@ extension ChatService {
         verdict.fellBack = true
         let fallback = DeterministicResponder.answer(context: context, maskedMessage: request.messages.last?.content ?? "")
         return GeneratedAnswer(text: outputGuard.review(fallback, session: session).text, source: .fallback,
-                               attempts: attempts, verdict: verdict, notes: notes + ["deterministic answer used"])
+                               attempts: attempts, verdict: verdict, notes: notes + ["deterministic answer used"],
+                               shown: shown)
+    }
+
+    /// The first answer, streamed. Each run of whole sentences is shown (un-masked) only if it passes the guard
+    /// unchanged and is grounded; after the first that does not, nothing more is shown this round. Throws what the
+    /// stream throws (an `LLMFailure` carrying every attempt).
+    private func streamed(_ request: LLMRequest, context: PromptContext, session: MaskingSession,
+                          shown: inout String, events: ChatEventSink) async throws -> LLMCompletion {
+        var release = SentenceRelease()
+        var blocked = false
+        for try await event in llm.stream(request, continuing: []) {
+            switch event {
+            case .delta(let piece):
+                guard !blocked, let sentences = release.append(piece) else { continue }
+                guard passes(sentences, context: context, session: session) else {
+                    blocked = true
+                    continue
+                }
+                let visible = session.unmask(sentences)
+                shown += visible
+                events(.delta(visible))
+            case .finished(let completion):
+                return completion
+            }
+        }
+        throw LLMFailure(reason: .interrupted, attempts: [])  // a stream that ends without its completion
+    }
+
+    /// The whole-answer rules, applied to a part: no PII removed, no unknown or foreign placeholder, every claim
+    /// grounded.
+    func passes(_ sentences: String, context: PromptContext, session: MaskingSession) -> Bool {
+        let report = outputGuard.review(sentences, session: session)
+        return report.isClean && report.text == sentences
+            && grounding.verify(answer: sentences, context: context).isGrounded
     }
 }

@@ -51,6 +51,11 @@ public struct ChatService: ChatResponder {
     }
 
     public func respond(_ input: ChatInput) async throws -> ChatTurn {
+        try await respond(input, events: nil)
+    }
+
+    /// The turn, telling `events` (when streaming) what the page may show as it goes.
+    func respond(_ input: ChatInput, events: ChatEventSink?) async throws -> ChatTurn {
         let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw ChatError.emptyMessage }
         guard text.count <= settings.maximumMessageLength else {
@@ -72,7 +77,7 @@ public struct ChatService: ChatResponder {
                 }
                 // Stored, then something failed: answer it now, without storing it a second time.
                 return try await run(question: earlier, typed: text, isStored: true, user: user, session: session,
-                                     location: input.location, now: clock.now(), key: known)
+                                     location: input.location, now: clock.now(), key: known, events: events)
             }
             key = nil  // the resent text was edited: it is a new message
         }
@@ -81,13 +86,13 @@ public struct ChatService: ChatResponder {
                                    conversationID: input.conversationID ?? ids.make("conv_"), role: .shopper,
                                    text: stored, createdAt: now)
         return try await run(question: question, typed: text, isStored: false, user: user, session: session,
-                             location: input.location, now: now, key: key)
+                             location: input.location, now: now, key: key, events: events)
     }
 
     /// Steps 1–11 for `question`, which is stored first unless `isStored`. `typed` is the message as the shopper
     /// sent it, which only the masker reads; `question.text` is its stored form (payment numbers redacted).
     private func run(question: ChatMessage, typed: String, isStored: Bool, user: User, session: MaskingSession,
-                     location: Coordinate?, now: Date, key: TurnKey?) async throws -> ChatTurn {
+                     location: Coordinate?, now: Date, key: TurnKey?, events: ChatEventSink?) async throws -> ChatTurn {
         var timings = StageTimer()
         let limit = settings.rules.historyMessages
         let history = try await store.messages(userID: user.id, conversationID: question.conversationID,
@@ -106,6 +111,7 @@ public struct ChatService: ChatResponder {
             }
         }
         timings.mark("mask+persist")
+        events?(.accepted(conversationID: question.conversationID))
         let reply = Reply(user: user, question: question, id: key?.answerID(userID: user.id) ?? ids.make("msg_"))
         let quota = try await QuotaGate(store: store, limit: settings.dailyMessageLimit).consume(user: user, at: now)
         guard quota.admitted else {
@@ -116,7 +122,7 @@ public struct ChatService: ChatResponder {
                                text: question.text, masked: masked, maskedHistory: Array(maskedHistory),
                                previous: Self.previousTurn(in: Array(history)), location: location, now: now,
                                session: session, timings: timings)
-        let outcome = try await answer(&turn)
+        let outcome = try await answer(&turn, events: events)
         return try await finish(reply, text: outcome.text, maskedText: outcome.maskedText, trace: outcome.trace,
                                 source: outcome.source, quota: quota)
     }

@@ -15,6 +15,7 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     func register(on router: some RouterMethods<WebContext>) {
         router.get("/chat", use: page)
         router.post("/chat", use: send)
+        router.post("/chat/stream", use: sendStreamed)  // ChatStreamRoute.swift
     }
 
     /// A plain (script-less) chat post that meets a store outage gets its text back on the 503 page, in a form that
@@ -54,12 +55,17 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     }
 
     private func fragment(_ turn: ChatTurn, request: Request, signedIn: SignedIn) async throws -> Response {
+        .html(try await fragmentHTML(turn, request: request, signedIn: signedIn))
+    }
+
+    /// The turn's `ol.turn` fragment: both messages, the quota, the next turn key and any hand-off status.
+    func fragmentHTML(_ turn: ChatTurn, request: Request, signedIn: SignedIn) async throws -> String {
         let user = signedIn.user
         let handoff = try await loader.handoffNotice(user: user, conversationID: turn.conversationID)
         let fragment = TurnFragment(messages: [turn.shopperMessage, turn.reply], user: user, quota: turn.quota,
                                     showTraces: preferences.debug(request, user: user),
                                     nextTurnKey: loader.newTurnKey(for: signedIn.session), handoff: handoff)
-        return .html(try views.fragment(fragment, template: "turn"))
+        return try views.fragment(fragment, template: "turn")
     }
 
     /// 422 (400 for a forged turn key, 409 for a double submit) with the message kept in the text area (or, for

@@ -83,7 +83,7 @@ struct Site<Store: WebStore>: Sendable {
 enum KnownPages {
     static let all: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/login", [.get, .post]), ("/signup", [.get, .post]),
-        ("/chat", [.get, .post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
+        ("/chat", [.get, .post]), ("/chat/stream", [.post]), ("/logout", [.post]), ("/logout-everywhere", [.post]), ("/location", [.post]),
         ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]), (AudienceRoutes.path, [.post]),
         (AnalystLinks.audiences, [.get, .post]), (AnalystLinks.audienceExport, [.post]),
         (AudienceRoutes.exportPath, [.post]), ("/admin/chat", [.get, .post]),

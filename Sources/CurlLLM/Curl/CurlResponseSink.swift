@@ -16,9 +16,13 @@ final class CurlResponseSink: @unchecked Sendable {
     private(set) var retryAfter: String?
     private(set) var retryAfterMilliseconds: String?
     private let cancelled = Atomic<Bool>(false)
+    /// For a streamed attempt: reads the 2xx body as server-sent events instead of keeping it.
+    let stream: CurlStreamReader?
+    private var streamedBytes = 0
 
-    init(limit: Int) {
+    init(limit: Int, stream: CurlStreamReader? = nil) {
         self.limit = limit
+        self.stream = stream
     }
 
     /// Asks the running (or queued) transfer to stop; the progress callback aborts it within a moment.
@@ -31,6 +35,14 @@ final class CurlResponseSink: @unchecked Sendable {
     /// Keeps 2xx body bytes; false (abort) beyond the cap.
     fileprivate func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard (200...299).contains(status) else { return true }  // read and dropped
+        if let stream {
+            streamedBytes += bytes.count
+            guard streamedBytes <= limit else {
+                overflowed = true
+                return false
+            }
+            return stream.receive(bytes)
+        }
         guard body.count + bytes.count <= limit else {
             overflowed = true
             return false

@@ -12,6 +12,8 @@ struct CurlTransfer: Sendable {
         var overflowed = false
         var retryAfter: String?
         var retryAfterMilliseconds: String?
+        /// What a streamed attempt read (nil for an ordinary one).
+        var stream: ChatCompletionsStreamDecoder?
     }
 
     let endpoint: Redacted<String>
@@ -21,6 +23,8 @@ struct CurlTransfer: Sendable {
     let connectTimeout: Duration
     /// The attempt's end on the monotonic clock: time spent queueing for a thread is taken off the timeout.
     let deadline: ContinuousClock.Instant
+    /// The body asks for `"stream": true`: the response is read as server-sent events.
+    var isStreaming = false
 
     private static let empty: StaticString = ""
 
@@ -45,7 +49,8 @@ struct CurlTransfer: Sendable {
                     let code = easy.perform()
                     return End(
                         code: code, status: easy.responseCode(), body: sink.body, overflowed: sink.overflowed,
-                        retryAfter: sink.retryAfter, retryAfterMilliseconds: sink.retryAfterMilliseconds)
+                        retryAfter: sink.retryAfter, retryAfterMilliseconds: sink.retryAfterMilliseconds,
+                        stream: sink.stream?.decoder)
                 }
             }
         } catch let error as CurlSetupError {
@@ -67,7 +72,8 @@ struct CurlTransfer: Sendable {
         try easy.set(CURLOPT_USERAGENT, userAgent)
         try easy.set(CURLOPT_ACCEPT_ENCODING, "")  // any encoding libcurl decodes; the size cap counts decoded bytes
         // "Expect:" turns off libcurl's `Expect: 100-continue` for bodies over 1 KiB, a wasted round trip.
-        var headers = ["Content-Type: application/json", "Accept: application/json", "Expect:"]
+        let accept = isStreaming ? "Accept: text/event-stream" : "Accept: application/json"
+        var headers = ["Content-Type: application/json", accept, "Expect:"]
         if let authorization { headers.append(authorization.value) }
         try easy.setHeaders(headers)
     }

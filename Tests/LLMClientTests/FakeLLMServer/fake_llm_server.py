@@ -25,6 +25,13 @@ A response is ``KIND`` or ``KIND:key=value,key=value``:
 - ``malformed`` -- a 200 whose body is not JSON; ``empty`` -- a 200 with no choices;
 - ``huge`` -- a 200 with a 2 MiB completion (beyond the client's size cap).
 
+Streaming: a ``200`` entry answering a request whose body has ``"stream": true`` is sent as server-sent events
+(``Transfer-Encoding: chunked``): the text (``text=`` or ``text64=<base64>``, which may hold commas) in deltas of
+``chunk=<n>`` characters (default 4), ``chunk-ms=<n>`` apart, then a usage chunk and ``data: [DONE]``. ``split=<n>``
+writes the stream in pieces of n bytes, so events arrive cut inside lines and UTF-8 sequences. ``end=`` changes how
+it ends after ``after=<n>`` deltas (default 2): ``garbage`` (a data line that is not JSON), ``disconnect`` (the
+connection closes mid-body) or ``nodone`` (the body ends properly, without ``[DONE]``).
+
 Any entry may add ``delay-ms=<n>``: the server waits that long after reading the request before answering as
 the entry says (``200:delay-ms=2000,text=hi`` is a slow model; script/drill-llm uses it). Without it nothing
 waits.
@@ -36,6 +43,7 @@ import signal
 # (SIGTERM/SIGINT blocked), which would make this server unkillable by anything but SIGKILL.
 signal.pthread_sigmask(signal.SIG_SETMASK, [])
 
+import base64  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import select  # noqa: E402
@@ -186,14 +194,68 @@ class Handler(BaseHTTPRequestHandler):
             headers['retry-after-ms'] = options['retry-after-ms']
         if 200 <= status < 300:
             try:
-                model = json.loads(request_body).get('model', 'fake')
+                asked = json.loads(request_body)
             except ValueError:
-                model = 'fake'
-            payload = completion(options.get('model', model), options.get('text', 'ok'))
+                asked = {}
+            model = options.get('model', asked.get('model', 'fake'))
+            text = base64.b64decode(options['text64']).decode() if 'text64' in options else options.get('text', 'ok')
+            if asked.get('stream') is True:
+                return self.stream(model, text, options)
+            payload = completion(model, text)
         else:
             quoted = request_body[:200].decode('utf-8', errors='replace')
             payload = {'error': {'message': 'scripted %d for request %s' % (status, quoted), 'code': status}}
         self.send_json(status, payload, headers)
+
+    def stream(self, model, text, options):
+        """A chat-completions stream as OpenAI sends it, cut and ended as the options say."""
+        size = int(options.get('chunk', '4'))
+        pause = int(options.get('chunk-ms', '0')) / 1000.0
+        split = int(options.get('split', '0'))
+        end = options.get('end')
+        after = int(options.get('after', '2'))
+        self.send_response(200)
+        self.send_header('Content-Type', 'text/event-stream')
+        self.send_header('Transfer-Encoding', 'chunked')
+        self.send_header('Connection', 'close')
+        self.end_headers()
+        self.close_connection = True
+
+        def event(payload):
+            data = payload if isinstance(payload, str) else json.dumps(payload)
+            raw = ('data: %s\n\n' % data).encode()
+            pieces = [raw[i:i + split] for i in range(0, len(raw), split)] if split > 0 else [raw]
+            for piece in pieces:
+                self.wfile.write(b'%x\r\n%s\r\n' % (len(piece), piece))
+                self.wfile.flush()
+                if split > 0:
+                    time.sleep(0.001)
+
+        def chunk(delta, usage=None):
+            choices = [] if delta is None else [{'index': 0, 'delta': delta, 'finish_reason': None}]
+            body = {'id': 'chatcmpl-fake', 'object': 'chat.completion.chunk', 'model': model, 'choices': choices}
+            if usage:
+                body['usage'] = usage
+            return body
+
+        event(chunk({'role': 'assistant', 'content': ''}))
+        for index, start in enumerate(range(0, len(text), size)):
+            if end and index == after:
+                break
+            time.sleep(pause)
+            event(chunk({'content': text[start:start + size]}))
+        if end == 'garbage':
+            event('{"choices": [{"delta": {"content": "unterminated')
+        elif end == 'disconnect':
+            self.wfile.write(b'40\r\ndata: {"choices"')  # a chunk announced and never finished
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        elif end != 'nodone':
+            event(chunk(None, {'prompt_tokens': 7, 'completion_tokens': 5, 'total_tokens': 12}))
+            event('[DONE]')
+        self.wfile.write(b'0\r\n\r\n')
+        self.wfile.flush()
 
     def send_json(self, status, payload, headers=None):
         self.send_raw(status, json.dumps(payload).encode(), headers=headers)
