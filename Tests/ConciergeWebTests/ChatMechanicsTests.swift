@@ -38,8 +38,8 @@ struct ChatMechanicsTests {
         let user = Fixtures.user("usr_quota", email: "quota@example.com", name: "Quinn Quota")
         let input = ChatPageInput(
             user: user, csrf: "csrf-token", conversationID: nil, conversations: [], messages: [],
-            quota: QuotaStatus(used: used, limit: limit, resetsAt: midnight), place: .city("London"), cities: ["London"],
-            debugRequested: false, maximumMessageLength: 2_000, turnKey: "turn_quota")
+            quota: QuotaStatus(used: used, limit: limit, resetsAt: midnight), place: .city("London"),
+            cities: ["London"], debugRequested: false, maximumMessageLength: 2_000, turnKey: "turn_quota")
         return try await WebWorld.views().render(ChatPage(input))
     }
 
@@ -59,7 +59,7 @@ struct ChatMechanicsTests {
     }
 
     @Test func aSmallLimitIsNearAtItsLastMessageButOne() async throws {
-        #expect(UsageBar.nearFrom(limit: 30) == 24 && UsageBar.nearFrom(limit: 5) == 4 && UsageBar.nearFrom(limit: 1) == 1)
+        #expect([30, 5, 1].map(UsageBar.nearFrom(limit:)) == [24, 4, 1])
         let html = try await Self.page(used: 1, limit: 2)
         #expect(html.contains(#"low="1.5" high="1.5" optimum="0" min="0" max="2" value="1""#))
         #expect(html.contains(#"data-state="fine""#), "1 of 2 is 50 %")

@@ -15,8 +15,8 @@ struct LoginLockMessageTests {
             for _ in 1...5 { _ = try await browser.logIn("ava@example.com", "wrong-password") }
             let locked = try await browser.another(address: "192.0.2.50").logIn("ava@example.com", "cocoa-by-the-lake")
             #expect(locked.status == .tooManyRequests && locked.headers[.retryAfter] == "900")
-            #expect(locked.contains("Logging in with this e-mail is locked for 15 minutes after too many failed attempts."))
-            #expect(locked.contains("Try again in about 15 minutes; until then even the right password is not checked."))
+            #expect(locked.contains("Logging in with this e-mail is locked for 15 minutes after too many failed "
+                + "attempts. Try again in about 15 minutes; until then even the right password is not checked."))
             #expect(!locked.contains("do not match"))
             #expect(locked.field("email") == "ava@example.com", "the e-mail stays in the field")
             world.clock.advance(seconds: 10 * 60 + 30)
@@ -40,7 +40,8 @@ struct LoginLockMessageTests {
             #expect(known.status == .tooManyRequests && unknown.status == known.status)
             #expect(known.headers[.retryAfter] == unknown.headers[.retryAfter])
             func normalized(_ page: Page, _ email: String) throws -> String {
-                page.body.replacingOccurrences(of: email, with: "E").replacingOccurrences(of: try page.csrf(), with: "T")
+                page.body.replacingOccurrences(of: email, with: "E")
+                    .replacingOccurrences(of: try page.csrf(), with: "T")
             }
             #expect(try normalized(known, "ava@example.com") == normalized(unknown, "ghost@example.com"))
             #expect(unknown.contains(LoginCopy.locked(minutes: 15)))

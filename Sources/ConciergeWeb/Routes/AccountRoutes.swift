@@ -95,7 +95,9 @@ struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable 
     }
 
     /// 429 with `Retry-After` and what the block is, with the wait in minutes.
-    private func blockedLogin(_ request: Request, email: String, until: Date, copy: (Int) -> String) throws -> Response {
+    private func blockedLogin(_ request: Request, email: String, until: Date, copy: (Int) -> String) throws
+        -> Response
+    {
         metrics.loginFailure(throttled: true)
         let seconds = max(1, Int(until.timeIntervalSince(accounts.clock.now()).rounded(.up)))
         var response = try failedLogin(request, email: email, status: .tooManyRequests,
