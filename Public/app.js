@@ -201,6 +201,110 @@
     document.dispatchEvent(new CustomEvent('concierge:turn-complete', { detail: { turn: completed } }));
   }
 
+  // Chat mechanics (issue 14) ----------------------------------------------------------------------------------
+  // Kept apart from the submit path above: these read only the page and the data attributes of the ol.turn that
+  // comes with each 'concierge:turn-complete' event, so the way a turn is sent can change without touching them.
+  const dock = document.getElementById('composer-dock');
+  if (dock) enhanceMechanics(dock);
+
+  function enhanceMechanics(dock) {
+    trackDockHeight(dock);
+    openAtLatest();
+    if (chatForm && window.fetch && window.FormData && window.URLSearchParams) enableQuickReplies(chatForm, dock);
+    document.addEventListener('concierge:turn-complete', (event) => {
+      const turn = event.detail && event.detail.turn;
+      if (!turn || !turn.dataset) return;
+      updateConversationList(turn.dataset);
+      applyQuota(turn.dataset, dock);
+    });
+  }
+
+  // The stylesheet leaves this much room under anything scrolled into view (scroll-padding-bottom), so the newest
+  // message ends above the sticky dock whatever its height (a wrapped chip row, an error, the limit note).
+  function trackDockHeight(dock) {
+    const update = () => document.documentElement.style.setProperty('--dock-height', dock.offsetHeight + 'px');
+    update();
+    if (window.ResizeObserver) new ResizeObserver(update).observe(dock);
+  }
+
+  // A reopened thread starts at its newest message, not its oldest (a link to another anchor is left alone).
+  function openAtLatest() {
+    if (window.location.hash && window.location.hash !== '#latest') return;
+    const bubbles = document.querySelectorAll('#messages > .bubble');
+    const last = bubbles[bubbles.length - 1];
+    if (!last) return;
+    last.scrollIntoView({ block: 'end' });
+    // Taller than the view: show where it starts rather than its last lines.
+    if (last.getBoundingClientRect().top < 0) last.scrollIntoView({ block: 'start' });
+  }
+
+  // A chip sends its text through the chat form's own submit path (so it behaves exactly like typing it), never
+  // while a turn is in flight or at the limit. A draft in the text area is put back once the chip's turn is done.
+  function enableQuickReplies(form, dock) {
+    const chips = document.getElementById('quick-replies');
+    const textarea = document.getElementById('message');
+    const send = document.getElementById('send');
+    if (!chips || !textarea || !send) return;
+    let stashedDraft = '';
+    chips.addEventListener('submit', (event) => {
+      const chip = event.submitter;
+      if (!chip) return; // An old browser: the plain post still works.
+      event.preventDefault();
+      if (dock.disabled || send.disabled || form.getAttribute('aria-busy') === 'true') return;
+      stashedDraft = textarea.value;
+      textarea.value = chip.value;
+      form.requestSubmit();
+    });
+    document.addEventListener('concierge:turn-complete', () => {
+      const draft = stashedDraft;
+      stashedDraft = '';
+      // After the submit path has finished with the text area (it empties it once the answer is shown).
+      if (draft) setTimeout(() => { if (!textarea.value) textarea.value = draft; }, 0);
+    });
+  }
+
+  // The list shows the conversation just answered first and marked current, as the server would render it now.
+  function updateConversationList(data) {
+    const list = document.getElementById('conversation-list');
+    const href = data.conversationHref || '';
+    if (!list || !data.conversation || !href.startsWith('/chat?')) return;
+    document.getElementById('no-conversations')?.remove();
+    let item = Array.from(list.children).find((entry) => entry.dataset.conversation === data.conversation);
+    if (!item) {
+      item = document.createElement('li');
+      item.dataset.conversation = data.conversation;
+      const when = document.createElement('span');
+      when.className = 'muted';
+      item.append(document.createElement('a'), ' ', when);
+    }
+    const link = item.querySelector('a');
+    link.href = href;
+    link.textContent = data.conversationTitle || '';
+    const when = item.querySelector('.muted');
+    if (when) when.textContent = data.conversationWhen || '';
+    for (const other of list.querySelectorAll('a[aria-current]')) other.removeAttribute('aria-current');
+    link.setAttribute('aria-current', 'page');
+    list.prepend(item);
+    const limit = Number(list.dataset.limit) || 8;
+    while (list.children.length > limit) list.lastElementChild.remove();
+  }
+
+  // At the limit the whole dock (chips and composer) is disabled and says when sending works again; the usage
+  // panel itself comes with the turn's HTML.
+  function applyQuota(data, dock) {
+    const reached = data.quotaState === 'reached';
+    const note = document.getElementById('composer-limit');
+    const time = note?.querySelector('time');
+    if (time && data.quotaResetsAt) {
+      time.textContent = data.quotaResetsAt;
+      if (data.quotaResetsTimestamp) time.dateTime = data.quotaResetsTimestamp;
+    }
+    dock.disabled = reached;
+    if (!note) return;
+    note.hidden = !reached;
+    if (reached) note.focus();
+  }
+
   function showError(box, text) {
     box.textContent = text;
     box.hidden = text === '';

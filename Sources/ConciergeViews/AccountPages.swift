@@ -3,6 +3,8 @@ import ConciergeCore
 /// A short message shown above a form. Only fixed texts from `Notice` cases reach the page, never query input.
 public enum Notice: String, Sendable, CaseIterable {
     case accountCreated = "created"
+    /// A signup with an e-mail that already has an account (a new one is signed in at once).
+    case emailTaken = "taken"
     case loggedOut = "logged-out"
     case loggedOutEverywhere = "logged-out-everywhere"
     case sessionExpired = "expired"
@@ -10,6 +12,7 @@ public enum Notice: String, Sendable, CaseIterable {
     var text: String {
         switch self {
         case .accountCreated: "Thanks! If this e-mail can be used, your account is ready: log in with it below."
+        case .emailTaken: "That e-mail already has an account: log in with it below, or sign up with another e-mail."
         case .loggedOut: "You have logged out."
         case .loggedOutEverywhere: "You have logged out on every device and browser."
         case .sessionExpired: "Please log in to continue."

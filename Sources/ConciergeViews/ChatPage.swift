@@ -62,12 +62,15 @@ public struct ChatPageInput: Sendable {
     public var turnKey: String
     /// Set while the shown conversation waits for Customer Care.
     public var handoff: HandoffNotice?
+    /// How many conversations the list shows at most (the page script keeps the live list to this length too).
+    public var conversationLimit: Int
 
     /// Everything the page needs; `draft`, `error` and `locationError` are set after a refused form.
     public init(user: User, csrf: String, conversationID: String?, conversations: [ConversationSummary],
                 messages: [ChatMessage], quota: QuotaStatus, place: ShopperPlace, cities: [String],
                 debugRequested: Bool, draft: String = "", error: String? = nil, locationError: String? = nil,
-                maximumMessageLength: Int, turnKey: String, handoff: HandoffNotice? = nil) {
+                maximumMessageLength: Int, turnKey: String, handoff: HandoffNotice? = nil,
+                conversationLimit: Int = 8) {
         self.user = user
         self.csrf = csrf
         self.conversationID = conversationID
@@ -83,6 +86,7 @@ public struct ChatPageInput: Sendable {
         self.maximumMessageLength = maximumMessageLength
         self.turnKey = turnKey
         self.handoff = handoff
+        self.conversationLimit = conversationLimit
     }
 
     /// The role check lives here as well as in the routes: a trace never reaches a shopper's HTML.
@@ -105,6 +109,10 @@ public struct ChatPage: Page {
     let maximumMessageLength: Int
     let turnKey: String
     let handoff: HandoffNotice?
+    /// The allowance again, for the composer: disabled at the limit with the reset time beside it.
+    let usage: UsageBar
+    let quickReplies = QuickReplies.all
+    let conversationLimit: Int
 
     /// Formats `input` for the template (times in the shopper's zone, payment numbers masked, traces only for
     /// roles that may see them).
@@ -127,14 +135,26 @@ public struct ChatPage: Page {
         maximumMessageLength = input.maximumMessageLength
         turnKey = input.turnKey
         handoff = input.handoff
+        usage = sidebar.usage
+        conversationLimit = input.conversationLimit
     }
 }
 
-/// The HTML answered to the page's script after a turn: the new bubbles and the refreshed usage bar.
+/// The quick-reply chips under the conversation (issue 14): the three asks shoppers make most, one tap away. Each is
+/// a submit button carrying its text as the message, so it works without the page script.
+enum QuickReplies {
+    static let all = ["Nearest open shop", "My offers", "Where's my order?"]
+}
+
+/// The HTML answered to the page's script after a turn: the new bubbles and the refreshed usage bar. The `ol.turn`
+/// also carries, as data attributes, what the script needs to update the page around them: the conversation's list
+/// entry (title, link, time) and the quota's state and reset time.
 public struct TurnFragment: Sendable {
     let bubbles: [Bubble]
     let usage: UsageBar
     let conversationID: String
+    /// The conversation's entry in the list, as the page would now render it.
+    let conversation: ConversationLink
     /// The key the form sends with its next message.
     let nextTurnKey: String
     /// The conversation's open hand-off after the turn: the page script shows its status line.
@@ -147,12 +167,19 @@ public struct TurnFragment: Sendable {
         bubbles = Bubble.list(messages, clock: clock, showTraces: showTraces && user.role.maySeeDebugTrace)
         usage = UsageBar(quota, clock: clock)
         conversationID = messages.first?.conversationID ?? ""
+        let asked = messages.last { $0.role == .shopper } ?? messages.last
+        conversation = ConversationLink(
+            summary: ConversationSummary(id: conversationID, lastMessage: asked?.text ?? "",
+                                         lastActive: messages.last?.createdAt ?? Date(timeIntervalSince1970: 0)),
+            current: true, clock: clock)
         self.nextTurnKey = nextTurnKey
         self.handoff = handoff
     }
 }
 
 struct ConversationLink: Sendable {
+    let id: String
+    /// Opens at the conversation's newest message, with or without the page script (`#latest`, `Bubble.anchor`).
     let href: String
     let label: String
     let when: String
@@ -161,7 +188,8 @@ struct ConversationLink: Sendable {
     init(summary: ConversationSummary, current: Bool, clock: LocalTimeFormatter) {
         var query = URLComponents()
         query.queryItems = [URLQueryItem(name: "c", value: summary.id)]
-        href = "/chat" + (query.string ?? "")
+        id = summary.id
+        href = "/chat" + (query.string ?? "") + "#latest"
         let words = summary.lastMessage.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         label = DisplayRedaction.redactPaymentNumbers(words.count > 40 ? String(words.prefix(40)) + "…" : words)
         when = clock.stamp(summary.lastActive)

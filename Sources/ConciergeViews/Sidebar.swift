@@ -32,11 +32,20 @@ struct Sidebar: Sendable {
 }
 
 /// The daily allowance: a `<meter>` (no inline style, so the CSP can forbid them) and when it resets.
+///
+/// The meter's `low`/`high`/`optimum` make the browser colour it as a limit (issue 14): the optimum region up to
+/// the "near" mark, the suboptimal (amber) one from 80 % used, the even-less-good (red) one at the limit. The
+/// boundaries sit half a message below the counts because the browser's regions include their boundary.
 struct UsageBar: Sendable {
+    /// `fine`, `near` (80 % used or more) or `reached`: a class for the stylesheet and a value for the script.
+    let state: String
     let used: Int
     let limit: Int
     let remaining: Int
+    let near: Bool
     let reached: Bool
+    let low: String
+    let high: String
     let resetsAt: String
     let resetsAtTimestamp: String
     let timeZone: String
@@ -45,11 +54,19 @@ struct UsageBar: Sendable {
         used = min(quota.used, quota.limit)
         limit = quota.limit
         remaining = quota.remaining
+        let nearFrom = Self.nearFrom(limit: quota.limit)
         reached = quota.remaining == 0
+        near = !reached && used >= nearFrom
+        state = reached ? "reached" : near ? "near" : "fine"
+        low = String(Double(nearFrom) - 0.5)
+        high = String(Double(quota.limit) - 0.5)
         resetsAt = clock.time(quota.resetsAt)
         resetsAtTimestamp = LocalTimeFormatter.iso(quota.resetsAt)
         timeZone = clock.timeZone.identifier
     }
+
+    /// The first count that is "near" the limit: 80 % of it, rounded up (24 of 30).
+    static func nearFrom(limit: Int) -> Int { (limit * 4 + 4) / 5 }
 }
 
 /// Where the concierge looks for nearby shops, and the form to change it.

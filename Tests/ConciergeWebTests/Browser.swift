@@ -21,6 +21,10 @@ final class Browser: Sendable {
     /// Another browser on the same server (a different person or device).
     func another(address: String = "198.51.100.20") -> Browser { Browser(client, address: address) }
 
+    /// A browser with no cookies at this one's address: someone signing up again from the same network, since a
+    /// signup signs its browser in (and a signed-in browser is sent from `/signup` to the chat).
+    func anonymous() -> Browser { Browser(client, address: address) }
+
     var cookies: [String: String] { jar.withLock { $0 } }
 
     func setCookie(_ name: String, _ value: String?) { jar.withLock { $0[name] = value } }

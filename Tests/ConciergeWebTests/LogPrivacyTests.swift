@@ -20,6 +20,7 @@ struct LogPrivacyTests {
                 ("name", "Priya Logcheck"), ("email", email), ("password", password), ("phone", phone),
                 ("city", "Edinburgh"), ("temperature", "cold"),
             ])
+            _ = try await browser.submit(on: "/chat", to: "/logout", [])  // the signup signed in
             _ = try await browser.logIn(email, "not the password at all")
             _ = try await browser.logIn(email, password)
             let session = try #require(browser.cookies[SessionCookieMiddleware.cookieName])

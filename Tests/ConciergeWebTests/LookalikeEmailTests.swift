@@ -22,7 +22,7 @@ struct LookalikeEmailTests {
             let before = try await world.store.counts()[.users]
             let ava = try await world.user("ava@example.com")
             let page = try await browser.submit(on: "/signup", to: "/signup", Self.signup("ＡＶＡ@ｅｘａｍｐｌｅ.ｃｏｍ"))
-            #expect(page.status == .seeOther && page.location == "/login?notice=created", "looks like any signup")
+            #expect(page.status == .seeOther && page.location == "/login?notice=taken", "a taken e-mail")
             #expect(try await world.store.counts()[.users] == before, "no second account")
             #expect(try await world.user("ava@example.com") == ava, "Ava's account is untouched")
             let login = try await browser.logIn("ＡＶＡ@ｅｘａｍｐｌｅ.ｃｏｍ", "cocoa-by-the-lake")

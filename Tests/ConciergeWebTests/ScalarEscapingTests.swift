@@ -71,7 +71,7 @@ struct ScalarEscapingTests {
             var zoe = try await world.user("zoe@example.com")
             zoe.role = .reviewer
             _ = try await world.store.updateUser(zoe)
-            _ = try await browser.logIn("zoe@example.com", "a kettle of oolong")
+            // Signed in by the signup; the session reads the account (now a reviewer) on every request.
             let chat = try await browser.get("/chat")
             Self.assertEscaped(chat, "chat page with the name in the header and sidebar")
             let nameEscaped = Array(chat.body.utf8).containsBytes(of: "&lt;\u{301}img")

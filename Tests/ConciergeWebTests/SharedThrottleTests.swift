@@ -62,11 +62,11 @@ struct SharedThrottleTests {
             try await world.anotherInstance().test(.router) { (client) async throws -> Void in
                 let second = Browser(client, address: first.address)
                 for number in 1...5 {
-                    let page = try await (number.isMultiple(of: 2) ? second : first)
+                    let page = try await (number.isMultiple(of: 2) ? second : first).anonymous()
                         .submit(on: "/signup", to: "/signup", SignupThrottleTests.form(number))
                     #expect(page.status == .seeOther)
                 }
-                #expect(try await second.submit(on: "/signup", to: "/signup", SignupThrottleTests.form(6)).status
+                #expect(try await second.anonymous().submit(on: "/signup", to: "/signup", SignupThrottleTests.form(6)).status
                     == .tooManyRequests)
             }
         }

@@ -43,8 +43,11 @@ struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable 
         let form = try await request.decode(as: SignupForm.self, context: context)
         let address = transport.clientAddress(request, peer: context.peerAddress)
         switch try await accounts.signup(form, address: address) {
-        case .accepted:
-            return .seeOther("/login?notice=\(Notice.accountCreated.rawValue)")
+        case .created(let user):
+            // Signed in at once, exactly as a login does it (a fresh session, the old one deleted).
+            return try await startSession(for: user, request: request, context: context)
+        case .taken:
+            return .seeOther("/login?notice=\(Notice.emailTaken.rawValue)")
         case .rejected(let problems, let draft):
             return try signupPage(request, draft: draft, problems: problems, status: .unprocessableContent)
         case .throttled(let until, let draft):
@@ -84,12 +87,23 @@ struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable 
         case .failed:
             metrics.loginFailure(throttled: false)
             return try failedLogin(request, email: form.email, status: .unprocessableContent)
+        case .locked(let until):
+            return try blockedLogin(request, email: form.email, until: until, copy: LoginCopy.locked(minutes:))
         case .throttled(let until):
-            metrics.loginFailure(throttled: true)
-            var response = try failedLogin(request, email: form.email, status: .tooManyRequests)
-            response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(accounts.clock.now()).rounded(.up))))
-            return response
+            return try blockedLogin(request, email: form.email, until: until, copy: LoginCopy.addressBlocked(minutes:))
         }
+    }
+
+    /// 429 with `Retry-After` and what the block is, with the wait in minutes.
+    private func blockedLogin(_ request: Request, email: String, until: Date, copy: (Int) -> String) throws
+        -> Response
+    {
+        metrics.loginFailure(throttled: true)
+        let seconds = max(1, Int(until.timeIntervalSince(accounts.clock.now()).rounded(.up)))
+        var response = try failedLogin(request, email: email, status: .tooManyRequests,
+                                       error: copy((seconds + 59) / 60))
+        response.headers[.retryAfter] = String(seconds)
+        return response
     }
 
     /// Rotates the session: whatever session the browser had (another account's, or one planted by someone else)
@@ -144,10 +158,28 @@ enum SignupCopy {
     }
 }
 
-/// The one message every failed or throttled login shows.
+/// What a failed or blocked login reads.
+///
+/// A lock says it is a lock (issue 14: "do not match" sent people hunting for a typo), and it stays no oracle: the
+/// lock belongs to the submitted e-mail whether or not an account has it (`LoginThrottle`), so "this e-mail is
+/// locked" is exactly as true, after exactly as many failures, for an address nobody uses. The wait is given in
+/// minutes, not as a clock time: an anonymous page knows no time zone, and the account's own would tell that it exists.
 enum LoginCopy {
     static let failure = "That e-mail and password do not match an account we can open right now. Check them and "
         + "try again; after several failed attempts, logging in pauses for 15 minutes."
+
+    static func locked(minutes: Int) -> String {
+        "Logging in with this e-mail is locked for 15 minutes after too many failed attempts. Try again in "
+            + "\(wait(minutes)); until then even the right password is not checked."
+    }
+
+    static func addressBlocked(minutes: Int) -> String {
+        "Too many failed logins have come from your network, so logging in from it is paused. Try again in "
+            + "\(wait(minutes))."
+    }
+
+    static func wait(_ minutes: Int) -> String { minutes == 1 ? "about a minute" : "about \(minutes) minutes" }
+
     static let controlCharacters = "The e-mail or password contains control characters (invisible codes such as NUL), "
         + "which no account has. Retype them and try again."
 }

@@ -21,12 +21,31 @@ struct LoginThrottle<Store: ThrottleStore>: Sendable {
     let store: Store
     var policy = Policy()
 
-    /// When blocked, the instant the block ends. `account` is already a hash of the normalised e-mail.
-    func blockedUntil(account: String, address: String, now: Date) async throws -> Date? {
+    /// Why logging in is refused, and until when: the page says which, because both are equally true for every
+    /// visitor who sees them (the e-mail lock is the submitted e-mail's, account or not).
+    enum Block: Equatable {
+        case email(until: Date)
+        case address(until: Date)
+
+        var until: Date {
+            switch self {
+            case .email(let until), .address(let until): until
+            }
+        }
+    }
+
+    /// The block that ends last (the e-mail's when both end together); `nil` when not blocked. `account` is already
+    /// a hash of the normalised e-mail.
+    func block(account: String, address: String, now: Date) async throws -> Block? {
         let lock = try await store.throttle(key: ThrottleKey.accountLock(account), now: now)
         let failures = try await store.throttle(key: ThrottleKey.loginAddress(address), now: now)
         let addressBlock = failures.flatMap { $0.count >= policy.addressFailures ? $0.expiresAt : nil }
-        return [lock?.expiresAt, addressBlock].compactMap { $0 }.max()
+        switch (lock?.expiresAt, addressBlock) {
+        case let (email?, address?): return address > email ? .address(until: address) : .email(until: email)
+        case let (email?, nil): return .email(until: email)
+        case let (nil, address?): return .address(until: address)
+        case (nil, nil): return nil
+        }
     }
 
     func recordFailure(account: String, address: String, now: Date) async throws {

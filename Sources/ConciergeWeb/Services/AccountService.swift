@@ -5,13 +5,17 @@ import Logging
 
 /// Signup and login, kept out of the route handlers.
 ///
-/// Neither answer tells an outsider whether an e-mail has an account: a signup with a taken e-mail ends exactly
-/// like a fresh one (same redirect, same message, same bcrypt work), and a failed login looks the same for an
-/// unknown e-mail and a wrong password (the unknown case verifies against a dummy hash so it takes as long).
+/// A failed login looks the same for an unknown e-mail and a wrong password (the unknown case verifies against a
+/// dummy hash so it takes as long), and a locked e-mail is locked whether or not an account has it. A signup signs
+/// the new account in (issue 14), so a taken e-mail, which is not signed in, can be told apart from a fresh one:
+/// without e-mail verification that is inherent, and the signup throttle (5 an address a day, counted before the
+/// store sees the e-mail) bounds how fast anyone can probe that way (docs/web.md, accounts).
 struct AccountService<Users: UserStore & SessionStore & ThrottleStore>: Sendable {
     enum SignupOutcome: Equatable {
-        /// Created, or the e-mail was taken: the caller must answer both the same way.
-        case accepted
+        /// The new account, to sign in.
+        case created(User)
+        /// The e-mail already has an account: nothing changed, nobody is signed in.
+        case taken
         case rejected([String], SignupPage.Draft)
         /// Too many signups from this address or in all (`SignupThrottle`): nothing hashed, nothing asked of the store.
         case throttled(until: Date, SignupPage.Draft)
@@ -20,6 +24,9 @@ struct AccountService<Users: UserStore & SessionStore & ThrottleStore>: Sendable
     enum LoginOutcome {
         case success(User)
         case failed
+        /// The submitted e-mail is locked after too many failures (`LoginThrottle`), account or not.
+        case locked(until: Date)
+        /// Too many failures from the client's address.
         case throttled(until: Date)
     }
 
@@ -55,18 +62,24 @@ struct AccountService<Users: UserStore & SessionStore & ThrottleStore>: Sendable
         do {
             try await users.insertUser(user)
             logger.info("account created")
+            return .created(user)
         } catch StoreError.duplicate(collection: .users, field: "email") {
             logger.notice("signup for an e-mail that already has an account")
+            return .taken
         }
-        return .accepted
     }
 
     func login(email: String, password: String, address: String) async throws -> LoginOutcome {
         let account = TokenHash.of(User.normalizedEmail(email))
         let now = clock.now()
-        if let until = try await throttle.blockedUntil(account: account, address: address, now: now) {
+        switch try await throttle.block(account: account, address: address, now: now) {
+        case .email(let until)?:
+            logger.notice("login refused: e-mail locked")
+            return .locked(until: until)
+        case .address(let until)?:
             logger.notice("login refused: throttled")
             return .throttled(until: until)
+        case nil: break
         }
         let user = try await users.user(email: User.normalizedEmail(email))
         let verified = await hasher.verify(password, against: user?.passwordHash ?? dummyHash)

@@ -73,7 +73,8 @@ struct ChatPageLoader<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
             conversations: try await summaries(ids.prefix(Self.listedConversations), userID: user.id),
             messages: messages, quota: try await QuotaGate(store: store, limit: limits.dailyMessages).peek(user: user, at: clock.now()),
             place: PlaceChoice.shopperPlace(place, user: user), cities: cities.names, debugRequested: debug,
-            maximumMessageLength: limits.messageLength, turnKey: newTurnKey(for: signedIn.session), handoff: handoff)
+            maximumMessageLength: limits.messageLength, turnKey: newTurnKey(for: signedIn.session), handoff: handoff,
+            conversationLimit: Self.listedConversations)
     }
 
     /// The status line while this conversation of the user's waits for Customer Care.
