@@ -20,6 +20,10 @@ public struct AppConfiguration: Sendable, Equatable {
     public var llmTimeoutMilliseconds: Int
     public var llmMaxAttempts: Int
     public var llmDeadlineMilliseconds: Int
+    /// What the configured model costs per 1,000 tokens (`LLM_PRICE_PER_1K_PROMPT_TOKENS`,
+    /// `LLM_PRICE_PER_1K_COMPLETION_TOKENS`, default 0, in `LLM_PRICE_CURRENCY`, default USD). The mock is free
+    /// whatever they say (`usagePricing`).
+    public var llmPricing: ModelPricing
     public var dailyMessageLimit: Int
     public var bcryptCost: Int
     public var host: String
@@ -90,6 +94,7 @@ public struct AppConfiguration: Sendable, Equatable {
         llmTimeoutMilliseconds = reader.int("LLM_TIMEOUT_MS", default: 15_000, in: 100...300_000)
         llmMaxAttempts = reader.int("LLM_MAX_ATTEMPTS", default: 3, in: 1...10)
         llmDeadlineMilliseconds = reader.int("LLM_DEADLINE_MS", default: 30_000, in: 100...600_000)
+        llmPricing = reader.pricing()
         dailyMessageLimit = reader.int("DAILY_MESSAGE_LIMIT", default: 30, in: 1...100_000)
         bcryptCost = reader.int("BCRYPT_COST", default: 12, in: 4...16)
         host = reader.string("HOST") ?? "127.0.0.1"
@@ -139,6 +144,7 @@ public struct AppConfiguration: Sendable, Equatable {
         }
         return [storeLine,
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
+                "llm price per 1,000 tokens: " + pricingSummary,
                 "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
                 "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)",
                 "form signing key: " + (formSigningKey == nil ? "random per process" : "set"),
