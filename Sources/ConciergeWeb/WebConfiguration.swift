@@ -62,7 +62,7 @@ public struct SignupLimits: Sendable, Equatable {
 }
 
 /// The persistence the web uses: accounts, sessions, conversations, hand-offs to Customer Care, quota and throttle
-/// counters, and a health ping.
+/// counters, what the model cost (`/admin/usage`), and a health ping.
 public typealias WebStore = UserStore & SessionStore & ChatStore & HandoffStore & UsageStore & ThrottleStore
     & StoreHealth & ModelUsageStore
 

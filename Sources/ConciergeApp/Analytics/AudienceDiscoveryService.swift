@@ -65,8 +65,8 @@ public struct AudienceDiscoveryService: AudienceDiscoveryPort {
         // Every discovery that ran is recorded, also one that asked no model: a `none` row with zero tokens and
         // cost says discoveries happened and cost nothing, where a missing row would say nothing at all.
         if let usage {
-            result.usage = AudienceModelUsage(await usage.record(.audienceDiscovery, model: ModelUsageRecorder.noModel,
-                                                                 usage: .zero))
+            let recorded = await usage.record(.audienceDiscovery, model: ModelUsageRecorder.noModel, usage: .zero)
+            result.usage = AudienceModelUsage(recorded)
         }
         return .success(result)
     }
