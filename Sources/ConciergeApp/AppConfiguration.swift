@@ -23,6 +23,10 @@ public struct AppConfiguration: Sendable, Equatable {
     /// The mock model's pause between streamed pieces (`MOCK_STREAM_DELAY_MS`, default 30): small, but enough for
     /// the demo and the browser tests to see an answer stream in.
     public var mockStreamDelayMilliseconds: Int
+    /// What the configured model costs per 1,000 tokens (`LLM_PRICE_PER_1K_PROMPT_TOKENS`,
+    /// `LLM_PRICE_PER_1K_COMPLETION_TOKENS`, default 0, in `LLM_PRICE_CURRENCY`, default USD). The mock is free
+    /// whatever they say (`usagePricing`).
+    public var llmPricing: ModelPricing
     public var dailyMessageLimit: Int
     public var bcryptCost: Int
     public var host: String
@@ -94,6 +98,7 @@ public struct AppConfiguration: Sendable, Equatable {
         llmMaxAttempts = reader.int("LLM_MAX_ATTEMPTS", default: 3, in: 1...10)
         llmDeadlineMilliseconds = reader.int("LLM_DEADLINE_MS", default: 30_000, in: 100...600_000)
         mockStreamDelayMilliseconds = reader.int("MOCK_STREAM_DELAY_MS", default: 30, in: 0...5_000)
+        llmPricing = reader.pricing()
         dailyMessageLimit = reader.int("DAILY_MESSAGE_LIMIT", default: 30, in: 1...100_000)
         bcryptCost = reader.int("BCRYPT_COST", default: 12, in: 4...16)
         host = reader.string("HOST") ?? "127.0.0.1"
@@ -143,6 +148,7 @@ public struct AppConfiguration: Sendable, Equatable {
         }
         return [storeLine,
                 "llm: " + (llmMock ? "mock" : "\(llmModel) at \(Redaction.uri(llmBaseURL)), key set"),
+                "llm price per 1,000 tokens: " + pricingSummary,
                 "embedding model: " + (embeddingModelDirectory ?? "off (lexical retrieval)"),
                 "daily message limit: \(dailyMessageLimit)", "bcrypt cost: \(bcryptCost)",
                 "form signing key: " + (formSigningKey == nil ? "random per process" : "set"),

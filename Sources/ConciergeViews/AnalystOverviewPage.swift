@@ -13,6 +13,8 @@ public struct AnalystOverviewPage: Page {
     let chain: [MetricRow]
     let sections: [Section]
     let charts: [SVGChart]
+    /// Links the usage page (admins only: analysts would get a 403).
+    let showsUsage: Bool
 
     struct Section: Sendable {
         let id: String
@@ -52,6 +54,7 @@ public struct AnalystOverviewPage: Page {
                            rows: segments.map(Self.row))
         }
         charts = AnalystOverviewCharts.all(overview)
+        showsUsage = analyst.role.mayReviewModelCosts
     }
 
     static func row(_ segment: SegmentSnapshot) -> SegmentRow {

@@ -41,6 +41,8 @@ public struct AudienceBuilderPage: Page {
         let counts: [AnalystOverviewPage.MetricRow]
         let members: [MemberView]
         let hasMembers: Bool
+        /// What this discovery cost, e.g. "no model asked: 0 prompt + 0 completion tokens, cost 0.00 USD".
+        let modelUsage: String?
     }
 
     struct MemberView: Sendable {
@@ -93,7 +95,13 @@ public struct AudienceBuilderPage: Page {
                        topFacts: member.topFacts)
         }
         return ResultView(asOf: outcome.asOf, intent: outcome.intent, counts: counts, members: members,
-                          hasMembers: !members.isEmpty)
+                          hasMembers: !members.isEmpty, modelUsage: outcome.usage.map(Self.usage))
+    }
+
+    static func usage(_ usage: AudienceDiscoveryOutcome.Usage) -> String {
+        let model = usage.model == "none" ? "no model asked (ranking is local)" : "model " + usage.model
+        return "\(model): \(AnalystFormat.count(usage.promptTokens)) prompt + "
+            + "\(AnalystFormat.count(usage.completionTokens)) completion tokens, cost \(usage.cost) \(usage.currency)"
     }
 }
 
@@ -133,8 +141,17 @@ public struct AudienceDiscoveryOutcome: Decodable, Sendable {
         public var topFacts: [String]
     }
 
+    /// The call's model usage as recorded (`AudienceModelUsage`).
+    public struct Usage: Decodable, Sendable {
+        public var model: String
+        public var promptTokens, completionTokens: Int
+        public var cost: String
+        public var currency: String
+    }
+
     public var asOf: String
     public var intent: String
     public var counts: Counts
     public var members: [Member]
+    public var usage: Usage?
 }

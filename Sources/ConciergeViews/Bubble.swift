@@ -60,6 +60,8 @@ struct TraceView: Sendable {
     let eligibleCoupons: [Row]
     let excludedCoupons: [Row]
     let attempts: [Row]
+    /// The turn's tokens over every attempt, regenerations included; nil when no attempt reported any.
+    let turnTokens: String?
     let guardVerdict: [Row]
     let timings: [Row]
     let notes: [String]
@@ -80,8 +82,11 @@ struct TraceView: Sendable {
         excludedCoupons = (trace.coupons?.excluded ?? []).map { Row(name: $0.code, value: $0.reason.rawValue) }
         attempts = (trace.attempts ?? []).map {
             Row(name: "attempt \($0.number)",
-                value: "\($0.outcome.description), \($0.latencyMs) ms, backoff \($0.backoffMs) ms")
+                value: "\($0.outcome.description), \($0.latencyMs) ms, backoff \($0.backoffMs) ms, "
+                    + ($0.usage.map(Self.tokens) ?? "no tokens reported"))
         }
+        // Shown when any attempt reported usage: a sum of nothing reported is not "0 tokens" (the mock reports none).
+        turnTokens = trace.attempts.flatMap { $0.contains { $0.usage != nil } ? Self.tokens($0.totalUsage) : nil }
         guardVerdict = trace.guardVerdict.map(Self.verdict) ?? []
         timings = (trace.timings ?? []).map { Row(name: $0.stage, value: Self.number($0.milliseconds) + " ms") }
         notes = trace.notes
@@ -97,4 +102,9 @@ struct TraceView: Sendable {
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// "812 prompt + 41 completion = 853 tokens".
+    static func tokens(_ usage: LLMUsage) -> String {
+        "\(usage.promptTokens) prompt + \(usage.completionTokens) completion = \(usage.totalTokens) tokens"
+    }
 }

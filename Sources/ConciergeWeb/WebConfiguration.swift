@@ -62,9 +62,9 @@ public struct SignupLimits: Sendable, Equatable {
 }
 
 /// The persistence the web uses: accounts, sessions, conversations, hand-offs to Customer Care, quota and throttle
-/// counters, and a health ping.
+/// counters, what the model cost (`/admin/usage`), and a health ping.
 public typealias WebStore = UserStore & SessionStore & ChatStore & HandoffStore & UsageStore & ThrottleStore
-    & StoreHealth
+    & StoreHealth & ModelUsageStore
 
 /// Everything the routes use, built by the composition root (`ConciergeApp.buildWebApplication`).
 public struct WebDependencies: Sendable {

@@ -73,6 +73,22 @@ enum Schema {
                 CREATE INDEX segmentation_runs_newest_first ON segmentation_runs(createdAt DESC, id DESC);
                 """)
         }
+        migrator.registerMigration("v8-model-usage: what the model cost per day, model, purpose and currency") { db in
+            // The primary key is the counter's key: `addModelUsage` is one upsert on it.
+            try db.execute(sql: """
+                CREATE TABLE model_usage (
+                    day TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    currency TEXT NOT NULL,
+                    calls INTEGER NOT NULL,
+                    promptTokens INTEGER NOT NULL,
+                    completionTokens INTEGER NOT NULL,
+                    costNanos INTEGER NOT NULL,
+                    PRIMARY KEY (day, model, purpose, currency)
+                );
+                """)
+        }
         return migrator
     }
 

@@ -59,7 +59,7 @@ struct AudienceDiscoveryTests {
             let entries = logs.entries
             #expect(entries.count == 1 && entries[0].message == "audience discovery")
             #expect(entries[0].metadata["promptTokens"] == "0" && entries[0].metadata["completionTokens"] == "0")
-            #expect(entries[0].metadata["costUSD"] == "0" && entries[0].metadata["returned"] == "2")
+            #expect(entries[0].metadata["cost"] == "0" && entries[0].metadata["returned"] == "2")
             #expect(!entries[0].line.contains("secret") && !result.members.contains { entries[0].line.contains($0.customer) })
         }
     }

@@ -29,7 +29,8 @@ struct SeedRunnerTests {
         let counts = try await first.counts()
         // Hand-offs come from live conversations only, throttle counters from logins and signups, insights and
         // segmentation runs from an analyst, audits from exports: the seed plants none.
-        let operational: [DataCollection] = [.handoffs, .throttles, .insights, .audienceAudits, .segmentationRuns]
+        let operational: [DataCollection] = [.handoffs, .throttles, .insights, .audienceAudits, .segmentationRuns,
+                                              .modelUsage]
         for collection in DataCollection.allCases where !operational.contains(collection) {
             #expect(counts[collection] > 0, "\(collection.rawValue) populated")
         }

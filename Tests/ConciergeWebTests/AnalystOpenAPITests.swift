@@ -69,7 +69,8 @@ struct AnalystOpenAPITests {
             }
             // The segmentation endpoints need a desk with runs: `SegmentationRunWebTests` checks their answers over
             // the real store; the in-memory desk answers them 503 (below).
-            for endpoint in AnalystEndpoint.allCases where !endpoint.isSegmentation {
+            // The usage report is admins' (below).
+            for endpoint in AnalystEndpoint.allCases where !endpoint.isSegmentation && endpoint != .usage {
                 let id = endpoint == .customerFeatures ? AnalystWorld.customer : segment
                 let success = try await send(analyst, endpoint, id: id, token: token)
                 #expect(success.status.code / 100 == 2, "\(endpoint)")
@@ -78,6 +79,12 @@ struct AnalystOpenAPITests {
                 try check(try await send(shopper, endpoint, id: id, token: token), endpoint)  // 403
                 if endpoint != .segments { try check(try await send(analyst, endpoint, id: "nope", token: token), endpoint) }
             }
+            let admin = try await AnalystWorld.signedIn(.admin, from: browser)
+            try check(try await admin.get(AnalystEndpoint.usage.path), .usage)  // 200
+            try check(try await browser.get(AnalystEndpoint.usage.path), .usage)  // 401
+            let refused = try await analyst.get(AnalystEndpoint.usage.path)
+            #expect(refused.status == .forbidden && AnalystWorld.errorCode(refused) == "forbidden")
+            try check(refused, .usage)  // 403
             try check(try await AnalystWorld.postJSON(analyst, Self.path(.refreshInsight, id: segment), token: nil),
                       .refreshInsight)
             // The versions keep the one with an unsupported sentence (the refresh above wrote a newer one).
@@ -91,13 +98,14 @@ struct AnalystOpenAPITests {
             try check(try await analyst.get("/admin/api/segments"), .segments)  // 429
             #expect(checked.contains("segments 429") && checked.contains("refreshInsight 201"))
             // Success, 401 and 403 of each endpoint, 404 of the five with an id (the chat's conversation), the
-            // chat's 422 and 400, and the 429.
-            let expected = 26
+            // chat's 422 and 400, and the 429; the usage report's 200, 401 and 403.
+            let expected = 29
             #expect(checked.count == expected, "\(checked.sorted())")
         }
         try await WebWorld.run(AnalystWorld.world(desk: nil)) { _, browser in
             let analyst = try await AnalystWorld.signedIn(.analyst, from: browser)
-            for endpoint in AnalystEndpoint.allCases where endpoint.method == .get {
+            // The usage report reads the store, not the desk: it has no 503 of its own.
+            for endpoint in AnalystEndpoint.allCases where endpoint.method == .get && endpoint != .usage {
                 let answer = try await analyst.get(Self.path(endpoint, id: segment))
                 #expect(answer.status == .serviceUnavailable)
                 let found = try Self.problems(answer, endpoint, document: document)

@@ -33,7 +33,8 @@ struct PageSnapshotTests {
             intent: "comfort-cold", maskedPrompt: "[user]\n<NAME_1> says \(xss) <CARD_1>", answerSource: "model",
             chunks: [TraceChunk(source: "refunds > Cards", score: 4.5, relevant: true)],
             shops: [TraceShop(name: "Lakeside Café", distance: "270 m", status: "Open until 22:00")],
-            attempts: [LLMAttempt(number: 1, outcome: .ok(status: 200), latencyMs: 12, backoffMs: 0)],
+            attempts: [LLMAttempt(number: 1, outcome: .ok(status: 200), latencyMs: 12, backoffMs: 0,
+                                  usage: LLMUsage(promptTokens: 812, completionTokens: 41))],
             guardVerdict: TraceGuard(), timings: [TraceTiming(stage: "context", milliseconds: 2)])
         return [
             ChatMessage(id: "msg_1", userID: "usr_snap", conversationID: "conv_1", role: .shopper,

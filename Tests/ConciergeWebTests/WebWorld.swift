@@ -45,6 +45,8 @@ struct WebWorld: Sendable {
         var withoutAnalystDesk = false
         /// Audience discovery behind `/admin/api/audiences` (nil: the runtime's, none with `.disabled` embeddings).
         var audiences: (@Sendable (any ConciergeStore) -> any AudienceDiscoveryPort)?
+        /// The model behind the chat service and the analyst side (nil: the mock).
+        var llm: (any LLMClient)?
     }
 
     /// Builds a world, runs `body` against its router in memory, and closes the store.
@@ -85,7 +87,8 @@ struct WebWorld: Sendable {
             "PUBLIC_DIR": RepositoryPaths.root.appendingPathComponent("Public").path, "PORT": "0",
             "TRUST_FORWARDED_HEADERS": String(options.trustForwardedHeaders),
         ].merging(options.environment) { _, given in given })
-        var overrides = AppOverrides(clock: clock, llm: MockLLMClient(), embedder: options.embedder, hasher: options.hasher,
+        var overrides = AppOverrides(clock: clock, llm: options.llm ?? MockLLMClient(), embedder: options.embedder,
+                                     hasher: options.hasher,
                                      chat: options.chat,
                                      logger: logs.logger(label: "concierge.web"), metrics: metrics,
                                      onServerRunning: options.onServerRunning, analystDesk: options.analystDesk)

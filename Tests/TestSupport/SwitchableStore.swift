@@ -131,6 +131,10 @@ public final class SwitchableStore: ConciergeStore {
     public func segmentationRuns(limit: Int) async throws -> [SegmentationRunRecord] {
         try await live().segmentationRuns(limit: limit)
     }
+    public func addModelUsage(_ delta: ModelUsageRecord) async throws { try await live().addModelUsage(delta) }
+    public func modelUsage(from: String, through: String) async throws -> [ModelUsageRecord] {
+        try await live().modelUsage(from: from, through: through)
+    }
     public func reset() async throws { try await live().reset() }
     public func counts() async throws -> CollectionCounts { try await live().counts() }
     public func upsert(_ data: DataSet) async throws { try await live().upsert(data) }

@@ -16,14 +16,31 @@ public struct AudienceStageCounts: Codable, Hashable, Sendable {
     public var returned: Int
 }
 
-/// Model usage of one discovery call, for the usage page. Ranking uses the local embedder only, so a discovery with
-/// a given filter costs nothing; a model-proposed filter adds the proposal's usage.
+/// Model usage of one discovery call, as the usage store recorded it. Ranking uses the local embedder only, so a
+/// discovery with a given filter asks no model: model `none`, zero tokens, zero cost (a model-proposed filter
+/// would add the proposal's usage under `audience-discovery`).
 public struct AudienceModelUsage: Codable, Hashable, Sendable {
+    public var model: String
     public var promptTokens: Int
     public var completionTokens: Int
-    public var costUSD: Double
+    public var currency: String
+    /// Nano-units of `currency` (10⁻⁹), exact; `cost` writes it out.
+    public var costNanos: Int64
+    public var cost: String
 
-    public static let none = AudienceModelUsage(promptTokens: 0, completionTokens: 0, costUSD: 0)
+    public init(_ record: ModelUsageRecord) {
+        model = record.model
+        promptTokens = record.promptTokens
+        completionTokens = record.completionTokens
+        currency = record.currency
+        costNanos = record.costNanos
+        cost = NanoMoney.decimal(record.costNanos)
+    }
+
+    /// No model asked, before pricing (the service replaces it with the recorded usage).
+    public static let none = AudienceModelUsage(ModelUsageRecord(
+        day: "", model: ModelUsageRecorder.noModel, purpose: LLMPurpose.audienceDiscovery.rawValue, currency: "USD",
+        calls: 1, promptTokens: 0, completionTokens: 0, costNanos: 0))
 }
 
 public struct AudienceResult: Codable, Hashable, Sendable {
@@ -80,7 +97,7 @@ public struct AudienceDiscovery: Sendable {
         // Static message and counts only: no intent text, no ids (logs are a privacy surface).
         logger.info("audience discovery", metadata: [
             "all": "\(counts.allCustomers)", "store": "\(counts.afterStoreFilter)", "filtered": "\(counts.afterFilter)",
-            "returned": "\(counts.returned)", "promptTokens": "0", "completionTokens": "0", "costUSD": "0",
+            "returned": "\(counts.returned)", "promptTokens": "0", "completionTokens": "0", "cost": "0",
         ])
         return AudienceResult(asOf: inputs.asOf.description, filter: filter.canonicalJSON, intent: intent,
                               counts: counts, members: kept, embeddingModel: await ranker.cache.modelID,

@@ -11,13 +11,16 @@ public struct AudienceDiscoveryService: AudienceDiscoveryPort {
     let discovery: AudienceDiscovery
     let clock: any WallClock
     let ids: any IdentifierSource
+    /// Where each discovery's model usage goes (issue 16); nil records nothing (tests of the stages alone).
+    let usage: ModelUsageRecorder?
 
     public init(store: any Store, discovery: AudienceDiscovery, clock: any WallClock,
-                ids: any IdentifierSource = RandomIdentifierSource()) {
+                ids: any IdentifierSource = RandomIdentifierSource(), usage: ModelUsageRecorder? = nil) {
         self.store = store
         self.discovery = discovery
         self.clock = clock
         self.ids = ids
+        self.usage = usage
     }
 
     public func discover(requestBody: Data, by user: User) async throws -> AudienceDiscoveryReply {
@@ -56,9 +59,16 @@ public struct AudienceDiscoveryService: AudienceDiscoveryPort {
         } catch {
             return .failure(error)
         }
-        return .success(try await discovery.discover(store, filter: request.filter, intent: request.intent,
-                                                     limit: request.limit,
-                                                     asOf: request.asOf ?? FeatureInputs.utcDay(clock.now())))
+        var result = try await discovery.discover(store, filter: request.filter, intent: request.intent,
+                                                  limit: request.limit,
+                                                  asOf: request.asOf ?? FeatureInputs.utcDay(clock.now()))
+        // Every discovery that ran is recorded, also one that asked no model: a `none` row with zero tokens and
+        // cost says discoveries happened and cost nothing, where a missing row would say nothing at all.
+        if let usage {
+            let recorded = await usage.record(.audienceDiscovery, model: ModelUsageRecorder.noModel, usage: .zero)
+            result.usage = AudienceModelUsage(recorded)
+        }
+        return .success(result)
     }
 
     static var encoder: JSONEncoder {

@@ -17,11 +17,14 @@ public struct ConciergeRuntime: Sendable {
     public let retrieval: RetrievalSetup
     /// Why understanding runs on cues alone although a model is loaded; `nil` when it runs as configured.
     public let understandingProblem: String?
-    /// The LLM client and the embedding model, shared with the analyst side (loaded once).
+    /// The LLM client and the embedding model, shared with the analyst side (loaded once). `llm` records no usage:
+    /// callers take `llm(for:)`, which does.
     public let llm: any LLMClient
     public let embedder: EmbedderLoad
     /// Audience discovery over the same store and embedder; nil without a loaded embedding model (ranking needs it).
     public let audiences: AudienceDiscoveryService?
+    /// What every model call costs, recorded per day, model and purpose (`/admin/usage`, `/metrics`).
+    public let usage: ModelUsageRecorder
 
     /// Builds everything from the configuration, with the clock, ids and LLM of `overrides` where given. The store
     /// must already be seeded/ingested: the shops and policies are read once, here.
@@ -33,12 +36,14 @@ public struct ConciergeRuntime: Sendable {
         let model = if let chosen = overrides.embedder { chosen } else { await EmbeddingModel.load(configuration) }
         let retrieval = RetrievalSetup.build(chunks: try await store.policyChunks(), lexicon: lexicon, embedder: model)
         let llm = try overrides.llm ?? makeLLM(configuration)
+        let usage = usageRecorder(configuration, store: store, llm: llm, overrides: overrides)
         // The understanding step reads by meaning whenever a model is loaded, even if the policies were ingested
         // without vectors (then only retrieval is lexical).
         let messageEmbedder: (any Embedder)? = if case .loaded(let embedder) = model { embedder } else { nil }
         let examples = await UnderstandingSetup.load(seedsDirectory: configuration.seedsDirectory, embedder: messageEmbedder)
         let chat = ChatService(
-            store: store, llm: llm, retriever: retrieval.retriever, embedder: messageEmbedder, examples: examples.bank,
+            store: store, llm: UsageRecordingLLMClient(llm, purpose: .shopperChat, recorder: usage),
+            retriever: retrieval.retriever, embedder: messageEmbedder, examples: examples.bank,
             shops: try await store.allShops(),
             clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
             settings: ChatSettings(dailyMessageLimit: configuration.dailyMessageLimit, model: configuration.llmModel,
@@ -50,12 +55,12 @@ public struct ConciergeRuntime: Sendable {
                 store: store,
                 discovery: AudienceDiscovery(embeddings: EmbeddingCache(embedder),
                                              pseudonyms: CustomerPseudonyms(key: configuration.analyticsPseudonymKey)),
-                clock: overrides.clock ?? SystemWallClock())
+                clock: overrides.clock ?? SystemWallClock(), usage: usage)
         }
         return ConciergeRuntime(configuration: configuration, store: store, chat: chat,
                                 usesMockLLM: overrides.llm == nil && configuration.llmMock, retrieval: retrieval,
                                 understandingProblem: understandingProblem, llm: llm, embedder: model,
-                                audiences: audiences)
+                                audiences: audiences, usage: usage)
     }
 
     static func makeLLM(_ configuration: AppConfiguration) throws -> any LLMClient {

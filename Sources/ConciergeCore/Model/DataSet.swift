@@ -15,6 +15,9 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
     /// Stored segmentation runs (`SegmentationRunStore`): derived from the data like insights, never exported or
     /// seeded.
     case segmentationRuns = "segmentation_runs"
+    /// What the model cost per day, model and purpose (`ModelUsageStore`): operational counters, never exported or
+    /// seeded.
+    case modelUsage = "model_usage"
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.

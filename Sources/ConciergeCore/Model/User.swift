@@ -17,6 +17,10 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     /// An audience export with real contact details (consent honoured, audited): admins only.
     public var mayExportContacts: Bool { self == .admin }
 
+    /// What the model costs (`/admin/usage`, `GET /admin/api/usage`): admins only. The figures hold no customer data,
+    /// but spending and the provider's bill are the operator's business, not part of an analyst's customer analytics.
+    public var mayReviewModelCosts: Bool { self == .admin }
+
     /// Staff see traces, hand-offs or the analyst side; a shopper sees only their own chat.
     public var isStaff: Bool { self != .shopper }
 }

@@ -9,6 +9,7 @@ import Logging
 enum AnalystEndpoint: String, CaseIterable, Sendable {
     case segments, segment, refreshInsight, insights, customerFeatures, chat
     case startSegmentationRun, segmentationRun, exportSegmentationRun
+    case usage
 
     static let base = "/admin/api"
 
@@ -29,6 +30,7 @@ enum AnalystEndpoint: String, CaseIterable, Sendable {
         case .segmentationRun: Self.base + "/segmentation/runs/{id}"
         case .exportSegmentationRun: Self.base + "/segmentation/runs/{id}/export"
         case .chat: Self.base + "/chat"
+        case .usage: Self.base + "/usage"
         }
     }
 
@@ -41,6 +43,7 @@ enum AnalystEndpoint: String, CaseIterable, Sendable {
 /// each `POST`); `AnalystAPIErrors` answers every refusal as JSON.
 struct AnalystAPIRoutes: Sendable {
     let side: AnalystSide
+    let usage: ModelUsageReader
 
     func register(on router: some RouterMethods<WebContext>) {
         let api = router.group(RouterPath(AnalystEndpoint.base))
@@ -64,6 +67,8 @@ struct AnalystAPIRoutes: Sendable {
     }
 
     func handle(_ endpoint: AnalystEndpoint, _ request: Request, context: WebContext) async throws -> Response {
+        // The store's usage report needs no analyst desk: it answers even when the analyst side is not configured.
+        if endpoint == .usage { return try await usage.apiResponse(context) }
         let desk = try side.desk()
         switch endpoint {
         case .startSegmentationRun, .segmentationRun, .exportSegmentationRun:
@@ -83,6 +88,8 @@ struct AnalystAPIRoutes: Sendable {
             return try AnalystJSON.response(card)
         case .chat:
             return try await AnalystChatAPI.ask(desk, request, context: context)
+        case .usage:
+            return try await usage.apiResponse(context)
         }
     }
 

@@ -32,6 +32,8 @@ struct APIErrorBody: Codable, Sendable, Equatable {
         case 401: (error, message) = ("unauthorized", "Log in first: the analyst API uses the site's session cookie.")
         case 403 where detail == "csrf":
             (error, message) = ("csrf", "Send the session's CSRF token in X-CSRF-Token, from this site's pages only.")
+        case 403 where detail == ModelUsageReader.adminsOnly:
+            (error, message) = ("forbidden", "Only admins may see what the model costs.")
         case 403: (error, message) = ("forbidden", "Only analysts and admins may use the analyst API.")
         case 404: (error, message) = ("not-found", "Nothing has that id.")
         case 400 where detail?.hasPrefix(SegmentationAPI.reasonPrefix) == true:

@@ -43,6 +43,24 @@ public struct WebMetrics: Sendable {
         if rejected > 0 { counter("concierge_guard_failures_total").increment(by: rejected) }
     }
 
+    /// One model call's usage (`ModelUsageRecorder`): calls, tokens and the estimated cost by model and purpose.
+    /// The cost counter is in nano-units of the currency (10⁻⁹), so its sums stay exact integers.
+    public func recordModelUsage(_ usage: ModelUsageRecord) {
+        let labels = [("model", usage.model), ("purpose", usage.purpose)]
+        Metrics.Counter(label: "concierge_llm_calls_total", dimensions: labels, factory: factory)
+            .increment(by: Int64(usage.calls))
+        Metrics.Counter(label: "concierge_llm_prompt_tokens_total", dimensions: labels, factory: factory)
+            .increment(by: Int64(usage.promptTokens))
+        Metrics.Counter(label: "concierge_llm_completion_tokens_total", dimensions: labels, factory: factory)
+            .increment(by: Int64(usage.completionTokens))
+        Metrics.Counter(label: "concierge_llm_estimated_cost_nano_units_total",
+                        dimensions: labels + [("currency", usage.currency)], factory: factory)
+            .increment(by: usage.costNanos)
+    }
+
+    /// A usage record the store refused (the turn went on without it).
+    public func modelUsageRecordingFailed() { counter("concierge_llm_usage_record_failures_total").increment() }
+
     func loginFailure(throttled: Bool) {
         counter("concierge_login_failures_total", ("reason", throttled ? "throttled" : "credentials")).increment()
     }

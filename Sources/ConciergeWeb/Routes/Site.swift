@@ -14,6 +14,7 @@ struct Site<Store: WebStore>: Sendable {
     let analystAPI: AnalystAPIRoutes
     let audiences: AudienceRoutes
     let audiencePages: AudiencePageRoutes
+    let usagePages: ModelUsagePageRoutes
     let tokens: FormTokens
 
     init(store: Store, configuration: WebConfiguration, dependencies: WebDependencies, cities: CityDirectory,
@@ -38,7 +39,9 @@ struct Site<Store: WebStore>: Sendable {
                                   throttle: AnalystThrottle(store: store, limits: configuration.analystLimits,
                                                             clock: dependencies.clock))
         analystPages = AnalystPageRoutes(side: analyst, views: dependencies.views, ids: dependencies.ids)
-        analystAPI = AnalystAPIRoutes(side: analyst)
+        let usage = ModelUsageReader(store: store, clock: dependencies.clock)
+        analystAPI = AnalystAPIRoutes(side: analyst, usage: usage)
+        usagePages = ModelUsagePageRoutes(reader: usage, views: dependencies.views)
         audiences = AudienceRoutes(port: dependencies.audiences)
         audiencePages = AudiencePageRoutes(port: dependencies.audiences, views: dependencies.views,
                                            clock: dependencies.clock)
@@ -65,6 +68,7 @@ struct Site<Store: WebStore>: Sendable {
         care.register(on: signedIn)
         analystPages.register(on: signedIn)
         audiencePages.register(on: signedIn)
+        usagePages.register(on: signedIn)
         // Not behind the sign-in redirect: a script gets 401 JSON, not the login page (`AnalystAPIGuard`).
         analystAPI.register(on: router)
         for page in KnownPages.all {
@@ -87,6 +91,7 @@ enum KnownPages {
         ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]), (AudienceRoutes.path, [.post]),
         (AnalystLinks.audiences, [.get, .post]), (AnalystLinks.audienceExport, [.post]),
         (AudienceRoutes.exportPath, [.post]), ("/admin/chat", [.get, .post]),
+        (ModelUsagePageRoutes.path, [.get]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

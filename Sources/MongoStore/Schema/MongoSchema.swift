@@ -57,6 +57,8 @@ enum MongoSchema {
         case .audienceAudits: [Index(keys: [("at", -1), ("_id", -1)])]
         // Listed newest first; looked up by `_id` (the run id) otherwise.
         case .segmentationRuns: [Index(keys: [("createdAt", -1), ("id", -1)])]
+        // Incremented by `_id` (the key); this index serves the usage page's range of days.
+        case .modelUsage: [Index(keys: [("day", -1)])]
         }
     }
 
@@ -74,6 +76,7 @@ enum MongoSchema {
         case .usage: "userID+day"
         case .throttles: "key"
         case .insights: insightVersionField
+        case .modelUsage: "day+model+purpose+currency"
         case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs, .audienceAudits,
              .segmentationRuns: "id"
         }

@@ -87,6 +87,19 @@ extension SegmentationRunRecord: MongoStored {
     var documentID: BSONValue { .string(id) }
 }
 
+extension ModelUsageRecord: MongoStored {
+    static var collection: DataCollection { .modelUsage }
+    var documentID: BSONValue {
+        ModelUsageRecord.documentID(day: day, model: model, purpose: purpose, currency: currency)
+    }
+
+    /// The counter's key as a document, like `DailyUsage`'s: no separator can make two keys collide, and the
+    /// increment upserts on an `_id` equality.
+    static func documentID(day: String, model: String, purpose: String, currency: String) -> BSONValue {
+        ["day": .string(day), "model": .string(model), "purpose": .string(purpose), "currency": .string(currency)]
+    }
+}
+
 /// One value ready to be written: its `_id` and its JSON. `Sendable`, so it is produced on the caller's task
 /// and turned into a `bson_t` on the worker thread (`document()`).
 struct EncodedRecord: Sendable {
