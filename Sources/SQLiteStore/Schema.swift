@@ -73,6 +73,18 @@ enum Schema {
                 CREATE INDEX segmentation_runs_newest_first ON segmentation_runs(createdAt DESC, id DESC);
                 """)
         }
+        migrator.registerMigration("v9-account-security: one-time password-reset tokens, hashed") { db in
+            try db.execute(sql: """
+                CREATE TABLE password_resets (
+                    tokenHash TEXT PRIMARY KEY NOT NULL,
+                    userID TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    expiresAt DATETIME NOT NULL,
+                    usedAt DATETIME
+                );
+                CREATE INDEX password_resets_by_user ON password_resets(userID);
+                """)
+        }
         return migrator
     }
 

@@ -137,4 +137,19 @@ public final class SwitchableStore: ConciergeStore {
     public func exportAll() async throws -> DataSet { try await live().exportAll() }
     public func ping() async throws { try await live().ping() }
     public func close() async throws {}
+
+    public func handoffs(userID: String) async throws -> [HandoffRequest] { try await live().handoffs(userID: userID) }
+    public func usageCounters(userID: String) async throws -> [DailyUsage] {
+        try await live().usageCounters(userID: userID)
+    }
+    public func eraseAccount(userID: String) async throws -> AccountErasure {
+        try await live().eraseAccount(userID: userID)
+    }
+    public func insertPasswordReset(_ reset: PasswordReset) async throws { try await live().insertPasswordReset(reset) }
+    public func passwordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
+        try await live().passwordReset(tokenHash: tokenHash, now: now)
+    }
+    public func consumePasswordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
+        try await live().consumePasswordReset(tokenHash: tokenHash, now: now)
+    }
 }

@@ -15,6 +15,8 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
     /// Stored segmentation runs (`SegmentationRunStore`): derived from the data like insights, never exported or
     /// seeded.
     case segmentationRuns = "segmentation_runs"
+    /// One-time password-reset tokens, hashed (`PasswordResetStore`): operational state, never exported or seeded.
+    case passwordResets = "password_resets"
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.

@@ -57,6 +57,9 @@ enum MongoSchema {
         case .audienceAudits: [Index(keys: [("at", -1), ("_id", -1)])]
         // Listed newest first; looked up by `_id` (the run id) otherwise.
         case .segmentationRuns: [Index(keys: [("createdAt", -1), ("id", -1)])]
+        // Looked up by `_id` (the token's hash); erased by user; the TTL index collects expired tokens.
+        case .passwordResets:
+            [Index(keys: [("userID", 1)]), Index(keys: [("expiresAt", 1)], expireAfterSeconds: 0)]
         }
     }
 
@@ -70,7 +73,7 @@ enum MongoSchema {
     static func keyField(of collection: DataCollection) -> String {
         switch collection {
         case .coupons: "code"
-        case .sessions: "tokenHash"
+        case .sessions, .passwordResets: "tokenHash"
         case .usage: "userID+day"
         case .throttles: "key"
         case .insights: insightVersionField
