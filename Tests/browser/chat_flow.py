@@ -25,6 +25,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import steps_account
+
 WAIT_SECONDS = 30
 PHONE = (390, 844)
 DESKTOP = (1366, 900)
@@ -263,6 +265,7 @@ def run(flow):
     flow.step("log out", log_out)
     flow.step("reviewer switches the debug view on and sees the masked trace", reviewer_debug_view)
     flow.step("the chat works with JavaScript off", without_javascript)
+    steps_account.run(flow)
 
 
 def main():
