@@ -21,19 +21,23 @@ public struct AccountSettingsPage: Page {
     let passwordErrors: [String]
     let hasPasswordErrors: Bool
     let deleteError: String?
+    let twoStepOn: Bool
+    let twoStepError: String?
     let minimumPasswordLength: Int
 
     /// Which form a problem belongs to: each form shows its own errors next to it.
     public enum Problem: Sendable, Equatable {
         case password([String])
         case delete(String)
+        case twoStep(String)
     }
 
     /// - Parameters:
     ///   - homeCity: the city chosen at signup, when the record's home matches one.
     ///   - notice: a fixed confirmation (`AccountNotice`), never query text.
+    ///   - twoStepOn: two-step verification is confirmed for the account.
     public init(user: User, csrf: String, homeCity: String?, notice: AccountNotice? = nil, problem: Problem? = nil,
-                minimumPasswordLength: Int) {
+                minimumPasswordLength: Int, twoStepOn: Bool = false) {
         navigation = Navigation(name: user.name, csrf: csrf, showsCareInbox: user.role.mayAnswerCustomerCare,
                                 showsAnalystDesk: user.role.mayUseAnalytics)
         self.csrf = csrf
@@ -52,6 +56,8 @@ public struct AccountSettingsPage: Page {
         if case .password(let problems) = problem { passwordErrors = problems } else { passwordErrors = [] }
         hasPasswordErrors = !passwordErrors.isEmpty
         if case .delete(let problem) = problem { deleteError = problem } else { deleteError = nil }
+        if case .twoStep(let problem) = problem { twoStepError = problem } else { twoStepError = nil }
+        self.twoStepOn = twoStepOn
         self.minimumPasswordLength = minimumPasswordLength
     }
 }
@@ -59,10 +65,12 @@ public struct AccountSettingsPage: Page {
 /// Confirmations shown at the top of the account page after a redirect.
 public enum AccountNotice: String, Sendable, CaseIterable {
     case passwordChanged = "password-changed"
+    case twoStepOff = "two-step-off"
 
     var text: String {
         switch self {
         case .passwordChanged: "Your password has been changed. Every other device and browser has been logged out."
+        case .twoStepOff: "Two-step verification is off. Logging in asks for your password only."
         }
     }
 }

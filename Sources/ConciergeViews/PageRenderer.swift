@@ -58,7 +58,7 @@ public struct PageRenderer: Sendable {
                                     "handoff-status", "care", "care-request", "admin", "admin-segment",
                                     "admin-customer", "admin-audiences", "chart", "admin-segmentation",
                                     "admin-segmentation-run", "account", "forgot-password",
-                                    "reset-password"]
+                                    "reset-password", "two-step-enrol", "two-step-codes", "login-code"]
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {

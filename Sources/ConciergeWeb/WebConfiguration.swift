@@ -65,6 +65,7 @@ public struct SignupLimits: Sendable, Equatable {
 /// counters, and a health ping.
 public typealias WebStore = UserStore & SessionStore & ChatStore & HandoffStore & UsageStore & ThrottleStore
     & StoreHealth & OrderStore & CouponStore & EventStore & PersonalDataStore & PasswordResetStore
+    & SecondFactorStore
 
 /// Everything the routes use, built by the composition root (`ConciergeApp.buildWebApplication`).
 public struct WebDependencies: Sendable {

@@ -26,7 +26,7 @@ extension SQLiteConciergeStore {
             var erasure = AccountErasure()
             let keyed: [(DataCollection, String)] = [
                 (.sessions, "userID"), (.messages, "userID"), (.handoffs, "userID"), (.usage, "userID"),
-                (.events, "userID"), (.coupons, "ownerID"), (.passwordResets, "userID"), (.users, "id"),
+                (.events, "userID"), (.coupons, "ownerID"), (.passwordResets, "userID"), (.secondFactors, "userID"), (.users, "id"),
             ]
             for (collection, column) in keyed {
                 try db.execute(sql: "DELETE FROM \(collection.rawValue) WHERE \(column) = ?", arguments: [userID])

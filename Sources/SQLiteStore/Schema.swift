@@ -73,7 +73,7 @@ enum Schema {
                 CREATE INDEX segmentation_runs_newest_first ON segmentation_runs(createdAt DESC, id DESC);
                 """)
         }
-        migrator.registerMigration("v9-account-security: one-time password-reset tokens, hashed") { db in
+        migrator.registerMigration("v9-account-security: one-time password-reset tokens, hashed; two-step verification") { db in
             try db.execute(sql: """
                 CREATE TABLE password_resets (
                     tokenHash TEXT PRIMARY KEY NOT NULL,
@@ -83,6 +83,13 @@ enum Schema {
                     usedAt DATETIME
                 );
                 CREATE INDEX password_resets_by_user ON password_resets(userID);
+                CREATE TABLE second_factors (
+                    userID TEXT PRIMARY KEY NOT NULL,
+                    secret TEXT NOT NULL,
+                    confirmedAt DATETIME,
+                    recoveryCodeHashes TEXT NOT NULL,
+                    lastUsedStep INTEGER
+                );
                 """)
         }
         return migrator

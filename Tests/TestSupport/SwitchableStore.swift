@@ -152,4 +152,13 @@ public final class SwitchableStore: ConciergeStore {
     public func consumePasswordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
         try await live().consumePasswordReset(tokenHash: tokenHash, now: now)
     }
+    public func secondFactor(userID: String) async throws -> SecondFactor? { try await live().secondFactor(userID: userID) }
+    public func saveSecondFactor(_ factor: SecondFactor) async throws { try await live().saveSecondFactor(factor) }
+    public func deleteSecondFactor(userID: String) async throws { try await live().deleteSecondFactor(userID: userID) }
+    public func useTOTPStep(userID: String, step: Int64) async throws -> Bool {
+        try await live().useTOTPStep(userID: userID, step: step)
+    }
+    public func useRecoveryCode(userID: String, codeHash: String) async throws -> Bool {
+        try await live().useRecoveryCode(userID: userID, codeHash: codeHash)
+    }
 }

@@ -1,18 +1,32 @@
-"""Browser steps for the account page (issue 14): profile, change password, download my data, delete my account.
+"""Browser steps for the account page (issue 14): profile, change password, download my data, two-step
+verification, delete my account.
 
 Each run makes its own throw-away account, so deleting it touches no other step's data. Called by ``run(flow)`` in
 chat_flow.py; every wait is explicit, never a sleep.
 """
 
+import base64
 import glob
+import hashlib
+import hmac
 import json
 import os
+import struct
 import tempfile
+import time
 import uuid
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
+
+
+def totp(secret, at):
+    """The 6-digit code an authenticator app shows at `at` (RFC 6238, HMAC-SHA1, 30-second steps)."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", int(at // 30)), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    return f"{(struct.unpack('>I', mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
 
 
 def run(flow):
@@ -72,6 +86,27 @@ def run(flow):
         text = json.dumps(data)
         assert "passwordHash" not in text and "$2b$" not in text, "the file holds the password hash"
 
+    def two_step_verification():
+        flow.driver.find_element(By.ID, "two-step-start").click()
+        secret = flow.text_of("#two-step-secret")
+        assert flow.driver.find_element(By.ID, "two-step-uri").get_attribute("href").startswith("otpauth://totp/")
+        flow.fill("two-step-code", totp(secret, time.time()))
+        flow.driver.find_element(By.ID, "two-step-confirm").click()
+        codes = flow.wait(EC.visibility_of_element_located((By.ID, "recovery-codes")), "no recovery codes")
+        assert len(codes.find_elements(By.TAG_NAME, "li")) == 10
+        flow.driver.find_element(By.ID, "logout").click()
+        flow.wait(EC.visibility_of_element_located((By.ID, "login-form")), "no login form after logout")
+        flow.fill("email", email)
+        flow.fill("password", state["password"])
+        flow.driver.find_element(By.ID, "login-submit").click()
+        flow.wait(EC.visibility_of_element_located((By.ID, "login-code-form")), "the login did not ask for a code")
+        # The next step's code: the enrolment's own code is never accepted twice.
+        flow.fill("login-code", totp(secret, time.time() + 30))
+        flow.driver.find_element(By.ID, "login-code-submit").click()
+        flow.wait(EC.visibility_of_element_located((By.ID, "chat-form")), "the code did not log in")
+        flow.open("/account")
+        flow.wait(EC.visibility_of_element_located((By.ID, "two-step-off-form")), "two-step verification is not on")
+
     def wrong_password_is_shown_in_view():
         flow.fill("delete-password", "not my password at all")
         flow.driver.find_element(By.ID, "delete-account").click()
@@ -97,5 +132,6 @@ def run(flow):
     flow.step("account: the chat header links the account page, labelled, targets ≥ 24 px", open_account_page)
     flow.step("account: change the password, stay signed in", change_password)
     flow.step("account: download my data as JSON, own data only, no hash", download_data)
+    flow.step("account: two-step verification on, and the login asks for the app's code", two_step_verification)
     flow.step("account: a wrong password to delete shows the error in view", wrong_password_is_shown_in_view)
     flow.step("account: delete my account, signed out, the e-mail can sign up again", delete_account)

@@ -8,7 +8,7 @@ public protocol PersonalDataStore: Sendable {
     /// The user's daily message counters, oldest day first.
     func usageCounters(userID: String) async throws -> [DailyUsage]
     /// Deletes the account and everything keyed by it: the user, sessions, messages (so conversations), hand-off
-    /// requests, daily counters, events, the coupons only they could use and password-reset tokens. Orders are the
+    /// requests, daily counters, events, the coupons only they could use, password-reset tokens and the second factor. Orders are the
     /// chain's sales records, which tax law keeps for six years (`Seeds/policies/privacy.md`): they stay, anonymised
     /// (`AccountErasure.anonymousOwner` as owner, the card's last four digits dropped). Other users are untouched.
     /// Idempotent: erasing an erased account removes nothing and does not throw.
@@ -59,4 +59,40 @@ public struct PasswordReset: Codable, Hashable, Sendable {
         self.expiresAt = expiresAt
         self.usedAt = usedAt
     }
+}
+
+/// Two-step verification (TOTP, RFC 6238) of one account: the authenticator secret, whether enrolment was
+/// confirmed, the hashes of the unused recovery codes, and the last time step a code was accepted for.
+public struct SecondFactor: Codable, Hashable, Sendable {
+    public var userID: String
+    /// Base32, as the authenticator app was given it. Shown once at enrolment, never again.
+    public var secret: String
+    /// `nil` while enrolling: the login asks for a code only once a code has confirmed the app has the secret.
+    public var confirmedAt: Date?
+    /// SHA-256 (hex) of each unused recovery code; a used one is removed.
+    public var recoveryCodeHashes: [String]
+    /// The last 30-second step a code was accepted for: a code is never accepted twice.
+    public var lastUsedStep: Int64?
+
+    public init(userID: String, secret: String, confirmedAt: Date? = nil, recoveryCodeHashes: [String] = [],
+                lastUsedStep: Int64? = nil) {
+        self.userID = userID
+        self.secret = secret
+        self.confirmedAt = confirmedAt
+        self.recoveryCodeHashes = recoveryCodeHashes
+        self.lastUsedStep = lastUsedStep
+    }
+}
+
+/// One `SecondFactor` per account.
+public protocol SecondFactorStore: Sendable {
+    func secondFactor(userID: String) async throws -> SecondFactor?
+    /// Stores `factor`, replacing the account's previous one.
+    func saveSecondFactor(_ factor: SecondFactor) async throws
+    func deleteSecondFactor(userID: String) async throws
+    /// Atomically records `step` as used when it is later than the last used one; false (nothing changes) for a
+    /// replayed or older step, or when the account has no factor.
+    func useTOTPStep(userID: String, step: Int64) async throws -> Bool
+    /// Atomically removes one recovery code's hash; false when it is not (or no longer) there.
+    func useRecoveryCode(userID: String, codeHash: String) async throws -> Bool
 }

@@ -182,7 +182,7 @@ public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore
 public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, AnalyticsReadStore,
     AudienceCandidateStore, AudienceAuditStore, PolicyStore, ChatStore, RetentionStore, HandoffStore, SessionStore,
     UsageStore, ThrottleStore, InsightStore, SegmentationRunStore, DataAdministration, PersonalDataStore,
-    PasswordResetStore
+    PasswordResetStore, SecondFactorStore
 {
     /// Releases connections. Calling anything afterwards is a programming error.
     func close() async throws

@@ -6,6 +6,7 @@ import Hummingbird
 /// The signed-in account page (`/account`) and its forms. Handlers decode, call a service and render.
 struct AccountPageRoutes<Store: WebStore>: Sendable {
     let accounts: AccountService<Store>
+    let twoStep: TwoStepVerification<Store>
     let personal: PersonalData<Store>
     let views: PageRenderer
     let cities: CityDirectory
@@ -19,12 +20,15 @@ struct AccountPageRoutes<Store: WebStore>: Sendable {
         router.post("/account/password", use: changePassword)
         router.get("/account/data", use: download)
         router.post("/account/delete", use: delete)
+        router.post("/account/two-step", use: startTwoStep)
+        router.post("/account/two-step/confirm", use: confirmTwoStep)
+        router.post("/account/two-step/disable", use: disableTwoStep)
     }
 
     func page(_ request: Request, context: WebContext) async throws -> Response {
         let signedIn = try context.signedIn()
         let notice = request.uri.queryParameters.get("notice").flatMap(AccountNotice.init(rawValue:))
-        return .html(try views.render(settingsPage(signedIn, notice: notice)))
+        return .html(try views.render(try await settingsPage(signedIn, notice: notice)))
     }
 
     /// `POST /account/password`: the current password, then the new one under the signup policy. Every other session
@@ -36,7 +40,7 @@ struct AccountPageRoutes<Store: WebStore>: Sendable {
         switch try await accounts.changePassword(of: signedIn.user, current: form.current, new: form.password,
                                                  address: address) {
         case .rejected(let problems):
-            let page = settingsPage(signedIn, problem: .password(problems))
+            let page = try await settingsPage(signedIn, problem: .password(problems))
             return .html(try views.render(page), status: .unprocessableContent)
         case .changed(let user):
             let now = accounts.clock.now()
@@ -67,7 +71,7 @@ struct AccountPageRoutes<Store: WebStore>: Sendable {
         let form = try await request.decode(as: AccountDeletionForm.self, context: context)
         let address = transport.clientAddress(request, peer: context.peerAddress)
         if let problem = try await accounts.confirmPassword(form.password, of: signedIn.user, address: address) {
-            let page = settingsPage(signedIn, problem: .delete(problem))
+            let page = try await settingsPage(signedIn, problem: .delete(problem))
             return .html(try views.render(page), status: .unprocessableContent)
         }
         try await personal.erase(signedIn.user)
@@ -78,12 +82,13 @@ struct AccountPageRoutes<Store: WebStore>: Sendable {
     }
 
     func settingsPage(_ signedIn: SignedIn, notice: AccountNotice? = nil,
-                      problem: AccountSettingsPage.Problem? = nil) -> AccountSettingsPage {
+                      problem: AccountSettingsPage.Problem? = nil) async throws -> AccountSettingsPage {
         let home = signedIn.user.home
         let city = home.flatMap { home in cities.cities.first { $0.coordinate == home }?.name }
         return AccountSettingsPage(user: signedIn.user, csrf: signedIn.session.csrfToken, homeCity: city,
                                    notice: notice, problem: problem,
-                                   minimumPasswordLength: PasswordPolicy.minimumCharacters)
+                                   minimumPasswordLength: PasswordPolicy.minimumCharacters,
+                                   twoStepOn: try await twoStep.isOn(signedIn.user))
     }
 }
 

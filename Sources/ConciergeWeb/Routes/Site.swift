@@ -27,10 +27,11 @@ struct Site<Store: WebStore>: Sendable {
                                      dummyHash: dummyHash, logger: dependencies.logger)
         let loader = ChatPageLoader(store: store, clock: dependencies.clock, limits: dependencies.chat.limits,
                                     cities: cities, ids: dependencies.ids)
-        accounts = AccountRoutes(accounts: service, views: dependencies.views, tokens: tokens, transport: transport,
-                                 preferences: browser, cities: cities, metrics: dependencies.metrics)
+        let twoStep = TwoStepVerification(store: store, clock: dependencies.clock, logger: dependencies.logger)
+        accounts = AccountRoutes(accounts: service, twoStep: twoStep, views: dependencies.views, tokens: tokens,
+                                 transport: transport, preferences: browser, cities: cities, metrics: dependencies.metrics)
         accountPage = AccountPageRoutes(
-            accounts: service,
+            accounts: service, twoStep: twoStep,
             personal: PersonalData(store: store, clock: dependencies.clock, logger: dependencies.logger),
             views: dependencies.views, cities: cities, transport: transport, preferences: browser)
         passwordResets = PasswordResetRoutes(
@@ -103,7 +104,8 @@ enum KnownPages {
         (AnalystLinks.audiences, [.get, .post]), (AnalystLinks.audienceExport, [.post]),
         (AudienceRoutes.exportPath, [.post]), ("/admin/chat", [.get, .post]),
         ("/account", [.get]), ("/account/password", [.post]), ("/account/data", [.get]), ("/account/delete", [.post]),
-        ("/forgot-password", [.get, .post]), ("/reset-password", [.get, .post]),
+        ("/forgot-password", [.get, .post]), ("/reset-password", [.get, .post]), ("/login/code", [.get, .post]),
+        ("/account/two-step", [.post]), ("/account/two-step/confirm", [.post]), ("/account/two-step/disable", [.post]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

@@ -20,7 +20,7 @@ extension MongoConciergeStore {
         let owner = BSONValue.string(userID)
         let keyed: [(DataCollection, String)] = [
             (.sessions, "userID"), (.messages, "userID"), (.handoffs, "userID"), (.usage, "userID"),
-            (.events, "userID"), (.coupons, "ownerID"), (.passwordResets, "userID"),
+            (.events, "userID"), (.coupons, "ownerID"), (.passwordResets, "userID"), (.secondFactors, "userID"),
         ]
         var erasure = AccountErasure()
         for (collection, field) in keyed {

@@ -60,6 +60,7 @@ enum MongoSchema {
         // Looked up by `_id` (the token's hash); erased by user; the TTL index collects expired tokens.
         case .passwordResets:
             [Index(keys: [("userID", 1)]), Index(keys: [("expiresAt", 1)], expireAfterSeconds: 0)]
+        case .secondFactors: []  // looked up by `_id` (the user id) only
         }
     }
 
@@ -77,6 +78,7 @@ enum MongoSchema {
         case .usage: "userID+day"
         case .throttles: "key"
         case .insights: insightVersionField
+        case .secondFactors: "userID"
         case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs, .audienceAudits,
              .segmentationRuns: "id"
         }
