@@ -63,6 +63,8 @@ public struct AppConfiguration: Sendable, Equatable {
     /// bytes in base64); `nil` for the development key (pseudonyms are then stable but guessable). A secret: never
     /// printed.
     public var analyticsPseudonymKey: Data?
+    /// Outgoing mail (`SMTP_*`, `PUBLIC_URL`); `nil` when `SMTP_HOST` is not set. See `mailSettings`.
+    public var mail: MailSettings?
 
     /// The analyst side's per-user limits (`AnalystThrottle`).
     public var analystLimits: AnalystLimits {
@@ -127,6 +129,7 @@ public struct AppConfiguration: Sendable, Equatable {
             reader.problems.append("ANALYTICS_PSEUDONYM_KEY must be at least 32 random bytes in base64")
             analyticsPseudonymKey = nil
         }
+        mail = Self.mailSettings(&reader)
         let embeddingModel = reader.string("EMBEDDING_MODEL_DIR") ?? ".models/all-MiniLM-L6-v2"
         embeddingModelDirectory = ["off", "none"].contains(embeddingModel.lowercased()) ? nil : embeddingModel
         if !llmMock, llmAPIKey == nil { reader.problems.append("LLM_API_KEY is required when LLM_MOCK is off") }
@@ -158,7 +161,7 @@ public struct AppConfiguration: Sendable, Equatable {
                 "analyst limits: \(analystRequestsPerMinute) API requests a minute, "
                     + "\(analystRefreshesPerHour) insight refreshes an hour, per user",
                 "listen: \(host):\(port)",
-                "retention: traces \(retention.traceDays) days, messages \(retention.messageDays) days"]
+                "retention: traces \(retention.traceDays) days, messages \(retention.messageDays) days", mailSummary]
     }
 }
 

@@ -8,6 +8,8 @@ public enum Notice: String, Sendable, CaseIterable {
     case loggedOut = "logged-out"
     case loggedOutEverywhere = "logged-out-everywhere"
     case sessionExpired = "expired"
+    case accountDeleted = "account-deleted"
+    case passwordReset = "password-reset"
 
     var text: String {
         switch self {
@@ -16,6 +18,8 @@ public enum Notice: String, Sendable, CaseIterable {
         case .loggedOut: "You have logged out."
         case .loggedOutEverywhere: "You have logged out on every device and browser."
         case .sessionExpired: "Please log in to continue."
+        case .accountDeleted: "Your account and everything it held have been deleted. You are logged out."
+        case .passwordReset: "Your new password is saved and every device has been logged out. Log in with it below."
         }
     }
 }

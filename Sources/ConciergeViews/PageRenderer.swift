@@ -57,7 +57,8 @@ public struct PageRenderer: Sendable {
     static let requiredTemplates = ["layout", "login", "signup", "chat", "error", "turn", "bubble", "trace", "usage",
                                     "handoff-status", "care", "care-request", "admin", "admin-segment",
                                     "admin-customer", "admin-audiences", "chart", "admin-segmentation",
-                                    "admin-segmentation-run", "admin-usage"]
+                                    "admin-segmentation-run", "admin-usage", "account", "forgot-password",
+                                    "reset-password", "two-step-enrol", "two-step-codes", "login-code"]
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {

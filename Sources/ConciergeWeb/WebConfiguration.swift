@@ -64,7 +64,8 @@ public struct SignupLimits: Sendable, Equatable {
 /// The persistence the web uses: accounts, sessions, conversations, hand-offs to Customer Care, quota and throttle
 /// counters, what the model cost (`/admin/usage`), and a health ping.
 public typealias WebStore = UserStore & SessionStore & ChatStore & HandoffStore & UsageStore & ThrottleStore
-    & StoreHealth & ModelUsageStore
+    & StoreHealth & ModelUsageStore & OrderStore & CouponStore & EventStore & PersonalDataStore & PasswordResetStore
+    & SecondFactorStore
 
 /// Everything the routes use, built by the composition root (`ConciergeApp.buildWebApplication`).
 public struct WebDependencies: Sendable {
@@ -97,6 +98,8 @@ public struct WebDependencies: Sendable {
     public var analystDesk: (any AnalystDesk)?
     /// Audience discovery for `/admin/api/audiences`; nil answers 503 (the analyst side is not wired).
     public var audiences: (any AudienceDiscoveryPort)? = nil
+    /// Outgoing mail for password-reset links; nil: the site says reset by e-mail is not available.
+    public var mail: MailDelivery? = nil
 
     /// Dependencies with real-time, random-id and fresh-metrics defaults.
     public init(store: any WebStore, chat: any ChatResponder, views: PageRenderer, hasher: any PasswordHasher,

@@ -89,6 +89,25 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v9-account-security: one-time password-reset tokens, hashed; two-step verification") { db in
+            try db.execute(sql: """
+                CREATE TABLE password_resets (
+                    tokenHash TEXT PRIMARY KEY NOT NULL,
+                    userID TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    expiresAt DATETIME NOT NULL,
+                    usedAt DATETIME
+                );
+                CREATE INDEX password_resets_by_user ON password_resets(userID);
+                CREATE TABLE second_factors (
+                    userID TEXT PRIMARY KEY NOT NULL,
+                    secret TEXT NOT NULL,
+                    confirmedAt DATETIME,
+                    recoveryCodeHashes TEXT NOT NULL,
+                    lastUsedStep INTEGER
+                );
+                """)
+        }
         return migrator
     }
 

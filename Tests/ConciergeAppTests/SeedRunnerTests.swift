@@ -28,9 +28,10 @@ struct SeedRunnerTests {
         #expect(exportA == (try await DataExporter.export(first)), "idempotent without --reset")
         let counts = try await first.counts()
         // Hand-offs come from live conversations only, throttle counters from logins and signups, insights and
-        // segmentation runs from an analyst, audits from exports: the seed plants none.
+        // segmentation runs from an analyst, audits from exports, reset tokens and second factors from shoppers'
+        // accounts: the seed plants none.
         let operational: [DataCollection] = [.handoffs, .throttles, .insights, .audienceAudits, .segmentationRuns,
-                                              .modelUsage]
+                                             .modelUsage, .passwordResets, .secondFactors]
         for collection in DataCollection.allCases where !operational.contains(collection) {
             #expect(counts[collection] > 0, "\(collection.rawValue) populated")
         }

@@ -141,4 +141,28 @@ public final class SwitchableStore: ConciergeStore {
     public func exportAll() async throws -> DataSet { try await live().exportAll() }
     public func ping() async throws { try await live().ping() }
     public func close() async throws {}
+
+    public func handoffs(userID: String) async throws -> [HandoffRequest] { try await live().handoffs(userID: userID) }
+    public func usageCounters(userID: String) async throws -> [DailyUsage] {
+        try await live().usageCounters(userID: userID)
+    }
+    public func eraseAccount(userID: String) async throws -> AccountErasure {
+        try await live().eraseAccount(userID: userID)
+    }
+    public func insertPasswordReset(_ reset: PasswordReset) async throws { try await live().insertPasswordReset(reset) }
+    public func passwordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
+        try await live().passwordReset(tokenHash: tokenHash, now: now)
+    }
+    public func consumePasswordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
+        try await live().consumePasswordReset(tokenHash: tokenHash, now: now)
+    }
+    public func secondFactor(userID: String) async throws -> SecondFactor? { try await live().secondFactor(userID: userID) }
+    public func saveSecondFactor(_ factor: SecondFactor) async throws { try await live().saveSecondFactor(factor) }
+    public func deleteSecondFactor(userID: String) async throws { try await live().deleteSecondFactor(userID: userID) }
+    public func useTOTPStep(userID: String, step: Int64) async throws -> Bool {
+        try await live().useTOTPStep(userID: userID, step: step)
+    }
+    public func useRecoveryCode(userID: String, codeHash: String) async throws -> Bool {
+        try await live().useRecoveryCode(userID: userID, codeHash: codeHash)
+    }
 }

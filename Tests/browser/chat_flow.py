@@ -28,6 +28,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 import steps_axe
 import steps_stream  # Tests/browser/steps_stream.py: the streamed-answer steps
 import steps_mechanics
+import steps_account
 
 WAIT_SECONDS = 30
 PHONE = (390, 844)
@@ -270,6 +271,7 @@ def run(flow):
     flow.step("reviewer switches the debug view on and sees the masked trace", reviewer_debug_view)
     flow.step("the chat works with JavaScript off", without_javascript)
     steps_mechanics.run(flow)
+    steps_account.run(flow)
     # Last: every page of every role, as the steps above left the data (conversations, traces, hand-offs).
     flow.step("axe-core: 0 violations and targets ≥ 24 px on every page, phone and desktop",
               lambda: steps_axe.every_page_is_accessible(flow))

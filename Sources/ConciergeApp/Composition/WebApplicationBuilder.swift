@@ -2,6 +2,7 @@ import Bcrypt
 import ConciergeCore
 import ConciergeViews
 import ConciergeWeb
+import CurlLLM
 import Foundation
 import Hummingbird
 import Logging
@@ -62,6 +63,9 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
         }
     }
     dependencies.audiences = audiences
+    dependencies.mail = configuration.mail.map {
+        MailDelivery(mailer: CurlSMTPMailer(settings: $0, logger: logger), publicURL: $0.publicURL)
+    }
     dependencies.rules = try ConciergeRuntime.loadRules(
         URL(fileURLWithPath: configuration.seedsDirectory).appendingPathComponent("rules.json"))
     let web = WebConfiguration(

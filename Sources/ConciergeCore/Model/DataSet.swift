@@ -18,6 +18,10 @@ public enum DataCollection: String, CaseIterable, Codable, Sendable {
     /// What the model cost per day, model and purpose (`ModelUsageStore`): operational counters, never exported or
     /// seeded.
     case modelUsage = "model_usage"
+    /// One-time password-reset tokens, hashed (`PasswordResetStore`): operational state, never exported or seeded.
+    case passwordResets = "password_resets"
+    /// Two-step verification secrets and recovery-code hashes (`SecondFactorStore`): never exported or seeded.
+    case secondFactors = "second_factors"
 }
 
 /// Everything a store holds, as plain values: what `seed` writes and `export` prints.

@@ -181,7 +181,8 @@ public typealias ChatTurnStore = UserStore & ChatStore & UsageStore & OrderStore
 /// pass the same contract suite.
 public protocol ConciergeStore: UserStore, ShopDirectory, OrderStore, CouponStore, EventStore, AnalyticsReadStore,
     AudienceCandidateStore, AudienceAuditStore, PolicyStore, ChatStore, RetentionStore, HandoffStore, SessionStore,
-    UsageStore, ThrottleStore, InsightStore, SegmentationRunStore, ModelUsageStore, DataAdministration
+    UsageStore, ThrottleStore, InsightStore, SegmentationRunStore, ModelUsageStore, DataAdministration,
+    PersonalDataStore, PasswordResetStore, SecondFactorStore
 {
     /// Releases connections. Calling anything afterwards is a programming error.
     func close() async throws

@@ -4,9 +4,11 @@ import Foundation
 import Hummingbird
 
 /// Signup, login and logout pages. Handlers decode, call `AccountService`, and render; the rules live there.
-struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable {
+struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore & SecondFactorStore>: Sendable {
 
     let accounts: AccountService<Users>
+    /// Asked after the password when the account has two-step verification on (`AccountRoutes+TwoStep.swift`).
+    let twoStep: TwoStepVerification<Users>
     let views: PageRenderer
     let tokens: FormTokens
     let transport: TransportPolicy
@@ -18,11 +20,13 @@ struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable 
     func registerPages(on router: some RouterMethods<WebContext>) {
         router.get("/login", use: loginPage)
         router.get("/signup", use: signupPage)
+        router.get("/login/code", use: loginCodePage)
     }
 
     func registerForms(on router: some RouterMethods<WebContext>) {
         router.post("/login", use: login)
         router.post("/signup", use: signup)
+        router.post("/login/code", use: loginCode)
     }
 
     func loginPage(_ request: Request, context: WebContext) async throws -> Response {
@@ -83,6 +87,7 @@ struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable 
         let address = transport.clientAddress(request, peer: context.peerAddress)
         switch try await accounts.login(email: form.email, password: form.password, address: address) {
         case .success(let user):
+            if try await twoStep.isOn(user) { return pendingLogin(user, request: request) }
             return try await startSession(for: user, request: request, context: context)
         case .failed:
             metrics.loginFailure(throttled: false)
@@ -108,7 +113,7 @@ struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable 
 
     /// Rotates the session: whatever session the browser had (another account's, or one planted by someone else)
     /// is deleted, and a new token is issued by the session middleware.
-    private func startSession(for user: User, request: Request, context: WebContext) async throws -> Response {
+    func startSession(for user: User, request: Request, context: WebContext) async throws -> Response {
         if let previous = context.sessions.session { try await accounts.users.deleteSession(tokenHash: previous.tokenHash) }
         let now = accounts.clock.now()
         context.sessions.createSession(
@@ -121,7 +126,7 @@ struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore>: Sendable 
         return response
     }
 
-    private func failedLogin(_ request: Request, email: String, status: HTTPResponse.Status,
+    func failedLogin(_ request: Request, email: String, status: HTTPResponse.Status,
                              error: String = LoginCopy.failure) throws -> Response {
         let token = AnonymousForm(request, tokens: tokens, jar: preferences.jar(request)).token
         let shownEmail = email.count <= 254 ? email : ""

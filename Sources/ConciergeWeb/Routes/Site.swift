@@ -6,6 +6,8 @@ import Hummingbird
 /// Wires the route groups: public pages, anonymous forms, and everything that needs a signed-in person.
 struct Site<Store: WebStore>: Sendable {
     let accounts: AccountRoutes<Store>
+    let accountPage: AccountPageRoutes<Store>
+    let passwordResets: PasswordResetRoutes<Store>
     let chat: ChatRoutes<Store>
     let preferences: PreferenceRoutes<Store>
     let ops: OpsRoutes<Store>
@@ -26,8 +28,18 @@ struct Site<Store: WebStore>: Sendable {
                                      dummyHash: dummyHash, logger: dependencies.logger)
         let loader = ChatPageLoader(store: store, clock: dependencies.clock, limits: dependencies.chat.limits,
                                     cities: cities, ids: dependencies.ids)
-        accounts = AccountRoutes(accounts: service, views: dependencies.views, tokens: tokens, transport: transport,
-                                 preferences: browser, cities: cities, metrics: dependencies.metrics)
+        let twoStep = TwoStepVerification(store: store, clock: dependencies.clock, logger: dependencies.logger)
+        accounts = AccountRoutes(accounts: service, twoStep: twoStep, views: dependencies.views, tokens: tokens,
+                                 transport: transport, preferences: browser, cities: cities, metrics: dependencies.metrics)
+        accountPage = AccountPageRoutes(
+            accounts: service, twoStep: twoStep,
+            personal: PersonalData(store: store, clock: dependencies.clock, logger: dependencies.logger),
+            views: dependencies.views, cities: cities, transport: transport, preferences: browser)
+        passwordResets = PasswordResetRoutes(
+            resets: PasswordResets(store: store, delivery: dependencies.mail, hasher: dependencies.hasher,
+                                   policy: dependencies.passwordPolicy, clock: dependencies.clock,
+                                   logger: dependencies.logger),
+            views: dependencies.views, tokens: tokens, transport: transport, preferences: browser)
         chat = ChatRoutes(loader: loader, chat: dependencies.chat, views: dependencies.views,
                           metrics: dependencies.metrics, preferences: browser)
         preferences = PreferenceRoutes(loader: loader, views: dependencies.views, preferences: browser)
@@ -57,12 +69,16 @@ struct Site<Store: WebStore>: Sendable {
         // A JSON API with its own guard (session CSRF token in a header), so not in the form-guarded group.
         audiences.register(on: router)
         accounts.registerPages(on: router)
-        accounts.registerForms(on: router.group().add(middleware: FormGuardMiddleware(check: .anonymous(tokens))))
+        passwordResets.registerPages(on: router)
+        let anonymousForms = router.group().add(middleware: FormGuardMiddleware(check: .anonymous(tokens)))
+        accounts.registerForms(on: anonymousForms)
+        passwordResets.registerForms(on: anonymousForms)
         let signedIn = router.group()
             .add(middleware: RequireSignInMiddleware())
             .add(middleware: FormGuardMiddleware(check: .session))
         signedIn.post("/logout", use: accounts.logout)
         signedIn.post("/logout-everywhere", use: accounts.logoutEverywhere)
+        accountPage.register(on: signedIn)
         chat.register(on: signedIn)
         preferences.register(on: signedIn)
         care.register(on: signedIn)
@@ -92,6 +108,9 @@ enum KnownPages {
         (AnalystLinks.audiences, [.get, .post]), (AnalystLinks.audienceExport, [.post]),
         (AudienceRoutes.exportPath, [.post]), ("/admin/chat", [.get, .post]),
         (ModelUsagePageRoutes.path, [.get]),
+        ("/account", [.get]), ("/account/password", [.post]), ("/account/data", [.get]), ("/account/delete", [.post]),
+        ("/forgot-password", [.get, .post]), ("/reset-password", [.get, .post]), ("/login/code", [.get, .post]),
+        ("/account/two-step", [.post]), ("/account/two-step/confirm", [.post]), ("/account/two-step/disable", [.post]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

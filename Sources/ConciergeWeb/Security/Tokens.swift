@@ -59,6 +59,12 @@ public struct FormTokens: Sendable {
         Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data(nonce.utf8), using: key)))
     }
 
+    /// The HMAC of `text` for `purpose` under the form key: signs small values the site hands a browser to return
+    /// (the pending login of `AccountRoutes+TwoStep.swift`).
+    func signature(_ text: String, purpose: String) -> String {
+        Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data((purpose + ":" + text).utf8), using: key)))
+    }
+
     func verify(nonce: String?, token: String?) -> Bool {
         guard let nonce, let token, nonce.count == 43 else { return false }
         return ConstantTime.equal(self.token(for: nonce), token)

@@ -59,6 +59,10 @@ enum MongoSchema {
         case .segmentationRuns: [Index(keys: [("createdAt", -1), ("id", -1)])]
         // Incremented by `_id` (the key); this index serves the usage page's range of days.
         case .modelUsage: [Index(keys: [("day", -1)])]
+        // Looked up by `_id` (the token's hash); erased by user; the TTL index collects expired tokens.
+        case .passwordResets:
+            [Index(keys: [("userID", 1)]), Index(keys: [("expiresAt", 1)], expireAfterSeconds: 0)]
+        case .secondFactors: []  // looked up by `_id` (the user id) only
         }
     }
 
@@ -72,11 +76,12 @@ enum MongoSchema {
     static func keyField(of collection: DataCollection) -> String {
         switch collection {
         case .coupons: "code"
-        case .sessions: "tokenHash"
+        case .sessions, .passwordResets: "tokenHash"
         case .usage: "userID+day"
         case .throttles: "key"
         case .insights: insightVersionField
         case .modelUsage: "day+model+purpose+currency"
+        case .secondFactors: "userID"
         case .users, .stores, .orders, .events, .policyChunks, .messages, .handoffs, .audienceAudits,
              .segmentationRuns: "id"
         }
