@@ -57,7 +57,7 @@ public struct PageRenderer: Sendable {
     static let requiredTemplates = ["layout", "login", "signup", "chat", "error", "turn", "bubble", "trace", "usage",
                                     "handoff-status", "care", "care-request", "admin", "admin-segment",
                                     "admin-customer", "admin-audiences", "chart", "admin-segmentation",
-                                    "admin-segmentation-run"]
+                                    "admin-segmentation-run", "order", "orders", "offers"]
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {

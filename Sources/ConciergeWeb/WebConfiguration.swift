@@ -64,7 +64,7 @@ public struct SignupLimits: Sendable, Equatable {
 /// The persistence the web uses: accounts, sessions, conversations, hand-offs to Customer Care, quota and throttle
 /// counters, and a health ping.
 public typealias WebStore = UserStore & SessionStore & ChatStore & HandoffStore & UsageStore & ThrottleStore
-    & StoreHealth
+    & StoreHealth & OrderStore & CouponStore
 
 /// Everything the routes use, built by the composition root (`ConciergeApp.buildWebApplication`).
 public struct WebDependencies: Sendable {
@@ -78,8 +78,11 @@ public struct WebDependencies: Sendable {
     public var hasher: any PasswordHasher
     /// Length and common-password rules for new passwords.
     public var passwordPolicy: PasswordPolicy
-    /// Cities for the home-city and location selects.
+    /// Cities for the home-city select and the place search.
     public var cities: [CityChoice]
+    /// The chain's shops, read once: the place search (names, postcodes), the order page's pickup shop and the
+    /// offers page's "valid at". Empty means no search by shop and "one of our shops" on those pages.
+    public var shops: [Shop] = []
     /// Sessions, throttling and the usage bar read time here.
     public var clock: any WallClock
     /// New user ids and the chat form's turn keys.

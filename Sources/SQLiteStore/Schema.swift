@@ -73,6 +73,10 @@ enum Schema {
                 CREATE INDEX segmentation_runs_newest_first ON segmentation_runs(createdAt DESC, id DESC);
                 """)
         }
+        migrator.registerMigration("v8-message-actions: the links and buttons under an answer, kept with it") { db in
+            // JSON text like the trace, but not emptied by the retention sweep: a reload shows the same actions.
+            try db.execute(sql: "ALTER TABLE messages ADD COLUMN actions TEXT;")
+        }
         return migrator
     }
 

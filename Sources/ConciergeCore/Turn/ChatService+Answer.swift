@@ -26,6 +26,8 @@ struct TurnOutcome: Sendable {
     var maskedText: String
     var trace: TurnTrace
     var source: AnswerSource
+    /// The links and buttons under the answer, with real ids (`ActionPlanner`); never part of the prompt.
+    var actions: [AnswerAction] = []
 }
 
 extension ChatService {
@@ -74,7 +76,11 @@ extension ChatService {
         generated.text = turn.session.unmask(generated.text)
         turn.timings.mark("unmask")
         trace.timings = turn.timings.timings
-        return TurnOutcome(text: generated.text, maskedText: masked, trace: trace, source: generated.source)
+        let session = turn.session
+        let actions = ActionPlanner.actions(for: built.context, unmask: { session.unmask($0) },
+                                            shop: { shopsByName[$0] })
+        return TurnOutcome(text: generated.text, maskedText: masked, trace: trace, source: generated.source,
+                           actions: actions)
     }
 
     /// What the reviewer needs to judge the reading: slots, confidence, choices offered, follow-up. Slot values are

@@ -10,6 +10,7 @@ struct Site<Store: WebStore>: Sendable {
     let preferences: PreferenceRoutes<Store>
     let ops: OpsRoutes<Store>
     let care: CareRoutes
+    let records: RecordRoutes<Store>
     let analystPages: AnalystPageRoutes
     let analystAPI: AnalystAPIRoutes
     let audiences: AudienceRoutes
@@ -24,12 +25,15 @@ struct Site<Store: WebStore>: Sendable {
                                      signups: SignupThrottle(store: store, limits: configuration.signupLimits),
                                      dummyHash: dummyHash, logger: dependencies.logger)
         let loader = ChatPageLoader(store: store, clock: dependencies.clock, limits: dependencies.chat.limits,
-                                    cities: cities, ids: dependencies.ids)
+                                    places: browser.places, ids: dependencies.ids)
         accounts = AccountRoutes(accounts: service, views: dependencies.views, tokens: tokens, transport: transport,
                                  preferences: browser, cities: cities, metrics: dependencies.metrics)
         chat = ChatRoutes(loader: loader, chat: dependencies.chat, views: dependencies.views,
                           metrics: dependencies.metrics, preferences: browser)
         preferences = PreferenceRoutes(loader: loader, views: dependencies.views, preferences: browser)
+        records = RecordRoutes(records: ShopperRecords(store: store, places: browser.places, rules: dependencies.rules,
+                                                       clock: dependencies.clock),
+                               views: dependencies.views, preferences: browser, care: dependencies.rules.chain)
         ops = OpsRoutes(store: store, metrics: dependencies.metrics, degradations: dependencies.degradations)
         care = CareRoutes(desk: CustomerCareDesk(store: store, clock: dependencies.clock, ids: dependencies.ids,
                                                  rules: dependencies.rules),
@@ -63,6 +67,7 @@ struct Site<Store: WebStore>: Sendable {
         chat.register(on: signedIn)
         preferences.register(on: signedIn)
         care.register(on: signedIn)
+        records.register(on: signedIn)
         analystPages.register(on: signedIn)
         audiencePages.register(on: signedIn)
         // Not behind the sign-in redirect: a script gets 401 JSON, not the login page (`AnalystAPIGuard`).
@@ -87,6 +92,7 @@ enum KnownPages {
         ("/debug", [.post]), ("/care", [.get]), ("/admin", [.get]), (AudienceRoutes.path, [.post]),
         (AnalystLinks.audiences, [.get, .post]), (AnalystLinks.audienceExport, [.post]),
         (AudienceRoutes.exportPath, [.post]), ("/admin/chat", [.get, .post]),
+        ("/orders", [.get]), ("/offers", [.get]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }
