@@ -10,9 +10,10 @@
   const geolocationButton = document.getElementById('use-geolocation');
   if (geolocationButton && 'geolocation' in navigator) enableGeolocation(geolocationButton);
 
-  // After a location change the confirmation (or the error) is where the eye and the screen reader go next.
-  document.getElementById('location-confirmation')?.focus();
-  document.getElementById('location-error')?.focus();
+  // After a location change the confirmation (or the error) is where the eye and the screen reader go next. The
+  // browser focuses it when it follows the URL's #location-feedback; this covers a page reached another way.
+  const feedback = document.getElementById('location-feedback');
+  if (feedback && document.activeElement !== feedback) feedback.focus();
 
   // The offers page: copy a coupon code. Without the script the code is plain selectable text.
   if (navigator.clipboard) {

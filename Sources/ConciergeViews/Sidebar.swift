@@ -64,6 +64,9 @@ struct LocationPanel: Sendable {
     let locationNotice: String?
     /// A place chosen in this session rather than the profile's home.
     let isShared: Bool
+    /// The confirmation or the error is shown, in a focusable box the form's `#location-feedback` lands on: the
+    /// browser moves focus there by itself when it follows the fragment, with or without the page script.
+    let hasFeedback: Bool
 
     init(_ input: ChatPageInput) {
         switch input.place {
@@ -83,5 +86,6 @@ struct LocationPanel: Sendable {
         locationError = input.locationError
         locationNotice = input.locationChanged && input.locationError == nil
             ? "Location set: \(label). Nearby shops and offers are now found from there." : nil
+        hasFeedback = locationNotice != nil || locationError != nil
     }
 }

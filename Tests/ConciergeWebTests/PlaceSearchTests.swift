@@ -12,7 +12,7 @@ import Testing
 struct PlaceSearchTests {
     static func set(_ browser: Browser, _ fields: [(String, String)]) async throws -> Page {
         let sent = try await browser.submit(on: "/chat", to: "/location", fields)
-        #expect(sent.status == .seeOther && sent.location == "/chat?located=1#location")
+        #expect(sent.status == .seeOther && sent.location == "/chat?located=1#location-feedback")
         return try await browser.get("/chat?located=1")
     }
 
@@ -28,7 +28,7 @@ struct PlaceSearchTests {
             _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
             let page = try await Self.set(browser, [("place", typed)])
             #expect(page.contains(#"<p id="location-current">\#(words)</p>"#), "\(typed)")
-            #expect(page.contains(#"role="status" id="location-confirmation" tabindex="-1">Location set: \#(words)."#))
+            #expect(page.contains(#"role="status" id="location-confirmation">Location set: \#(words)."#))
             let later = try await browser.get("/chat")
             #expect(later.contains(words) && !later.contains("Location set"), "confirmed once, named always")
         }
@@ -51,8 +51,9 @@ struct PlaceSearchTests {
             _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
             let typo = try await browser.submit(on: "/chat", to: "/location", [("place", "Manchestre")])
             #expect(typo.status == .unprocessableContent)
-            #expect(typo.contains(#"role="alert" id="location-error" tabindex="-1">We don&#39;t know that place."#))
+            #expect(typo.contains(#"role="alert" id="location-error">We don&#39;t know that place."#))
             #expect(typo.contains("for example Manchester"))
+            #expect(typo.contains(#"id="location-feedback" tabindex="-1""#) && typo.contains(#"action="/location#location-feedback""#))
             #expect(typo.contains(#"value="Manchestre""#), "what was typed is kept")
             let hostile = try await browser.submit(on: "/chat", to: "/location", [("place", "<Atlantis>")])
             #expect(hostile.status == .unprocessableContent && !hostile.contains("<Atlantis>"))

@@ -22,14 +22,14 @@ def add_steps(flow):
         assert confirmation.get_attribute("role") == "status"
         assert "Location set: At Night Owl Coffee, Old Compton Street, London" in confirmation.text, confirmation.text
         assert flow.text_of("#location-current").startswith("At Night Owl Coffee")
-        assert flow.driver.current_url.endswith("#location"), flow.driver.current_url
-        flow.wait(lambda d: d.switch_to.active_element.get_attribute("id") == "location-confirmation",
+        assert flow.driver.current_url.endswith("#location-feedback"), flow.driver.current_url
+        flow.wait(lambda d: d.switch_to.active_element.get_attribute("id") == "location-feedback",
                   "focus did not move to the confirmation")
         flow.fill("place", "Atlantis")
         flow.driver.find_element(By.ID, "location-submit").click()
         error = flow.wait(EC.visibility_of_element_located((By.ID, "location-error")), "no error for an unknown place")
         assert error.get_attribute("role") == "alert" and "We don't know that place" in error.text, error.text
-        flow.wait(lambda d: d.switch_to.active_element.get_attribute("id") == "location-error",
+        flow.wait(lambda d: d.switch_to.active_element.get_attribute("id") == "location-feedback",
                   "focus did not move to the error")
         in_view = flow.driver.execute_script(
             "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", error)

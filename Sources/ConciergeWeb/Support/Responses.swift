@@ -49,7 +49,7 @@ enum ChatLocation {
         if let conversation, !conversation.isEmpty { query.append(URLQueryItem(name: "c", value: conversation)) }
         if located { query.append(URLQueryItem(name: "located", value: "1")) }
         if !query.isEmpty { components.queryItems = query }
-        components.fragment = located ? "location" : fragment
+        components.fragment = located ? "location-feedback" : fragment
         return components.string ?? "/chat"
     }
 }
