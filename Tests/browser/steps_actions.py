@@ -7,6 +7,7 @@ orders and a coupon of her own.
 """
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
 AVA = ("ava@example.com", "cocoa-by-the-lake")
@@ -42,7 +43,10 @@ def add_steps(flow):
         link = reply.find_element(By.CSS_SELECTOR, "a.action-order")
         assert link.text.startswith("Open order ORD-"), link.text
         order_id = link.text.removeprefix("Open order ")
-        link.click()
+        # The reply scrolls into view smoothly; a mouse click could land while it moves. The keyboard is exact
+        # (and proves the link is reachable without a mouse).
+        flow.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+        link.send_keys(Keys.ENTER)
         flow.wait(EC.url_contains("/orders/" + order_id), "the action link did not open the order page")
         assert flow.text_of("h1") == "Order " + order_id
         assert flow.driver.find_elements(By.ID, "order-options"), "the order page says nothing about what can be done"
