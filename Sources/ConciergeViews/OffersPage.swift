@@ -7,13 +7,16 @@ public struct UsableCoupon: Sendable, Equatable {
     public var coupon: Coupon
     /// The shop a shop-scoped coupon is valid at; `nil` for coupons valid at every shop.
     public var shopName: String?
-    /// The currency an amount off is in when the coupon does not say (the shop's, else the shopper's country's).
+    /// The currency an amount off is in when the coupon does not say (the shop's, else the nearest shop's).
     public var currency: String
+    /// The menu item an item-scoped coupon is for, by name.
+    public var itemName: String?
 
-    public init(coupon: Coupon, shopName: String?, currency: String) {
+    public init(coupon: Coupon, shopName: String?, currency: String, itemName: String? = nil) {
         self.coupon = coupon
         self.shopName = shopName
         self.currency = currency
+        self.itemName = itemName
     }
 }
 
@@ -47,7 +50,7 @@ public struct OffersPage: Page {
                 code: coupon.code, summary: coupon.summary,
                 discount: coupon.discount.kind == .percent ? "\(coupon.discount.value)% off"
                     : "\(Money.format(coupon.discount.value, currency: currency)) off",
-                appliesTo: Self.scope(coupon.scope),
+                appliesTo: coupon.scope.kind == .item ? (usable.itemName ?? "One item on the menu") : Self.scope(coupon.scope),
                 validAt: usable.shopName.map { "Only at \($0)" } ?? "All our shops",
                 // `validUntil` is the first instant it no longer works: the last day is the one before.
                 validUntil: clock.day(coupon.validUntil.addingTimeInterval(-1)),

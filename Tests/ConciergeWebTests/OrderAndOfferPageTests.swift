@@ -56,6 +56,7 @@ struct OrderAndOfferPageTests {
             #expect(page.status == .ok)
             #expect(page.contains(#"<code class="coupon-code">AVA20COCOA</code>"#) && page.contains("20% off"))
             #expect(page.contains("All our shops") && page.contains("Until"))
+            #expect(page.contains("<dd>Oat Hot Chocolate</dd>"), "an item coupon names its item")
             #expect(page.contains(#"class="secondary copy-code" data-code="AVA20COCOA" hidden"#), "the copy button waits for the script")
             #expect(page.contains(#"class="copy-status" role="status""#))
             #expect(!page.contains("NOAH5OFF") && !page.contains("NOAHOLD"), "another shopper's coupons stay theirs")

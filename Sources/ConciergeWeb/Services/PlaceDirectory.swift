@@ -8,6 +8,8 @@ import Geo
 struct PlaceDirectory: Sendable {
     let cities: CityDirectory
     let shops: [Shop]
+    /// Menu items' names by SKU, across every shop: what an item coupon is for.
+    let itemNames: [String: String]
     private let shopsByID: [String: Shop]
 
     /// Within this distance of a shop, a position is named by the shop's street.
@@ -19,6 +21,7 @@ struct PlaceDirectory: Sendable {
         self.cities = cities
         self.shops = shops.sorted { $0.name == $1.name ? $0.id < $1.id : $0.name < $1.name }
         shopsByID = Dictionary(shops.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        itemNames = Dictionary(shops.flatMap(\.menu).map { ($0.sku, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     func shop(id: String) -> Shop? { shopsByID[id] }

@@ -40,7 +40,8 @@ struct ShopperRecords<Store: OrderStore & CouponStore>: Sendable {
         return coupons.compactMap { coupon -> UsableCoupon? in
             guard CouponEligibility.exclusion(coupon, userID: user.id, shop: nil, at: now) == nil else { return nil }
             guard coupon.scope.kind == .shop else {
-                return UsableCoupon(coupon: coupon, shopName: nil, currency: fallbackCurrency)
+                let item = coupon.scope.kind == .item ? coupon.scope.value.flatMap { places.itemNames[$0] } : nil
+                return UsableCoupon(coupon: coupon, shopName: nil, currency: fallbackCurrency, itemName: item)
             }
             guard let shop = coupon.scope.value.flatMap(places.shop(id:)) else { return nil }
             return UsableCoupon(coupon: coupon, shopName: shop.name, currency: shop.currency)
