@@ -10,6 +10,16 @@
   const geolocationButton = document.getElementById('use-geolocation');
   if (geolocationButton && 'geolocation' in navigator) enableGeolocation(geolocationButton);
 
+  // After a location change the confirmation (or the error) is where the eye and the screen reader go next. The
+  // browser focuses it when it follows the URL's #location-feedback; this covers a page reached another way.
+  const feedback = document.getElementById('location-feedback');
+  if (feedback && document.activeElement !== feedback) feedback.focus();
+
+  // The offers page: copy a coupon code. Without the script the code is plain selectable text.
+  if (navigator.clipboard) {
+    for (const button of document.querySelectorAll('button.copy-code')) enableCopy(button);
+  }
+
   function enhanceChat(form) {
     const textarea = document.getElementById('message');
     const send = document.getElementById('send');
@@ -310,6 +320,19 @@
     box.hidden = text === '';
   }
 
+  function enableCopy(button) {
+    const status = button.parentElement.querySelector('.copy-status');
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(button.dataset.code);
+        status.textContent = 'Copied ' + button.dataset.code + ' to the clipboard.';
+      } catch (error) {
+        status.textContent = 'Could not copy; select the code and copy it yourself.';
+      }
+    });
+  }
+
   function enableGeolocation(button) {
     const status = document.getElementById('geolocation-status');
     button.hidden = false;
@@ -319,11 +342,12 @@
       navigator.geolocation.getCurrentPosition((position) => {
         document.getElementById('latitude').value = position.coords.latitude.toFixed(5);
         document.getElementById('longitude').value = position.coords.longitude.toFixed(5);
-        document.getElementById('city').value = '';
+        const place = document.getElementById('place');
+        if (place) place.value = '';
         status.textContent = 'Location found; updating…';
         document.getElementById('location-form').requestSubmit();
       }, () => {
-        status.textContent = 'Your location is not available. Pick a city or enter coordinates instead.';
+        status.textContent = 'Your location is not available. Type a city, postcode or shop name instead.';
       }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 300000 });
     });
   }

@@ -16,14 +16,23 @@ struct Bubble: Sendable {
     let trace: TraceView?
     /// The last bubble of the list carries the `latest` anchor the post-redirect-get lands on.
     let anchor: String?
+    /// The answer's next steps as links and buttons (`AnswerAction`).
+    let actions: [ActionLink]
+    let hasActions: Bool
 
-    static func list(_ messages: [ChatMessage], clock: LocalTimeFormatter, showTraces: Bool) -> [Bubble] {
-        messages.enumerated().map { index, message in
-            Bubble(message, clock: clock, showTrace: showTraces, isLast: index == messages.count - 1)
+    /// - Parameter forms: what the hand-off button's form needs; without it (or while a hand-off waits) the button is
+    ///   left out, and so it is under every answer but the latest.
+    static func list(_ messages: [ChatMessage], clock: LocalTimeFormatter, showTraces: Bool,
+                     forms: ActionLink.FormContext? = nil) -> [Bubble] {
+        let latestAnswer = messages.lastIndex { $0.role == .assistant }
+        return messages.enumerated().map { index, message in
+            Bubble(message, clock: clock, showTrace: showTraces, isLast: index == messages.count - 1,
+                   forms: index == latestAnswer ? forms : nil)
         }
     }
 
-    init(_ message: ChatMessage, clock: LocalTimeFormatter, showTrace: Bool, isLast: Bool) {
+    init(_ message: ChatMessage, clock: LocalTimeFormatter, showTrace: Bool, isLast: Bool,
+         forms: ActionLink.FormContext? = nil) {
         id = message.id
         (kind, author) = switch message.role {
         case .shopper: ("from-shopper", "You")
@@ -40,6 +49,8 @@ struct Bubble: Sendable {
         hasCitations = !citations.isEmpty
         trace = showTrace ? message.trace.map(TraceView.init) : nil
         anchor = isLast ? "latest" : nil
+        actions = message.role == .assistant ? (message.actions ?? []).compactMap { ActionLink($0, forms: forms) } : []
+        hasActions = !actions.isEmpty
     }
 }
 

@@ -7,8 +7,9 @@ public enum ShopperPlace: Sendable, Equatable {
     case home(city: String?)
     /// A city centre picked from the list.
     case city(String)
-    /// Coordinates typed in or shared by the browser.
-    case coordinates(latitude: Double, longitude: Double)
+    /// A place found by search (a shop, a postcode) or shared by the browser, named in words ("Near Fleet Street,
+    /// London"): coordinates are never shown.
+    case named(String)
     /// Nothing known: no home and nothing chosen.
     case unknown
 }
@@ -56,6 +57,10 @@ public struct ChatPageInput: Sendable {
     public var error: String?
     /// Why the last location change was refused.
     public var locationError: String?
+    /// What was typed in the place search when it was refused (kept in the box).
+    public var locationTyped: String = ""
+    /// Set right after the location changed: the page confirms it beside the form.
+    public var locationChanged = false
     /// The longest message accepted, in characters (the text area's `maxlength`).
     public var maximumMessageLength: Int
     /// The chat form's turn key: sending this form twice is one turn (`ConciergeCore.TurnKey`).
@@ -126,7 +131,9 @@ public struct ChatPage: Page {
         conversations = input.conversations.map {
             ConversationLink(summary: $0, current: $0.id == input.conversationID, clock: clock)
         }
-        bubbles = Bubble.list(input.messages, clock: clock, showTraces: input.showsTraces)
+        bubbles = Bubble.list(input.messages, clock: clock, showTraces: input.showsTraces,
+                              forms: ActionLink.FormContext.unlessWaiting(input.handoff, csrf: input.csrf,
+                                                                          conversationID: input.conversationID))
         draft = input.draft
         error = input.error
         sidebar = Sidebar(input, clock: clock)
@@ -161,10 +168,13 @@ public struct TurnFragment: Sendable {
     let handoff: HandoffNotice?
 
     /// The bubbles of `messages` (the turn's question and answer) and the usage after the turn.
+    /// - Parameter csrf: the session's token, for the hand-off button under the answer (left out without it).
     public init(messages: [ChatMessage], user: User, quota: QuotaStatus, showTraces: Bool, nextTurnKey: String,
-                handoff: HandoffNotice? = nil) {
+                handoff: HandoffNotice? = nil, csrf: String? = nil) {
         let clock = LocalTimeFormatter(timeZoneIdentifier: user.timeZone)
-        bubbles = Bubble.list(messages, clock: clock, showTraces: showTraces && user.role.maySeeDebugTrace)
+        bubbles = Bubble.list(messages, clock: clock, showTraces: showTraces && user.role.maySeeDebugTrace,
+                              forms: csrf.flatMap { ActionLink.FormContext.unlessWaiting(
+                                  handoff, csrf: $0, conversationID: messages.first?.conversationID) })
         usage = UsageBar(quota, clock: clock)
         conversationID = messages.first?.conversationID ?? ""
         let asked = messages.last { $0.role == .shopper } ?? messages.last
@@ -203,20 +213,32 @@ struct DebugToggle: Sendable {
     let conversationID: String
 }
 
-/// The status line of a conversation waiting for Customer Care: "Passed to Customer Care at 10:02 — a person replies
-/// here within 2 working days" (the time promised when it was passed on).
+/// The status line of a conversation passed to Customer Care. Waiting: "Passed to Customer Care at 10:02 — a person
+/// replies here within 2 working days" (the time promised when it was passed on). Answered: "Customer Care answered
+/// at 11:15 — their reply is above."
 public struct HandoffNotice: Sendable, Equatable {
     /// "at 10:02" today, "on Fri 20 Nov 10:02" before.
     let when: String
     let replyWithin: String
     let timestamp: String
+    /// Set once a person has replied: "at 11:15" or "on Fri 20 Nov 11:15".
+    let answered: String?
+    /// `waiting` or `answered`, for the stylesheet and the page script.
+    let state: String
 
-    /// The notice for `request` while it is open; `nil` once a person has answered.
+    /// The notice for the conversation's latest request, waiting or answered.
     public init?(_ request: HandoffRequest, now: Date, timeZone: String) {
-        guard request.isOpen else { return nil }
         let since = HandoffWording.when(request.createdAt, now: now, timeZone: timeZone)
         when = (since.contains(" ") ? "on " : "at ") + since
         replyWithin = HandoffWording.replyWithin(workingDays: request.promisedReplyWorkingDays)
         timestamp = LocalTimeFormatter.iso(request.createdAt)
+        answered = request.isOpen ? nil : request.answeredAt.map { at in
+            let words = HandoffWording.when(at, now: now, timeZone: timeZone)
+            return (words.contains(" ") ? "on " : "at ") + words
+        } ?? "already"
+        state = request.isOpen ? "waiting" : "answered"
     }
+
+    /// A hand-off is waiting for a person: the "ask for a person" button is not offered again.
+    var isWaiting: Bool { answered == nil }
 }

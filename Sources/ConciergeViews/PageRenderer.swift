@@ -58,7 +58,8 @@ public struct PageRenderer: Sendable {
                                     "handoff-status", "care", "care-request", "admin", "admin-segment",
                                     "admin-customer", "admin-audiences", "chart", "admin-segmentation",
                                     "admin-segmentation-run", "admin-usage", "account", "forgot-password",
-                                    "reset-password", "two-step-enrol", "two-step-codes", "login-code"]
+                                    "reset-password", "two-step-enrol", "two-step-codes", "login-code",
+                                    "order", "orders", "offers"]
 
     /// Loads every `*.mustache` file of `directory` and checks the ones the site needs are there.
     public init(directory: String) async throws {

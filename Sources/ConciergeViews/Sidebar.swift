@@ -24,8 +24,7 @@ struct Sidebar: Sendable {
         dietary = user.preferences.dietary.map(Labels.dietary)
         loyaltyPoints = user.loyaltyPoints.formatted(.number.grouping(.automatic))
         usage = UsageBar(input.quota, clock: clock)
-        location = LocationPanel(place: input.place, cities: input.cities, csrf: input.csrf,
-                                 conversationID: input.conversationID ?? "", error: input.locationError)
+        location = LocationPanel(input)
     }
 
     static func monthYear(_ date: Date, clock: LocalTimeFormatter) -> String { clock.monthAndYear(date) }
@@ -69,43 +68,41 @@ struct UsageBar: Sendable {
     static func nearFrom(limit: Int) -> Int { (limit * 4 + 4) / 5 }
 }
 
-/// Where the concierge looks for nearby shops, and the form to change it.
+/// Where the concierge looks for nearby shops, and the form to change it: one search box (a city, a postcode or a
+/// shop of ours), and "Use my location" when the page script runs.
 struct LocationPanel: Sendable {
     let label: String
     let cities: [Choice]
-    let latitude: String
-    let longitude: String
+    let typed: String
     let csrf: String
     let conversationID: String
     let locationError: String?
-    /// A place chosen in this session (city or coordinates) rather than the profile's home.
+    /// "Location set: Near Fleet Street, London. …", right after a change.
+    let locationNotice: String?
+    /// A place chosen in this session rather than the profile's home.
     let isShared: Bool
+    /// The confirmation or the error is shown, in a focusable box the form's `#location-feedback` lands on: the
+    /// browser moves focus there by itself when it follows the fragment, with or without the page script.
+    let hasFeedback: Bool
 
-    init(place: ShopperPlace, cities: [String], csrf: String, conversationID: String, error: String?) {
-        var chosenCity: String?
-        switch place {
-        case .home(let city):
-            label = city.map { "Home (\($0))" } ?? "Home"
-            latitude = ""
-            longitude = ""
-        case .city(let name):
-            label = "\(name) (city centre)"
-            chosenCity = name
-            latitude = ""
-            longitude = ""
-        case .coordinates(let lat, let lon):
-            label = String(format: "%.4f, %.4f", lat, lon)
-            latitude = String(format: "%.5f", lat)
-            longitude = String(format: "%.5f", lon)
-        case .unknown:
-            label = "Not set: pick a city to see nearby shops"
-            latitude = ""
-            longitude = ""
+    init(_ input: ChatPageInput) {
+        switch input.place {
+        case .home(let city): label = city.map { "Home (\($0))" } ?? "Home"
+        case .city(let name): label = "\(name) (city centre)"
+        case .named(let words): label = words
+        case .unknown: label = "Not set: search for a city, postcode or shop to see nearby shops"
         }
-        isShared = chosenCity != nil || !latitude.isEmpty
-        self.cities = cities.map { Choice(value: $0, label: $0, selected: $0 == chosenCity) }
-        self.csrf = csrf
-        self.conversationID = conversationID
-        self.locationError = error
+        isShared = switch input.place {
+        case .city, .named: true
+        case .home, .unknown: false
+        }
+        cities = input.cities.map { Choice(value: $0, label: $0, selected: false) }
+        typed = input.locationTyped
+        csrf = input.csrf
+        conversationID = input.conversationID ?? ""
+        locationError = input.locationError
+        locationNotice = input.locationChanged && input.locationError == nil
+            ? "Location set: \(label). Nearby shops and offers are now found from there." : nil
+        hasFeedback = locationNotice != nil || locationError != nil
     }
 }

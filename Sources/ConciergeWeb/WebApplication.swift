@@ -35,7 +35,8 @@ func makeRouter<Store: WebStore>(store: Store, configuration: WebConfiguration, 
                                        dummyHash: String) -> Router<WebContext> {
     let transport = TransportPolicy(trustForwardedHeaders: configuration.trustForwardedHeaders)
     let cities = CityDirectory(dependencies.cities)
-    let preferences = BrowserPreferences(cities: cities, transport: transport)
+    let preferences = BrowserPreferences(places: PlaceDirectory(cities: cities, shops: dependencies.shops),
+                                         transport: transport)
     let site = Site(store: store, configuration: configuration, dependencies: dependencies, cities: cities,
                     preferences: preferences, transport: transport,
                     tokens: FormTokens(key: configuration.formSigningKey), dummyHash: dummyHash)

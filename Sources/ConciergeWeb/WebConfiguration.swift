@@ -79,8 +79,11 @@ public struct WebDependencies: Sendable {
     public var hasher: any PasswordHasher
     /// Length and common-password rules for new passwords.
     public var passwordPolicy: PasswordPolicy
-    /// Cities for the home-city and location selects.
+    /// Cities for the home-city select and the place search.
     public var cities: [CityChoice]
+    /// The chain's shops, read once: the place search (names, postcodes), the order page's pickup shop and the
+    /// offers page's "valid at". Empty means no search by shop and "one of our shops" on those pages.
+    public var shops: [Shop] = []
     /// Sessions, throttling and the usage bar read time here.
     public var clock: any WallClock
     /// New user ids and the chat form's turn keys.

@@ -108,6 +108,10 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v10-message-actions: the links and buttons under an answer, kept with it") { db in
+            // JSON text like the trace, but not emptied by the retention sweep: a reload shows the same actions.
+            try db.execute(sql: "ALTER TABLE messages ADD COLUMN actions TEXT;")
+        }
         return migrator
     }
 

@@ -66,7 +66,8 @@ struct CustomerCareTests {
             #expect(conversation.contains(reply), "the shopper reads the reply as written")
             let care = try #require(conversation.body.range(of: "from-care"))
             #expect(conversation.body.range(of: "from-concierge")!.lowerBound < care.lowerBound, "the reply comes last")
-            #expect(!conversation.contains("handoff-status"), "no status line once a person has answered")
+            #expect(conversation.contains("Customer Care answered at 16:00 (passed on at 15:00; the promise was a reply within 2 working days)."),
+                    "once a person has answered, the status line says so")
 
             let noah = browser.another(address: "198.51.100.30")
             _ = try await noah.logIn("noah.miller@example.com", "subway-latte-77")

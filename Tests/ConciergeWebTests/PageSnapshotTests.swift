@@ -41,7 +41,11 @@ struct PageSnapshotTests {
                         text: "I'm cold \(xss)\ncard 4111 1111 1111 1111", createdAt: at),
             ChatMessage(id: "msg_2", userID: "usr_snap", conversationID: "conv_1", role: .assistant,
                         text: "Lakeside Café is 270 m away. <b>WARM15</b> [refunds > Cards] Next step: go.",
-                        createdAt: at.addingTimeInterval(1), trace: trace),
+                        createdAt: at.addingTimeInterval(1), trace: trace,
+                        // Every kind of action, one with an address that needs percent-encoding and an XSS payload.
+                        actions: [.order("ORD-AVA10001"), .offers, .handoff,
+                                  AnswerAction(kind: .directions, target: "st_x", name: "Café \(xss)",
+                                               place: "1 A&B Street #2, London \(xss)")]),
         ]
     }
 

@@ -20,6 +20,26 @@ struct ChatContractTests {
         }
     }
 
+    /// An answer's actions come back as stored, and stay when the retention sweep empties the trace: a reload of an
+    /// old conversation still shows its links.
+    @Test(arguments: Backend.allCases)
+    func anAnswersActionsAreKeptWithItAndOutliveTheTrace(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            var answer = Fixtures.message("msg_a", user: "usr_ava", conversation: "conv_a", minutesAfter: 1, role: .assistant)
+            let address = PostalAddress(line1: "102 Fleet Street", city: "London", postcode: "EC4A 2BB", country: "GB")
+            answer.actions = [.order("ORD-7K2M9QXA"), .offers, .handoff,
+                              AnswerAction(kind: .directions, target: "st_1", name: "Fleet Café", place: address.mapQuery)]
+            try await store.appendMessage(answer)
+            try await store.appendMessage(Fixtures.message("msg_q", user: "usr_ava", conversation: "conv_a", minutesAfter: 0))
+            let read = try await store.messages(userID: "usr_ava", conversationID: "conv_a", limit: 5)
+            #expect(read.first?.actions == nil)
+            #expect(read.last?.actions == answer.actions)
+            try await store.expireTraces(createdBefore: Fixtures.asOf.addingTimeInterval(86_400))
+            let swept = try await store.message(id: "msg_a", userID: "usr_ava")
+            #expect(swept?.trace == nil && swept?.actions == answer.actions)
+        }
+    }
+
     @Test(arguments: Backend.allCases)
     func anotherUsersConversationYieldsNothing(backend: Backend) async throws {
         try await withStore(backend) { store in

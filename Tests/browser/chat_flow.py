@@ -29,6 +29,7 @@ import steps_axe
 import steps_stream  # Tests/browser/steps_stream.py: the streamed-answer steps
 import steps_mechanics
 import steps_account
+import steps_actions
 
 WAIT_SECONDS = 30
 PHONE = (390, 844)
@@ -178,7 +179,8 @@ def run(flow):
                                     {"latitude": LAKESIDE[0], "longitude": LAKESIDE[1], "accuracy": 10})
         button = flow.wait(EC.element_to_be_clickable((By.ID, "use-geolocation")), "no geolocation button")
         button.click()
-        flow.wait(EC.text_to_be_present_in_element((By.ID, "location-current"), "51.5262, -0.1560"),
+        # Named in words from the chain's own shops, never as coordinates.
+        flow.wait(EC.text_to_be_present_in_element((By.ID, "location-current"), "Near Outer Circle, Regent's Park, London"),
                   "the shared location was not applied")
 
     def chat_im_cold():
@@ -269,6 +271,7 @@ def run(flow):
     flow.step("no Content-Security-Policy violations", no_csp_violations)
     flow.step("log out", log_out)
     flow.step("reviewer switches the debug view on and sees the masked trace", reviewer_debug_view)
+    steps_actions.add_steps(flow)
     flow.step("the chat works with JavaScript off", without_javascript)
     steps_mechanics.run(flow)
     steps_account.run(flow)

@@ -50,6 +50,7 @@ public func buildWebApplication(_ configuration: AppConfiguration, store: any Co
         clock: overrides.clock ?? SystemWallClock(), ids: overrides.ids ?? RandomIdentifierSource(),
         metrics: overrides.metrics ?? WebMetrics(), logger: logger)
     dependencies.degradations = degradations
+    dependencies.shops = try await store.allShops()
     if let desk = overrides.analystDesk {
         dependencies.analystDesk = desk
     } else if !overrides.withoutAnalystDesk {

@@ -45,7 +45,7 @@ public enum CouponEligibility {
         return CouponDecision(eligible: eligible, excluded: excluded)
     }
 
-    static func exclusion(_ coupon: Coupon, userID: String, shop: Shop?, at now: Date) -> CouponExclusion? {
+    public static func exclusion(_ coupon: Coupon, userID: String, shop: Shop?, at now: Date) -> CouponExclusion? {
         if let owner = coupon.ownerID, owner != userID { return .notYours }
         if now < coupon.validFrom { return .notStarted }
         if now >= coupon.validUntil { return .expired }

@@ -1,22 +1,23 @@
 import Foundation
 
-/// What the shopper may still do about one order, decided from its status, dates and the rules.
-struct OrderDecision: Codable, Hashable, Sendable {
-    var canCancel: Bool
-    var canChangeAddress: Bool
+/// What the shopper may still do about one order, decided from its status, dates and the rules. The chat's answers
+/// and the order page read the same decision.
+public struct OrderDecision: Codable, Hashable, Sendable {
+    public var canCancel: Bool
+    public var canChangeAddress: Bool
     /// Fresh food and drink problems can be reported until this instant (delivered orders only).
-    var reportProblemsUntil: Date?
+    public var reportProblemsUntil: Date?
     /// Unused packaged goods can be returned until this instant (delivered orders with packaged goods only).
-    var returnPackagedUntil: Date?
-    var reportWindowOpen: Bool
-    var returnWindowOpen: Bool
+    public var returnPackagedUntil: Date?
+    public var reportWindowOpen: Bool
+    public var returnWindowOpen: Bool
     /// Delivered (or still travelling) later than the estimate plus the grace period: the fee is refunded.
-    var deliveryFeeRefundDue: Bool
-    var isLate: Bool
+    public var deliveryFeeRefundDue: Bool
+    public var isLate: Bool
 }
 
-enum OrderDecisions {
-    static func decide(_ order: Order, shop: Shop?, rules: ConciergeRules, at now: Date) -> OrderDecision {
+public enum OrderDecisions {
+    public static func decide(_ order: Order, shop: Shop?, rules: ConciergeRules, at now: Date) -> OrderDecision {
         let grace = Double(rules.lateDeliveryGraceMinutes) * 60
         let lateAt = order.eta.map { $0.addingTimeInterval(grace) }
         let arrived = order.deliveredAt

@@ -17,9 +17,12 @@ public struct ChatMessage: Codable, Hashable, Sendable, Identifiable {
     public var createdAt: Date
     /// Debug trace of the turn (masked prompt, retrieval, attempts...), on assistant messages only.
     public var trace: TurnTrace?
+    /// What the shopper can do next, as links or buttons (`AnswerAction`), on concierge answers only. `nil` on
+    /// messages stored before actions existed; unlike the trace it is kept as long as the message.
+    public var actions: [AnswerAction]?
 
     public init(id: String, userID: String, conversationID: String, role: ChatRole, text: String,
-                maskedText: String? = nil, createdAt: Date, trace: TurnTrace? = nil) {
+                maskedText: String? = nil, createdAt: Date, trace: TurnTrace? = nil, actions: [AnswerAction]? = nil) {
         self.id = id
         self.userID = userID
         self.conversationID = conversationID
@@ -28,6 +31,7 @@ public struct ChatMessage: Codable, Hashable, Sendable, Identifiable {
         self.maskedText = maskedText
         self.createdAt = createdAt
         self.trace = trace
+        self.actions = actions
     }
 }
 

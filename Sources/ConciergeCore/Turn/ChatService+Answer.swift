@@ -26,6 +26,8 @@ struct TurnOutcome: Sendable {
     var maskedText: String
     var trace: TurnTrace
     var source: AnswerSource
+    /// The links and buttons under the answer, with real ids (`ActionPlanner`); never part of the prompt.
+    var actions: [AnswerAction] = []
 }
 
 extension ChatService {
@@ -75,7 +77,11 @@ extension ChatService {
         if let events { Self.settle(shown: generated.shown, final: generated.text, events: events) }
         turn.timings.mark("unmask")
         trace.timings = turn.timings.timings
-        return TurnOutcome(text: generated.text, maskedText: masked, trace: trace, source: generated.source)
+        let session = turn.session
+        let actions = ActionPlanner.actions(for: built.context, unmask: { session.unmask($0) },
+                                            shop: { shopsByName[$0] })
+        return TurnOutcome(text: generated.text, maskedText: masked, trace: trace, source: generated.source,
+                           actions: actions)
     }
 
     /// What the reviewer needs to judge the reading: slots, confidence, choices offered, follow-up. Slot values are

@@ -124,7 +124,7 @@ public struct ChatService: ChatResponder {
                                session: session, timings: timings)
         let outcome = try await answer(&turn, events: events)
         return try await finish(reply, text: outcome.text, maskedText: outcome.maskedText, trace: outcome.trace,
-                                source: outcome.source, quota: quota)
+                                source: outcome.source, quota: quota, actions: outcome.actions)
     }
 
     /// The last shopper message of the history and how its answer read it (from the answer's trace).
@@ -160,7 +160,7 @@ public struct ChatService: ChatResponder {
 
     /// Stores the answer (`maskedText`: the model's answer before un-masking; `nil` when no model was asked).
     private func finish(_ reply: Reply, text: String, maskedText: String? = nil, trace: TurnTrace, source: AnswerSource,
-                        quota: QuotaStatus) async throws -> ChatTurn
+                        quota: QuotaStatus, actions: [AnswerAction] = []) async throws -> ChatTurn
     {
         var trace = trace
         trace.answerSource = source.rawValue
@@ -168,7 +168,8 @@ public struct ChatService: ChatResponder {
         // At least a millisecond after the question, so a pinned clock still orders the two messages.
         let at = max(clock.now(), question.createdAt.addingTimeInterval(0.001))
         let answer = ChatMessage(id: reply.id, userID: reply.user.id, conversationID: question.conversationID,
-                                 role: .assistant, text: text, maskedText: maskedText, createdAt: at, trace: trace)
+                                 role: .assistant, text: text, maskedText: maskedText, createdAt: at, trace: trace,
+                                 actions: actions.isEmpty ? nil : actions)
         do {
             try await store.appendMessage(answer)
         } catch StoreError.duplicate(collection: .messages, field: _) {

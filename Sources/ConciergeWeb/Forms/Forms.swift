@@ -43,11 +43,14 @@ struct ChatForm: Decodable, Sendable, TypedFields {
     var turn: String?
 }
 
-/// A new location: a city from the list, coordinates, or `reset` to go back to the profile's home.
+/// A new location: a place searched by name (`place`: a city, a postcode or a shop), the browser's position
+/// (`latitude`, `longitude`), or `reset` to go back to the profile's home. `city` is what pages before the search
+/// box sent (a city's exact name); it is searched the same way.
 struct LocationForm: Decodable, Sendable, TypedFields {
     /// `LocationChange` refuses control characters in the typed ones (422).
-    static let typedFields: Set<String> = ["city", "latitude", "longitude"]
+    static let typedFields: Set<String> = ["place", "city", "latitude", "longitude"]
 
+    var place: String?
     var city: String?
     var latitude: String?
     var longitude: String?

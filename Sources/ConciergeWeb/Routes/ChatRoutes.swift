@@ -25,8 +25,9 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     func page(_ request: Request, context: WebContext) async throws -> Response {
         let signedIn = try context.signedIn()
         let selection = ConversationSelection(query: request.uri.queryParameters.get("c"))
-        let input = try await loader.input(for: signedIn, selection: selection, place: preferences.place(request),
+        var input = try await loader.input(for: signedIn, selection: selection, place: preferences.place(request),
                                            debug: preferences.debug(request, user: signedIn.user))
+        input.locationChanged = request.uri.queryParameters.get("located") == "1"
         return .html(try views.render(ChatPage(input)))
     }
 
@@ -64,7 +65,8 @@ struct ChatRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
         let handoff = try await loader.handoffNotice(user: user, conversationID: turn.conversationID)
         let fragment = TurnFragment(messages: [turn.shopperMessage, turn.reply], user: user, quota: turn.quota,
                                     showTraces: preferences.debug(request, user: user),
-                                    nextTurnKey: loader.newTurnKey(for: signedIn.session), handoff: handoff)
+                                    nextTurnKey: loader.newTurnKey(for: signedIn.session), handoff: handoff,
+                                    csrf: signedIn.session.csrfToken)
         return try views.fragment(fragment, template: "turn")
     }
 

@@ -24,8 +24,9 @@ struct PreferenceRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable 
         let signedIn = try context.signedIn()
         let form = try await request.decode(as: LocationForm.self, context: context)
         let conversation = try await loader.ownedConversation(form.conversation, user: signedIn.user)
-        var response = Response.seeOther(ChatLocation.path(conversation: conversation))
-        switch LocationChange(form, cities: preferences.cities) {
+        // Back to the location panel, which confirms the change in words (`ChatRoutes.page` reads `located`).
+        var response = Response.seeOther(ChatLocation.path(conversation: conversation, located: true))
+        switch LocationChange(form, places: preferences.places) {
         case .reset:
             response.setCookie(preferences.jar(request).expired(CookieJar.place))
         case .set(let choice):
@@ -35,6 +36,7 @@ struct PreferenceRoutes<Store: ChatStore & UsageStore & HandoffStore>: Sendable 
                                                place: preferences.place(request),
                                                debug: preferences.debug(request, user: signedIn.user))
             input.locationError = reason
+            input.locationTyped = ControlCharacters.removed(from: form.place ?? form.city ?? "", allowingLineBreaks: false)
             return .html(try views.render(ChatPage(input)), status: .unprocessableContent)
         }
         return response

@@ -12,6 +12,7 @@ struct Site<Store: WebStore>: Sendable {
     let preferences: PreferenceRoutes<Store>
     let ops: OpsRoutes<Store>
     let care: CareRoutes
+    let records: RecordRoutes<Store>
     let analystPages: AnalystPageRoutes
     let analystAPI: AnalystAPIRoutes
     let audiences: AudienceRoutes
@@ -27,7 +28,7 @@ struct Site<Store: WebStore>: Sendable {
                                      signups: SignupThrottle(store: store, limits: configuration.signupLimits),
                                      dummyHash: dummyHash, logger: dependencies.logger)
         let loader = ChatPageLoader(store: store, clock: dependencies.clock, limits: dependencies.chat.limits,
-                                    cities: cities, ids: dependencies.ids)
+                                    places: browser.places, ids: dependencies.ids)
         let twoStep = TwoStepVerification(store: store, clock: dependencies.clock, logger: dependencies.logger)
         accounts = AccountRoutes(accounts: service, twoStep: twoStep, views: dependencies.views, tokens: tokens,
                                  transport: transport, preferences: browser, cities: cities, metrics: dependencies.metrics)
@@ -43,6 +44,9 @@ struct Site<Store: WebStore>: Sendable {
         chat = ChatRoutes(loader: loader, chat: dependencies.chat, views: dependencies.views,
                           metrics: dependencies.metrics, preferences: browser)
         preferences = PreferenceRoutes(loader: loader, views: dependencies.views, preferences: browser)
+        records = RecordRoutes(records: ShopperRecords(store: store, places: browser.places, rules: dependencies.rules,
+                                                       clock: dependencies.clock),
+                               views: dependencies.views, preferences: browser, care: dependencies.rules.chain)
         ops = OpsRoutes(store: store, metrics: dependencies.metrics, degradations: dependencies.degradations)
         care = CareRoutes(desk: CustomerCareDesk(store: store, clock: dependencies.clock, ids: dependencies.ids,
                                                  rules: dependencies.rules),
@@ -82,6 +86,7 @@ struct Site<Store: WebStore>: Sendable {
         chat.register(on: signedIn)
         preferences.register(on: signedIn)
         care.register(on: signedIn)
+        records.register(on: signedIn)
         analystPages.register(on: signedIn)
         audiencePages.register(on: signedIn)
         usagePages.register(on: signedIn)
@@ -111,6 +116,7 @@ enum KnownPages {
         ("/account", [.get]), ("/account/password", [.post]), ("/account/data", [.get]), ("/account/delete", [.post]),
         ("/forgot-password", [.get, .post]), ("/reset-password", [.get, .post]), ("/login/code", [.get, .post]),
         ("/account/two-step", [.post]), ("/account/two-step/confirm", [.post]), ("/account/two-step/disable", [.post]),
+        ("/orders", [.get]), ("/offers", [.get]),
     ]
     static let refusedMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 }

@@ -5,11 +5,13 @@ import Hummingbird
 /// Per-browser choices kept in cookies: the location picked for this session and the reviewer's debug toggle.
 /// Neither grants anything: the debug cookie is ignored unless the signed-in role may see traces.
 struct BrowserPreferences: Sendable {
-    let cities: CityDirectory
+    let places: PlaceDirectory
     let transport: TransportPolicy
 
+    var cities: CityDirectory { places.cities }
+
     func place(_ request: Request) -> PlaceChoice? {
-        PlaceCookie.decode(request.cookies[CookieJar.place]?.value, cities: cities)
+        PlaceCookie.decode(request.cookies[CookieJar.place]?.value, places: places)
     }
 
     func debug(_ request: Request, user: User) -> Bool {

@@ -29,7 +29,7 @@ struct ChatPageLoader<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
     let clock: any WallClock
     /// The chat service's limits, for the usage bar and the text area.
     let limits: ChatLimits
-    let cities: CityDirectory
+    let places: PlaceDirectory
     /// Turn keys for the chat form.
     let ids: any IdentifierSource
 
@@ -72,7 +72,8 @@ struct ChatPageLoader<Store: ChatStore & UsageStore & HandoffStore>: Sendable {
             user: user, csrf: signedIn.session.csrfToken, conversationID: current,
             conversations: try await summaries(ids.prefix(Self.listedConversations), userID: user.id),
             messages: messages, quota: try await QuotaGate(store: store, limit: limits.dailyMessages).peek(user: user, at: clock.now()),
-            place: PlaceChoice.shopperPlace(place, user: user), cities: cities.names, debugRequested: debug,
+            place: PlaceChoice.shopperPlace(place, user: user, places: places), cities: places.cities.names,
+            debugRequested: debug,
             maximumMessageLength: limits.messageLength, turnKey: newTurnKey(for: signedIn.session), handoff: handoff,
             conversationLimit: Self.listedConversations)
     }

@@ -41,11 +41,15 @@ struct CookieJar: Sendable {
 
 /// `/chat` or `/chat?c=ID`, with an optional fragment.
 enum ChatLocation {
-    static func path(conversation: String?, fragment: String? = nil) -> String {
+    /// `located`: right after a location change, landing on the location panel, which confirms it.
+    static func path(conversation: String?, fragment: String? = nil, located: Bool = false) -> String {
         var components = URLComponents()
         components.path = "/chat"
-        if let conversation, !conversation.isEmpty { components.queryItems = [URLQueryItem(name: "c", value: conversation)] }
-        components.fragment = fragment
+        var query: [URLQueryItem] = []
+        if let conversation, !conversation.isEmpty { query.append(URLQueryItem(name: "c", value: conversation)) }
+        if located { query.append(URLQueryItem(name: "located", value: "1")) }
+        if !query.isEmpty { components.queryItems = query }
+        components.fragment = located ? "location-feedback" : fragment
         return components.string ?? "/chat"
     }
 }
