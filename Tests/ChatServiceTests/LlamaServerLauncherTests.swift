@@ -14,22 +14,20 @@ struct LlamaServerLauncherTests {
     }
 
     /// No orphan: if the test process dies without its exit hooks, the kernel closes the launcher's stdin and the
-    /// launcher (with llama.cpp's server threads inside it) exits.
+    /// launcher (with llama.cpp's server threads inside it) exits. Its own server, so not behind the shared gate.
     @Test(.timeLimit(.minutes(5)))
     func theServerExitsWhenItsStdinCloses() async throws {
-        try await LlamaServer.exclusively { _ in
-            let server = try await LlamaServer.launchPrivate()
-            let health = try await LoopbackHTTP.request("GET", port: server.port, path: "/s/x/health")
-            #expect(health.status == 200 && String(decoding: health.body, as: UTF8.self).contains("ok"))
-            server.closeStdin()
-            let deadline = ContinuousClock.now + .seconds(30)
-            while ContinuousClock.now < deadline, !Self.hasExited(server.pid) {
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            let exited = Self.hasExited(server.pid)
-            if !exited { kill(server.pid, SIGKILL) }
-            #expect(exited)
+        let server = try await LlamaServer.launchPrivate()
+        let health = try await LoopbackHTTP.request("GET", port: server.port, path: "/s/x/health")
+        #expect(health.status == 200 && String(decoding: health.body, as: UTF8.self).contains("ok"))
+        server.closeStdin()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline, !Self.hasExited(server.pid) {
+            try await Task.sleep(for: .milliseconds(100))
         }
+        let exited = Self.hasExited(server.pid)
+        if !exited { kill(server.pid, SIGKILL) }
+        #expect(exited)
     }
 
     /// Exited and reaped (by Foundation's `Process` or by us), or a zombie we can reap now.

@@ -33,7 +33,8 @@ struct RealModelPlaceholderTests {
         var addsOwnOrder: Bool { [.bare, .changedCase, .repeated].contains(self) }
     }
 
-    @Test(.timeLimit(.minutes(10)), arguments: Mangling.allCases)
+    // The limit covers waiting for the server while the other real-model tests use it.
+    @Test(.timeLimit(.minutes(20)), arguments: Mangling.allCases)
     func theShopperNeverSeesAManglingAndGetsTheirOwnValuesOrTheDeterministicAnswer(_ mangling: Mangling) async throws {
         try await LlamaServer.exclusively { session in
             let world = try await RealModelWorld.make(session, rewrite: { mangling.apply($0) }, cache: Self.cache)

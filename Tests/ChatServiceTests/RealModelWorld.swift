@@ -40,10 +40,11 @@ enum RealModelWorld {
     }
 }
 
-/// Pins temperature 0 and optionally rewrites the real reply (test-only: what a model that mangles placeholders
+/// Pins temperature 0, caps the answer's length and optionally rewrites the real reply (test-only: what a model that mangles placeholders
 /// would have sent). With a cache, identical requests are answered once by the server: the worlds are identical
 /// copies with pinned ids and clock, so the same message yields the same request, and greedy decoding the same reply.
 struct RealModelTransport<Base: LLMTransport>: LLMTransport {
+    static var maxTokens: Int { 96 }
     let base: Base
     let rewrite: (@Sendable (String) -> String)?
     let cache: ReplyCache?
@@ -51,6 +52,9 @@ struct RealModelTransport<Base: LLMTransport>: LLMTransport {
     func attempt(_ request: LLMRequest, number: Int, timeout: Duration) async -> LLMAttemptResult {
         var pinned = request
         pinned.temperature = 0
+        // The server's own n_predict does not cap a request's max_tokens (300 from the prompt builder): capped
+        // here, a rambling answer costs seconds, not a minute, on one thread. Long enough for a full answer.
+        pinned.maxTokens = min(request.maxTokens ?? Self.maxTokens, Self.maxTokens)
         var result: LLMAttemptResult
         if let cached = await cache?.result(for: pinned) {
             result = cached

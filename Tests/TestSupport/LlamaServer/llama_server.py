@@ -14,7 +14,8 @@ lists the session's requests as ``[{"path", "body"}]``.
 Server settings, chosen for repeatable output on a shared 2-core machine: one thread (two threads under load were
 slower, see STACK-NOTES), one slot, prompt cache off (``cache_prompt`` false as the server default, so a repeated
 request is computed afresh and gives the same text), seed 42, temperature 0 unless a request says otherwise (the
-tests' transport pins 0), and at most N_PREDICT generated tokens whatever a request asks for.
+tests' transport pins 0). N_PREDICT is only the default length: a request's ``max_tokens`` overrides it (measured
+with this build: 300 tokens generated under ``n_predict`` 80), so the tests' transport caps ``max_tokens`` itself.
 """
 
 import signal
