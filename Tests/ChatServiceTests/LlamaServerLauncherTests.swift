@@ -1,3 +1,5 @@
+import ConciergeCore
+import CurlLLM
 import Foundation
 import Testing
 import TestSupport
@@ -28,6 +30,30 @@ struct LlamaServerLauncherTests {
         let exited = Self.hasExited(server.pid)
         if !exited { kill(server.pid, SIGKILL) }
         #expect(exited)
+    }
+
+    /// What the other real-model tests rely on (their reply cache too): with the prompt cache off, seed fixed and
+    /// temperature 0, the same request gives the same text, and the server reports the tokens it used.
+    @Test(.timeLimit(.minutes(20)))
+    func theSameRequestGivesTheSameAnswerAndReportsUsage() async throws {
+        try await LlamaServer.exclusively { session in
+            let transport = try CurlLLMTransport(configuration: CurlLLMConfiguration(baseURL: session.baseURL))
+            let request = LLMRequest(model: "smollm2", messages: [
+                .system("You are a coffee shop assistant. Answer in one short sentence."),
+                .user("Is hot chocolate a good idea when it is cold outside?"),
+            ], temperature: 0, maxTokens: 24)
+            let first = await transport.attempt(request, number: 1, timeout: .seconds(240))
+            let second = await transport.attempt(request, number: 2, timeout: .seconds(240))
+            guard case .reply(let one) = first, case .reply(let two) = second else {
+                Issue.record("the real server did not answer: \(first.outcome), \(second.outcome)")
+                return
+            }
+            #expect(one.text == two.text)
+            #expect((one.usage?.promptTokens ?? 0) > 10 && (one.usage?.completionTokens ?? 0) > 0)
+            #expect(one.usage == two.usage)
+            let bodies = try await session.recordedBodies()
+            #expect(bodies.count == 2 && bodies.allSatisfy { $0.contains("\"temperature\":0") })
+        }
     }
 
     /// Exited and reaped (by Foundation's `Process` or by us), or a zombie we can reap now.
