@@ -165,6 +165,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TestSupport",
+            exclude: ["LlamaServer"],  // the real LLM server's Python launcher (LlamaServer.swift starts it)
             swiftSettings: strict
         ),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "SeededRandom"], swiftSettings: strict),

@@ -144,12 +144,12 @@ class Server:
 class _PortProcess:
     """A helper server that prints `PORT n` first and exits when its stdin closes (we keep the pipe open)."""
 
-    def __init__(self, arguments, log_path):
+    def __init__(self, arguments, log_path, timeout=30):
         self.log = open(log_path, 'ab')
         self.process = subprocess.Popen(arguments, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
                                         start_new_session=True, preexec_fn=_unblock_signals)
         _register(self.process)
-        line = _read_line_with_timeout(self.process.stdout, 30)
+        line = _read_line_with_timeout(self.process.stdout, timeout)
         if not line.startswith(b'PORT '):
             kill(self.process)
             raise RuntimeError('%s did not print its port' % arguments[-1])

@@ -38,7 +38,13 @@ extension ChatService {
                     completion = try await llm.complete(request, continuing: attempts)
                 }
                 attempts += completion.attempts
-                let report = outputGuard.review(completion.text, session: session)
+                // Mangled placeholders ("ORDER_ID_1", "<Order_ID_1>") are read as placeholders, so the guard judges
+                // them and un-masking restores the shopper's own values; left alone the shopper would read them.
+                let canonical = NearMissPlaceholders.canonicalize(completion.text)
+                if canonical.repaired > 0 {
+                    notes.append("answer \(round): \(canonical.repaired) mangled placeholders read as placeholders")
+                }
+                let report = outputGuard.review(canonical.text, session: session)
                 let grounded = grounding.verify(answer: report.text, context: context)
                 verdict.removedPII += report.removedPII.map(\.type.rawValue)
                 verdict.unknownPlaceholders += report.unknownPlaceholders.count + report.foreignPlaceholderCount
