@@ -74,6 +74,17 @@ struct StreamingTurnTests {
         try await world.close()
     }
 
+    @Test("a mangled placeholder split across deltas is shown as the shopper's own value, never as typed")
+    func mangledPlaceholder() async throws {
+        let model = StreamScriptLLM([["Hi NA", "ME_1, AVA", "20COCOA gives 20% off", ". Next step: use it at checkout."]])
+        let world = try await ChatWorld.make(llm: model)
+        let streamed = try await Self.stream(world, "ava@example.com", "any offers for hot drinks?")
+        #expect(streamed.texts == ["Hi Ava Thompson, AVA20COCOA gives 20% off. ", "Next step: use it at checkout."])
+        #expect(!streamed.texts.joined().contains("NAME_1"))
+        #expect(streamed.turn?.reply.text == streamed.shown && !streamed.replaced)
+        try await world.close()
+    }
+
     @Test("a later sentence that leaks or is ungrounded is never shown; a replace settles on what respond stores")
     func laterSentenceFails() async throws {
         let first = ["Happy to help with that. ", "Use FREE100 at Moonbeam Cafe ", "for 100% off! Call +44 7700 900123."]

@@ -81,7 +81,10 @@ extension ChatService {
         for try await event in llm.stream(request, continuing: []) {
             switch event {
             case .delta(let piece):
-                guard !blocked, let sentences = release.append(piece) else { continue }
+                guard !blocked, let released = release.append(piece) else { continue }
+                // As for the whole answer: a mangled placeholder ("ORDER_ID_1") is judged as the placeholder it
+                // means, never shown as typed. It holds no whitespace, so it is whole inside a released sentence.
+                let sentences = NearMissPlaceholders.canonicalize(released).text
                 guard passes(sentences, context: context, session: session) else {
                     blocked = true
                     continue
