@@ -140,7 +140,7 @@ def run(flow):
         flow.shoot("mechanics-phone-list")
         flow.driver.find_element(By.ID, "back-to-conversation").click()
         flow.wait(lambda d: js("""const r = document.getElementById('composer-dock').getBoundingClientRect();
-                                  return r.top >= 0 && r.bottom <= window.innerHeight + 1;"""), "no way back")
+                                  return r.top >= -1 && r.bottom <= window.innerHeight + 1;"""), "no way back")
         flow.driver.set_window_size(*DESKTOP)
         flow.wait(lambda d: not d.find_element(By.ID, "conversations-link").is_displayed(),
                   "the phone's link shows on a desktop")
