@@ -95,7 +95,18 @@ class Flow:
         # while the condition is polled. Both mean "not yet", never a failure.
         patient = WebDriverWait(self.driver, WAIT_SECONDS,
                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
-        return patient.until(condition, message)
+
+        def settled(driver):
+            # Chromium reports an element of the page being replaced as "does not belong to the document", a plain
+            # WebDriverException rather than a stale reference: the same "not yet", never a failure.
+            try:
+                return condition(driver)
+            except WebDriverException as error:
+                if "does not belong to the document" in str(error):
+                    return False
+                raise
+
+        return patient.until(settled, message)
 
     def open(self, path):
         self.driver.get(self.base + path)
