@@ -8,6 +8,8 @@ import time
 import urllib.parse
 
 CSRF = re.compile(r'name="csrf" value="([^"]*)"')
+TURN_KEY = re.compile(r'name="turn" value="([^"]*)"')
+NEXT_TURN = re.compile(r'data-next-turn="([^"]*)"')
 CONVERSATION = re.compile(r'data-conversation="([^"]+)"')
 BUBBLE = re.compile(r'<li class="bubble (from-shopper|from-concierge)" id="m-([^"]+)"')
 QUOTA_REFUSAL = "You've reached today's limit"
@@ -127,11 +129,16 @@ class Browser:
         return response
 
     def chat_csrf(self):
+        return self.chat_form()[0]
+
+    def chat_form(self):
+        """(CSRF token, turn key) of a new conversation's chat form, as the page's script sends them."""
         page = self.get('/chat?c=new')
         token = page.csrf()
         if page.status != 200 or not token:
             raise RuntimeError('the chat page answered %d without a form' % page.status)
-        return token
+        turn = TURN_KEY.search(page.text)
+        return token, turn.group(1) if turn else None
 
     def send(self, csrf, message, conversation='', fetch=True, turn=None):
         """One chat post; `turn` is the form's turn key (a resend with the same key is the same turn)."""
@@ -140,6 +147,47 @@ class Browser:
         if turn is not None:
             fields.append(('turn', turn))
         return self.post_form('/chat', fields, headers=headers)
+
+
+    def send_streamed(self, csrf, message, turn, conversation=''):
+        """One turn through POST /chat/stream, read as the page's script reads it: [(seconds since the request
+        started, event name, data)] as each server-sent event arrived. The next turn key is in `done`'s fragment
+        (`next_turn`). Uses its own connection: the stream is read to its end, then closed."""
+        body = urllib.parse.urlencode([('csrf', csrf), ('conversation', conversation), ('message', message),
+                                       ('turn', turn or '')]).encode()
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        started = time.monotonic()
+        try:
+            connection.request('POST', '/chat/stream', body=body, headers={
+                'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'fetch',
+                'Cookie': '; '.join('%s=%s' % item for item in sorted(self.cookies.items()))})
+            reply = connection.getresponse()
+            if reply.status != 200 or not (reply.getheader('Content-Type') or '').startswith('text/event-stream'):
+                raise RuntimeError('/chat/stream answered %d: %s' % (reply.status, reply.read()[:200]))
+            return _read_events(reply, started)
+        finally:
+            connection.close()
+
+
+def _read_events(reply, started):
+    events, name, data = [], 'message', []
+    while True:
+        line = reply.readline()
+        if not line:
+            return events
+        line = line.decode('utf-8').rstrip('\r\n')
+        if line == '':
+            events.append((time.monotonic() - started, name, '\n'.join(data)))
+            name, data = 'message', []
+        elif line.startswith('event:'):
+            name = line[6:].strip()
+        elif line.startswith('data:'):
+            data.append(line[6:] if line.startswith('data: ') else line[5:])
+
+
+def next_turn(fragment_text):
+    match = NEXT_TURN.search(fragment_text)
+    return match.group(1) if match else None
 
 
 def bubbles(fragment_text):

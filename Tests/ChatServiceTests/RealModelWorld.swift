@@ -40,9 +40,10 @@ enum RealModelWorld {
     }
 }
 
-/// Pins temperature 0, caps the answer's length and optionally rewrites the real reply (test-only: what a model that mangles placeholders
-/// would have sent). With a cache, identical requests are answered once by the server: the worlds are identical
-/// copies with pinned ids and clock, so the same message yields the same request, and greedy decoding the same reply.
+/// Pins temperature 0, caps the answer's length and optionally rewrites the real reply (test-only: what a model
+/// that mangles placeholders would have sent). With a cache, identical requests are answered once by the server:
+/// the worlds are identical copies with pinned ids and clock, so the same message yields the same request, and
+/// greedy decoding the same reply.
 struct RealModelTransport<Base: LLMTransport>: LLMTransport {
     static var maxTokens: Int { 96 }
     let base: Base
@@ -50,11 +51,7 @@ struct RealModelTransport<Base: LLMTransport>: LLMTransport {
     let cache: ReplyCache?
 
     func attempt(_ request: LLMRequest, number: Int, timeout: Duration) async -> LLMAttemptResult {
-        var pinned = request
-        pinned.temperature = 0
-        // The server's own n_predict does not cap a request's max_tokens (300 from the prompt builder): capped
-        // here, a rambling answer costs seconds, not a minute, on one thread. Long enough for a full answer.
-        pinned.maxTokens = min(request.maxTokens ?? Self.maxTokens, Self.maxTokens)
+        let pinned = Self.pinned(request)
         var result: LLMAttemptResult
         if let cached = await cache?.result(for: pinned) {
             result = cached
@@ -67,6 +64,29 @@ struct RealModelTransport<Base: LLMTransport>: LLMTransport {
             result = .reply(reply)
         }
         return result
+    }
+
+    /// Streamed through the real transport (`"stream": true`, usage in the last chunk) when the reply is neither
+    /// cached nor rewritten; otherwise, as before streaming, one ordinary attempt handed over as one delta (a
+    /// cached or rewritten reply has no pieces of its own).
+    func streamAttempt(
+        _ request: LLMRequest, number: Int, timeout: Duration, onDelta: @escaping @Sendable (String) -> Void
+    ) async -> LLMAttemptResult {
+        guard rewrite == nil, cache == nil else {
+            let result = await attempt(request, number: number, timeout: timeout)
+            if case .reply(let reply) = result { onDelta(reply.text) }
+            return result
+        }
+        return await base.streamAttempt(Self.pinned(request), number: number, timeout: timeout, onDelta: onDelta)
+    }
+
+    static func pinned(_ request: LLMRequest) -> LLMRequest {
+        var pinned = request
+        pinned.temperature = 0
+        // The server's own n_predict does not cap a request's max_tokens (300 from the prompt builder): capped
+        // here, a rambling answer costs seconds, not a minute, on one thread. Long enough for a full answer.
+        pinned.maxTokens = min(request.maxTokens ?? maxTokens, maxTokens)
+        return pinned
     }
 }
 
