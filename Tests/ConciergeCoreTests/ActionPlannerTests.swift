@@ -48,6 +48,21 @@ struct ActionPlannerTests {
         #expect(!Self.actions(notTheirs).contains { $0.kind == .order }, "an order that is not the shopper's gets no link")
     }
 
+    @Test func aComplaintLinksTheLatestOrderOnlyWhenItCouldBeAboutIt() {
+        let orders = [Self.order("<ORDER_ID_1>", status: "delivered")]  // 1 × Flat White from Lakeside Café
+        var latte = AnswerPlanTests.context(intents: ["complaint"], orders: orders)
+        latte.slots.item = "latte"
+        #expect(!Self.actions(latte).contains { $0.kind == .order }, "a latte complaint is not about a flat white order")
+        var otherShop = AnswerPlanTests.context(intents: ["complaint"], orders: orders)
+        otherShop.slots.shop = "Night Owl Coffee"
+        #expect(!Self.actions(otherShop).contains { $0.kind == .order })
+        var flatWhite = AnswerPlanTests.context(intents: ["complaint"], orders: orders)
+        flatWhite.slots.item = "Flat White"
+        #expect(Self.actions(flatWhite).contains(.order("ORD-7K2M9QXA")))
+        let unnamed = AnswerPlanTests.context(intents: ["complaint"], orders: orders)
+        #expect(Self.actions(unnamed).contains(.order("ORD-7K2M9QXA")), "'my order was cold' may be about it")
+    }
+
     @Test func aGeneralQuestionAboutOrdersLinksNoOrder() {
         var context = AnswerPlanTests.context(intents: ["refund"], orders: [Self.order("<ORDER_ID_1>", status: "delivered")])
         context.slots.general = true

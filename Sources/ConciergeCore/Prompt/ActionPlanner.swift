@@ -31,6 +31,13 @@ enum ActionPlanner {
         return Array(actions.filter { seen.insert($0).inserted }.prefix(limit))
     }
 
+    /// True unless the message names an item the order does not hold or a shop it did not come from.
+    static func mayBeAbout(_ order: OrderFacts, slots: SlotFacts) -> Bool {
+        if let item = slots.item, !order.items.localizedCaseInsensitiveContains(item) { return false }
+        if let shop = slots.shop, order.shop.caseInsensitiveCompare(shop) != .orderedSame { return false }
+        return true
+    }
+
     private static func action(for intent: Intent, context: PromptContext, unmask: (String) -> String,
                                shop: (String) -> Shop?) -> [AnswerAction] {
         switch intent {
@@ -38,6 +45,11 @@ enum ActionPlanner {
             // A general question ("how long do refunds take?") is answered by the policy, not by an order.
             guard !context.slots.general, let order = NextStepPlanner.focus(context) else { return [] }
             if [.payment, .receipt].contains(intent), context.slots.order == nil { return [] }
+            // "My latte at Lakeside was lukewarm" names no order: the latest one is about it only if it holds that
+            // item and came from that shop. Otherwise a link to another order would read as the answer's subject.
+            if intent == .complaint, context.slots.order == nil, !Self.mayBeAbout(order, slots: context.slots) {
+                return []
+            }
             let id = unmask(order.id)
             return Order.isValidID(id) ? [.order(id)] : []
         case .offers:
