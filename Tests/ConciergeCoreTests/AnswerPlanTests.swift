@@ -124,4 +124,20 @@ struct AnswerPlanTests {
         #expect(OrderPointer.find(OrderSlot(kind: .date, value: "last-month"), in: orders, user: Self.user, now: now)?.id == "ORD-00000003")
         #expect(OrderPointer.find(OrderSlot(kind: .item, value: "Cold Brew"), in: orders, user: Self.user, now: now) == nil)
     }
+
+    @Test func theNextStepNeverSendsAShopperToGetAnItemThatGoesAgainstTheirAllergyOrDiet() {
+        var context = Self.context(intents: ["dietary"], shops: [Self.shop("Lakeside Café", open: true)])
+        context.item = AskedItem(name: "Almond Croissant", shop: "Lakeside Café", price: "£3.20",
+                                 contains: ["nuts", "dairy", "gluten"], suits: ["vegetarian"])
+        context.shopper.dietary = ["nut-allergy"]
+        #expect(NextStepPlanner.step(for: context, rules: .standard) == "Next step: ask me for something without nuts near you.")
+        context.shopper.dietary = ["vegan", "nut-allergy"]
+        #expect(NextStepPlanner.step(for: context, rules: .standard)
+                    == "Next step: ask me for something vegan and without nuts near you.")
+        context.shopper.dietary = []
+        #expect(NextStepPlanner.step(for: context, rules: .standard) == "Next step: get the Almond Croissant at Lakeside Café.",
+                "with nothing on file or asked, the item is fine to fetch")
+        context.slots.diet = ["nuts"]  // "does it have nuts?": asked, so treated as a need
+        #expect(NextStepPlanner.step(for: context, rules: .standard) == "Next step: ask me for something without nuts near you.")
+    }
 }

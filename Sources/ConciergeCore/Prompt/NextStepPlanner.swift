@@ -15,6 +15,15 @@ enum NextStepPlanner {
         }
         switch main {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .menu, .dietary:
+            // Never "get the Almond Croissant" for a shopper whose nut allergy (or vegan diet) is on file or in the
+            // question: the next step offers to find something that fits instead.
+            let clashes = ItemAnswers.clashes(context)
+            if !clashes.allergens.isEmpty || !clashes.diets.isEmpty {
+                let diet = clashes.diets.isEmpty ? "" : " " + ItemAnswers.list(clashes.diets)
+                let without = clashes.allergens.isEmpty ? ""
+                    : (diet.isEmpty ? "" : " and") + " without " + ItemAnswers.list(clashes.allergens)
+                return "Next step: ask me for something\(diet)\(without) near you."
+            }
             return visit(context, item: context.item?.shop != nil ? context.item?.name : context.suggestions.first?.name)
         case .offers:
             guard let coupon = context.coupons.first else {

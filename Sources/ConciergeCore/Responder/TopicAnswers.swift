@@ -40,9 +40,7 @@ enum ItemAnswers {
     static func dietary(_ context: PromptContext) -> [String] {
         // What the message names (not words of the item's own name: "gluten-free brownie"), plus the allergies and
         // diets on file: "is it safe for me?" is about the shopper's own.
-        let itemWords = Set(MessageWords.fold(context.item?.name ?? ""))
-        var asked = context.slots.diet.filter { !itemWords.contains($0) }
-        for need in context.shopper.dietary.map(Self.term) where !asked.contains(need) { asked.append(need) }
+        let asked = needs(context)
         if let item = context.item {
             guard item.shop != nil else {
                 return ["I can't find \(item.name) on the menus near you, so I can't check it.", confirmWithStaff]
@@ -69,6 +67,26 @@ enum ItemAnswers {
         parts += PolicyAnswers.cite(context, limit: 1, answering: context.slots.diet.joined(separator: " ") + " allergy allergen",
                                     minimumOverlap: 1)
         return parts + [confirmWithStaff]
+    }
+
+    /// The diets and allergens that matter for this message: what it names (not words of the item's own name:
+    /// "gluten-free brownie"), then the allergies and diets on file.
+    static func needs(_ context: PromptContext) -> [String] {
+        let itemWords = Set(MessageWords.fold(context.item?.name ?? ""))
+        var asked = context.slots.diet.filter { !itemWords.contains($0) }
+        for need in context.shopper.dietary.map(Self.term) where !asked.contains(need) { asked.append(need) }
+        return asked
+    }
+
+    /// Where the asked item goes against those needs: the allergens its recipe holds ("nuts" for an almond croissant
+    /// asked about by a shopper with a nut allergy on file) and the diets it does not suit ("vegan").
+    static func clashes(_ context: PromptContext) -> (allergens: [String], diets: [String]) {
+        guard let item = context.item, item.shop != nil else { return ([], []) }
+        let needs = needs(context)
+        let allergens = needs.filter { ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains($0) }
+            .filter(item.contains.contains)
+        let diets = needs.filter { ["vegan", "vegetarian"].contains($0) && !item.suits.contains($0) }
+        return (allergens, diets)
     }
 
     static func hasAllergy(_ context: PromptContext) -> Bool {
