@@ -49,13 +49,18 @@ enum ItemAnswers {
             let allergens = asked.filter { ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains($0) }
             let present = allergens.filter(item.contains.contains)
             let absent = allergens.filter { !item.contains.contains($0) }
-            if !present.isEmpty { parts.append("\(item.name) contains \(list(present)).") }
+            if !present.isEmpty { parts.append("\(item.name) contains \(list(present, joinedBy: "and")).") }
             if !absent.isEmpty { parts.append("\(item.name) doesn't list \(list(absent)) in its recipe.") }
-            if allergens.isEmpty, !item.contains.isEmpty { parts.append("\(item.name) lists \(list(item.contains)) in its recipe.") }
+            if allergens.isEmpty, !item.contains.isEmpty {
+                parts.append("\(item.name) lists \(list(item.contains, joinedBy: "and")) in its recipe.")
+            }
             for diet in asked where ["vegan", "vegetarian"].contains(diet) {
                 parts.append(item.suits.contains(diet) ? "It is \(diet)." : "It isn't \(diet).")
             }
-            if parts.isEmpty { parts.append("\(item.name) lists " + (item.contains.isEmpty ? "no common allergens" : list(item.contains)) + " in its recipe.") }
+            if parts.isEmpty {
+                let listed = item.contains.isEmpty ? "no common allergens" : list(item.contains, joinedBy: "and")
+                parts.append("\(item.name) lists \(listed) in its recipe.")
+            }
             return parts + [confirmWithStaff]
         }
         let names = context.suggestions.map { "\($0.name) (\($0.price))" }
@@ -117,11 +122,13 @@ enum ItemAnswers {
         }
     }
 
-    static func list(_ words: [String]) -> String {
+    /// "nuts, dairy or gluten" for what is absent or avoided; "nuts, dairy and gluten" (`joinedBy: "and"`) for what
+    /// a recipe holds: "contains nuts or dairy" would read as one of them.
+    static func list(_ words: [String], joinedBy conjunction: String = "or") -> String {
         switch words.count {
         case 0: ""
         case 1: words[0]
-        default: words.dropLast().joined(separator: ", ") + " or " + words.last!
+        default: words.dropLast().joined(separator: ", ") + " \(conjunction) " + words.last!
         }
     }
 }
