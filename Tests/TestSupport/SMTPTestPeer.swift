@@ -10,7 +10,7 @@ public struct SMTPTestPeer: Sendable {
 
     /// A peer of its own, with a fresh mail directory.
     public static func launch() async throws -> SMTPTestPeer {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-peer-\(UUID().uuidString)")
+        let directory = RepositoryPaths.scratch.appendingPathComponent("smtp-peer-\(UUID().uuidString)")
         let script = RepositoryPaths.root.appendingPathComponent("Tests/smtp-peer/smtp_peer.py")
         let process = try await TestServerProcess.launch(
             executable: "/usr/bin/python3", arguments: ["-u", script.path, "--maildir", directory.path])

@@ -11,7 +11,9 @@ public actor SeededStoreTemplate {
     public static let shared = SeededStoreTemplate()
     /// 2026-11-21T00:00:00Z, the seed's as-of date.
     public static let asOf = Date(timeIntervalSince1970: 1_795_219_200)
-    private var path: String?
+    /// One seeding per process. A task, not a path: the actor is re-entered while the seed awaits, and a plain
+    /// optional let every test that arrived meanwhile seed its own template (hundreds per run, filling the disk).
+    private var seeding: Task<String, any Error>?
 
     /// The path of a fresh copy, labelled for the temporary directory it lives in.
     public func copy(label: String) async throws -> String {
@@ -25,14 +27,19 @@ public actor SeededStoreTemplate {
     }
 
     private func seededPath() async throws -> String {
-        if let path { return path }
+        if let seeding { return try await seeding.value }
+        let task = Task { try await Self.seed() }
+        seeding = task
+        return try await task.value
+    }
+
+    private static func seed() async throws -> String {
         let file = try RepositoryPaths.temporaryDirectory("seeded-template").appendingPathComponent("store.sqlite").path
         let store = try SQLiteConciergeStore(path: file)
         _ = try await SeedRunner(store: store, hasher: PlainTestHasher(), catalog: CatalogFixture.catalog).run(
             SeedOptions(users: 40, seed: 7, asOf: Self.asOf, reset: false,
                         policiesDirectory: RepositoryPaths.seeds.appendingPathComponent("policies").path))
         try await store.close()
-        path = file
         return file
     }
 }
