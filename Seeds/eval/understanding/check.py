@@ -5,7 +5,7 @@ Usage: python3 check.py [set-a.jsonl set-b.jsonl train.jsonl ...] [--set a|b|t] 
 
 With no file, checks every *.jsonl next to this script. Checks every line: valid JSON object, known keys,
 unique ids in order, intents (1-3, allowed, no duplicates), slot names and value formats, category, split
-(set-a: tune/holdout; train.jsonl: train; none in set-b) and `previous` for follow-ups. train.jsonl (ids
+(set-a: tune/holdout; train.jsonl: train; none in set-b or set-c) and `previous` for follow-ups. train.jsonl (ids
 t0001...) also keeps diets in the README's order and is compared with the scored sets for repeated texts
 (only its own ids are printed). Prints counts per intent, per category and per split; --stats adds intent
 by category, slots, sentiment and language. Exit status 1 if any error was found. Standard library only.
@@ -44,7 +44,7 @@ LANGUAGES = ["es", "hinglish", "other"]
 SLOT_NAMES = ["order", "item", "shop", "time", "diet", "channel", "sentiment", "language"]
 ROW_KEYS_REQUIRED = ["id", "text", "intents", "slots", "category"]
 ROW_KEYS_OPTIONAL = ["split", "previous"]
-MIN_ROWS = {"a": 400, "b": 150, "t": 800}
+MIN_ROWS = {"a": 400, "b": 150, "c": 240, "t": 800}
 MIN_PER_INTENT = {"a": 15, "t": 30}  # reported as a warning
 
 ORDER_ID_RE = re.compile(r"^ORD-[A-Z0-9]{8}$")
