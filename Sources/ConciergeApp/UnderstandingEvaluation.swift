@@ -43,6 +43,13 @@ public struct UnderstandingEvaluation: Sendable {
 
     public static let slotNames = ["order", "item", "shop", "time", "diet", "channel", "sentiment", "language"]
 
+    /// The labelled sets that can be scored, by name, with their paths under the seeds directory: set A (tune and
+    /// holdout), sets B and C (scored only, never in the example bank) and the training set (scored leave-one-out).
+    public static let labelledSets = [
+        "a": UnderstandingSetup.examplesPath, "b": "eval/understanding/set-b.jsonl",
+        "c": "eval/understanding/set-c.jsonl", "train": UnderstandingSetup.trainingPath,
+    ]
+
     /// `vectors[i]` is row i's message vector (or nil: cues only). With `leaveOneOut`, a row's own vector is kept out
     /// of the example vote (scoring the split the bank was built from).
     public static func score(_ rows: [LabelledMessage], understanding: ShopperUnderstanding, vectors: [[Float]?],

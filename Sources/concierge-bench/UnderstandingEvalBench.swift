@@ -8,13 +8,14 @@ import SentenceEmbedding
 ///
 ///     concierge-bench understanding-eval                       # set A, holdout split, cues + examples
 ///     concierge-bench understanding-eval --set b               # the second, differently written set
+///     concierge-bench understanding-eval --set c               # the third, written last in new voices
 ///     concierge-bench understanding-eval --split tune          # the tune split, each row left out of its own vote
 ///     concierge-bench understanding-eval --cues-only --misses  # without the model, listing every misread
 struct UnderstandingEvalBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "understanding-eval", abstract: "Intent and slot accuracy of the understanding step on a labelled set.")
 
-    @Option(help: "Which labelled set: a, b, or train (the bank's own training set, scored leave-one-out).")
+    @Option(help: "Which labelled set: a, b, c, or train (the bank's own training set, scored leave-one-out).")
     var set: String = "a"
     @Option(help: "For set a: tune, holdout or all.") var split: String = "holdout"
     @Option(help: "The seeds directory.") var seeds: String = "Seeds"
@@ -23,7 +24,11 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
     @Flag(help: "List every misread message.") var misses = false
 
     func run() async throws {
-        let file = URL(fileURLWithPath: seeds).appendingPathComponent(set == "train" ? UnderstandingSetup.trainingPath : "eval/understanding/set-\(set).jsonl")
+        guard let path = UnderstandingEvaluation.labelledSets[set] else {
+            let names = UnderstandingEvaluation.labelledSets.keys.sorted().joined(separator: ", ")
+            throw ValidationError("--set must be one of \(names)")
+        }
+        let file = URL(fileURLWithPath: seeds).appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: file.path) else { throw ValidationError("cannot read \(file.path)") }
         let rows = try LabelledMessage.parse(jsonl: data).filter { split == "all" || set != "a" || $0.split == split }
         let catalog = try SeedCatalogLoader.load(seedsDirectory: seeds)

@@ -18,6 +18,36 @@ struct UnderstandingSetupTests {
         #expect(examples.allSatisfy { $0.split == "tune" || $0.split == "train" })
     }
 
+    /// Set C is the figure nobody tuned on: it stays honest only while none of its rows, nor a text of theirs, is in
+    /// the bank (a repeated text would be read by its own neighbour).
+    @Test func setCIsScoredOnlyAndRepeatsNoTextOfTheBank() throws {
+        let setC = try Self.labelledSet("c")
+        let bank = try UnderstandingSetup.loadExamples(seedsDirectory: RepositoryPaths.seeds.path)
+        let bankTexts = Set(bank.map { Self.normalised($0.text) })
+        #expect(setC.count >= 240)
+        #expect(setC.allSatisfy { $0.split == nil && $0.id.hasPrefix("c") })
+        #expect(Set(setC.flatMap(\.intents)) == Set(Intent.allCases))
+        #expect(setC.filter { bankTexts.contains(Self.normalised($0.text)) }.map(\.id) == [])
+    }
+
+    /// Every set the bench can score by name is where it says and parses.
+    @Test(arguments: UnderstandingEvaluation.labelledSets.keys.sorted())
+    func everyNamedLabelledSetParses(name: String) throws {
+        #expect(try !Self.labelledSet(name).isEmpty)
+    }
+
+    private static func labelledSet(_ name: String) throws -> [LabelledMessage] {
+        let path = try #require(UnderstandingEvaluation.labelledSets[name])
+        let url = RepositoryPaths.seeds.appendingPathComponent(path)
+        return try LabelledMessage.parse(jsonl: try #require(FileManager.default.contents(atPath: url.path)))
+    }
+
+    /// Case, punctuation and spacing aside, as `check.py` compares texts.
+    private static func normalised(_ text: String) -> String {
+        let kept = text.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
+        return String(kept).split(separator: " ").joined(separator: " ")
+    }
+
     @Test func withoutAModelNothingIsReadAndNothingIsMissing() async {
         let setup = await UnderstandingSetup.load(seedsDirectory: "/nonexistent", embedder: nil)
         #expect(setup.bank.isEmpty && setup.problem == nil)
