@@ -55,6 +55,13 @@ extension SQLiteConciergeStore {
 
     /// One `UPDATE … RETURNING` under SQLite's write lock: only an unused, unexpired token matches, so of two
     /// concurrent calls the second finds it used.
+    @discardableResult
+    public func purgeUnusablePasswordResets(now: Date) async throws -> Int {
+        try await database.mappedWrite { db in
+            try PasswordReset.filter(Column("expiresAt") <= now || Column("usedAt") != nil).deleteAll(db)
+        }
+    }
+
     public func consumePasswordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
         guard SQLText.isBindable(tokenHash) else { return nil }
         return try await database.mappedWrite { db in

@@ -100,6 +100,23 @@ struct AccountErasureContractTests {
         }
     }
 
+    /// Expired and used links are deleted, the live one stays usable, and a second purge finds nothing.
+    @Test(arguments: Backend.allCases)
+    func unusableResetLinksArePurgedAndTheLiveOneStays(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await Self.twoPeople(store)  // reset_ava and reset_ben, each valid for the hour after asOf
+            let later = Fixtures.asOf.addingTimeInterval(1_800)
+            try await store.insertPasswordReset(PasswordReset(tokenHash: "reset_late", userID: "usr_ava", createdAt: later,
+                                                              expiresAt: later.addingTimeInterval(3_600)))
+            #expect(try await store.consumePasswordReset(tokenHash: "reset_ben", now: later)?.userID == "usr_ben")
+            #expect(try await store.purgeUnusablePasswordResets(now: later) == 1, "only the used one, at half past")
+            let afterTheHour = Fixtures.asOf.addingTimeInterval(3_600)
+            #expect(try await store.purgeUnusablePasswordResets(now: afterTheHour) == 1, "reset_ava expired")
+            #expect(try await store.purgeUnusablePasswordResets(now: afterTheHour) == 0)
+            #expect(try await store.passwordReset(tokenHash: "reset_late", now: afterTheHour)?.userID == "usr_ava")
+        }
+    }
+
     @Test(arguments: Backend.allCases)
     func concurrentUsesOfOneTokenSucceedOnce(backend: Backend) async throws {
         try await withStore(backend) { store in

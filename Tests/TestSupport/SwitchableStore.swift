@@ -153,6 +153,9 @@ public final class SwitchableStore: ConciergeStore {
     public func passwordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
         try await live().passwordReset(tokenHash: tokenHash, now: now)
     }
+    public func purgeUnusablePasswordResets(now: Date) async throws -> Int {
+        try await live().purgeUnusablePasswordResets(now: now)
+    }
     public func consumePasswordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
         try await live().consumePasswordReset(tokenHash: tokenHash, now: now)
     }

@@ -41,6 +41,9 @@ public protocol PasswordResetStore: Sendable {
     /// Atomically marks the token used and returns it, if it exists, was never used and has not expired at `now`;
     /// else `nil`. Of two concurrent calls with one token, exactly one gets it.
     func consumePasswordReset(tokenHash: String, now: Date) async throws -> PasswordReset?
+    /// Deletes every token that can no longer be used at `now` (expired, or used) and returns how many. Reads ignore
+    /// such rows already; this keeps the table from growing with every "forgot password".
+    @discardableResult func purgeUnusablePasswordResets(now: Date) async throws -> Int
 }
 
 /// A password-reset token as stored: its hash, whose account, and its lifetime.

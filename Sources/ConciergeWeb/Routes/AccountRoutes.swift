@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// Signup, login and logout pages. Handlers decode, call `AccountService`, and render; the rules live there.
-struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore & SecondFactorStore>: Sendable {
+struct AccountRoutes<Users: UserStore & SessionStore & ThrottleStore & SecondFactorStore & PasswordResetStore>: Sendable {
 
     let accounts: AccountService<Users>
     /// Asked after the password when the account has two-step verification on (`AccountRoutes+TwoStep.swift`).

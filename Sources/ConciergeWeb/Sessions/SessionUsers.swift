@@ -23,19 +23,22 @@ struct SessionUsers<Store: UserStore & SessionStore>: UserSessionRepository {
     }
 }
 
-/// Deletes expired sessions and throttle counters whose window has ended, now and then (at most hourly, triggered by
+/// Deletes expired sessions, throttle counters whose window has ended and reset links that can no longer be used, now
+/// and then (at most hourly, triggered by
 /// logins) so the tables do not grow without bound; reads already ignore expired rows.
 actor SessionJanitor {
     private var lastPurge: Date?
     private let interval: TimeInterval = 3_600
 
-    func purgeIfDue(_ store: some SessionStore & ThrottleStore, now: Date, logger: Logger) async {
+    func purgeIfDue(_ store: some SessionStore & ThrottleStore & PasswordResetStore, now: Date, logger: Logger) async {
         if let lastPurge, now.timeIntervalSince(lastPurge) < interval { return }
         lastPurge = now
         do {
             let purged = try await store.purgeExpiredSessions(now: now)
             let counters = try await store.purgeExpiredThrottles(now: now)
-            logger.debug("purged expired sessions", metadata: ["count": "\(purged)", "throttles": "\(counters)"])
+            let resets = try await store.purgeUnusablePasswordResets(now: now)
+            logger.debug("purged expired sessions", metadata: ["count": "\(purged)", "throttles": "\(counters)",
+                                                               "passwordResets": "\(resets)"])
         } catch {
             logger.warning("session purge failed", metadata: ["error.type": "\(type(of: error))"])
         }

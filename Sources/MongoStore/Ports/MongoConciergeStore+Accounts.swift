@@ -54,6 +54,14 @@ extension MongoConciergeStore {
         ["_id": .string(tokenHash), "usedAt": .null, "expiresAt": ["$gt": .date(now)]]
     }
 
+    /// The TTL index collects expired tokens too, but only once a minute and never used ones: this is exact at `now`.
+    @discardableResult
+    public func purgeUnusablePasswordResets(now: Date) async throws -> Int {
+        try await run("purgeUnusablePasswordResets", .passwordResets) {
+            try $0.delete(.passwordResets, ["$or": [["expiresAt": ["$lte": .date(now)]], ["usedAt": ["$ne": .null]]]])
+        }
+    }
+
     /// One `findAndModify` that matches only an unused, unexpired token: of two concurrent calls, the server gives
     /// the token to one and the other matches nothing.
     public func consumePasswordReset(tokenHash: String, now: Date) async throws -> PasswordReset? {
