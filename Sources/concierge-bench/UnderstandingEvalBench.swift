@@ -76,6 +76,8 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
                     case "lambda": modelSettings.lambda = value
                     case "width": modelSettings.width = value
                     case "secondaryTarget": modelSettings.secondaryTarget = value
+                    case "charWeight": modelSettings.charWeight = value
+                    case "charWidth": modelSettings.charWidth = value
                     default: print("unknown setting \(parts[0])")
                     }
                 }

@@ -102,27 +102,57 @@ struct IntentModelTests {
     }
 
     let examples: [ExampleBank.Example] = [
-        .init(vector: unit([1, 0.1, 0]), intents: [.offers]), .init(vector: unit([0.9, 0.2, 0.1]), intents: [.offers]),
-        .init(vector: unit([0, 1, 0.1]), intents: [.refund, .complaint]), .init(vector: unit([0.1, 0.9, 0]), intents: [.refund]),
-        .init(vector: unit([0, 0.1, 1]), intents: [.offTopic]), .init(vector: unit([0.1, 0, 0.9]), intents: [.offTopic]),
+        .init(vector: unit([1, 0.1, 0]), text: "any discount codes today", intents: [.offers]),
+        .init(vector: unit([0.9, 0.2, 0.1]), text: "got a coupon for me?", intents: [.offers]),
+        .init(vector: unit([0, 1, 0.1]), text: "I want my money back, the latte was cold", intents: [.refund, .complaint]),
+        .init(vector: unit([0.1, 0.9, 0]), text: "refund my order please", intents: [.refund]),
+        .init(vector: unit([0, 0.1, 1]), text: "who won the football", intents: [.offTopic]),
+        .init(vector: unit([0.1, 0, 0.9]), text: "weather tomorrow", intents: [.offTopic]),
     ]
+    static let spelling = IntentModel.Settings(charWeight: 1.0)
 
-    @Test func trainingIsDeterministicAndFitsItsExamples() throws {
-        let a = try #require(IntentModel(examples: examples))
-        let b = try #require(IntentModel(examples: examples))
+    @Test(arguments: [IntentModel.Settings(), spelling])
+    func trainingIsDeterministicAndFitsItsExamples(settings: IntentModel.Settings) throws {
+        let a = try #require(IntentModel(examples: examples, settings: settings))
+        let b = try #require(IntentModel(examples: examples, settings: settings))
         #expect(a.alpha == b.alpha && a.leverage == b.leverage)
-        let scores = a.scores(Self.unit([0.95, 0.15, 0.05]))
+        let scores = a.scores(Self.unit([0.95, 0.15, 0.05]), text: "discount code?")
         #expect(scores.max { $0.value < $1.value }?.key == .offers)
-        let refund = a.scores(Self.unit([0.05, 1, 0.05]))
+        let refund = a.scores(Self.unit([0.05, 1, 0.05]), text: "money back please")
         #expect(refund.max { $0.value < $1.value }?.key == .refund)
     }
 
-    @Test func leaveOneOutMatchesRefittingWithoutTheExample() throws {
-        let full = try #require(IntentModel(examples: examples, leaveOneOut: true))
-        let without = try #require(IntentModel(examples: Array(examples.dropFirst())))
-        let exact = without.scores(examples[0].vector)
-        let closedForm = full.scores(examples[0].vector, leavingOut: 0)
+    /// The closed form must stay exact with the spelling kernel too: its features are fixed per message (no
+    /// statistics over the examples), so leaving one out changes no other example's kernel.
+    @Test(arguments: [IntentModel.Settings(), spelling])
+    func leaveOneOutMatchesRefittingWithoutTheExample(settings: IntentModel.Settings) throws {
+        let full = try #require(IntentModel(examples: examples, settings: settings, leaveOneOut: true))
+        let without = try #require(IntentModel(examples: Array(examples.dropFirst()), settings: settings))
+        let exact = without.scores(examples[0].vector, text: examples[0].text)
+        let closedForm = full.scores(examples[0].vector, text: examples[0].text, leavingOut: 0)
         for intent in Intent.allCases { #expect(abs((exact[intent] ?? 0) - (closedForm[intent] ?? 0)) < 1e-6, "\(intent)") }
+    }
+
+    /// Two messages whose sentence vectors say nothing apart are told apart by how they are spelled, typos included.
+    @Test func theSpellingKernelReadsTypos() throws {
+        let flat = examples.map { example in
+            ExampleBank.Example(vector: Self.unit([1, 1, 1]), text: example.text, intents: example.intents)
+        }
+        let model = try #require(IntentModel(examples: flat, settings: Self.spelling))
+        let scores = model.scores(Self.unit([1, 1, 1]), text: "any discont cods")
+        #expect(scores.max { $0.value < $1.value }?.key == .offers)
+        let sentenceOnly = try #require(IntentModel(examples: flat))
+        let blind = sentenceOnly.scores(Self.unit([1, 1, 1]), text: "any discont cods")
+        #expect((blind[.offers] ?? 0) < (scores[.offers] ?? 0))
+    }
+
+    @Test func charGramsAreUnitLengthAndShareTyposGrams() {
+        let grams = CharGrams(texts: ["where is my order", "any coupons"])
+        let typo = grams.cosines(grams.vector("wher is my ordr"))
+        #expect(typo[0] > 0.4 && typo[1] < typo[0])
+        let own = grams.cosines(grams.examples[0])
+        #expect(abs(own[0] - 1) < 1e-9)
+        #expect(grams.vector("") == CharGrams.Vector())
     }
 
     @Test func noExamplesNoModel() {

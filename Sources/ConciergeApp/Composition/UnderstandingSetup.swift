@@ -50,7 +50,7 @@ public enum UnderstandingSetup {
                 vectors += try await embedder.embed(batch.map(\.text))
             }
             let labelled = zip(examples, vectors).map {
-                ExampleBank.Example(vector: $1, intents: $0.intents, sentiment: $0.slots.sentiment)
+                ExampleBank.Example(vector: $1, text: $0.text, intents: $0.intents, sentiment: $0.slots.sentiment)
             }
             let bank = ExampleBank(examples: labelled, leaveOneOut: leaveOneOut)
             return (bank, nil)

@@ -4,13 +4,16 @@
 public struct ExampleBank: Sendable {
     public struct Example: Sendable {
         public var vector: [Float]
+        /// The message itself, for the spelling kernel (`CharGrams`).
+        public var text: String
         /// Main ask first.
         public var intents: [Intent]
         /// The feeling the message carries, if any (complaint, frustration, thanks).
         public var sentiment: Sentiment?
 
-        public init(vector: [Float], intents: [Intent], sentiment: Sentiment? = nil) {
+        public init(vector: [Float], text: String, intents: [Intent], sentiment: Sentiment? = nil) {
             self.vector = vector
+            self.text = text
             self.intents = intents
             self.sentiment = sentiment
         }

@@ -88,7 +88,7 @@ public struct ShopperUnderstanding: Sendable {
         var slots = extractor.slots(text, message)
         // One pass of the learned model over the examples gives both the intents' and the sentiment's scores.
         let learned = embedding.flatMap { embedding in
-            bank.model.map { $0.reading(embedding, leavingOut: excludingExample.flatMap($0.index(of:))) }
+            bank.model.map { $0.reading(embedding, text: text, leavingOut: excludingExample.flatMap($0.index(of:))) }
         }
         if let learned { slots.sentiment = sentiment(rules: slots.sentiment, learned: learned.sentiments) }
         // A menu item's own words are not cues: "cold brew" is a drink, not a feeling or a complaint.
