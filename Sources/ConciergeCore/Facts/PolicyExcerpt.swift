@@ -15,18 +15,14 @@ enum PolicyExcerpt {
         let scores = sentences.map { sentence -> Double in
             let overlap = Double(contentWords(sentence).intersection(asked).count)
             let number = wantsNumber && sentence.contains(where: \.isNumber) ? 0.75 : 0
-            // The chain's policies are written for its app too; this shopper is on the website, so a sentence that
-            // only says where to tap in the app is the weaker quote when another says the same.
-            let appOnly = MessageWords(sentence).containsAny(["in the app", "the app", "our app"]) ? 0.3 : 0
-            return overlap + number - appOnly
+            return overlap + number
         }
         var best = 0
         for index in sentences.indices where scores[index] > scores[best] { best = index }
         var chosen = sentences[best]
         // A short or lead-in sentence reads better with the one after it.
         if best + 1 < sentences.count, chosen.count < 90 || chosen.hasSuffix(":"),
-            chosen.count + sentences[best + 1].count + 1 <= maximumLength,
-            chosen.hasSuffix(":") || !MessageWords(sentences[best + 1]).containsAny(["in the app", "the app"]) {
+            chosen.count + sentences[best + 1].count + 1 <= maximumLength {
             chosen += " " + sentences[best + 1]
         }
         return chosen
