@@ -14,19 +14,19 @@ struct PolicyRoutesTests {
         "**Check balance**", "**Personal details**",
     ]
 
-    /// Each policy's prose lines; headings are left out because retrieval labels and citations name them as written.
-    static func prose() throws -> [(name: String, line: String)] {
+    /// Each policy's lines, headings included: a heading is quoted to the shopper as a citation.
+    static func lines() throws -> [(name: String, line: String)] {
         let folder = RepositoryPaths.seeds.appendingPathComponent("policies")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
         #expect(files.count >= 19, "the policies folder moved or lost documents")
         return try files.flatMap { file in
             try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-                .split(separator: "\n").filter { !$0.hasPrefix("#") }.map { (file, String($0)) }
+                .split(separator: "\n").map { (file, String($0)) }
         }
     }
 
     @Test func noPolicySendsTheShopperToAnAppOrAButtonTheSiteLacks() throws {
-        for (name, line) in try Self.prose() {
+        for (name, line) in try Self.lines() {
             for route in Self.missingRoutes {
                 #expect(!line.localizedCaseInsensitiveContains(route), "\(name) names \(route): \(line)")
             }
