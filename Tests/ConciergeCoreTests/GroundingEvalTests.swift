@@ -8,7 +8,8 @@ struct GroundingEvalTests {
     let contexts: [String: PromptContext]
 
     init() throws {
-        check = GroundingCheck(knownShopNames: GroundingFixtures.shopNames)
+        check = GroundingCheck(knownShopNames: GroundingFixtures.shopNames,
+                               knownItemNames: try GroundingFixtures.menuNames())
         contexts = try GroundingFixtures.contexts()
     }
 
