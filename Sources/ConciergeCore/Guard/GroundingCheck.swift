@@ -64,8 +64,10 @@ public struct GroundingCheck: Sendable {
         unsupported.formUnion(ShopStateClaims.unsupported(in: answer, context: context))
         unsupported.formUnion(CouponClaims.unsupported(in: answer, context: context))
         unsupported.formUnion(OrderStatusClaims.unsupported(in: answer, context: context))
-        unsupported.formUnion(PromiseClaims.unsupported(in: answer, context: context, itemNames: itemNames))
-        unsupported.formUnion(items.unsupported(in: answer, context: context))
+        let normalisedFacts = ClaimText.normalised(facts)
+        unsupported.formUnion(PromiseClaims.unsupported(in: answer, context: context, itemNames: itemNames,
+                                                        facts: normalisedFacts))
+        unsupported.formUnion(items.unsupported(in: answer, context: context, facts: normalisedFacts))
         return unsupported
     }
 

@@ -22,10 +22,10 @@ struct ItemClaims: Sendable {
         heads = Self.inventedHeads.union(lastWords.filter { Self.inventedHeads.contains($0) || $0.count > 6 })
     }
 
-    func unsupported(in answer: String, context: PromptContext) -> Set<String> {
+    func unsupported(in answer: String, context: PromptContext, facts: String) -> Set<String> {
         var kinds = Set<String>()
         for sentence in ClaimText.sentences(answer) {
-            if inventsAnItem(sentence, context: context) { kinds.insert("item") }
+            if inventsAnItem(sentence, context: context, facts: facts) { kinds.insert("item") }
             for clause in ClaimText.clauses(sentence) where misstatesRecipe(clause, context: context) {
                 kinds.insert("item")
             }
@@ -35,19 +35,24 @@ struct ItemClaims: Sendable {
 
     /// A Title Case run ending in a dish word ("Blueberry Cheesecake") that is neither a menu item (or the end of
     /// one: "Blueberry Muffin" for "Vegan Blueberry Muffin") nor written in the facts.
-    func inventsAnItem(_ sentence: String, context: PromptContext) -> Bool {
-        let words = sentence.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "!" || $0 == "?" })
-            .map(String.init)
+    func inventsAnItem(_ sentence: String, context: PromptContext, facts: String) -> Bool {
+        let raw = sentence.split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = raw.map { $0.trimmingCharacters(in: .punctuationCharacters.subtracting(["&", "-"])) }
         for (index, word) in words.enumerated() where heads.contains(Self.singular(word.lowercased())) {
             guard word.first?.isUppercase == true else { continue }
+            // A name runs back over capitalised words, and stops at punctuation: "At Lakeside Café, Vegan Blueberry
+            // Muffin" names the muffin, not "Café Vegan Blueberry Muffin".
             var start = index
-            while start > 0, let first = words[start - 1].first, first.isUppercase || words[start - 1] == "&" {
+            while start > 0, let last = raw[start - 1].last, last.isLetter || raw[start - 1] == "&",
+                let first = words[start - 1].first, first.isUppercase || words[start - 1] == "&" {
                 start -= 1
             }
             let phrase = (words[start..<index] + [Self.singular(word.lowercased())]).joined(separator: " ").lowercased()
             let trimmed = Self.droppingLeadingNonItemWords(phrase, context: context)
             // A dish word alone ("we have no Cheesecake") presents nothing as an item of ours.
-            guard trimmed.contains(" "), !menu.contains(where: { $0 == trimmed || $0.hasSuffix(" " + trimmed) }) else {
+            guard trimmed.contains(" "), !facts.contains(trimmed),
+                !menu.contains(where: { $0 == trimmed || $0.hasSuffix(" " + trimmed) })
+            else {
                 continue
             }
             return true
@@ -58,7 +63,7 @@ struct ItemClaims: Sendable {
     /// Capitalised words before an item that are not part of it: the sentence's first word, "I", "Our", a shop name.
     static func droppingLeadingNonItemWords(_ phrase: String, context: PromptContext) -> String {
         var text = phrase
-        for name in context.shops.map({ $0.name.lowercased() }) + ["try", "our", "the", "a", "your", "i", "we", "yes",
+        for name in context.shops.map({ $0.name.lowercased() }) + ["try", "our", "the", "a", "at", "your", "i", "we", "yes",
                                                                     "good news", "get", "order", "have", "enjoy"] {
             while text.hasPrefix(name + " ") { text = String(text.dropFirst(name.count + 1)) }
         }

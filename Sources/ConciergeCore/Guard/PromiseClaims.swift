@@ -14,9 +14,11 @@ enum PromiseClaims {
         + #"\b|\b(?:contains?|has|have) no "# + allergens + #"\b|\b(?:doesn't|does not|don't|do not) (?:contain|have|include) (?:any )?"#
         + allergens + #"\b|\bsafe for (?:you|your allergy|people with|anyone with|nut|coeliac)"#
     /// "we can't promise it is nut-free": a denial is the rule followed, not broken.
-    static let denial = #"\b(?:can't|cannot|can not|couldn't|won't|never|not able to|unable to|no way to|isn't|is not|aren't|not)\b"#
+    static let denial = #"\b(?:can't|cannot|can not|couldn't|won't|never|not able to|unable to|no way to|isn't|is not|aren't|doesn't|does not|don't|do not|not)\b"#
 
-    static func unsupported(in answer: String, context: PromptContext, itemNames: [String]) -> Set<String> {
+    /// `facts`: the normalised facts block; a free-from sentence copied from a policy there ("oat milk does not contain
+    /// nuts, but…") is the chain's own wording, not the model's promise.
+    static func unsupported(in answer: String, context: PromptContext, itemNames: [String], facts: String) -> Set<String> {
         var kinds = Set<String>()
         for sentence in ClaimText.sentences(answer) {
             for clause in ClaimText.clauses(sentence) {
@@ -26,7 +28,7 @@ enum PromiseClaims {
                 var unnamed = text
                 for name in itemNames { unnamed = unnamed.replacingOccurrences(of: name.lowercased(), with: " ") }
                 if let match = ClaimText.matches(freeFrom, in: unnamed).first,
-                    let range = unnamed.range(of: match[0]),
+                    let range = unnamed.range(of: match[0]), !facts.contains(match[0]),
                     !ClaimText.contains(denial, in: String(unnamed[..<range.lowerBound])) {
                     kinds.insert("freefrom")
                 }

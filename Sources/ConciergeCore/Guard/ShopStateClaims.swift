@@ -12,7 +12,9 @@ enum ShopStateClaims {
 
     static func unsupported(in answer: String, context: PromptContext) -> Set<String> {
         var kinds = Set<String>()
+        // A sentence about another day states no current status ("X tomorrow (Sunday): closed all day").
         for sentence in ClaimText.sentences(answer) {
+            let aboutAnotherDay = ClaimText.contains(otherDay, in: sentence.lowercased())
             var shop: ShopFacts?
             for clause in ClaimText.clauses(sentence) {
                 if let named = context.shops.filter({ clause.contains($0.name) }).max(by: {
@@ -22,7 +24,7 @@ enum ShopStateClaims {
                     shop = named
                 }
                 let text = ClaimText.normalised(clause)
-                kinds.formUnion(state(in: text, shop: shop, context: context))
+                if !aboutAnotherDay { kinds.formUnion(state(in: text, shop: shop, context: context)) }
                 kinds.formUnion(hours(in: text, shop: shop))
             }
         }
@@ -31,7 +33,9 @@ enum ShopStateClaims {
 
     /// An open or closed claim that contradicts the shop's status (or, unnamed, every shop's).
     static func state(in clause: String, shop: ShopFacts?, context: PromptContext) -> Set<String> {
-        guard !ClaimText.contains(otherDay, in: clause) else { return [] }
+        // Unnamed, only a claim about a shop counts: "the window to report problems closed…" is about something else.
+        guard shop != nil || ClaimText.contains(#"\b(?:shops?|stores?|caf[eé]s?|branch(?:es)?|we're|we are)\b"#, in: clause)
+        else { return [] }
         let saysClosed = ClaimText.contains(closedClaim, in: clause)
         let saysOpen = !saysClosed && ClaimText.contains(openClaim, in: clause)
         guard saysOpen || saysClosed else { return [] }

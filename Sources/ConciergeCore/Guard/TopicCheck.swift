@@ -10,7 +10,7 @@ enum TopicCheck {
         switch intent {
         case "open-now", "nearest", "comfort-cold", "comfort-thirsty", "comfort-hungry", "comfort-tired": [.shops]
         case "menu": [.shops, .diet]
-        case "order-status", "order-change", "refund", "complaint", "receipt", "payment": [.orders]
+        case "order-status", "order-change", "refund", "complaint": [.orders]
         case "offers": [.offers]
         case "loyalty": [.loyalty]
         case "dietary": [.diet]
@@ -34,12 +34,12 @@ enum TopicCheck {
         case .shops:
             // What to get there is part of where to go: the suggestions are the nearby shops' items.
             return context.shops.contains { answer.contains($0.name) } || context.suggestions.contains { answer.contains($0.name) }
-                || ClaimText.contains(#"\b(?:open|opens|closed|closes|closing|hours|nearest|closest|walk|away)\b"#, in: text)
+                || ClaimText.contains(#"\b(?:open|opens|closed|closes|closing|hours|nearest|closest|walk)\b"#, in: text)
         case .orders:
             let items = context.orders.flatMap { $0.items.components(separatedBy: ", ") }
                 .map { $0.replacingOccurrences(of: #"^\d+ × "#, with: "", options: .regularExpression) }
             return items.contains { answer.contains($0) }
-                || ClaimText.contains(#"\b(?:orders?|deliver(?:y|ed)?|courier|arriv(?:e|ed|ing)|on (?:its|the) way|refunds?|report|replacement|receipt|payment|card)\b|<order_id_\d+>"#, in: text)
+                || ClaimText.contains(#"\b(?:orders?|deliver(?:y|ed)?|courier|arriv(?:e|ed|ing)|on (?:its|the) way|refunds?|report|replacement|receipts?|payments?|cards?|sorry|apologi[sz]e|customer care)\b|<order_id_\d+>"#, in: text)
         case .offers:
             return context.coupons.contains { answer.contains($0.code) }
                 || ClaimText.contains(#"\b(?:coupons?|offers?|discounts?|deals?|promo(?:tion)?s?|codes?)\b|% off"#, in: text)
