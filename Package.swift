@@ -202,6 +202,7 @@ let package = Package(
         .testTarget(
             name: "ConciergeCoreTests",
             dependencies: ["ConciergeCore", "SeededRandom", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

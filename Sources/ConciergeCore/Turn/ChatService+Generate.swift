@@ -100,10 +100,10 @@ extension ChatService {
     }
 
     /// The whole-answer rules, applied to a part: no PII removed, no unknown or foreign placeholder, every claim
-    /// grounded.
+    /// grounded (whether the answer ignores the question is judged on the whole answer only).
     func passes(_ sentences: String, context: PromptContext, session: MaskingSession) -> Bool {
         let report = outputGuard.review(sentences, session: session)
         return report.isClean && report.text == sentences
-            && grounding.verify(answer: sentences, context: context).isGrounded
+            && grounding.verify(part: sentences, context: context).isGrounded
     }
 }

@@ -43,7 +43,8 @@ public struct ChatService: ChatResponder {
         // Shop phones and the chain's Customer Care routes are the chain's, not the shopper's: they stay readable.
         self.shopNumbers = PIIDetector(allowList: AllowList(phones: (shops.map(\.phone) + [settings.rules.chain.carePhone]).sorted(),
                                                             emails: [settings.rules.chain.careEmail]))
-        self.grounding = GroundingCheck(knownShopNames: shops.map(\.name))
+        self.grounding = GroundingCheck(knownShopNames: shops.map(\.name),
+                                        knownItemNames: shops.flatMap { $0.menu.map(\.name) })
     }
 
     public var limits: ChatLimits {
