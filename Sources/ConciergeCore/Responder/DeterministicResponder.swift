@@ -80,8 +80,9 @@ enum DeterministicResponder {
         case .openNow, .nearest: return comfortOrShops.contains(primary) ? [] : Array(ShopAnswers.nearest(context).prefix(1))
         case .orderStatus where ![.refund, .orderChange, .complaint].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
         case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context).prefix(1))
-        // "The beans were stale. Any coupons?": the apology and what can be done about it are not dropped.
-        case .complaint where ![.complaint, .refund, .orderChange].contains(primary):
+        // "The beans were stale. Any coupons?": the apology and what can be done about it are not dropped. Only when
+        // the message reports something gone wrong: a ramble's stray word is not a complaint to apologise for.
+        case .complaint where ![.complaint, .refund, .orderChange].contains(primary) && context.slots.sentiment == "complaint":
             return Array(OrderAnswers.complaint(context).prefix(2))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
         // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.

@@ -73,7 +73,7 @@ enum ItemAnswers {
             : ["At \(context.suggestions[0].shop), \(names.joined(separator: ", ")) fit\(what)."]
         // The policy only when it answers more than the diet word itself (not the serving temperature).
         parts += PolicyAnswers.cite(context, limit: 1, answering: context.slots.diet.joined(separator: " ") + " allergy allergen",
-                                    minimumOverlap: 1)
+                                    minimumOverlap: 1, websiteOnly: true)
         return parts + [confirmWithStaff]
     }
 
@@ -163,10 +163,13 @@ enum PolicyAnswers {
 
     /// The passage of the best policy section that answers the question, with its source. With `minimumOverlap`,
     /// only a passage sharing that many content words with `message` is quoted.
-    static func cite(_ context: PromptContext, limit: Int, answering message: String = "", minimumOverlap: Int = 0) -> [String] {
+    /// With `websiteOnly`, sentences about the chain's app are left out (for a passage quoted as an extra, where
+    /// the rest still says something); a passage that is only about the app is then not quoted.
+    static func cite(_ context: PromptContext, limit: Int, answering message: String = "", minimumOverlap: Int = 0,
+                     websiteOnly: Bool = false) -> [String] {
         let asked = PolicyExcerpt.contentWords(message)
         return context.policies.prefix(limit).compactMap { policy in
-            let excerpt = websiteOnly(policy.excerpt)
+            let excerpt = websiteOnly ? Self.websiteOnly(policy.excerpt) : policy.excerpt
             guard !excerpt.isEmpty,
                 PolicyExcerpt.contentWords(excerpt).intersection(asked).count >= minimumOverlap else { return nil }
             return "\(excerpt) [\(policy.source)]"

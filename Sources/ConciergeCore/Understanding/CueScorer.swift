@@ -11,12 +11,8 @@ struct CueScorer: Sendable {
         var result: [Intent: Score] = [:]
         for intent in Intent.allCases {
             var score = Score(value: 0, position: nil)
-            // One word is one cue: "coupons" is not also "coupon" one typo away (the singular and the plural are both
-            // listed), which counted offers twice and let them lead over the ask the shopper led with.
-            var matchedWords = Set<Int>()
             for cue in IntentCues.cues(for: intent) {
                 guard let at = Self.position(of: cue.phrase, in: message, for: intent) else { continue }
-                if !cue.phrase.contains(" ") { guard matchedWords.insert(at).inserted else { continue } }
                 score.value += cue.weight
                 if cue.weight >= 1 { score.position = min(score.position ?? at, at) }
             }
