@@ -54,7 +54,7 @@ enum IntentCues {
                         "descuento", "descuentos", "oferta", "ofertas", "cupon", "cupones", "promo code", "freebie",
                         "anything free", "money off", "percent off", "off on")
             + weak("save", "free", "savings", "apply", "use that one", "that code"),
-        .orderStatus: strong("where is my", "wheres my", "wher is my", "wer is my", "tracking", "track", "delivered", "arrive",
+        .orderStatus: strong("where is my", "wheres my", "wher is my", "wer is my", "is my ordr", "wheres my ordr", "tracking", "track", "delivered", "arrive",
                              "eta", "where is it", "wheres it", "left the shop", "in transit", "package", "parcel", "my stuff", "still waiting", "not here yet",
                              "not arrived", "hasnt arrived", "on its way", "is it ready", "ready yet",
                              "order status", "kahan hai", "kab aayega", "kab aayegi", "kab tak",
