@@ -23,7 +23,7 @@ struct ActionLink: Sendable {
         let message: String
     }
 
-    /// `order`, `offers`, `directions`, `handoff`: the class `action-…` and the tests' handle.
+    /// `order`, `offers`, `directions`, `handoff`, `account`: the class `action-…` and the tests' handle.
     let kind: String
     let label: String
     let href: String?
@@ -47,6 +47,8 @@ struct ActionLink: Sendable {
         case .directions:
             guard let place = action.place, !place.isEmpty else { return nil }
             (label, href, external, form) = ("Directions to \(action.name ?? "the shop")", MapLink.url(for: place), true, nil)
+        case .account:
+            (label, href, external, form) = ("Open your account page", AccountPage.path, false, nil)
         case .handoff:
             guard let forms else { return nil }
             let form = HandoffForm(csrf: forms.csrf, conversation: forms.conversationID, message: Self.handoffMessage)

@@ -16,6 +16,16 @@ struct AnswerActionTests {
         return try await browser.get(String(location.prefix { $0 != "#" }))
     }
 
+    @Test func anAccountTaskLinksTheAccountPage() async throws {
+        try await WebWorld.run { _, browser in
+            _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")
+            let page = try await Self.ask(browser, "delete my account pls")
+            #expect(page.contains(#"class="button secondary action-account" href="/account">Open your account page</a>"#))
+            let account = try await browser.get("/account")
+            #expect(account.status == .ok && account.contains(#"id="delete-account""#))
+        }
+    }
+
     @Test func anOrderAnswerLinksTheOrderPageAndAReloadKeepsTheLink() async throws {
         try await WebWorld.run { world, browser in
             _ = try await browser.logIn("ava@example.com", "cocoa-by-the-lake")

@@ -66,6 +66,9 @@ struct ContextBuilder: Sendable {
         context.slots.couponCode = CouponCodeHint.first(in: maskedMessage)
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
             && GeneralQuestion.asks(message)
+        // Whatever the reading's intents: an account task next to another ask is still answered with its page.
+        context.account = AccountTask.asked(in: message).map(AccountTaskFacts.init)
+        context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)

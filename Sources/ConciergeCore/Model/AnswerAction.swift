@@ -16,10 +16,13 @@ public struct AnswerAction: Codable, Hashable, Sendable {
         case directions
         /// Pass the conversation to a person of Customer Care (a chat message the shopper sends with one click).
         case handoff
+        /// The shopper's account page, where the password, two-step verification, the data download and deleting the
+        /// account are done (this chat cannot do them).
+        case account
     }
 
     public var kind: Kind
-    /// The order id or shop id the action is about; `nil` for `offers` and `handoff`.
+    /// The order id or shop id the action is about; `nil` for `offers`, `handoff` and `account`.
     public var target: String?
     /// The shop's name for `directions` (what the link says); `nil` otherwise.
     public var name: String?
@@ -36,6 +39,7 @@ public struct AnswerAction: Codable, Hashable, Sendable {
     public static func order(_ id: String) -> AnswerAction { AnswerAction(kind: .order, target: id) }
     public static let offers = AnswerAction(kind: .offers)
     public static let handoff = AnswerAction(kind: .handoff)
+    public static let account = AnswerAction(kind: .account)
 
     public static func directions(to shop: Shop) -> AnswerAction {
         AnswerAction(kind: .directions, target: shop.id, name: shop.name, place: shop.address.mapQuery)

@@ -3,7 +3,8 @@ import Foundation
 /// The links and buttons an answer carries (`AnswerAction`), decided in code from the same masked context as the
 /// next step (`NextStepPlanner`), so that an action never contradicts what the answer says: an order action only
 /// for an order of the shopper's that the answer is about, offers only when a coupon is usable, directions only to
-/// a shop the answer sends the shopper to (open, within range), and the hand-off only while none is open.
+/// a shop the answer sends the shopper to (open, within range), the account page only for an account task, and
+/// the hand-off only while none is open.
 ///
 /// The context is masked: an order's id there is its placeholder. `unmask` turns it back into the real id, which
 /// must then be a well-formed order id; anything else is dropped rather than linked.
@@ -20,6 +21,8 @@ enum ActionPlanner {
         for intent in [main] + intents.dropFirst() {
             actions += action(for: intent, context: context, unmask: unmask, shop: shop)
         }
+        // The account page, where this website does what the chat cannot (delete the account, change the password).
+        if !context.account.isEmpty { actions.append(.account) }
         // Only when the next step suggests a person now: "if it hasn't arrived by 15:30, ask me to pass it to a
         // person" is a step for later, and a button would invite it early.
         let step = context.nextStep

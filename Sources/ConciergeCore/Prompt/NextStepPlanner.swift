@@ -10,6 +10,9 @@ enum NextStepPlanner {
             return "Next step: come back to this conversation; Customer Care's reply will appear right here."
         }
         let careLine = "call Customer Care on \(context.care.phone) (\(context.care.hours))"
+        if let task = context.account.first, [.policyQuestion, .offTopic].contains(main) {
+            return "Next step: open your account page (\(task.page)) and choose \"\(task.section)\"."
+        }
         if context.slots.general, [.orderStatus, .complaint, .refund, .loyalty].contains(main), !context.policies.isEmpty {
             return "Next step: ask me about one of your orders, or to pass this to a person if you need more detail."
         }

@@ -22,7 +22,8 @@ struct PromptBuilder: Sendable {
         6. Never output card numbers or other personal data. Keep placeholders such as <NAME_1> or <ORDER_ID_1> \
         exactly as written.
         7. Answer what the shopper asked: the asks in "intents" in that order, the first one first. If "choices" is \
-        not empty, only ask which of them the shopper meant.
+        not empty, only ask which of them the shopper meant. For each task in "account", give its "how": this \
+        website does it on that page, not in the menus a policy describes.
         8. Be short: at most three sentences, then end with the "nextStep" from the context, word for word.
         9. Never promise what "care.cannot" lists; give its route instead. For allergens, say what an item's recipe \
         lists, never that anything is free from an allergen, and ask the shopper to confirm with staff.

@@ -34,6 +34,9 @@ public struct PromptContext: Codable, Hashable, Sendable {
     public var handoff: HandoffFacts?
     /// The one next step, decided in code so that it never contradicts the facts above.
     public var nextStep: String
+    /// Account tasks the message asks about (delete the account, change the password…): this website does them on
+    /// the account page, which this chat cannot do for the shopper.
+    public var account: [AccountTaskFacts] = []
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {
@@ -70,6 +73,9 @@ public struct CareFacts: Codable, Hashable, Sendable {
     public var hours: String
     /// Things the shopper may ask for that this chat cannot do, each with the real route.
     public var cannot: [String]
+    /// How long after delivery a problem with fresh food or drinks can be reported ("48 hours"), from the rules: a
+    /// complaint that names no order of the shopper's is answered with it.
+    public var reportFreshProblemsWithin: String = ""
 }
 
 /// The hand-off as the answer may state it: facts decided in code, the reply time from `ConciergeRules`.

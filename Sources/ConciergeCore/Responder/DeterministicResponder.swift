@@ -18,15 +18,22 @@ enum DeterministicResponder {
         var parts = context.handoff != nil && primary != .handoff ? HandoffAnswers.sentences(context) : []
         // A general question about orders, points or delivery is answered by the policy, not by the latest order.
         let policyFirst: Set<Intent> = [.orderStatus, .complaint, .refund, .loyalty]
-        if context.slots.general, policyFirst.contains(primary), !context.policies.isEmpty {
+        // An account task is done on the account page: the policy's app menus ("Settings, then Privacy") are not
+        // this website's, so the page answers it, as the main ask or as one of the secondary ones.
+        let accountLeads = !context.account.isEmpty && [.policyQuestion, .offTopic].contains(primary)
+        if accountLeads {
+            parts += context.account.prefix(2).map(\.how)
+        } else if context.slots.general, policyFirst.contains(primary), !context.policies.isEmpty {
             parts += PolicyAnswers.cite(context, limit: 1)
         } else {
             parts += body(for: primary, context: context, message: maskedMessage)
         }
-        for secondary in intents.dropFirst().prefix(2) where secondary != primary {
-            for sentence in secondaryBody(for: secondary, primary: primary, context: context) where !parts.contains(sentence) {
-                parts.append(sentence)
-            }
+        var secondaries = intents.dropFirst().filter { $0 != primary }.map {
+            secondaryBody(for: $0, primary: primary, context: context)
+        }
+        if !accountLeads, let task = context.account.first { secondaries.append([task.how]) }
+        for sentences in secondaries.filter({ !$0.isEmpty }).prefix(2) {
+            for sentence in sentences where !parts.contains(sentence) { parts.append(sentence) }
         }
         // An order id that is not the shopper's is said so, whatever the message was mainly about.
         if let lookup = context.orderLookup, !lookup.found, lookup.requested.hasPrefix("<"),
@@ -73,6 +80,10 @@ enum DeterministicResponder {
         case .openNow, .nearest: return comfortOrShops.contains(primary) ? [] : Array(ShopAnswers.nearest(context).prefix(1))
         case .orderStatus where ![.refund, .orderChange, .complaint].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
         case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context).prefix(1))
+        // "The beans were stale. Any coupons?": the apology and what can be done about it are not dropped. Only when
+        // the message reports something gone wrong: a ramble's stray word is not a complaint to apologise for.
+        case .complaint where ![.complaint, .refund, .orderChange].contains(primary) && context.slots.sentiment == "complaint":
+            return Array(OrderAnswers.complaint(context).prefix(2))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
         // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.
         case .dietary where primary == .menu && context.item?.shop != nil: return ItemAnswers.dietary(context)

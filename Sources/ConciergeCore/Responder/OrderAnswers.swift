@@ -70,9 +70,20 @@ enum OrderAnswers {
         if let missing = notFound(context) { return parts + [missing] }
         if context.slots.order != nil || context.orderLookup?.found == true, let order = NextStepPlanner.focus(context) {
             parts += order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
+        } else if !context.care.reportFreshProblemsWithin.isEmpty {
+            // No order of theirs named: the window that applies to any delivery, and where a shop purchase goes.
+            parts.append("Problems with fresh food or drinks from a delivery can be reported within "
+                + "\(context.care.reportFreshProblemsWithin) of delivery; for something bought in a shop, the team there can help.")
         }
-        return parts + PolicyAnswers.cite(context, limit: 1)
+        // The passage on reporting a problem, not the first one retrieved: with another ask in the message ("…also is
+        // Lakeside open now?") the first is often about that ask.
+        let reporting = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords, minimumOverlap: 2)
+        // No passage on reporting among those retrieved: the best one retrieved, as before.
+        return parts + (reporting.isEmpty ? PolicyAnswers.cite(context, limit: 1) : [reporting[0]])
     }
+
+    /// Words of the policies' passages on what to do when something was wrong.
+    static let reportingWords = "report problem hours photo quality replacement refund wrong missing damaged"
 
     /// For a payment question about an order: how it was paid (brand and last four only).
     static func payment(_ context: PromptContext) -> [String] {

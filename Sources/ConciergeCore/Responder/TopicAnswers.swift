@@ -30,6 +30,9 @@ enum ItemAnswers {
             }
             return ["\(item.name) is \(price) at \(shop)."] + (context.slots.diet.isEmpty ? [] : dietary(context))
         }
+        // "What's on the menu, anything vegan?": the suggestions already fit the diet named; say so, as a dietary
+        // answer does, instead of listing them as if any would do.
+        if !context.slots.diet.isEmpty { return dietary(context) }
         guard let first = context.suggestions.first else {
             return ["I can't see a menu near you yet; set your location and I'll show what's on."]
         }
@@ -70,7 +73,7 @@ enum ItemAnswers {
             : ["At \(context.suggestions[0].shop), \(names.joined(separator: ", ")) fit\(what)."]
         // The policy only when it answers more than the diet word itself (not the serving temperature).
         parts += PolicyAnswers.cite(context, limit: 1, answering: context.slots.diet.joined(separator: " ") + " allergy allergen",
-                                    minimumOverlap: 1)
+                                    minimumOverlap: 1, websiteOnly: true)
         return parts + [confirmWithStaff]
     }
 
@@ -160,12 +163,27 @@ enum PolicyAnswers {
 
     /// The passage of the best policy section that answers the question, with its source. With `minimumOverlap`,
     /// only a passage sharing that many content words with `message` is quoted.
-    static func cite(_ context: PromptContext, limit: Int, answering message: String = "", minimumOverlap: Int = 0) -> [String] {
+    /// With `websiteOnly`, sentences about the chain's app are left out (for a passage quoted as an extra, where
+    /// the rest still says something); a passage that is only about the app is then not quoted.
+    static func cite(_ context: PromptContext, limit: Int, answering message: String = "", minimumOverlap: Int = 0,
+                     websiteOnly: Bool = false) -> [String] {
         let asked = PolicyExcerpt.contentWords(message)
         return context.policies.prefix(limit).compactMap { policy in
-            guard !policy.excerpt.isEmpty,
-                PolicyExcerpt.contentWords(policy.excerpt).intersection(asked).count >= minimumOverlap else { return nil }
-            return "\(policy.excerpt) [\(policy.source)]"
+            let excerpt = websiteOnly ? Self.websiteOnly(policy.excerpt) : policy.excerpt
+            guard !excerpt.isEmpty,
+                PolicyExcerpt.contentWords(excerpt).intersection(asked).count >= minimumOverlap else { return nil }
+            return "\(excerpt) [\(policy.source)]"
         }
+    }
+
+    /// The excerpt without its sentences about the chain's app ("You can filter the menu in the app…"): shoppers
+    /// here use the website, which has no app, so such a sentence sends them nowhere.
+    static func websiteOnly(_ excerpt: String) -> String {
+        guard excerpt.localizedCaseInsensitiveContains("the app") else { return excerpt }
+        let sentences = excerpt.split(separator: ". ", omittingEmptySubsequences: true).map(String.init)
+        let kept = sentences.filter { !$0.localizedCaseInsensitiveContains("the app") }
+        guard !kept.isEmpty else { return "" }
+        let joined = kept.joined(separator: ". ")
+        return joined.hasSuffix(".") ? joined : joined + "."
     }
 }

@@ -54,7 +54,7 @@ enum IntentCues {
                         "descuento", "descuentos", "oferta", "ofertas", "cupon", "cupones", "promo code", "freebie",
                         "anything free", "money off", "percent off", "off on")
             + weak("save", "free", "savings", "apply", "use that one", "that code"),
-        .orderStatus: strong("where is my", "wheres my", "tracking", "track", "delivered", "arrive",
+        .orderStatus: strong("where is my", "wheres my", "wher is my", "wer is my", "is my ordr", "wheres my ordr", "tracking", "track", "delivered", "arrive",
                              "eta", "where is it", "wheres it", "left the shop", "in transit", "package", "parcel", "my stuff", "still waiting", "not here yet",
                              "not arrived", "hasnt arrived", "on its way", "is it ready", "ready yet",
                              "order status", "kahan hai", "kab aayega", "kab aayegi", "kab tak",
@@ -110,6 +110,8 @@ enum IntentCues {
                          "find a store", "near", "close to", "cerca", "mas cercana", "paas", "nazdeek", "nearest one",
                          "walking distance", "get there", "address of", "location", "locations", "where are you", "walk to",
                          "one of yours", "near here", "shop in", "store in", "wher is")
+            // "wher is my ordr" asks where an order is, not a shop.
+            + not("wher is my", "wer is my")
             + weak("store", "shop", "cafe", "walk", "branch", "place", "somewhere"),
         .loyalty: not("gift card") + strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "puntos",
                          "membership", "tier", "redeem", "club", "regular", "free drink")
@@ -136,7 +138,10 @@ enum IntentCues {
                                 "are you a bot", "are you a robot", "are you human", "unsold", "food waste",
                                 // How delivery works in general, not where one order is.
                                 "delivery usually", "delivery normally", "delivery hoti",
-                                "hacen entregas", "what happens if im not in", "deliver late", "delivery stop")
+                                "hacen entregas", "what happens if im not in", "deliver late", "delivery stop",
+                                // Account tasks, done on the account page.
+                                "two step", "2 step", "2fa", "two factor", "authenticator", "verification",
+                                "download my data", "log out everywhere", "sign out everywhere")
             + weak("rules", "allowed", "how do i", "can i", "how does"),
         .handoff: strong("human", "real person", "a person", "agent", "speak to", "talk to", "manager",
                          "customer service", "customer care", "call me", "call back", "callback", "representative",

@@ -1,0 +1,94 @@
+import Foundation
+
+/// What shoppers ask the chat to do with their account, and how this website does it. The chain's policies describe
+/// menus of an app ("Settings, then Privacy"); this website does each of these on one page, so the answer and the
+/// next step name that page and its section, not the policy's menus.
+public enum AccountTask: String, Codable, CaseIterable, Sendable {
+    case deleteAccount = "delete-account"
+    case changePassword = "change-password"
+    case downloadData = "download-data"
+    case twoStep = "two-step"
+    case logOutEverywhere = "log-out-everywhere"
+
+    /// ("Reset" is left out of the password's verbs: it means a forgotten one, which the login page's "Forgot
+    /// password" resets, and the account page needs the current password.)
+    /// The tasks a message asks about, in the order of `allCases`. A task needs its object and, where the object
+    /// alone is ambiguous ("my data" in a privacy question), its verb: "how long do you keep my data" is not a
+    /// download.
+    static func asked(in text: String) -> [AccountTask] {
+        let message = MessageWords(text)
+        return allCases.filter { task in
+            task.phrases.contains { phrase in
+                let parts = phrase.split(separator: "+").map { String($0) }
+                return parts.allSatisfy { part in message.containsAny(part.split(separator: "|").map(String.init)) }
+            }
+        }
+    }
+
+    /// Each phrase is `verb+object`: one of the `|` choices of every part must be in the message.
+    private var phrases: [String] {
+        switch self {
+        case .deleteAccount:
+            ["delete|close|remove|cancel|deactivate|erase|borrar|eliminar|cerrar|band karna|delete karna|delete karo"
+                + "+account|my account|profile|cuenta|mi cuenta"]
+        case .changePassword:
+            ["change|update|new|cambiar|badalna|badal+password|pasword|passwrd|contrasena"]
+        case .downloadData:
+            ["download|copy|export|get a copy|descargar|copia+my data|data|datos|mis datos"]
+        case .twoStep:
+            ["two step|2 step|two factor|2 factor|2fa|two step verification|authenticator|verificacion en dos pasos"]
+        case .logOutEverywhere:
+            ["log out|logout|sign out|signout+everywhere|all devices|every device|other devices"]
+        }
+    }
+
+    /// The section of the account page that does it, as the page heads it.
+    var section: String {
+        switch self {
+        case .deleteAccount: "Delete my account"
+        case .changePassword: "Change password"
+        case .downloadData: "Download my data"
+        case .twoStep: "Turn on two-step verification"
+        case .logOutEverywhere: "Log out everywhere"
+        }
+    }
+
+    /// How the account page does it, in one sentence, true to what the page's form does.
+    var how: String {
+        let page = "your account page (\(AccountPage.path))"
+        return switch self {
+        case .deleteAccount:
+            "You can delete your account yourself on \(page): choose \"Delete my account\" and confirm with your "
+                + "password. It deletes your account and conversations at once, and points and coupons are lost, so "
+                + "spend them first."
+        case .changePassword:
+            "You can change your password on \(page) under \"Change password\": enter your current password and the "
+                + "new one; every other device is then logged out."
+        case .downloadData:
+            "You can download a copy of everything we hold about you on \(page): \"Download my data\" gives you a "
+                + "file straight away."
+        case .twoStep:
+            "You can turn on two-step verification on \(page) with \"Turn on two-step verification\"; logging in then "
+                + "also asks for a code from an authenticator app."
+        case .logOutEverywhere:
+            "You can log out on every device on \(page) with \"Log out everywhere\"."
+        }
+    }
+}
+
+/// An account task the message asks about, as the context carries it: where it is done and how.
+public struct AccountTaskFacts: Codable, Hashable, Sendable {
+    public var task: String
+    /// The page of this website that does it.
+    public var page: String
+    /// The button or section of that page.
+    public var section: String
+    public var how: String
+
+    init(_ task: AccountTask) {
+        self.task = task.rawValue
+        page = AccountPage.path
+        section = task.section
+        how = task.how
+    }
+}
