@@ -16,6 +16,15 @@ struct AccountTaskTests {
         ("how long do you keep my data?", []),
         ("I forgot my password, can you reset it?", []),
         ("cancel my order", []),
+        // The verb must govern the account, not another thing the message names.
+        ("can you cancel the order on my account", []),
+        ("remove my card from my account", []),
+        ("delete the coupon from my account", []),
+        ("mera account delete karo", [.deleteAccount]),
+        ("please close my whole account", [.deleteAccount]),
+        ("can I get a copy of my data", [.downloadData]),
+        ("log me out everywhere", [.logOutEverywhere]),
+        ("I forgot my password and want a new one", []),
     ])
     func readsTheTasksAsked(_ message: String, _ expected: [AccountTask]) {
         #expect(AccountTask.asked(in: message) == expected, "\(message)")

@@ -7,10 +7,10 @@ struct GroundingCheckTests {
     /// The context types are built by the core; a test reads one the way the mock model does, from JSON.
     static let context = try! JSONDecoder().decode(PromptContext.self, from: Data("""
         {"chain": "Bramble & Bean", "now": "Sat 21 Nov 15:00", "intents": ["offers"], "location": "home",
-         "handoffRequested": false, "choices": [], "nextStep": "Next step: enter WARM15 at checkout.",
+         "handoffRequested": false, "choices": [], "nextStep": "Next step: enter WARM15 at checkout.", "account": [],
          "slots": {"diet": [], "followUp": false, "general": false},
          "care": {"phone": "0800 123 4567", "email": "care@brambleandbean.co.uk", "hours": "08:00 to 20:00 every day",
-                  "cannot": []},
+                  "reportFreshProblemsWithin": "48 hours", "cannot": []},
          "shopper": {"name": "<NAME_1>", "city": "London", "prefers": "hot", "dietary": [], "favourites": [],
                      "loyaltyPoints": 120, "pointsValue": "£1.20"},
          "shops": [{"name": "Lakeside Café", "distance": "270 m", "walkMinutes": 4, "isOpen": true,

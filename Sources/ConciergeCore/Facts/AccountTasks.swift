@@ -16,13 +16,48 @@ public enum AccountTask: String, Codable, CaseIterable, Sendable {
     /// alone is ambiguous ("my data" in a privacy question), its verb: "how long do you keep my data" is not a
     /// download.
     static func asked(in text: String) -> [AccountTask] {
-        let message = MessageWords(text)
+        let words = MessageWords(text).words
         return allCases.filter { task in
             task.phrases.contains { phrase in
-                let parts = phrase.split(separator: "+").map { String($0) }
-                return parts.allSatisfy { part in message.containsAny(part.split(separator: "|").map(String.init)) }
+                let parts = phrase.split(separator: "+").map { $0.split(separator: "|").map { $0.split(separator: " ").map(String.init) } }
+                guard parts.count == 2 else { return parts.allSatisfy { Self.spans(of: $0, in: words).isEmpty == false } }
+                return Self.together(parts[0], parts[1], in: words)
             }
         }
+    }
+
+    /// A verb and its object only count next to each other (either order: "delete my account", "mera account delete
+    /// karo"), with nothing but filler words between: "cancel the order on my account" asks to cancel an order,
+    /// and "remove my card from my account" to remove a card — neither is a request to delete the account.
+    static func together(_ verbs: [[String]], _ objects: [[String]], in words: [String]) -> Bool {
+        let verbSpans = spans(of: verbs, in: words)
+        let objectSpans = spans(of: objects, in: words)
+        for verb in verbSpans {
+            for object in objectSpans {
+                let gap = verb.upperBound <= object.lowerBound ? verb.upperBound..<object.lowerBound
+                    : object.upperBound <= verb.lowerBound ? object.upperBound..<verb.lowerBound : nil
+                guard let gap, gap.count <= 3 else { continue }
+                if words[gap].allSatisfy(fillers.contains) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Words that may stand between a verb and its object without changing what is asked.
+    static let fillers: Set<String> = [
+        "my", "the", "this", "your", "our", "a", "an", "entire", "whole", "please", "pls", "plz", "mi", "la", "el", "mera",
+        "meri", "ko", "online", "me", "all", "of", "to", "want", "wanna", "karna", "hai",
+    ]
+
+    /// Where any of the (multi-word) choices occurs in the folded words.
+    static func spans(of choices: [[String]], in words: [String]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        for choice in choices where !choice.isEmpty && choice.count <= words.count {
+            for start in 0...(words.count - choice.count) where Array(words[start..<start + choice.count]) == choice {
+                found.append(start..<start + choice.count)
+            }
+        }
+        return found
     }
 
     /// Each phrase is `verb+object`: one of the `|` choices of every part must be in the message.
@@ -38,7 +73,7 @@ public enum AccountTask: String, Codable, CaseIterable, Sendable {
         case .twoStep:
             ["two step|2 step|two factor|2 factor|2fa|two step verification|authenticator|verificacion en dos pasos"]
         case .logOutEverywhere:
-            ["log out|logout|sign out|signout+everywhere|all devices|every device|other devices"]
+            ["log out|logout|sign out|signout|log me out|sign me out+everywhere|all devices|every device|other devices"]
         }
     }
 

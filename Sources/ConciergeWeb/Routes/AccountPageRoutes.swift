@@ -13,10 +13,11 @@ struct AccountPageRoutes<Store: WebStore>: Sendable {
     let transport: TransportPolicy
     let preferences: BrowserPreferences
 
-    static var path: String { "/account" }
+    /// The page the concierge's answers link to (`AccountPage.path`): one constant, so a link cannot go stale.
+    static var path: String { AccountPage.path }
 
     func register(on router: some RouterMethods<WebContext>) {
-        router.get("/account", use: page)
+        router.get(RouterPath(Self.path), use: page)
         router.post("/account/password", use: changePassword)
         router.get("/account/data", use: download)
         router.post("/account/delete", use: delete)
