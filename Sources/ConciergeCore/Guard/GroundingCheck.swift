@@ -43,6 +43,12 @@ public struct GroundingCheck: Sendable {
         return GroundingVerdict(unsupported: unsupported.sorted())
     }
 
+    /// Whether the whole answer says something about the main ask, and says it once (`AnswerCoverage`): kinds
+    /// `unanswered` and `repetitive`. Kept apart from `verify`, which judges whether each claim is true.
+    public func coverage(of answer: String, context: PromptContext) -> [String] {
+        AnswerCoverage.problems(in: answer, context: context).sorted()
+    }
+
     /// A part of a streamed answer (whole sentences): every claim it makes, but not whether it answers the question,
     /// which only the whole answer can show.
     public func verify(part: String, context: PromptContext) -> GroundingVerdict {

@@ -46,14 +46,15 @@ extension ChatService {
                 }
                 let report = outputGuard.review(canonical.text, session: session)
                 let grounded = grounding.verify(answer: report.text, context: context)
+                let uncovered = grounding.coverage(of: report.text, context: context)
                 verdict.removedPII += report.removedPII.map(\.type.rawValue)
                 verdict.unknownPlaceholders += report.unknownPlaceholders.count + report.foreignPlaceholderCount
-                verdict.ungrounded += grounded.unsupported
-                if report.isClean && grounded.isGrounded {
+                verdict.ungrounded += grounded.unsupported + uncovered
+                if report.isClean && grounded.isGrounded && uncovered.isEmpty {
                     return GeneratedAnswer(text: report.text, source: .model, attempts: attempts, verdict: verdict,
                                            notes: notes, shown: shown)
                 }
-                notes.append("answer \(round) failed the guard: \(report.summary); ungrounded: \(grounded.unsupported)")
+                notes.append("answer \(round) failed the guard: \(report.summary); ungrounded: \(grounded.unsupported + uncovered)")
                 if round == 1 { verdict.regenerated = true }
             } catch let failure as LLMFailure {
                 attempts += failure.attempts
