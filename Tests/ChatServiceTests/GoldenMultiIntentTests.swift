@@ -125,9 +125,7 @@ struct GoldenMultiIntentTests {
         try await GoldenRunner.run(golden)
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["PENDING_GOLDENS"] != nil,
-                   "set PENDING_GOLDENS=1 to run the goldens answered wrongly today"),
-          arguments: pendingGoldens.map(\.demanding))
+    @Test(.pendingGoldens, arguments: pendingGoldens.map(\.demanding))
     func pending(_ golden: Golden) async throws {
         try await GoldenRunner.run(golden)
     }

@@ -507,9 +507,7 @@ struct GoldenUnderstandingTests {
     }
 
     /// The ones still answered wrongly, run on demand to see which a change fixed (`PENDING_GOLDENS=1`).
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["PENDING_GOLDENS"] != nil,
-                   "set PENDING_GOLDENS=1 to run the goldens answered wrongly today"),
-          arguments: pendingGoldens.map(\.demanding))
+    @Test(.pendingGoldens, arguments: pendingGoldens.map(\.demanding))
     func pending(_ golden: Golden) async throws {
         try await GoldenRunner.run(golden)
     }
