@@ -130,6 +130,17 @@ struct GoldenMultiIntentTests {
         try await GoldenRunner.run(golden)
     }
 
+    /// A trial's "how many points do I have and what can I get with them" led with how points are earned ("get" read
+    /// as earning) and put the balance last: the balance asked leads, then how points are spent.
+    @Test func theBalanceAskedLeadsAndWhatPointsBuyFollows() async throws {
+        let world = try await ChatWorld.make()
+        let text = try await world.ask("ava@example.com", "how many points do I have and what can I get with them").reply.text
+        try await world.close()
+        #expect(text.hasPrefix("You have 1250 points, worth £12.50."), "\(text)")
+        #expect(text.contains("blocks of 100"), "\(text)")
+        #expect(!text.contains("You earn"), "\(text)")
+    }
+
     @Test func theSuiteCoversEnoughConversations() {
         #expect(Self.goldens.count >= 25)
         #expect(Set(Self.goldens.map(\.name)).count == Self.goldens.count)

@@ -115,14 +115,23 @@ enum LoyaltyAnswers {
     /// "Do I get points for it?" asks how points are earned and "can I use my points?" how they are spent: the
     /// policy's rule answers those and the balance follows. The shopper's verbs are mapped to the policy's own words
     /// (earn, spend) before the overlap test, which otherwise keeps a passage that shares only the word "points".
+    /// "How many points do I have and what can I get with them?" asks the balance first: it leads, then the rule.
     static func answer(_ context: PromptContext, message: String) -> [String] {
-        let words = Set(MessageWords.fold(message))
-        let earning = !words.isDisjoint(with: ["get", "earn", "earned", "collect", "gain", "receive", "give", "given"])
-        let spending = !words.isDisjoint(with: ["use", "redeem", "spend", "spent"])
+        let folded = MessageWords.fold(message)
+        let words = Set(folded)
+        let joined = " " + folded.joined(separator: " ") + " "
+        // "what can I get with them" / "for my points" is spending, not earning.
+        let getsWithPoints = [" get with ", " get for my points ", " get for them ", " with my points ", " with them "]
+            .contains { joined.contains($0) }
+        let earning = !getsWithPoints
+            && !words.isDisjoint(with: ["get", "earn", "earned", "collect", "gain", "receive", "give", "given"])
+        let spending = getsWithPoints || !words.isDisjoint(with: ["use", "redeem", "spend", "spent"])
+        let asksBalance = [" how many ", " balance ", " do i have ", " have i got ", " my balance "].contains { joined.contains($0) }
         let about = (earning ? " earn" : "") + (spending ? " spend" : "")
         let rule = PolicyAnswers.cite(context, limit: 1, answering: message + about, minimumOverlap: 2)
         let rate = earning ? context.shopper.pointsEarned.map { ["You earn \($0) you spend on items."] } ?? [] : []
-        return about.isEmpty ? [balance(context)] + rule : rate + rule + [balance(context)]
+        if about.isEmpty { return [balance(context)] + rule }
+        return asksBalance ? [balance(context)] + rate + rule : rate + rule + [balance(context)]
     }
 
     static func balance(_ context: PromptContext) -> String {
