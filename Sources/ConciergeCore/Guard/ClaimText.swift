@@ -37,7 +37,7 @@ enum ClaimText {
     }
 
     static func split(_ text: String, at pattern: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return [text] }
+        let regex = RegexCache.shared.regex(pattern)
         var pieces: [String] = []
         var start = text.startIndex
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -51,7 +51,7 @@ enum ClaimText {
 
     /// Every match of `pattern`, with its capture groups (an absent group is the empty string).
     static func matches(_ pattern: String, in text: String) -> [[String]] {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return [] }
+        let regex = RegexCache.shared.regex(pattern)
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
             (0..<match.numberOfRanges).map { index in
                 Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
@@ -64,7 +64,7 @@ enum ClaimText {
     }
 
     static func replace(_ pattern: String, in text: String, with template: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return text }
+        let regex = RegexCache.shared.regex(pattern)
         return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
                                               withTemplate: template)
     }
@@ -139,4 +139,29 @@ enum NumberWords {
     }
 
     static func isScale(_ word: String) -> Bool { word == "hundred" || word == "thousand" }
+}
+
+/// The claim rules' patterns, compiled once per process: a turn checks a few dozen patterns per sentence, and
+/// compiling each anew was most of the check's time. The patterns are constants of this module, so one that does
+/// not compile is a programming error, not input to tolerate.
+///
+/// `@unchecked Sendable`: `compiled` is touched only under `lock` (an `NSLock`, as in the rest of the project, so
+/// ThreadSanitizer can check it on Linux); a compiled expression is immutable.
+final class RegexCache: @unchecked Sendable {
+    static let shared = RegexCache()
+    private let lock = NSLock()
+    private var compiled: [String: NSRegularExpression] = [:]
+
+    func regex(_ pattern: String) -> NSRegularExpression {
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = compiled[pattern] { return regex }
+        do {
+            let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            compiled[pattern] = regex
+            return regex
+        } catch {
+            preconditionFailure("grounding pattern does not compile: \(pattern): \(error)")
+        }
+    }
 }
