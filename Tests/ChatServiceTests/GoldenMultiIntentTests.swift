@@ -141,6 +141,14 @@ struct GoldenMultiIntentTests {
         #expect(!text.contains("You earn"), "\(text)")
     }
 
+    /// A complaint about something that is not food or drink does not get the fresh-food reporting window.
+    @Test func aComplaintAboutTheSiteIsNotToldAboutFreshFood() async throws {
+        let world = try await ChatWorld.make()
+        let text = try await world.ask("ava@example.com", "the app keeps logging me out").reply.text
+        try await world.close()
+        #expect(!text.contains("fresh food"), "\(text)")
+    }
+
     @Test func theSuiteCoversEnoughConversations() {
         #expect(Self.goldens.count >= 25)
         #expect(Set(Self.goldens.map(\.name)).count == Self.goldens.count)

@@ -70,8 +70,9 @@ enum OrderAnswers {
         if let missing = notFound(context) { return parts + [missing] }
         if context.slots.order != nil || context.orderLookup?.found == true, let order = NextStepPlanner.focus(context) {
             parts += order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
-        } else if !context.care.reportFreshProblemsWithin.isEmpty {
-            // No order of theirs named: the window that applies to any delivery, and where a shop purchase goes.
+        } else if !context.care.reportFreshProblemsWithin.isEmpty, context.slots.item != nil {
+            // No order of theirs named, but food or drink: the window that applies to any delivery, and where a shop
+            // purchase goes. (Not for a login problem or rude service: "the app keeps logging me out" got it.)
             parts.append("Problems with fresh food or drinks from a delivery can be reported within "
                 + "\(context.care.reportFreshProblemsWithin) of delivery; for something bought in a shop, the team there can help.")
         }
