@@ -68,6 +68,15 @@ struct ContextBuilder: Sendable {
             && GeneralQuestion.asks(message)
         // Whatever the reading's intents: an account task next to another ask is still answered with its page.
         context.account = AccountTask.asked(in: message).map(AccountTaskFacts.init)
+        // Likewise an amenity: the named (or nearest) shop's own record answers it, not a policy passage.
+        let amenities = AmenityFacts.asked(in: message, shop: data.nearby.first?.shop, chain: data.shopsByID.values)
+        context.amenities = amenities.isEmpty ? nil : amenities
+        // An amenity's words are exact ("wifi", "wheelchair"), so "did you want A or B?" would ask about what the
+        // message already said: the shop's record answers instead, as a question about the shop.
+        if !amenities.isEmpty, !context.choices.isEmpty {
+            context.choices = []
+            if context.intents.isEmpty { context.intents = [Intent.policyQuestion.rawValue] }
+        }
         context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)

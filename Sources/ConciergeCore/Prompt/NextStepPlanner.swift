@@ -13,6 +13,9 @@ enum NextStepPlanner {
         if let task = context.account.first, [.policyQuestion, .offTopic].contains(main) {
             return "Next step: open your account page (\(task.page)) and choose \"\(task.section)\"."
         }
+        if context.amenities != nil, AmenityAnswers.leads(main), let step = AmenityAnswers.nextStep(context) {
+            return step
+        }
         if context.slots.general, [.orderStatus, .complaint, .refund, .loyalty].contains(main), !context.policies.isEmpty {
             return "Next step: ask me about one of your orders, or to pass this to a person if you need more detail."
         }

@@ -23,7 +23,8 @@ struct PromptBuilder: Sendable {
         exactly as written.
         7. Answer what the shopper asked: the asks in "intents" in that order, the first one first. If "choices" is \
         not empty, only ask which of them the shopper meant. For each task in "account", give its "how": this \
-        website does it on that page, not in the menus a policy describes.
+        website does it on that page, not in the menus a policy describes. For each entry in "amenities", say what \
+        "listed" says: true, the shop has it; false, its details don't list it; null, you don't know.
         8. Be short: at most three sentences, then end with the "nextStep" from the context, word for word.
         9. Never promise what "care.cannot" lists; give its route instead. For allergens, say what an item's recipe \
         lists, never that anything is free from an allergen, and ask the shopper to confirm with staff.

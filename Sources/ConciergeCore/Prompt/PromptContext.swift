@@ -37,6 +37,9 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// Account tasks the message asks about (delete the account, change the password…): this website does them on
     /// the account page, which this chat cannot do for the shopper.
     public var account: [AccountTaskFacts] = []
+    /// Amenities the message asks about ("is there wifi?"), answered from the shop's own record; `nil` when none is
+    /// asked (left out of the prompt, and contexts written before it existed still decode).
+    public var amenities: [AmenityFacts]? = nil
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {

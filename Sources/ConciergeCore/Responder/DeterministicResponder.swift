@@ -21,8 +21,12 @@ enum DeterministicResponder {
         // An account task is done on the account page: the policy's app menus ("Settings, then Privacy") are not
         // this website's, so the page answers it, as the main ask or as one of the secondary ones.
         let accountLeads = !context.account.isEmpty && [.policyQuestion, .offTopic].contains(primary)
+        // "Is there wifi at Lakeside?": the shop's own record answers, not a policy passage.
+        let amenityLeads = !accountLeads && context.amenities != nil && AmenityAnswers.leads(primary)
         if accountLeads {
             parts += context.account.prefix(2).map(\.how)
+        } else if amenityLeads {
+            parts += AmenityAnswers.sentences(context)
         } else if context.slots.general, policyFirst.contains(primary), !context.policies.isEmpty {
             parts += PolicyAnswers.cite(context, limit: 1)
         } else {
@@ -32,6 +36,7 @@ enum DeterministicResponder {
             secondaryBody(for: $0, primary: primary, context: context)
         }
         if !accountLeads, let task = context.account.first { secondaries.append([task.how]) }
+        if !amenityLeads, context.amenities != nil { secondaries.append(AmenityAnswers.sentences(context)) }
         for sentences in secondaries.filter({ !$0.isEmpty }).prefix(2) {
             for sentence in sentences where !parts.contains(sentence) { parts.append(sentence) }
         }
