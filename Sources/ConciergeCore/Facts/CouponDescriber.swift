@@ -18,7 +18,9 @@ enum CouponDescriber {
     static func scope(_ scope: CouponScope, shop: Shop?) -> String {
         switch scope.kind {
         case .everything: "everything"
-        case .shop: "everything at \(shop?.name ?? "one shop")"
+        // Where it is valid is `validAt`; naming the shop here too made answers say it twice ("$5.00 off everything at
+        // Chelsea Roasters on orders of $15.00 or more at Chelsea Roasters").
+        case .shop: "everything"
         case .category: (scope.value ?? "").replacingOccurrences(of: "-", with: " ")
         case .item: shop?.menu.first { $0.sku == scope.value }?.name ?? "one item"
         }
