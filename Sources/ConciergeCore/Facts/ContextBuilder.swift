@@ -64,6 +64,11 @@ struct ContextBuilder: Sendable {
         // From the masked text: whatever the masker took for personal data (a postcode typed without its space) never
         // reaches the prompt as a "code".
         context.slots.couponCode = CouponCodeHint.first(in: maskedMessage)
+        // "What about the other one?": the coupon meant goes first, so the answer and the next step name it.
+        if context.slots.couponCode == nil, let meant = CouponQuestions.pointer(in: message), meant > 0,
+            meant < context.coupons.count {
+            context.coupons.insert(context.coupons.remove(at: meant), at: 0)
+        }
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
             && GeneralQuestion.asks(message)
         // Whatever the reading's intents: an account task next to another ask is still answered with its page.

@@ -54,7 +54,7 @@ enum DeterministicResponder {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired: ComfortAnswers.answer(intent, context)
         case .menu: ItemAnswers.menu(context)
         case .dietary: ItemAnswers.dietary(context)
-        case .offers: OfferAnswers.offers(context)
+        case .offers: CouponQuestions.atShop(context, message: message) ?? OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)
         case .refund: (context.slots.sentiment == "complaint" ? ["I'm sorry about that."] : []) + OrderAnswers.refund(context)
