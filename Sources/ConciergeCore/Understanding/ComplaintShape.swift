@@ -17,6 +17,8 @@ enum ComplaintShape {
         "was", "were", "is", "are", "came", "arrived", "tasted", "tastes", "smelled", "smelt", "looked", "felt",
         "turned", "went", "ws", "estaba", "estaban", "llego", "fue", "tha", "thi", "aaya", "aayi",
     ]
+    /// The Hinglish verbs of how it was (past only: "thanda hai?" may ask), which follow the state.
+    private static let verbsLast: Set<String> = ["tha", "thi", "aaya", "aayi"]
     /// Bad states of food, drink, service and pages that the complaint cues do not all hold.
     private static let bad: Set<String> = [
         "stale", "dry", "hard", "soggy", "cold", "tepid", "lukewarm", "burnt", "burned", "scorched", "salty", "flat",
@@ -45,8 +47,11 @@ enum ComplaintShape {
             guard let thing = window.last(where: { things.contains(words[$0]) || itemWords.contains(words[$0]) }) else { continue }
             let verbAfterThing = (thing + 1..<at).contains { verbs.contains(words[$0]) }
             let verbBeforeThing = asksWhy && window.contains { $0 < thing && verbs.contains(words[$0]) }
-            let terse = words.count <= 5 && (thing + 1..<at).allSatisfy { intensifiers.contains(words[$0]) }
-            if verbAfterThing || verbBeforeThing || terse { return thing }
+            // Hindi puts the verb last: "chai ekdum thandi aayi", "doodh khatta tha".
+            let verbLast = words[(at + 1)..<min(words.count, at + 3)].contains(where: verbsLast.contains)
+            let terse = words.count <= 5 && !words.contains(where: verbs.contains)
+                && (thing + 1..<at).allSatisfy { intensifiers.contains(words[$0]) }
+            if verbAfterThing || verbBeforeThing || verbLast || terse { return thing }
         }
         return nil
     }

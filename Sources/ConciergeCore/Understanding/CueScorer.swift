@@ -12,7 +12,7 @@ struct CueScorer: Sendable {
         for intent in Intent.allCases {
             var score = Score(value: 0, position: nil)
             for cue in IntentCues.cues(for: intent) {
-                guard let at = Self.position(of: cue.phrase, in: message) else { continue }
+                guard let at = Self.position(of: cue.phrase, in: message, for: intent) else { continue }
                 score.value += cue.weight
                 if cue.weight >= 1 { score.position = min(score.position ?? at, at) }
             }
@@ -22,26 +22,29 @@ struct CueScorer: Sendable {
     }
 
     /// Where `phrase` starts in the message, in words; single words of five letters or more match one typo away.
-    static func position(of phrase: String, in message: MessageWords) -> Int? {
+    static func position(of phrase: String, in message: MessageWords, for intent: Intent? = nil) -> Int? {
         if phrase.contains(" ") {
             guard let range = message.joined.range(of: " \(phrase) ") else { return nil }
             return message.joined[..<range.lowerBound].filter { $0 == " " }.count
         }
         if let exact = message.words.firstIndex(of: phrase) { return exact }
         guard phrase.count >= 5 else { return nil }
-        // A word that is a cue itself is not a typo of another: "closest" (nearest) is not "closes", and "arrived"
-        // (order status, weak: "it arrived cold" is no question about where it is) is not "arrive" (strong).
+        // A word that is another intent's cue is not a typo of this one's: "closest" (nearest) is not "closes".
         return message.words.firstIndex { word in
             abs(word.count - phrase.count) <= 1 && word.count >= 4
-                && !Self.cueWords.contains(word)
+                && !(Self.cueOwners[word] ?? []).contains(where: { $0 != intent })
                 && EditDistance.isAtMostOne(word, phrase)
         }
     }
 
-    /// Every single-word cue, of any intent and weight.
-    static let cueWords: Set<String> = Set(Intent.allCases.flatMap { intent in
-        IntentCues.cues(for: intent).map(\.phrase).filter { !$0.contains(" ") }
-    })
+    /// Each single-word cue with the intents it is a cue of.
+    static let cueOwners: [String: Set<Intent>] = {
+        var owners: [String: Set<Intent>] = [:]
+        for intent in Intent.allCases {
+            for cue in IntentCues.cues(for: intent) where !cue.phrase.contains(" ") { owners[cue.phrase, default: []].insert(intent) }
+        }
+        return owners
+    }()
 }
 
 enum EditDistance {
