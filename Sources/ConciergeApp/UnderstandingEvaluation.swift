@@ -90,7 +90,9 @@ public struct UnderstandingEvaluation: Sendable {
                 report.perIntent[intent] = counts
             }
             if row.slots.sentiment != read.slots.sentiment {
-                if let wanted = row.slots.sentiment { report.perSentiment[wanted, default: (0, 0, 0)].falseNegative += 1 }
+                if let wanted = row.slots.sentiment {
+                    report.perSentiment[wanted, default: (0, 0, 0)].falseNegative += 1
+                }
                 if let read = read.slots.sentiment { report.perSentiment[read, default: (0, 0, 0)].falsePositive += 1 }
             } else if let both = row.slots.sentiment {
                 report.perSentiment[both, default: (0, 0, 0)].truePositive += 1

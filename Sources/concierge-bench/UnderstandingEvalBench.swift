@@ -22,8 +22,9 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
     @Option(help: "The embedding model directory.") var model: String = SentenceEmbedder.defaultDirectory
     @Flag(help: "Cue rules only, no example vectors.") var cuesOnly = false
     @Flag(help: "List every misread message.") var misses = false
-    @Option(help: "Score only rows whose id is at most this one (e.g. t1257: the training set as it was before rows were added, so a before → after figure compares the same messages).")
-    var through: String?
+    /// A before → after over a set that gained rows compares the same messages (e.g. t1257: the training set as
+    /// it was).
+    @Option(help: "Score only rows whose id is at most this one (e.g. t1257).") var through: String?
 
     func run() async throws {
         guard let path = UnderstandingEvaluation.labelledSets[set] else {
@@ -93,8 +94,8 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
                 let r = UnderstandingEvaluation.score(rows, understanding: tuned, vectors: vectors, leaveOneOut: leaveOneOut)
                 let sentiment = r.slotBySlot["sentiment"] ?? (0, 0)
                 let complaint = r.perIntent[.complaint] ?? (0, 0, 0)
-                print(String(format: "%@  main %.3f set %.3f slots %.3f offtopic %.3f ask %.3f sentiment %d/%d complaint R %d/%d",
-                             String(setting), r.mainAccuracy, r.setAccuracy, r.slotAccuracy, r.offTopicOnInScope,
+                print(String(format: "%@  main %.3f set %.3f slots %.3f offtopic %.3f ask %.3f"
+                             + " sentiment %d/%d complaint R %d/%d", String(setting), r.mainAccuracy, r.setAccuracy, r.slotAccuracy, r.offTopicOnInScope,
                              r.clarificationRate, sentiment.correct, sentiment.total, complaint.truePositive,
                              complaint.truePositive + complaint.falseNegative))
             }

@@ -13,17 +13,21 @@ struct ComplaintShapeTests {
         #expect(ComplaintShape.reportedThing(in: MessageWords(message)) != nil, "\(message)")
     }
 
-    @Test(arguments: ["I was so cold this morning", "is Lakeside open late?", "will the croissant be stale by tomorrow?",
-                      "make that two flat whites", "the coffee was not cold at all", "hungry and cold, soup?"])
+    @Test(arguments: ["I was so cold this morning", "is Lakeside open late?",
+                      "will the croissant be stale by tomorrow?", "make that two flat whites",
+                      "the coffee was not cold at all", "hungry and cold, soup?"])
     func aBadWordAboutNothingTheShopperGotIsNot(message: String) {
         #expect(ComplaintShape.reportedThing(in: MessageWords(message)) == nil, "\(message)")
     }
 
     /// A menu item named counts as the thing; a question about its state is not a report.
     @Test func aNamedItemIsTheThingButAQuestionAboutItIsNotAReport() {
-        #expect(ComplaintShape.reportedThing(in: MessageWords("the porridge was gluey and salty"), itemWords: ["porridge"]) == 1)
-        #expect(ComplaintShape.reportedThing(in: MessageWords("is the smoothie cold?"), itemWords: ["smoothie"]) == nil)
-        #expect(ComplaintShape.reportedThing(in: MessageWords("throat is so dry, water or something?"), itemWords: ["water"]) == nil)
+        func thing(_ text: String, item: Set<String>) -> Int? {
+            ComplaintShape.reportedThing(in: MessageWords(text), itemWords: item)
+        }
+        #expect(thing("the porridge was gluey and salty", item: ["porridge"]) == 1)
+        #expect(thing("is the smoothie cold?", item: ["smoothie"]) == nil)
+        #expect(thing("throat is so dry, water or something?", item: ["water"]) == nil)
     }
 
     @Test func theShapeAloneMakesAComplaintWithItsSentiment() {

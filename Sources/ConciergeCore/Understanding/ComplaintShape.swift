@@ -44,7 +44,8 @@ enum ComplaintShape {
             // "flat white" is a drink, not a flat one.
             if word == "flat", at + 1 < words.count, words[at + 1].hasPrefix("white") { continue }
             let window = max(0, at - 6)..<at
-            guard let thing = window.last(where: { things.contains(words[$0]) || itemWords.contains(words[$0]) }) else { continue }
+            let isThing = { (index: Int) in things.contains(words[index]) || itemWords.contains(words[index]) }
+            guard let thing = window.last(where: isThing) else { continue }
             let verbAfterThing = (thing + 1..<at).contains { verbs.contains(words[$0]) }
             let verbBeforeThing = asksWhy && window.contains { $0 < thing && verbs.contains(words[$0]) }
             // Hindi puts the verb last: "chai ekdum thandi aayi", "doodh khatta tha".
