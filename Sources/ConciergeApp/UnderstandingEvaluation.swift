@@ -26,6 +26,9 @@ public struct UnderstandingEvaluation: Sendable {
         public var clarified = 0
         public var perIntent: [Intent: (truePositive: Int, falsePositive: Int, falseNegative: Int)] = [:]
         public var perCategory: [String: (correct: Int, total: Int)] = [:]
+        /// Per sentiment (complaint, frustration, thanks), as per intent: a sentiment read that the label does not
+        /// carry is a false positive of the one read and a false negative of the one labelled.
+        public var perSentiment: [Sentiment: (truePositive: Int, falsePositive: Int, falseNegative: Int)] = [:]
         public var misses: [Miss] = []
         public var microseconds: [Double] = []
 
@@ -85,6 +88,14 @@ public struct UnderstandingEvaluation: Sendable {
                 if inGot && !inExpected { counts.falsePositive += 1 }
                 if !inGot && inExpected { counts.falseNegative += 1 }
                 report.perIntent[intent] = counts
+            }
+            if row.slots.sentiment != read.slots.sentiment {
+                if let wanted = row.slots.sentiment {
+                    report.perSentiment[wanted, default: (0, 0, 0)].falseNegative += 1
+                }
+                if let read = read.slots.sentiment { report.perSentiment[read, default: (0, 0, 0)].falsePositive += 1 }
+            } else if let both = row.slots.sentiment {
+                report.perSentiment[both, default: (0, 0, 0)].truePositive += 1
             }
             var slotErrors: [String] = []
             for name in slotNames {

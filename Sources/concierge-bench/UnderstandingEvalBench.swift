@@ -22,6 +22,9 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
     @Option(help: "The embedding model directory.") var model: String = SentenceEmbedder.defaultDirectory
     @Flag(help: "Cue rules only, no example vectors.") var cuesOnly = false
     @Flag(help: "List every misread message.") var misses = false
+    /// A before → after over a set that gained rows compares the same messages (e.g. t1257: the training set as
+    /// it was).
+    @Option(help: "Score only rows whose id is at most this one (e.g. t1257).") var through: String?
 
     func run() async throws {
         guard let path = UnderstandingEvaluation.labelledSets[set] else {
@@ -31,6 +34,7 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
         let file = URL(fileURLWithPath: seeds).appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: file.path) else { throw ValidationError("cannot read \(file.path)") }
         let rows = try LabelledMessage.parse(jsonl: data).filter { split == "all" || set != "a" || $0.split == split }
+            .filter { row in through.map { row.id.count == $0.count && row.id <= $0 } ?? true }
         let catalog = try SeedCatalogLoader.load(seedsDirectory: seeds)
         let vocabulary = ChainVocabulary(itemNames: catalog.menu.map(\.name), shopNames: catalog.personas.shops.map(\.name))
         var bank = ExampleBank(examples: [])
@@ -73,6 +77,10 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
                     case "sentimentThreshold": tuning.sentimentThreshold = value
                     case "sentimentMode": tuning.sentimentMode = Int(value)
                     case "complaintLeads": tuning.complaintLeads = value != 0
+                    case "complaintShape": tuning.complaintShape = value
+                    case "complaintWithoutFeeling": tuning.complaintWithoutFeeling = value
+                    case "frustrationFromRepeats": tuning.frustrationFromRepeats = value != 0
+                    case "reportAsksStatusOnlyInWords": tuning.reportAsksStatusOnlyInWords = value != 0
                     case "lambda": modelSettings.lambda = value
                     case "width": modelSettings.width = value
                     case "secondaryTarget": modelSettings.secondaryTarget = value
@@ -84,8 +92,12 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
                 let tuned = ShopperUnderstanding(vocabulary: vocabulary, bank: bank.refitted(modelSettings, leaveOneOut: leaveOneOut),
                                                  tuning: tuning)
                 let r = UnderstandingEvaluation.score(rows, understanding: tuned, vectors: vectors, leaveOneOut: leaveOneOut)
-                print(String(format: "%@  main %.3f set %.3f slots %.3f offtopic %.3f ask %.3f", String(setting),
-                             r.mainAccuracy, r.setAccuracy, r.slotAccuracy, r.offTopicOnInScope, r.clarificationRate))
+                let sentiment = r.slotBySlot["sentiment"] ?? (0, 0)
+                let complaint = r.perIntent[.complaint] ?? (0, 0, 0)
+                print(String(format: "%@  main %.3f set %.3f slots %.3f offtopic %.3f ask %.3f"
+                             + " sentiment %d/%d complaint R %d/%d", String(setting), r.mainAccuracy, r.setAccuracy, r.slotAccuracy, r.offTopicOnInScope,
+                             r.clarificationRate, sentiment.correct, sentiment.total, complaint.truePositive,
+                             complaint.truePositive + complaint.falseNegative))
             }
             return
         }
@@ -130,6 +142,12 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
             return "\(intent.rawValue) P\(pct(precision)) R\(pct(recall))"
         }
         lines.append("  per intent: " + weak.joined(separator: ", "))
+        let feelings: [Sentiment] = [.complaint, .frustration, .thanks]
+        lines.append("  per sentiment: " + feelings.map { feeling in
+            let counts = report.perSentiment[feeling] ?? (0, 0, 0)
+            return "\(feeling.rawValue) P\(counts.truePositive)/\(counts.truePositive + counts.falsePositive)"
+                + " R\(counts.truePositive)/\(counts.truePositive + counts.falseNegative)"
+        }.joined(separator: ", "))
         return lines.joined(separator: "\n")
     }
 }

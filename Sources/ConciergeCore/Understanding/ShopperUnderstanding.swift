@@ -64,6 +64,14 @@ public struct ShopperUnderstanding: Sendable {
         public var sentimentMode = 3
         /// A statement of something gone wrong (complaint sentiment, no question) leads with the complaint.
         public var complaintLeads = true
+        /// Complaint evidence from a thing told in a bad state (`ComplaintShape`); 0 leaves the shape unread.
+        public var complaintShape = 1.0
+        /// Share of the model's complaint evidence kept when the message carries no complaint or frustration.
+        public var complaintWithoutFeeling = 1.0
+        /// Repeating oneself ("AGAIN", "how many times") makes frustration (`FrustrationCues`).
+        public var frustrationFromRepeats = true
+        /// A report of something gone wrong keeps the order's status as a further ask only when it asks after it.
+        public var reportAsksStatusOnlyInWords = true
 
         public init() {}
     }
@@ -98,6 +106,7 @@ public struct ShopperUnderstanding: Sendable {
             if named.allSatisfy(message.set.contains) { cueWords = MessageWords(message.words.filter { !named.contains($0) }.joined(separator: " ")) }
         }
         var evidence = cues.scores(cueWords).mapValues { Evidence(value: min(tuning.cueCap, $0.value) * tuning.cueWeight, position: $0.position) }
+        readComplaint(message, cueWords: cueWords, slots: &slots, evidence: &evidence)
         // A menu item's name and nothing else ("cold brew", "banana bread?") asks about that item.
         if cueWords.words.isEmpty, !message.words.isEmpty { evidence[.menu, default: Evidence()] = Evidence(value: tuning.threshold, position: 0) }
         // A coupon code typed out ("where can I use NOAH5OFF?") makes it about offers.
@@ -116,9 +125,14 @@ public struct ShopperUnderstanding: Sendable {
         if tuning.exampleWeight > 0, let cast = vote(), cast.nearest >= tuning.minimumSimilarity {
             for (intent, share) in cast.shares { evidence[intent, default: Evidence()].value += share * tuning.exampleWeight }
         }
+        // The examples' complaint without anything gone wrong in the message ("what's the Gingerbread Latte taste
+        // like") may count for less: complaints are a large share of the examples and pull look-alikes their way.
+        // Measured and left at 1: less also read in-scope messages as off-topic (docs/understanding.md).
+        let feelsWronged = [.complaint, .frustration].contains(slots.sentiment)
         for (intent, score) in learned?.intents ?? [:] where score > 0 {
             if intent == .offTopic { offTopicScore += score * tuning.modelWeight; continue }
-            evidence[intent, default: Evidence()].value += score * tuning.modelWeight
+            let weight = intent == .complaint && !feelsWronged ? tuning.complaintWithoutFeeling : 1
+            evidence[intent, default: Evidence()].value += score * tuning.modelWeight * weight
         }
         let followUp = previous.flatMap { FollowUp.inherit(message, previous: $0, evidence: evidence, threshold: tuning.threshold) }
         if let followUp {
@@ -173,14 +187,34 @@ public struct ShopperUnderstanding: Sendable {
             if [.dietary, .menu].contains(main.key), slots.item == nil, !(main.key == .dietary && namesAllergen) { main = comfort }
             if main.key.isComfort { accepted[.dietary] = nil; accepted[.menu] = nil }
         }
+        let reportOnly = tuning.reportAsksStatusOnlyInWords && [.complaint, .frustration].contains(slots.sentiment)
+            && !ComplaintShape.asksAfterTheOrder(message)
         let rest = accepted.filter { $0.key != main.key && $0.value.value >= tuning.secondaryRatio * main.value.value
-            && (!tuning.secondaryNeedsCue || $0.value.position != nil) }
+            && (!tuning.secondaryNeedsCue || $0.value.position != nil) && !(reportOnly && $0.key == .orderStatus) }
             .sorted { lhs, rhs in Self.leads(lhs, rhs) }
         let ordered = ([main] + rest).prefix(3)
         let top = main.value.value
         let scores = ordered.map { IntentReading.Score(intent: $0.key, score: Self.rounded($0.value.value)) }
         return MessageUnderstanding(reading: IntentReading(scores: scores), slots: slots,
                                     confidence: min(0.99, 0.5 + top / 6), choices: [], isFollowUp: followUp != nil)
+    }
+
+    /// A thing the shopper got, told in a bad state ("the porridge was gluey"), is a complaint in words no cue has
+    /// (`ComplaintShape`); repeating oneself ("wrong AGAIN") makes it frustration (`FrustrationCues`). Positions are
+    /// counted in `cueWords`, the message without the named item's words, as the cues' are.
+    private func readComplaint(_ message: MessageWords, cueWords: MessageWords, slots: inout Slots,
+                               evidence: inout [Intent: Evidence]) {
+        let itemWords = Set(slots.item.map(MessageWords.fold) ?? [])
+        if tuning.complaintShape > 0, let found = ComplaintShape.reportedThing(in: message, itemWords: itemWords) {
+            let at = cueWords.words.count == message.words.count
+                ? found : message.words[..<found].filter { !itemWords.contains($0) }.count
+            evidence[.complaint, default: Evidence()].value += tuning.complaintShape
+            evidence[.complaint]!.position = min(evidence[.complaint]!.position ?? at, at)
+            if slots.sentiment == nil { slots.sentiment = .complaint }
+        }
+        if tuning.frustrationFromRepeats, FrustrationCues.escalates(message, current: slots.sentiment) {
+            slots.sentiment = .frustration
+        }
     }
 
     /// A follow-up leans on the previous message for what it does not say again: the order, item and shop named
