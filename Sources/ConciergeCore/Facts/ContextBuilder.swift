@@ -38,8 +38,9 @@ struct ContextBuilder: Sendable {
         let nearestDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearest, at: now)
         let needs = DietaryNeeds.of(data.user, named: understanding.slots.diet)
         let wantsSuggestions = understanding.intents.contains { $0.isComfort || [.menu, .dietary, .greeting].contains($0) }
+        let wish = MenuWishReader.read(message)
         let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: Self.need(understanding, message: message), needs: needs, user: data.user,
-                                                                  near: data.nearby, limit: rules.suggestionsInContext) : []
+                                                                  near: data.nearby, limit: rules.suggestionsInContext, wish: wish) : []
         var shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
         if let asked = understanding.slots.time, asked != "now", let first = data.nearby.first, !shops.isEmpty {
             shops[0].hoursAsked = Self.hours(of: first.shop, asked: asked, now: now)
@@ -69,6 +70,10 @@ struct ContextBuilder: Sendable {
         // Whatever the reading's intents: an account task next to another ask is still answered with its page.
         context.account = AccountTask.asked(in: message).map(AccountTaskFacts.init)
         context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
+        context.menu = wantsSuggestions ? MenuFacts.build(message: message, wish: wish, needs: needs,
+                                                          dietNamed: !understanding.slots.diet.isEmpty, near: data.nearby,
+                                                          policies: context.policies) : nil
+        context.suggestions = context.menu?.leading(context.suggestions, needs: needs) ?? context.suggestions
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)

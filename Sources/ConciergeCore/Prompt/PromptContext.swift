@@ -37,6 +37,9 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// Account tasks the message asks about (delete the account, change the password…): this website does them on
     /// the account page, which this chat cannot do for the shopper.
     public var account: [AccountTaskFacts] = []
+    /// What the shopper asked of the menu beyond one item: describing words, a price cap, caffeine, items compared or
+    /// asked for by name ("do you sell beans?"), each looked up on the nearest menu (`MenuFacts.build`).
+    public var menu: MenuFacts? = nil
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {
