@@ -95,6 +95,10 @@ struct MenuWishTests {
             == ["House Blend Beans 250g"])
         let bagels = MenuLookup.find(in: "do you have bagels?", menu: menu)
         #expect(bagels.first?.items.isEmpty == true && bagels.first?.alternativeCategory == "bakery")
+        // Two words of one name side by side are that item, not two kinds.
+        let gingerbread = MenuLookup.find(in: "what comes in the gingerbread latte?",
+                                          menu: menu + [Self.item("Gingerbread Spiced Latte", "hot-drinks", 430, [.hot])])
+        #expect(gingerbread.map(\.phrase) == ["Gingerbread Spiced Latte"] && gingerbread.first?.exact == true)
         #expect(MenuLookup.askedWords("do you have decaf") == ["decaf"])
         #expect(MenuLookup.askedWords("coffee beans milte hai kya?") == ["coffee", "beans"])
     }

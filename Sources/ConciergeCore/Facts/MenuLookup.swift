@@ -57,7 +57,25 @@ enum MenuLookup {
                 words[index] = ""
             }
         }
-        return found.sorted { $0.position < $1.position }.map(\.1)
+        return merged(found.sorted { $0.position < $1.position })
+    }
+
+    /// Words side by side that name the same item are one ask: "gingerbread latte" is the Gingerbread Spiced Latte,
+    /// not gingerbreads and lattes.
+    private static func merged(_ found: [(position: Int, Found)]) -> [Found] {
+        var out: [(position: Int, Found)] = []
+        for next in found {
+            if let last = out.last, !last.1.exact, !next.1.exact, next.position - last.position <= 2 {
+                let shared = last.1.items.filter { item in next.1.items.contains { $0.sku == item.sku } }
+                if !shared.isEmpty {
+                    let phrase = shared.count == 1 ? shared[0].name : last.1.phrase + " " + next.1.phrase
+                    out[out.count - 1] = (next.position, Found(phrase: phrase, items: shared, exact: shared.count == 1))
+                    continue
+                }
+            }
+            out.append(next)
+        }
+        return out.map(\.1)
     }
 
     /// "do you sell X", "have you got X", "¿tienen X?", "X milte hai?": the message asks whether the shop has it.
