@@ -49,10 +49,14 @@ extension MenuFacts {
                             + MenuWishReader.unanswerableWords.flatMap(\.1)
                             + ["decaf", "decaffeinated", "descafeinado", "caffeine", "coffee", "cafe", "menu", "food",
                                "drink", "drinks", "eat"])
-        let unmatched = asksIfSold && found.isEmpty && !dietNamed
+        // "Do you have anything sweet?" describes; only a thing named and not found is "not listed".
+        let unmatched = asksIfSold && found.isEmpty && !dietNamed && wish.isEmpty
             ? MenuLookup.askedWords(message).filter { !described.contains($0) } : []
         let cap = wish.priceCap.flatMap { $0.currency == nil || $0.currency == shop.currency ? nil : $0.currency }
-        guard !wish.isEmpty || found.count > 1 || (asksIfSold && !(found.isEmpty && unmatched.isEmpty)) else { return nil }
+        // One item named whole is the item answer's (`AskedItem`); a word that names several ("latte") is answered here.
+        let namesAKind = found.count == 1 && !found[0].exact && !found[0].items.isEmpty
+        guard !wish.isEmpty || found.count > 1 || namesAKind || (asksIfSold && !(found.isEmpty && unmatched.isEmpty))
+        else { return nil }
         let asked = found.map { thing in
             AskedThing(
                 phrase: thing.phrase, exact: thing.exact,

@@ -47,6 +47,8 @@ enum MenuLookup {
             for index in at..<(at + name.count) { words[index] = "" }
         }
         for (index, word) in words.enumerated() where word.count >= 3 && !describing.contains(word) {
+            // "a cup of tea", "a bowl of soup": a measure, not the Reusable Cup.
+            if index + 1 < words.count, words[index + 1] == "of" { continue }
             let items = names.filter { $0.1.contains(word) }.map(\.0)
             if !items.isEmpty {
                 found.append((index, Found(phrase: word, items: items, exact: false, alternativeCategory: unlistedThings[word])))
@@ -84,7 +86,12 @@ enum MenuLookup {
                              "can i get", "is there any", "are there any", "tienen", "venden", "hay", "milte hai",
                              "milta hai", "milega", "milegi", "bechte", "sell", "stock"]
 
-    static func asksIfSold(_ message: String) -> Bool { MessageWords(message).containsAny(sellFrames) }
+    /// "What do you have…?" asks for the menu, not whether one thing is sold.
+    static func asksIfSold(_ message: String) -> Bool {
+        let words = MessageWords(message)
+        return words.containsAny(sellFrames)
+            && !words.containsAny(["what do you have", "what do you sell", "what have you got", "what do u have"])
+    }
 
     /// The words asked for after a sell frame, for "we don't list X" when nothing matched ("decaf", "oat milk").
     static func askedWords(_ message: String) -> [String] {
@@ -92,7 +99,8 @@ enum MenuLookup {
         let filler: Set<String> = ["a", "an", "any", "some", "the", "to", "take", "home", "away", "please", "pls", "kya",
                                    "hai", "here", "there", "in", "at", "stock", "today", "now", "you", "u", "options",
                                    "option", "something", "anything", "stuff", "things", "for", "me", "de", "el", "la",
-                                   "los", "las", "un", "una", "and", "or"]
+                                   "los", "las", "un", "una", "and", "or", "what", "that", "thats", "which", "else", "like",
+                                   "with", "got", "is", "are", "it", "there", "yall", "guys"]
         for frame in sellFrames {
             guard let at = MenuWishReader.position(of: [frame], in: words) else { continue }
             let after = words.words.dropFirst(at + frame.split(separator: " ").count).filter { !filler.contains($0) }

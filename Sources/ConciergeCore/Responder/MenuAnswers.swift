@@ -17,6 +17,10 @@ enum MenuAnswers {
         if menu.asked.count > 1, !named.isEmpty, MessageWords(message).containsAny(compareWords) || context.intents.first == "menu" {
             return compared(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
         }
+        // "How much is a latte?": no one item is a latte; the ones named for it are listed with their prices.
+        if menu.asked.count == 1, let thing = menu.asked.first, !thing.exact, !thing.items.isEmpty, context.item?.shop == nil {
+            return compared(menu, context) + allergyNote(thing.items, context)
+        }
         // One item asked about ("is the flat white cheap?") is the item answer's.
         guard context.item?.shop == nil,
             !menu.chosenBy.isEmpty || !menu.cannotTell.isEmpty || menu.capInOtherCurrency != nil else { return nil }
@@ -75,7 +79,10 @@ enum MenuAnswers {
                 parts.append(notListed(article(thing.phrase), menu: menu) + ".")
             }
         }
-        parts.append("That's what the menu lists for each; I don't have their recipes beyond it.")
+        // Two items described from their tags: the tags are all there is, so no recipe is implied beyond them.
+        if menu.asked.contains(where: \.exact) {
+            parts.append("That's what the menu lists for each; I don't have their recipes beyond it.")
+        }
         return parts
     }
 
