@@ -82,6 +82,12 @@ struct MenuWishTests {
         #expect(wish.kinds.isEmpty)
     }
 
+    @Test func aDietWordOfTheItemsOwnNameIsNoNeed() {
+        let user = Fixtures.user("usr_t", email: "t@example.com")
+        #expect(DietaryNeeds.of(user, named: [.gluten], besides: "Gluten-Free Brownie") == [.vegan])
+        #expect(DietaryNeeds.of(user, named: [.gluten]).contains(.glutenFree))
+    }
+
     @Test func lookupFindsWholeNamesKindsAndUnlistedThings() {
         let menu = Self.menu + [Self.item("Flat White", "hot-drinks", 340, [.hot, .dairy, .caffeine, .vegetarian]),
                                 Self.item("Oat Flat White", "hot-drinks", 370, [.hot, .vegan, .caffeine]),

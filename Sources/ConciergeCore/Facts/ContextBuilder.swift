@@ -36,7 +36,7 @@ struct ContextBuilder: Sendable {
         let time = LocalTimeFormatter(timeZoneIdentifier: data.user.timeZone)
         let nearest = data.nearby.first?.shop
         let nearestDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearest, at: now)
-        let needs = DietaryNeeds.of(data.user, named: understanding.slots.diet)
+        let needs = DietaryNeeds.of(data.user, named: understanding.slots.diet, besides: understanding.slots.item)
         let wantsSuggestions = understanding.intents.contains { $0.isComfort || [.menu, .dietary, .greeting].contains($0) }
         let wish = MenuWishReader.read(message)
         let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: Self.need(understanding, message: message), needs: needs, user: data.user,

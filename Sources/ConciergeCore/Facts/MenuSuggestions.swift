@@ -3,9 +3,12 @@ import Foundation
 /// Dietary needs for this turn: the profile's, plus the diets and allergens the message names (the understanding
 /// step's `diet` slot, so one word list decides what a message says about diets).
 enum DietaryNeeds {
-    static func of(_ user: User, named: [DietTerm]) -> [DietaryFlag] {
+    /// A diet word that is part of the item's own name ("is the gluten-free brownie safe for me?") names the item,
+    /// not a need of the shopper's.
+    static func of(_ user: User, named: [DietTerm], besides item: String? = nil) -> [DietaryFlag] {
         var needs = Set(user.preferences.dietary)
-        for term in named {
+        let itemWords = Set(MessageWords.fold(item ?? ""))
+        for term in named where !itemWords.contains(term.rawValue) {
             switch term {
             case .nuts: needs.insert(.nutAllergy)
             case .vegan: needs.insert(.vegan)
