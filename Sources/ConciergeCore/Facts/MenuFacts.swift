@@ -96,9 +96,11 @@ extension MenuFacts {
         return nil
     }
 
-    private static func alternatives(in category: String?, shop: Shop, needs: [DietaryFlag], wish: MenuWish) -> [ItemFacts] {
+    private static func alternatives(in category: String?, shop: Shop, needs: [DietaryFlag],
+                                     wish: MenuWish) -> [ItemFacts] {
         guard let category else { return [] }
-        return shop.menu.filter { $0.category == category && DietaryRules.allows($0.tags, for: needs) && wish.allows($0, in: shop) }
+        return shop.menu
+            .filter { $0.category == category && DietaryRules.allows($0.tags, for: needs) && wish.allows($0, in: shop) }
             .sorted { ($0.priceMinor, $0.sku) < ($1.priceMinor, $1.sku) }
             .prefix(itemsPerThing).map { MenuSuggestions.facts($0, shop: shop) }
     }

@@ -40,8 +40,11 @@ enum MenuLookup {
         var words = typed.map { ItemClaims.singular(synonyms[$0] ?? $0) }
         var found: [(position: Int, Found)] = []
         // Whole names, longest first, so "oat flat white" is not read as "flat white".
-        let names = menu.map { item in (item, MessageWords.fold(item.name).map(ItemClaims.singular).filter { $0 != "with" && !$0.contains(where: \.isNumber) }) }
-        for (item, name) in names.sorted(by: { $0.1.count > $1.1.count }) where name.count > 1 || !describing.contains(name.first ?? "") {
+        let names = menu.map { item in
+            (item, MessageWords.fold(item.name).map(ItemClaims.singular).filter { $0 != "with" && !$0.contains(where: \.isNumber) })
+        }
+        for (item, name) in names.sorted(by: { $0.1.count > $1.1.count })
+        where name.count > 1 || !describing.contains(name.first ?? "") {
             guard let at = start(of: name, in: words) else { continue }
             found.append((at, Found(phrase: item.name, items: [item], exact: true)))
             for index in at..<(at + name.count) { words[index] = "" }
@@ -51,7 +54,8 @@ enum MenuLookup {
             if index + 1 < words.count, words[index + 1] == "of" { continue }
             let items = names.filter { $0.1.contains(word) }.map(\.0)
             if !items.isEmpty {
-                found.append((index, Found(phrase: word, items: items, exact: false, alternativeCategory: unlistedThings[word])))
+                let thing = Found(phrase: word, items: items, exact: false, alternativeCategory: unlistedThings[word])
+                found.append((index, thing))
                 for other in words.indices where words[other] == word { words[other] = "" }
             } else if let category = unlistedThings[word] {
                 // As typed: "we don't list bagels".

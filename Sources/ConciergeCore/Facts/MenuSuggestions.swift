@@ -76,7 +76,9 @@ extension MenuWish {
         case .want?: if !item.tags.contains(.caffeine) { return false }
         case nil: break
         }
-        if let cap = priceCap, cap.currency == nil || cap.currency == shop.currency, item.priceMinor > cap.minor { return false }
+        if let cap = priceCap, cap.currency == nil || cap.currency == shop.currency, item.priceMinor > cap.minor {
+            return false
+        }
         return !cheap || item.priceTier == .budget
     }
 }

@@ -17,7 +17,9 @@ struct MenuWish: Hashable, Sendable {
     /// "cheap", "budget": the menu's own budget price tier.
     var cheap = false
 
-    var isEmpty: Bool { kinds.isEmpty && notKinds.isEmpty && unanswerable.isEmpty && caffeine == nil && priceCap == nil && !cheap }
+    var isEmpty: Bool {
+        kinds.isEmpty && notKinds.isEmpty && unanswerable.isEmpty && caffeine == nil && priceCap == nil && !cheap
+    }
 }
 
 /// A price cap in minor units of whatever currency the menu is priced in, with the currency the shopper named
@@ -94,7 +96,9 @@ enum MenuWishReader {
             }
             if let at = words.words.firstIndex(of: phrase) { return at }
             if phrase.count >= 7,
-                let at = words.words.firstIndex(where: { abs($0.count - phrase.count) <= 1 && EditDistance.isAtMostOne($0, phrase) }) {
+                let at = words.words.firstIndex(where: {
+                    abs($0.count - phrase.count) <= 1 && EditDistance.isAtMostOne($0, phrase)
+                }) {
                 return at
             }
         }

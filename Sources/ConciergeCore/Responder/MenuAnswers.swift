@@ -14,11 +14,13 @@ enum MenuAnswers {
         if menu.asksIfSold, !menu.asked.isEmpty || !menu.unmatched.isEmpty {
             return sold(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
         }
-        if menu.asked.count > 1, !named.isEmpty, MessageWords(message).containsAny(compareWords) || context.intents.first == "menu" {
+        let comparing = MessageWords(message).containsAny(compareWords) || context.intents.first == "menu"
+        if menu.asked.count > 1, !named.isEmpty, comparing {
             return compared(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
         }
         // "How much is a latte?": no one item is a latte; the ones named for it are listed with their prices.
-        if menu.asked.count == 1, let thing = menu.asked.first, !thing.exact, !thing.items.isEmpty, context.item?.shop == nil {
+        if menu.asked.count == 1, let thing = menu.asked.first, !thing.exact, !thing.items.isEmpty,
+            context.item?.shop == nil {
             return compared(menu, context) + allergyNote(thing.items, context)
         }
         // One item asked about ("is the flat white cheap?") is the item answer's.
@@ -140,7 +142,7 @@ enum MenuAnswers {
             .map(\.1)
         if !allergens.isEmpty { return "\(item.name) lists \(ItemAnswers.list(allergens, joinedBy: "and"))." }
         if needs.contains("vegan"), !item.tags.isEmpty, !item.tags.contains("vegan") { return "\(item.name) isn't vegan." }
-        if needs.contains("vegetarian"), !item.tags.isEmpty, !item.tags.contains("vegan"), !item.tags.contains("vegetarian") {
+        if needs.contains("vegetarian"), !item.tags.isEmpty, item.tags.allSatisfy({ !["vegan", "vegetarian"].contains($0) }) {
             return "\(item.name) isn't vegetarian."
         }
         return nil
@@ -163,7 +165,8 @@ enum MenuAnswers {
 
     /// Allergy answers end by asking to confirm with staff; nothing is called free of anything.
     private static func allergyNote(_ items: [ItemFacts], _ context: PromptContext) -> [String] {
-        let allergens = ItemAnswers.needs(context).filter { ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains($0) }
+        let allergens = ItemAnswers.needs(context)
+            .filter { ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains($0) }
         return allergens.isEmpty ? [] : [ItemAnswers.confirmWithStaff]
     }
 }
