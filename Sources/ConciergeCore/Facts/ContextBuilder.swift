@@ -36,10 +36,11 @@ struct ContextBuilder: Sendable {
         let time = LocalTimeFormatter(timeZoneIdentifier: data.user.timeZone)
         let nearest = data.nearby.first?.shop
         let nearestDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearest, at: now)
-        let needs = DietaryNeeds.of(data.user, named: understanding.slots.diet)
+        let needs = DietaryNeeds.of(data.user, named: understanding.slots.diet, besides: understanding.slots.item)
         let wantsSuggestions = understanding.intents.contains { $0.isComfort || [.menu, .dietary, .greeting].contains($0) }
+        let wish = MenuWishReader.read(message)
         let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: Self.need(understanding, message: message), needs: needs, user: data.user,
-                                                                  near: data.nearby, limit: rules.suggestionsInContext) : []
+                                                                  near: data.nearby, limit: rules.suggestionsInContext, wish: wish) : []
         var shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
         if let asked = understanding.slots.time, asked != "now", let first = data.nearby.first, !shops.isEmpty {
             shops[0].hoursAsked = Self.hours(of: first.shop, asked: asked, now: now)
@@ -83,6 +84,10 @@ struct ContextBuilder: Sendable {
             if context.intents.isEmpty { context.intents = [Intent.policyQuestion.rawValue] }
         }
         context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
+        context.menu = wantsSuggestions ? MenuFacts.build(message: message, wish: wish, needs: needs,
+                                                          dietNamed: !understanding.slots.diet.isEmpty, near: data.nearby,
+                                                          policies: context.policies) : nil
+        context.suggestions = context.menu?.leading(context.suggestions, needs: needs) ?? context.suggestions
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)

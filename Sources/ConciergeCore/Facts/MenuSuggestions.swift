@@ -3,9 +3,12 @@ import Foundation
 /// Dietary needs for this turn: the profile's, plus the diets and allergens the message names (the understanding
 /// step's `diet` slot, so one word list decides what a message says about diets).
 enum DietaryNeeds {
-    static func of(_ user: User, named: [DietTerm]) -> [DietaryFlag] {
+    /// A diet word that is part of the item's own name ("is the gluten-free brownie safe for me?") names the item,
+    /// not a need of the shopper's.
+    static func of(_ user: User, named: [DietTerm], besides item: String? = nil) -> [DietaryFlag] {
         var needs = Set(user.preferences.dietary)
-        for term in named {
+        let itemWords = Set(MessageWords.fold(item ?? ""))
+        for term in named where !itemWords.contains(term.rawValue) {
             switch term {
             case .nuts: needs.insert(.nutAllergy)
             case .vegan: needs.insert(.vegan)
@@ -19,34 +22,64 @@ enum DietaryNeeds {
     }
 }
 
-/// Menu items that fit the need of the moment and never break a dietary rule, from the nearest open shop.
+/// Menu items that fit the need of the moment and what the shopper described (`MenuWish`), and never break a dietary
+/// rule, from the nearest open shop.
 enum MenuSuggestions {
     static func pick(for intent: Intent, needs: [DietaryFlag], user: User, near shops: [NearbyShop],
-                     limit: Int) -> [ItemFacts] {
-        guard let shop = (shops.first { $0.isOpen && $0.isWithinRadius } ?? shops.first)?.shop else { return [] }
-        let fits = shop.menu.filter { DietaryRules.allows($0.tags, for: needs) && matches($0, intent: intent, user: user) }
+                     limit: Int, wish: MenuWish = MenuWish()) -> [ItemFacts] {
+        guard let shop = shop(near: shops) else { return [] }
+        let fits = shop.menu.filter {
+            DietaryRules.allows($0.tags, for: needs) && matches($0, intent: intent, user: user, wish: wish)
+                && wish.allows($0, in: shop)
+        }
         let favourites = Set(user.preferences.favouriteItems)
         let ranked = fits.sorted { lhs, rhs in
             let l = favourites.contains(lhs.sku)
             let r = favourites.contains(rhs.sku)
             return l != r ? l : (lhs.priceMinor, lhs.sku) < (rhs.priceMinor, rhs.sku)
         }
-        return ranked.prefix(limit).map { item in
-            ItemFacts(name: item.name, price: Money.format(item.priceMinor, currency: shop.currency), shop: shop.name,
-                      tags: item.tags.map(\.rawValue))
-        }
+        return ranked.prefix(limit).map { facts($0, shop: shop) }
     }
 
-    private static func matches(_ item: MenuItem, intent: Intent, user: User) -> Bool {
+    /// The menu suggestions and asked-for items are read from: the nearest open shop within reach, else the nearest.
+    static func shop(near shops: [NearbyShop]) -> Shop? {
+        (shops.first { $0.isOpen && $0.isWithinRadius } ?? shops.first)?.shop
+    }
+
+    static func facts(_ item: MenuItem, shop: Shop) -> ItemFacts {
+        ItemFacts(name: item.name, price: Money.format(item.priceMinor, currency: shop.currency), shop: shop.name,
+                  tags: item.tags.map(\.rawValue))
+    }
+
+    private static func matches(_ item: MenuItem, intent: Intent, user: User, wish: MenuWish) -> Bool {
         switch intent {
         case .comfortCold: item.tags.contains(.hot)
         case .comfortThirsty: item.category == "cold-drinks"
         case .comfortHungry: ["bakery", "food", "hot-food"].contains(item.category)
-        case .comfortTired: item.tags.contains(.caffeine)
-        case .greeting:
+        // "Tired, but no caffeine please": the caffeine asked about decides, not the feeling.
+        case .comfortTired where wish.caffeine == nil: item.tags.contains(.caffeine)
+        // A greeting that describes what they want ("hi, anything sweet?") is steered by that, not the usual.
+        case .greeting where wish.kinds.isEmpty:
             user.preferences.temperature == .cold ? item.category == "cold-drinks" : item.category == "hot-drinks"
         default: item.category != "merchandise"
         }
+    }
+}
+
+extension MenuWish {
+    /// Whether an item fits the kinds, caffeine and price asked for. A cap given in another currency than the menu's
+    /// is not applied (the answer says so) rather than compared across currencies.
+    func allows(_ item: MenuItem, in shop: Shop) -> Bool {
+        guard kinds.allSatisfy({ $0.fits(item) }), !notKinds.contains(where: { $0.fits(item) }) else { return false }
+        switch caffeine {
+        case .avoid?: if item.tags.contains(.caffeine) { return false }
+        case .want?: if !item.tags.contains(.caffeine) { return false }
+        case nil: break
+        }
+        if let cap = priceCap, cap.currency == nil || cap.currency == shop.currency, item.priceMinor > cap.minor {
+            return false
+        }
+        return !cheap || item.priceTier == .budget
     }
 }
 

@@ -40,6 +40,9 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// Amenities the message asks about ("is there wifi?"), answered from the shop's own record; `nil` when none is
     /// asked (left out of the prompt, and contexts written before it existed still decode).
     public var amenities: [AmenityFacts]? = nil
+    /// What the shopper asked of the menu beyond one item: describing words, a price cap, caffeine, items compared or
+    /// asked for by name ("do you sell beans?"), each looked up on the nearest menu (`MenuFacts.build`).
+    public var menu: MenuFacts? = nil
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {

@@ -52,8 +52,8 @@ enum DeterministicResponder {
     static func body(for intent: Intent, context: PromptContext, message: String) -> [String] {
         switch intent {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired: ComfortAnswers.answer(intent, context)
-        case .menu: ItemAnswers.menu(context)
-        case .dietary: ItemAnswers.dietary(context)
+        case .menu: MenuAnswers.answer(context, message: message) ?? ItemAnswers.menu(context)
+        case .dietary: MenuAnswers.answer(context, message: message) ?? ItemAnswers.dietary(context)
         case .offers: CouponQuestions.atShop(context, message: message) ?? OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)

@@ -67,7 +67,9 @@ enum ItemAnswers {
             return parts + [confirmWithStaff]
         }
         let names = context.suggestions.map { "\($0.name) (\($0.price))" }
-        let what = asked.isEmpty ? "" : " for " + list(asked.map(describe))
+        // Caffeine named without saying which way ("caffeine?") is no diet to fit; avoiding it is `MenuAnswers`'.
+        let diets = asked.filter { $0 != "caffeine" }
+        let what = diets.isEmpty ? "" : " for " + list(diets.map(describe), joinedBy: "and")
         var parts: [String] = names.isEmpty
             ? ["I couldn't find an item on the nearest menu that fits\(what)."]
             : ["At \(context.suggestions[0].shop), \(names.joined(separator: ", ")) fit\(what)."]
@@ -117,7 +119,7 @@ enum ItemAnswers {
         }
     }
 
-    private static func describe(_ term: String) -> String {
+    static func describe(_ term: String) -> String {
         switch term {
         case "nuts": "a nut allergy"
         case "dairy", "gluten", "egg", "soy", "sesame": "a \(term) allergy"

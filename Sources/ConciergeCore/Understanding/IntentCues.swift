@@ -48,7 +48,11 @@ enum IntentCues {
                       "difference between", "hw much", "how much", "whats the difference",
                       "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
                       "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials")
-            + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes"),
+            + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes")
+            // Comparing two items and asking whether a thing is sold, as shoppers type it ("diff b/w", "do u sell",
+            // "milte hai", "¿venden…?", "diferencia entre").
+            + strong("diff", "diffrence", "vs", "versus", "diferencia", "do u sell", "do u have", "do u hav", "u sell",
+                     "venden", "milte hai", "milte", "bechte", "take home"),
         .offers: strong("offer", "offers", "deal", "deals", "discount", "discounts", "coupon", "coupons", "promo",
                         "voucher", "vouchers", "promotion", "promotions", "sale", "cheaper", "code", "codes",
                         "descuento", "descuentos", "oferta", "ofertas", "cupon", "cupones", "promo code", "freebie",
@@ -121,6 +125,7 @@ enum IntentCues {
                          "eggs", "soy", "soya", "sesame", "peanut", "peanuts", "intolerant", "intolerance",
                          "alergia", "alergico", "sin gluten", "vegano", "vegana", "safe for", "contain", "contains",
                          "eggless", "calories", "sugar free", "keto", "decaf", "dairy free", "nut free",
+                         "descafeinado", "descafeinada", "decaffeinated", "caffeine free", "without caffeine",
                          // What is in an item is its recipe: "what's in the Caramel Frappé?", "how much caffeine".
                          "whats in", "what is in", "what goes in", "made with", "how much caffeine", "caffeine in",
                          "how much sugar")

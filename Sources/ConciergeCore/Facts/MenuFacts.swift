@@ -1,0 +1,121 @@
+import Foundation
+
+/// What the shopper asked of the menu beyond one item, decided in code from the nearest menu: how the suggestions
+/// were chosen (in words the answer can repeat), what the menu's data cannot tell, and each thing named or asked for.
+public struct MenuFacts: Codable, Hashable, Sendable {
+    /// The shop whose menu was read.
+    public var shop: String
+    /// What the suggestions were chosen by: "sweet (named for …)", "not a meal", "no caffeine", "£5.00 or less".
+    public var chosenBy: [String]
+    /// Describing words the menu's data cannot decide ("healthy", "to share"): it has no calories or portion sizes.
+    public var cannotTell: [String]
+    /// `avoid` ("do you have decaf?") or `want` ("something with caffeine").
+    public var caffeine: String?
+    /// A cap the shopper gave in another currency than the menu's ("under 5 quid" in Mumbai): not applied.
+    public var capInOtherCurrency: String?
+    /// The message asks whether the shop has something ("do you sell X?", "¿tienen X?").
+    public var asksIfSold: Bool
+    /// Things named, in the order named.
+    public var asked: [AskedThing]
+    /// Words asked for that match no item and no kind of thing ("decaf", "oat milk"), for "we don't list X".
+    public var unmatched: [String]
+    /// The policy sentence that answers what the menu does not ("Any espresso drink can be made with decaf beans."),
+    /// with its source. Kept here so that trimming the policies to the token budget never loses it.
+    public var policy: String?
+}
+
+public struct AskedThing: Codable, Hashable, Sendable {
+    /// The item's name when named whole, else the shopper's word ("latte").
+    public var phrase: String
+    /// True when it is one item named whole.
+    public var exact: Bool
+    /// The items it matches on this menu (at most three; none when the menu does not list it).
+    public var items: [ItemFacts]
+    /// For a thing not listed: the range the alternatives come from ("bakery"), and the alternatives that fit.
+    public var alternativesFrom: String?
+    public var alternatives: [ItemFacts]
+}
+
+extension MenuFacts {
+    static let itemsPerThing = 3
+
+    /// `nil` when the message asks nothing of the menu that one item or a plain list does not already answer.
+    static func build(message: String, wish: MenuWish, needs: [DietaryFlag], dietNamed: Bool,
+                      near shops: [NearbyShop], policies: [PolicyFacts]) -> MenuFacts? {
+        guard let shop = MenuSuggestions.shop(near: shops) else { return nil }
+        let found = MenuLookup.find(in: message, menu: shop.menu)
+        let asksIfSold = MenuLookup.asksIfSold(message)
+        let described = Set(MenuWishReader.kindWords.flatMap(\.1) + MenuWishReader.cheapWords
+                            + MenuWishReader.unanswerableWords.flatMap(\.1)
+                            + ["decaf", "decaffeinated", "descafeinado", "caffeine", "coffee", "cafe", "menu", "food",
+                               "drink", "drinks", "eat"])
+        // "Do you have anything sweet?" describes; only a thing named and not found is "not listed".
+        let unmatched = asksIfSold && found.isEmpty && !dietNamed && wish.isEmpty
+            ? MenuLookup.askedWords(message).filter { !described.contains($0) } : []
+        let cap = wish.priceCap.flatMap { $0.currency == nil || $0.currency == shop.currency ? nil : $0.currency }
+        // One item named whole is the item answer's (`AskedItem`); a word that names several ("latte") is answered here.
+        let namesAKind = found.count == 1 && !found[0].exact && !found[0].items.isEmpty
+        guard !wish.isEmpty || found.count > 1 || namesAKind || (asksIfSold && !(found.isEmpty && unmatched.isEmpty))
+        else { return nil }
+        let asked = found.map { thing in
+            AskedThing(
+                phrase: thing.phrase, exact: thing.exact,
+                items: thing.items.prefix(itemsPerThing).map { MenuSuggestions.facts($0, shop: shop) },
+                alternativesFrom: thing.items.isEmpty ? thing.alternativeCategory : nil,
+                alternatives: thing.items.isEmpty ? alternatives(in: thing.alternativeCategory, shop: shop, needs: needs,
+                                                                 wish: wish) : [])
+        }
+        let policyWords = found.isEmpty && !unmatched.isEmpty ? unmatched : wish.caffeine == .avoid ? ["decaf"] : []
+        return MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
+                         caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
+                         asked: asked, unmatched: unmatched, policy: sentence(naming: policyWords, in: policies))
+    }
+
+    /// "Do you sell beans?": the item asked for leads the suggestions (and so the next step) when it fits the diet.
+    func leading(_ suggestions: [ItemFacts], needs: [DietaryFlag]) -> [ItemFacts] {
+        guard asksIfSold, let asked = asked.lazy.flatMap(\.items).first(where: {
+            DietaryRules.allows($0.tags.compactMap(ItemTag.init(rawValue:)), for: needs)
+        }) else { return suggestions }
+        return Array(([asked] + suggestions.filter { $0.name != asked.name }).prefix(max(1, suggestions.count)))
+    }
+
+    /// The first policy sentence that names all of these words, with its source: what answers a "do you have X?" the
+    /// menu does not list ("decaf", "oat milk").
+    static func sentence(naming words: [String], in policies: [PolicyFacts]) -> String? {
+        guard !words.isEmpty else { return nil }
+        for policy in policies {
+            // A list is one sentence of items ("Sugar-free syrups…; Any espresso drink can be made with decaf beans;
+            // Calories…"): the item that names the words is the answer, not its neighbours.
+            let clauses = PolicyExcerpt.sentences(of: policy.text).flatMap { $0.components(separatedBy: "; ") }
+            for clause in clauses where words.allSatisfy(Set(MessageWords.fold(clause)).contains) {
+                let trimmed = clause.trimmingCharacters(in: .whitespaces)
+                let sentence = trimmed.prefix(1).uppercased() + trimmed.dropFirst()
+                return (sentence.hasSuffix(".") ? sentence : sentence + ".") + " [\(policy.source)]"
+            }
+        }
+        return nil
+    }
+
+    private static func alternatives(in category: String?, shop: Shop, needs: [DietaryFlag],
+                                     wish: MenuWish) -> [ItemFacts] {
+        guard let category else { return [] }
+        return shop.menu
+            .filter { $0.category == category && DietaryRules.allows($0.tags, for: needs) && wish.allows($0, in: shop) }
+            .sorted { ($0.priceMinor, $0.sku) < ($1.priceMinor, $1.sku) }
+            .prefix(itemsPerThing).map { MenuSuggestions.facts($0, shop: shop) }
+    }
+
+    private static func chosenBy(_ wish: MenuWish, shop: Shop) -> [String] {
+        var rules = wish.kinds.map(\.rule) + wish.notKinds.map(\.notRule)
+        switch wish.caffeine {
+        case .avoid?: rules.append("with no caffeine listed")
+        case .want?: rules.append("with caffeine")
+        case nil: break
+        }
+        if let cap = wish.priceCap, cap.currency == nil || cap.currency == shop.currency {
+            rules.append(Money.format(cap.minor, currency: shop.currency) + " or less")
+        }
+        if wish.cheap { rules.append("from the budget price range") }
+        return rules
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// What a describing word means on this chain's menu, decided from the menu's own data: an item's category, its tags
+/// and the words of its name. The mapping is small on purpose, so an answer can say what it went by (`rule`):
+///
+/// | kind | an item is it when |
+/// |---|---|
+/// | sweet | its name has a sweet word (chocolate, caramel, gingerbread, cinnamon, a fruit, muffin, brownie, bun…) |
+/// | savoury | it is in the food or hot-food range and its name has no sweet word |
+/// | filling | it is in the food or hot-food range (the meals) |
+/// | light | it is not a meal (not food or hot-food) |
+/// | breakfast | it is in the bakery range, or its name says breakfast or porridge |
+/// | snack | it is in the bakery range |
+/// | drink / food | its category is a drinks one / a food one (bakery, food, hot-food) |
+///
+/// What the data cannot tell (calories, nutrition, portion sizes) is not mapped at all: `MenuWish.unanswerable`.
+enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
+    case sweet, light, savoury, filling, breakfast, snack, drink, food
+
+    static let sweetNameWords: Set<String> = ["chocolate", "caramel", "gingerbread", "cinnamon", "berry", "berries",
+                                              "blueberry", "banana", "brownie", "muffin", "bun", "lemonade", "smoothie",
+                                              "frappe", "honey", "vanilla", "cookie", "cake"]
+    static let mealCategories: Set<String> = ["food", "hot-food"]
+    static let foodCategories: Set<String> = ["bakery", "food", "hot-food"]
+    static let drinkCategories: Set<String> = ["hot-drinks", "cold-drinks"]
+
+    func fits(_ item: MenuItem) -> Bool {
+        let nameWords = Set(MessageWords.fold(item.name))
+        let sweetName = !nameWords.isDisjoint(with: Self.sweetNameWords)
+        return switch self {
+        case .sweet: sweetName
+        case .savoury: Self.mealCategories.contains(item.category) && !sweetName
+        case .filling: Self.mealCategories.contains(item.category)
+        case .light: !Self.mealCategories.contains(item.category)
+        case .breakfast: item.category == "bakery" || !nameWords.isDisjoint(with: ["breakfast", "porridge"])
+        case .snack: item.category == "bakery"
+        case .drink: Self.drinkCategories.contains(item.category)
+        case .food: Self.foodCategories.contains(item.category)
+        }
+    }
+
+    /// What the kind was taken to mean, in the answer's words.
+    var rule: String {
+        switch self {
+        case .sweet: "sweet (named for chocolate, caramel, spice, fruit or a cake)"
+        case .savoury: "savoury (from the food range, nothing named for fruit or chocolate)"
+        case .filling: "filling (a meal from the food range)"
+        case .light: "not a meal"
+        case .breakfast: "for breakfast (from the bakery, or porridge and breakfast tea)"
+        case .snack: "a snack (from the bakery)"
+        case .drink: "drinks"
+        case .food: "food"
+        }
+    }
+
+    /// "not sweet": a kind the shopper ruled out.
+    var notRule: String {
+        switch self {
+        case .light: "not light"
+        case .filling: "not a meal"
+        default: "not \(rawValue)"
+        }
+    }
+}

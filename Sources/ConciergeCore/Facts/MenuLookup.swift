@@ -1,0 +1,123 @@
+import Foundation
+
+/// Items a message names, looked up on one shop's menu: whole names first ("flat white"), then words of names that
+/// stand for several items ("latte", "beans", "mug"), then kinds of thing the menu does not list ("bagels"), with the
+/// range an alternative comes from. Only the menu's data is used; nothing about a recipe is guessed.
+enum MenuLookup {
+    struct Found: Equatable, Sendable {
+        /// The shopper's word(s), as folded ("latte", "coffee beans"), or the item's own name when named whole.
+        var phrase: String
+        var items: [MenuItem]
+        /// True when the whole name was given: it is that item, not one of a kind.
+        var exact: Bool
+        /// For a thing the menu does not list: the range the nearest alternatives come from.
+        var alternativeCategory: String?
+    }
+
+    /// Things shoppers ask for that no item is named for, with the range that comes closest.
+    static let unlistedThings: [String: String] = [
+        "bagel": "bakery", "scone": "bakery", "cookie": "bakery", "cake": "bakery", "pastry": "bakery", "donut": "bakery",
+        "doughnut": "bakery", "pie": "bakery", "tart": "bakery", "biscuit": "bakery", "danish": "bakery",
+        "americano": "hot-drinks", "mocha": "hot-drinks", "macchiato": "hot-drinks", "cortado": "hot-drinks",
+        "latte": "hot-drinks", "juice": "cold-drinks", "milkshake": "cold-drinks", "soda": "cold-drinks",
+        "coke": "cold-drinks", "wrap": "food", "panini": "food", "burger": "food", "pizza": "food", "bagels": "bakery",
+        "tshirt": "merchandise", "bottle": "merchandise", "thermos": "merchandise", "flask": "merchandise",
+    ]
+    /// Name words that describe rather than name an item: "oat" or "hot" alone is not asking for one.
+    static let describing: Set<String> = ["hot", "cold", "iced", "still", "fresh", "house", "english", "spiced", "free",
+                                          "gluten", "sparkling", "oat", "vegan", "reusable", "blend", "with", "flat",
+                                          "white", "berry", "berries", "almond", "mint", "ceramic", "chocolate",
+                                          "butter", "tomato", "lentil", "cheese", "ham", "chicken", "pesto", "breakfast"]
+    /// Words of other languages and shortenings for the names' words.
+    static let synonyms: [String: String] = [
+        "grano": "beans", "granos": "beans", "taza": "mug", "tazas": "mug", "cofee": "coffee", "coffe": "coffee",
+        "expresso": "espresso", "cappucino": "cappuccino", "capuccino": "cappuccino", "croisant": "croissant",
+        "sarnie": "sandwich", "sandwhich": "sandwich", "choc": "chocolate", "lattes": "latte", "muffins": "muffin",
+    ]
+
+    static func find(in message: String, menu: [MenuItem]) -> [Found] {
+        let typed = MessageWords.fold(message)
+        var words = typed.map { ItemClaims.singular(synonyms[$0] ?? $0) }
+        var found: [(position: Int, Found)] = []
+        // Whole names, longest first, so "oat flat white" is not read as "flat white".
+        let names = menu.map { item in
+            (item, MessageWords.fold(item.name).map(ItemClaims.singular).filter { $0 != "with" && !$0.contains(where: \.isNumber) })
+        }
+        for (item, name) in names.sorted(by: { $0.1.count > $1.1.count })
+        where name.count > 1 || !describing.contains(name.first ?? "") {
+            guard let at = start(of: name, in: words) else { continue }
+            found.append((at, Found(phrase: item.name, items: [item], exact: true)))
+            for index in at..<(at + name.count) { words[index] = "" }
+        }
+        for (index, word) in words.enumerated() where word.count >= 3 && !describing.contains(word) {
+            // "a cup of tea", "a bowl of soup": a measure, not the Reusable Cup.
+            if index + 1 < words.count, words[index + 1] == "of" { continue }
+            let items = names.filter { $0.1.contains(word) }.map(\.0)
+            if !items.isEmpty {
+                let thing = Found(phrase: word, items: items, exact: false, alternativeCategory: unlistedThings[word])
+                found.append((index, thing))
+                for other in words.indices where words[other] == word { words[other] = "" }
+            } else if let category = unlistedThings[word] {
+                // As typed: "we don't list bagels".
+                found.append((index, Found(phrase: typed[index], items: [], exact: false, alternativeCategory: category)))
+                words[index] = ""
+            }
+        }
+        return merged(found.sorted { $0.position < $1.position })
+    }
+
+    /// Words side by side that name the same item are one ask: "gingerbread latte" is the Gingerbread Spiced Latte,
+    /// not gingerbreads and lattes.
+    private static func merged(_ found: [(position: Int, Found)]) -> [Found] {
+        var out: [(position: Int, Found)] = []
+        for next in found {
+            if let last = out.last, !last.1.exact, !next.1.exact, next.position - last.position <= 2 {
+                let shared = last.1.items.filter { item in next.1.items.contains { $0.sku == item.sku } }
+                if !shared.isEmpty {
+                    let phrase = shared.count == 1 ? shared[0].name : last.1.phrase + " " + next.1.phrase
+                    out[out.count - 1] = (next.position, Found(phrase: phrase, items: shared, exact: shared.count == 1))
+                    continue
+                }
+            }
+            out.append(next)
+        }
+        return out.map(\.1)
+    }
+
+    /// "do you sell X", "have you got X", "¿tienen X?", "X milte hai?": the message asks whether the shop has it.
+    static let sellFrames = ["do you sell", "do you have", "do you stock", "do you carry", "do you do", "have you got",
+                             "do u sell", "do u have", "do u hav", "do ya have", "u sell", "you sell", "can i buy",
+                             "can i get", "is there any", "are there any", "tienen", "venden", "hay", "milte hai",
+                             "milta hai", "milega", "milegi", "bechte", "sell", "stock"]
+
+    /// "What do you have…?" asks for the menu, not whether one thing is sold.
+    static func asksIfSold(_ message: String) -> Bool {
+        let words = MessageWords(message)
+        return words.containsAny(sellFrames)
+            && !words.containsAny(["what do you have", "what do you sell", "what have you got", "what do u have"])
+    }
+
+    /// The words asked for after a sell frame, for "we don't list X" when nothing matched ("decaf", "oat milk").
+    static func askedWords(_ message: String) -> [String] {
+        let words = MessageWords(message)
+        let filler: Set<String> = ["a", "an", "any", "some", "the", "to", "take", "home", "away", "please", "pls", "kya",
+                                   "hai", "here", "there", "in", "at", "stock", "today", "now", "you", "u", "options",
+                                   "option", "something", "anything", "stuff", "things", "for", "me", "de", "el", "la",
+                                   "los", "las", "un", "una", "and", "or", "what", "that", "thats", "which", "else", "like",
+                                   "with", "got", "is", "are", "it", "there", "yall", "guys"]
+        for frame in sellFrames {
+            guard let at = MenuWishReader.position(of: [frame], in: words) else { continue }
+            let after = words.words.dropFirst(at + frame.split(separator: " ").count).filter { !filler.contains($0) }
+            let before = words.words.prefix(at).filter { !filler.contains($0) }
+            // Hinglish puts the verb last: "coffee beans milte hai".
+            return Array(after.isEmpty ? Array(before) : Array(after)).prefix(3).map { $0 }
+        }
+        return []
+    }
+
+    private static func start(of name: [String], in words: [String]) -> Int? {
+        guard !name.isEmpty, words.count >= name.count else { return nil }
+        for at in 0...(words.count - name.count) where Array(words[at..<(at + name.count)]) == name { return at }
+        return nil
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// What a shopper says they want from the menu besides a diet: words that describe it ("sweet", "not too heavy",
+/// "breakfast"), caffeine wanted or avoided, and a price cap ("under 5 quid", "cheap"). Read from the message by word
+/// lists, in English, Spanish and Hinglish, so the suggestion is steered by what was asked and the answer can say how.
+struct MenuWish: Hashable, Sendable {
+    enum Caffeine: String, Hashable, Sendable { case avoid, want }
+
+    /// Kinds every suggestion must be (`MenuKind`), in the order the answer names them.
+    var kinds: [MenuKind] = []
+    /// Kinds no suggestion may be ("not too sweet", "not too heavy" is `.filling` here).
+    var notKinds: [MenuKind] = []
+    /// Words the menu's data cannot answer ("healthy", "to share"): said honestly, never guessed.
+    var unanswerable: [String] = []
+    var caffeine: Caffeine?
+    var priceCap: PriceCap?
+    /// "cheap", "budget": the menu's own budget price tier.
+    var cheap = false
+
+    var isEmpty: Bool {
+        kinds.isEmpty && notKinds.isEmpty && unanswerable.isEmpty && caffeine == nil && priceCap == nil && !cheap
+    }
+}
+
+/// A price cap in minor units of whatever currency the menu is priced in, with the currency the shopper named
+/// (`nil`: none named, so the shop's own is meant).
+struct PriceCap: Hashable, Sendable {
+    var minor: Int
+    var currency: String?
+}
+
+enum MenuWishReader {
+    /// The words for each kind. "heavy" is the opposite of light: "not too heavy" rules out the filling kind.
+    static let kindWords: [(MenuKind, [String])] = [
+        (.sweet, ["sweet", "sweets", "dessert", "treat", "sugary", "meetha", "meethi", "dulce", "postre"]),
+        (.light, ["light", "lighter", "small", "halka", "halki", "ligero", "ligera"]),
+        (.savoury, ["savoury", "savory", "namkeen", "salado", "salty"]),
+        (.filling, ["filling", "heavy", "hearty", "substantial", "proper meal", "a meal", "lunch", "dinner", "bhari",
+                    "comida", "almuerzo"]),
+        (.breakfast, ["breakfast", "brekkie", "brekky", "nashta", "nasta", "desayuno", "desayunar"]),
+        (.snack, ["snack", "snacks", "nibble", "bite", "merienda"]),
+        (.drink, ["drink", "drinks", "to drink", "beverage", "peene", "bebida", "beber", "tomar"]),
+        (.food, ["to eat", "eat", "food", "khana", "khane", "comer"]),
+    ]
+    /// Descriptions the menu's data cannot decide: it has no calories, nutrition or portion sizes.
+    static let unanswerableWords: [(String, [String])] = [
+        ("healthy", ["healthy", "healthier", "nutritious", "low calorie", "low cal", "saludable", "sano", "sana"]),
+        ("to share", ["to share", "for sharing", "sharing", "share", "compartir"]),
+    ]
+    static let avoidCaffeine = ["decaf", "decafe", "decaffeinated", "descafeinado", "descafeinada", "caffeine free",
+                                "no caffeine", "without caffeine", "less caffeine", "avoid caffeine", "avoiding caffeine",
+                                "off caffeine", "cut caffeine", "non caffeinated", "sin cafeina", "bina caffeine",
+                                "not caffeine", "no coffee", "without coffee", "avoid coffee"]
+    static let wantCaffeine = ["need caffeine", "with caffeine", "caffeine kick", "caffeinated", "some caffeine",
+                               "a caffeine", "have caffeine", "has caffeine", "contain caffeine", "more caffeine"]
+    static let cheapWords = ["cheap", "cheapest", "budget", "inexpensive", "affordable", "sasta", "sasti", "barato",
+                             "barata", "economico", "economica"]
+    private static let negations: Set<String> = ["not", "no", "nothing", "without", "non", "nahi", "nahin", "sin", "ni"]
+
+    static func read(_ message: String) -> MenuWish {
+        let words = MessageWords(message)
+        var wish = MenuWish()
+        for (kind, phrases) in kindWords {
+            guard let at = position(of: phrases, in: words) else { continue }
+            // "not too heavy", "nothing sweet": the word names what they do not want.
+            let before = words.words[max(0, at - 2)..<at]
+            let negated = !negations.isDisjoint(with: before)
+            switch (kind, negated) {
+            case (.filling, true): if !wish.kinds.contains(.light) { wish.kinds.append(.light) }
+            case (_, true): wish.notKinds.append(kind)
+            case (_, false): if !wish.kinds.contains(kind) { wish.kinds.append(kind) }
+            }
+        }
+        wish.unanswerable = unanswerableWords.filter { words.containsAny($0.1) }.map(\.0)
+        if words.containsAny(avoidCaffeine) || words.containsLoosely("decaffeinated") {
+            wish.caffeine = .avoid
+        } else if words.containsAny(wantCaffeine) {
+            wish.caffeine = .want
+        }
+        // Caffeine is a drink's: "do you have decaf?" asks for drinks, not a muffin that lists none.
+        if wish.caffeine == .avoid, wish.kinds.isEmpty { wish.kinds = [.drink] }
+        wish.priceCap = PriceCapReader.read(words, text: message)
+        wish.cheap = wish.priceCap == nil && words.containsAny(cheapWords)
+        return wish
+    }
+
+    /// Where the first of the phrases starts, one typo allowed only in a long single word ("brekfast"): "light" one
+    /// letter from "night" (Night Owl Coffee) must not read as a wish.
+    static func position(of phrases: [String], in words: MessageWords) -> Int? {
+        for phrase in phrases {
+            if phrase.contains(" ") {
+                if let range = words.joined.range(of: " \(phrase) ") {
+                    return words.joined[..<range.lowerBound].filter { $0 == " " }.count
+                }
+                continue
+            }
+            if let at = words.words.firstIndex(of: phrase) { return at }
+            if phrase.count >= 7,
+                let at = words.words.firstIndex(where: {
+                    abs($0.count - phrase.count) <= 1 && EditDistance.isAtMostOne($0, phrase)
+                }) {
+                return at
+            }
+        }
+        return nil
+    }
+}
+
+/// "under 5 quid", "below £4.50", "less than 300 rupees", "menos de 5 libras", "200 se kam": a cap, in minor units of
+/// whatever currency the menu is priced in, with the currency the shopper named when they named one.
+enum PriceCapReader {
+    static let capWords = ["under", "below", "less than", "max", "maximum", "up to", "upto", "menos de",
+                           "no more than", "se kam", "tak", "or less", "or under"]
+    static let currencyWords: [String: String] = [
+        "quid": "GBP", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "libras": "GBP", "libra": "GBP",
+        "dollar": "USD", "dollars": "USD", "bucks": "USD", "usd": "USD", "dolares": "USD",
+        "rupee": "INR", "rupees": "INR", "rs": "INR", "inr": "INR", "rupaye": "INR", "rupay": "INR",
+        "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    ]
+
+    static let symbols: [Character: String] = ["£": "GBP", "$": "USD", "₹": "INR", "€": "EUR"]
+
+    static func read(_ words: MessageWords, text: String) -> PriceCap? {
+        let list = words.words
+        for (index, word) in list.enumerated() {
+            guard let amount = Int(word), amount > 0, amount < 100_000 else { continue }
+            let window = list[max(0, index - 3)..<min(list.count, index + 4)].joined(separator: " ")
+            guard capWords.contains(where: { (" " + window + " ").contains(" \($0) ") }) else { continue }
+            // "£4.50" folds to "4 50": the pence follow.
+            var minor = amount * 100
+            if index + 1 < list.count, let pence = Int(list[index + 1]), list[index + 1].count == 2 { minor += pence }
+            // The symbol typed ("£4") folds away with the punctuation, so it is read from the text itself.
+            let symbol = text.lazy.compactMap { symbols[$0] }.first
+            return PriceCap(minor: minor, currency: symbol ?? list.lazy.compactMap { currencyWords[$0] }.first)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Menu answers about what was asked (`PromptContext.menu`): "do you sell X?" answered yes or no from the menu or the
+/// policy, two items compared from their tags, and suggestions steered by what the shopper described, saying what
+/// they were chosen by and what the menu's data cannot tell. Every name and price is copied from the context.
+enum MenuAnswers {
+    static let compareWords = ["difference", "diff", "diffrence", "differnce", "vs", "versus", "compare", "compared",
+                               "between", "or", "better", "diferencia", "farak", "fark", "which"]
+
+    /// `nil` when the message asks nothing of the menu that the plain item or list answers do not already cover.
+    static func answer(_ context: PromptContext, message: String) -> [String]? {
+        guard let menu = context.menu else { return nil }
+        let named = menu.asked.filter { $0.exact || !$0.items.isEmpty }
+        if menu.asksIfSold, !menu.asked.isEmpty || !menu.unmatched.isEmpty {
+            return sold(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
+        }
+        let comparing = MessageWords(message).containsAny(compareWords) || context.intents.first == "menu"
+        if menu.asked.count > 1, !named.isEmpty, comparing {
+            return compared(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
+        }
+        // "How much is a latte?": no one item is a latte; the ones named for it are listed with their prices.
+        if menu.asked.count == 1, let thing = menu.asked.first, !thing.exact, !thing.items.isEmpty,
+            context.item?.shop == nil {
+            return compared(menu, context) + allergyNote(thing.items, context)
+        }
+        // One item asked about ("is the flat white cheap?") is the item answer's.
+        guard context.item?.shop == nil,
+            !menu.chosenBy.isEmpty || !menu.cannotTell.isEmpty || menu.capInOtherCurrency != nil else { return nil }
+        return described(menu, context)
+    }
+
+    // MARK: Do you sell X?
+
+    private static func sold(_ menu: MenuFacts, _ context: PromptContext) -> [String] {
+        var parts: [String] = []
+        for thing in menu.asked {
+            if !thing.items.isEmpty {
+                parts.append("Yes, \(menu.shop) has \(ItemAnswers.list(thing.items.map(priced), joinedBy: "and")).")
+                parts += thing.items.compactMap { clash($0, context) }
+            } else {
+                parts.append(notListed(thing.phrase, menu: menu) + alternatives(thing))
+            }
+        }
+        if menu.asked.isEmpty, !menu.unmatched.isEmpty {
+            let words = menu.unmatched.joined(separator: " ")
+            if let quoted = menu.policy {
+                parts.append(quoted)
+            } else {
+                parts.append(notListed(words, menu: menu) + nearest(context))
+            }
+        }
+        return parts
+    }
+
+    private static func notListed(_ phrase: String, menu: MenuFacts) -> String {
+        "We don't list \(phrase) on the menu at \(menu.shop)"
+    }
+
+    private static func alternatives(_ thing: AskedThing) -> String {
+        guard let from = thing.alternativesFrom, !thing.alternatives.isEmpty else { return "." }
+        return "; from the \(range(from)) there's \(ItemAnswers.list(thing.alternatives.map(priced), joinedBy: "and"))."
+    }
+
+    private static func nearest(_ context: PromptContext) -> String {
+        guard !context.suggestions.isEmpty else { return "." }
+        return "; you could try \(ItemAnswers.list(context.suggestions.map(priced), joinedBy: "or")) instead."
+    }
+
+    // MARK: Two items compared
+
+    private static func compared(_ menu: MenuFacts, _ context: PromptContext) -> [String] {
+        var parts: [String] = []
+        for thing in menu.asked {
+            if thing.exact, let item = thing.items.first {
+                parts.append(describe(item))
+            } else if !thing.items.isEmpty {
+                // "latte" names no one item: the ones named for it, not a recipe for "a latte".
+                parts.append("We don't list a plain \(thing.phrase); the \(thing.phrase)s on the menu at \(menu.shop) are "
+                             + ItemAnswers.list(thing.items.map(priced), joinedBy: "and") + ".")
+            } else {
+                parts.append(notListed(article(thing.phrase), menu: menu) + ".")
+            }
+        }
+        // Two items described from their tags: the tags are all there is, so no recipe is implied beyond them.
+        if menu.asked.contains(where: \.exact) {
+            parts.append("That's what the menu lists for each; I don't have their recipes beyond it.")
+        }
+        return parts
+    }
+
+    /// "Flat White (£3.40) is a hot drink that lists dairy and caffeine; it is vegetarian, not vegan."
+    static func describe(_ item: ItemFacts) -> String {
+        let tags = Set(item.tags)
+        let temperature = tags.contains("hot") ? "hot " : tags.contains("cold") ? "cold " : ""
+        let drink = item.name.range(of: "Latte|Tea|Water|Brew|Espresso|White|Cappuccino|Chocolate|Lemonade|Smoothie|Frapp",
+                                    options: .regularExpression) != nil
+        let kind = tags.isEmpty ? "item" : drink ? "drink" : "food item"
+        let listed = AskedItemFinder.allergenTags.filter { tags.contains($0.0.rawValue) }.map(\.1)
+            + (tags.contains("caffeine") ? ["caffeine"] : [])
+        let contents = listed.isEmpty ? "that lists no common allergens or caffeine"
+            : "that lists \(ItemAnswers.list(listed, joinedBy: "and"))"
+        let diet = tags.contains("vegan") ? "it is vegan" : tags.contains("vegetarian") ? "it is vegetarian, not vegan"
+            : tags.isEmpty ? "" : "it is neither vegan nor vegetarian"
+        let tail = diet.isEmpty ? "" : "; \(diet)"
+        return "\(item.name) (\(item.price)) is a \(temperature)\(kind) \(contents)\(tail)."
+    }
+
+    // MARK: Described
+
+    private static func described(_ menu: MenuFacts, _ context: PromptContext) -> [String] {
+        var parts: [String] = []
+        if let other = menu.capInOtherCurrency {
+            parts.append("Prices at \(menu.shop) aren't in \(other), so I haven't applied that limit.")
+        }
+        if menu.caffeine == "avoid", let quoted = menu.policy { parts.append(quoted) }
+        let asked = ItemAnswers.needs(context).filter { $0 != "caffeine" }
+        let diet = asked.isEmpty ? [] : ["for " + ItemAnswers.list(asked.map(ItemAnswers.describe), joinedBy: "and")]
+        let rules = menu.chosenBy + diet
+        // "What's healthy?" with nothing else asked: the data cannot tell, so no list is passed off as the answer.
+        if !menu.chosenBy.isEmpty {
+            parts.append(context.suggestions.isEmpty
+                ? "Nothing on the menu at \(menu.shop) is \(ItemAnswers.list(rules, joinedBy: "and"))."
+                : "At \(menu.shop), chosen as \(ItemAnswers.list(rules, joinedBy: "and")): "
+                    + ItemAnswers.list(context.suggestions.map(priced), joinedBy: "and") + ".")
+        }
+        if !menu.cannotTell.isEmpty {
+            parts.append("The menu I can see doesn't say what's \(ItemAnswers.list(menu.cannotTell)) (no calories or "
+                         + "portion sizes here); calories are shown for every item on the menu boards.")
+        }
+        if menu.chosenBy.contains(MenuKind.light.rule) {
+            parts.append("I can't see calories, so 'not a meal' is as close as I can get to light.")
+        }
+        return parts + allergyNote(context.suggestions, context)
+    }
+
+    // MARK: Helpers
+
+    /// "Almond Croissant lists nuts." for an allergy on file or named, "Butter Croissant isn't vegan." for a diet.
+    private static func clash(_ item: ItemFacts, _ context: PromptContext) -> String? {
+        let needs = ItemAnswers.needs(context)
+        let allergens = AskedItemFinder.allergenTags.filter { needs.contains($0.1) && item.tags.contains($0.0.rawValue) }
+            .map(\.1)
+        if !allergens.isEmpty { return "\(item.name) lists \(ItemAnswers.list(allergens, joinedBy: "and"))." }
+        if needs.contains("vegan"), !item.tags.isEmpty, !item.tags.contains("vegan") { return "\(item.name) isn't vegan." }
+        if needs.contains("vegetarian"), !item.tags.isEmpty, item.tags.allSatisfy({ !["vegan", "vegetarian"].contains($0) }) {
+            return "\(item.name) isn't vegetarian."
+        }
+        return nil
+    }
+
+    private static func priced(_ item: ItemFacts) -> String { "\(item.name) (\(item.price))" }
+
+    private static func article(_ phrase: String) -> String {
+        phrase.hasSuffix("s") ? phrase : ("aeiou".contains(phrase.prefix(1)) ? "an " : "a ") + phrase
+    }
+
+    private static func range(_ category: String) -> String {
+        switch category {
+        case "hot-drinks": "hot drinks"
+        case "cold-drinks": "cold drinks"
+        case "hot-food", "food": "food range"
+        default: category
+        }
+    }
+
+    /// Allergy answers end by asking to confirm with staff; nothing is called free of anything.
+    private static func allergyNote(_ items: [ItemFacts], _ context: PromptContext) -> [String] {
+        let allergens = ItemAnswers.needs(context)
+            .filter { ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains($0) }
+        return allergens.isEmpty ? [] : [ItemAnswers.confirmWithStaff]
+    }
+}
