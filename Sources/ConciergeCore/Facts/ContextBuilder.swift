@@ -69,6 +69,9 @@ struct ContextBuilder: Sendable {
         // Whatever the reading's intents: an account task next to another ask is still answered with its page.
         context.account = AccountTask.asked(in: message).map(AccountTaskFacts.init)
         context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
+        context.care.replyWithin = HandoffWording.replyWithin(workingDays: rules.chain.careReplyWorkingDays)
+        context.care.lostPropertyKeptFor = "\(rules.lostPropertyKeptDays) days"
+        context.complaint = Self.complaint(understanding, message: message)
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)

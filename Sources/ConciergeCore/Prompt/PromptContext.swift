@@ -37,6 +37,9 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// Account tasks the message asks about (delete the account, change the password…): this website does them on
     /// the account page, which this chat cannot do for the shopper.
     public var account: [AccountTaskFacts] = []
+    /// What the complaint is about (food or drink, staff, a wait, cleanliness, lost property), read from the message
+    /// by fixed word lists (`ComplaintReader`), when the message complains or reports something left behind.
+    public var complaint: ComplaintFacts? = nil
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {
@@ -76,6 +79,10 @@ public struct CareFacts: Codable, Hashable, Sendable {
     /// How long after delivery a problem with fresh food or drinks can be reported ("48 hours"), from the rules: a
     /// complaint that names no order of the shopper's is answered with it.
     public var reportFreshProblemsWithin: String = ""
+    /// "2 working days": a person of Customer Care replies to a hand-off within it (`careReplyWorkingDays`).
+    public var replyWithin: String = ""
+    /// "30 days": how long the shops keep what was left behind (`lostPropertyKeptDays`, contact policy).
+    public var lostPropertyKeptFor: String = ""
 }
 
 /// The hand-off as the answer may state it: facts decided in code, the reply time from `ConciergeRules`.
