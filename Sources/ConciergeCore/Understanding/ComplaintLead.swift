@@ -6,8 +6,9 @@ import Foundation
 /// exception is a plain question with a passing remark, which the shopper marks as such ("is Lakeside open? the music
 /// was a bit loud last time but no big deal").
 enum ComplaintLead {
-    /// - Parameter complaintCue: whether a complaint word of its own is in the message ("stale", "rude"): a
-    ///   question read as complaining by its tone alone ("why is it so late?") stays the question it asks.
+    /// - Parameter complaintCue: whether the message names what went wrong in words of its own ("stale", "rude", a
+    ///   complaint cue that `ComplaintReader` also reads): a question read as complaining by its tone alone ("why is
+    ///   it so late?"), or by a word that is not about us ("cant login forgot pasword"), stays the question it asks.
     static func leads(_ message: MessageWords, text: String, complaintCue: Bool) -> Bool {
         let opening = message.words.first ?? ""
         let statement = !ShopperUnderstanding.questionWords.contains(opening) && !text.contains("?")

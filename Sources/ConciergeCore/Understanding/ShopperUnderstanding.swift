@@ -163,7 +163,8 @@ public struct ShopperUnderstanding: Sendable {
         // complaint routes cannot give (money back, a change, a person, a receipt, a payment fix). Next to a question
         // too ("my croissant was stale, also is Lakeside open?"), unless it is a passing remark (`ComplaintLead`).
         if tuning.complaintLeads, slots.sentiment == .complaint, Self.reportable.contains(main.key), followUp == nil,
-            ComplaintLead.leads(message, text: text, complaintCue: accepted[.complaint]?.position != nil) {
+            ComplaintLead.leads(message, text: text, complaintCue: accepted[.complaint]?.position != nil
+                                && ComplaintReader.read(text, shopNamed: slots.shop != nil) != nil) {
             let complaint = accepted[.complaint] ?? Evidence(value: main.value.value, position: main.value.position)
             accepted[.complaint] = complaint
             main = (key: .complaint, value: complaint)
