@@ -36,11 +36,15 @@ enum ComplaintReader {
     static func read(_ text: String, shopNamed: Bool) -> ComplaintFacts? {
         let words = MessageWords(text)
         let when = first(of: whens, in: words)
-        if let item = lostItem(words, shopNamed: shopNamed) { return ComplaintFacts(kind: .lostProperty, what: item, when: when) }
+        if let item = lostItem(words, shopNamed: shopNamed) {
+            return ComplaintFacts(kind: .lostProperty, what: item, when: when)
+        }
         if let what = first(of: staffWords, in: words) { return ComplaintFacts(kind: .staff, what: what, when: when) }
         if let thing = unclean(words) { return ComplaintFacts(kind: .cleanliness, what: thing, when: when) }
         if words.containsAny(waitWords) { return ComplaintFacts(kind: .wait, what: nil, when: when) }
-        if let what = first(of: qualityWords, in: words) { return ComplaintFacts(kind: .quality, what: what, when: when) }
+        if let what = first(of: qualityWords, in: words) {
+            return ComplaintFacts(kind: .quality, what: what, when: when)
+        }
         return nil
     }
 
@@ -66,7 +70,8 @@ enum ComplaintReader {
 
     static let whens: KeyValuePairs<String, String> = [
         "yesterday": "yesterday", "yday": "yesterday", "yest": "yesterday", "ayer": "yesterday",
-        "this morning": "this morning", "esta manana": "this morning", "last night": "last night", "anoche": "last night",
+        "this morning": "this morning", "esta manana": "this morning", "last night": "last night",
+        "anoche": "last night",
         "last week": "last week", "semana pasada": "last week", "today": "today", "hoy": "today", "aaj": "today",
     ]
 
@@ -78,8 +83,8 @@ enum ComplaintReader {
         "ignored us": "ignored you", "shouted at me": "shouted at you", "yelled at me": "shouted at you",
     ]
 
-    static let waitWords = ["waited", "waiting", "wait", "queue", "queued", "took forever", "ages", "so slow", "too slow",
-                            "espere", "esperar", "espera", "intezaar", "wait kiya"]
+    static let waitWords = ["waited", "waiting", "wait", "queue", "queued", "took forever", "ages", "so slow",
+                            "too slow", "espere", "esperar", "espera", "intezaar", "wait kiya"]
 
     static let dirtyWords = ["dirty", "filthy", "sticky", "messy", "unclean", "gross", "disgusting", "sucio", "sucia",
                              "sucios", "ganda", "gandi", "gande"]
@@ -94,7 +99,8 @@ enum ComplaintReader {
                              "reh gaya", "reh gayi", "chhut gaya", "chhoot gaya", "bhool gaya", "bhool gayi"]
     /// Losing is not leaving: only with a shop named or "in the shop", "there".
     static let lost = ["lost my", "perdi mi", "gum gaya", "gum ho gaya"]
-    static let inAShop = ["in the shop", "in the cafe", "at the cafe", "at the shop", "there", "in your shop", "at your shop"]
+    static let inAShop = ["in the shop", "in the cafe", "at the cafe", "at the shop", "there", "in your shop",
+                          "at your shop"]
 
     static let belongings: KeyValuePairs<String, String> = [
         "umbrella": "umbrella", "brolly": "umbrella", "paraguas": "umbrella", "chhata": "umbrella",
@@ -104,14 +110,16 @@ enum ComplaintReader {
         "coat": "coat", "abrigo": "coat", "jacket": "jacket", "chaqueta": "jacket", "hat": "hat", "gloves": "gloves",
         "sunglasses": "sunglasses", "glasses": "glasses", "gafas": "glasses", "headphones": "headphones",
         "earbuds": "earbuds", "airpods": "earbuds", "laptop": "laptop", "charger": "charger", "book": "book",
-        "card": "card", "jumper": "jumper", "sweater": "jumper", "bottle": "water bottle", "reusable cup": "reusable cup",
+        "card": "card", "jumper": "jumper", "sweater": "jumper", "bottle": "water bottle",
+        "reusable cup": "reusable cup",
     ]
 
     static let qualityWords: KeyValuePairs<String, String> = [
         "stale": "stale", "lukewarm": "lukewarm", "luke warm": "lukewarm", "not hot": "not hot enough", "cold": "cold",
         "frio": "cold", "fria": "cold", "thanda": "cold", "thandi": "cold", "burnt": "burnt", "burned": "burnt",
         "quemado": "burnt", "watery": "watery", "soggy": "soggy", "bitter": "bitter", "sour": "sour", "weak": "weak",
-        "spilled": "spilled", "spilt": "spilled", "squashed": "squashed", "crushed": "crushed", "undercooked": "undercooked",
+        "spilled": "spilled", "spilt": "spilled", "squashed": "squashed", "crushed": "crushed",
+        "undercooked": "undercooked",
         "mouldy": "mouldy", "moldy": "mouldy", "rancio": "stale", "wrong": "wrong", "equivocado": "wrong",
         "missing": "missing",
     ]

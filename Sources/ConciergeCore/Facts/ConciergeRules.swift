@@ -37,7 +37,8 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
 
     /// The shipped defaults, identical to `Seeds/rules.json`.
     public static let standard = ConciergeRules(
-        freshIssueReportHours: 48, lostPropertyKeptDays: 30, packagedReturnDays: 14, packagedCategories: ["merchandise"],
+        freshIssueReportHours: 48, lostPropertyKeptDays: 30, packagedReturnDays: 14,
+        packagedCategories: ["merchandise"],
         lateDeliveryGraceMinutes: 30, cancellableStatuses: [.placed], addressChangeStatuses: [.placed],
         pointsEarnedPerCurrencyUnit: 10, pointsPerCurrencyUnitOfValue: 100, pointsSpendBlock: 100,
         nearbyRadiusMeters: 5_000, shopsInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,

@@ -16,21 +16,24 @@ enum ComplaintAnswers {
         var parts = [apology(context)]
         if let missing = OrderAnswers.notFound(context) { return parts + [missing] }
         let window = context.care.reportFreshProblemsWithin
-        if context.slots.order != nil || context.orderLookup?.found == true, let order = NextStepPlanner.focus(context) {
+        let named = context.slots.order != nil || context.orderLookup?.found == true
+        if named, let order = NextStepPlanner.focus(context) {
             if order.status == "delivered", !window.isEmpty {
                 parts.append("Problems with fresh food or drinks can be reported within \(window) of delivery or "
                     + "collection, and we put them right with a refund or a replacement.")
             }
-            parts += order.status == "delivered" ? OrderAnswers.refundWindow(order) : Array(OrderAnswers.status(context).prefix(1))
+            parts += order.status == "delivered" ? OrderAnswers.refundWindow(order)
+                : Array(OrderAnswers.status(context).prefix(1))
         } else if !window.isEmpty, context.slots.item != nil || context.complaint?.kind == .quality {
             // No order of theirs named, but food or drink: the window that applies to any delivery, and where a shop
             // purchase goes. (Not for a login problem: "the app keeps logging me out" got it.)
-            parts.append("Problems with fresh food or drinks from a delivery can be reported within \(window) of delivery; "
-                + "for something bought in a shop, the team there can help.")
+            parts.append("Problems with fresh food or drinks from a delivery can be reported within \(window) of "
+                + "delivery; for something bought in a shop, the team there can help.")
         }
         // The passage on reporting a problem, not the first one retrieved: with another ask in the message ("…also is
         // Lakeside open now?") the first is often about that ask.
-        let reporting = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords, minimumOverlap: 2)
+        let reporting = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords,
+                                           minimumOverlap: 2)
         // No passage on reporting among those retrieved: the best one retrieved, as before.
         return parts + (reporting.isEmpty ? PolicyAnswers.cite(context, limit: 1) : [reporting[0]])
     }
@@ -46,7 +49,9 @@ enum ComplaintAnswers {
             return "I'm sorry about that — that's not how it should be."
         }
         let when = complaint?.when.map { " \($0)" } ?? ""
-        guard let what = complaint?.what else { return "I'm sorry about \(subject)\(when) — that's not how it should be." }
+        guard let what = complaint?.what else {
+            return "I'm sorry about \(subject)\(when) — that's not how it should be."
+        }
         return "I'm sorry \(subject)\(when) was \(what) — that's not how it should be."
     }
 
@@ -56,16 +61,17 @@ enum ComplaintAnswers {
         let at = context.slots.shop.map { " at \($0)" } ?? ""
         let when = complaint.when.map { " \($0)" } ?? ""
         let sorry = switch complaint.kind {
-        case .staff: "I'm sorry a member of our team \(complaint.what ?? "let you down")\(at)\(when) — that's not how "
-            + "anyone should be treated."
+        case .staff: "I'm sorry a member of our team \(complaint.what ?? "let you down")\(at)\(when) — that's not "
+            + "how anyone should be treated."
         case .wait: "I'm sorry you had such a long wait\(at)\(when) — that's not the service we want to give."
         default: cleanliness(complaint.what ?? "the shop", at: at, when: when)
         }
+        let care = context.care
         return [sorry,
-                "Customer Care passes every report about a visit to the shop's manager, who follows it up with the team.",
+                "Customer Care passes every report about a visit to the shop's manager, who follows it up with the "
+                    + "team.",
                 "If you'd like, I can pass this conversation to Customer Care; a person replies here within "
-                    + "\(context.care.replyWithin). You can also call \(context.care.phone) or e-mail \(context.care.email) "
-                    + "(\(context.care.hours))."]
+                    + "\(care.replyWithin). You can also call \(care.phone) or e-mail \(care.email) (\(care.hours))."]
     }
 
     /// "I'm sorry the toilets at Night Owl Coffee weren't clean".
@@ -80,16 +86,24 @@ enum ComplaintAnswers {
         let at = context.slots.shop.map { " at \($0)" } ?? ""
         let when = complaint.when.map { " \($0)" } ?? ""
         let counter = context.slots.shop ?? "the shop where you left it"
-        return ["Sorry to hear you left your \(item) behind\(at)\(when) — I hope we can get it back to you.",
-                "Our shops keep anything left behind for \(context.care.lostPropertyKeptFor): ask at the counter of "
-                    + "\(counter), or contact Customer Care on \(context.care.phone) or \(context.care.email) "
-                    + "(\(context.care.hours)) with the day and a description, and they will check with the shop for you."]
+        let care = context.care
+        let sorry = "Sorry to hear you left your \(item) behind\(at)\(when) — I hope we can get it back to you."
+        return [sorry,
+                "Our shops keep anything left behind for \(care.lostPropertyKeptFor): ask at the counter of "
+                    + "\(counter), or contact Customer Care on \(care.phone) or \(care.email) (\(care.hours)) "
+                    + "with the day and a description, and they will check with the shop for you."]
     }
 
-    /// "…and where is my order?" next to a complaint: the order still to come, when it is not the one complained about
-    /// (a complaint that names no order, "my cappuccino was cold, where is my order?", already gave its status), and
-    /// not when the message names the complained-of order by its id: "ORD-… arrived cold" asks about no other order.
+    /// "…and where is my order?" next to a complaint: the order still to come, when it is not the one complained
+    /// about (a complaint that names no order, "my cappuccino was cold, where is my order?", already gave its
+    /// status), and not when the message names the complained-of order by its id: "ORD-… arrived cold" asks about no
+    /// other order.
+    /// Only when the shopper asks where an order is: "the flat white you delivered yesterday was cold" reads as
+    /// about an order's status too, but asks nothing about the one still on its way.
     static func otherOrderStatus(_ context: PromptContext, message: String) -> [String] {
+        let words = MessageWords(message)
+        guard words.containsAny(["my order", "my delivery", "my other order", "mera order", "mi pedido"]),
+            words.containsAny(["where", "wheres", "when", "status", "track", "kahan", "donde"]) else { return [] }
         let about = context.complaint?.kind.isAboutAVisit == true ? nil : NextStepPlanner.focus(context)?.id
         if let about, message.contains(about) { return [] }
         guard let order = context.orders.first(where: { OrderAnswers.pending.contains($0.status) && $0.id != about })
