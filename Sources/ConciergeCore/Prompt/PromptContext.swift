@@ -85,6 +85,21 @@ public struct CareFacts: Codable, Hashable, Sendable {
     public var lostPropertyKeptFor: String = ""
 }
 
+extension CareFacts {
+    /// Contexts stored before `replyWithin` and `lostPropertyKeptFor` existed (the grounding sets' fixtures, traces)
+    /// still decode: those two are empty then, as a context built without them would have them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        phone = try container.decode(String.self, forKey: .phone)
+        email = try container.decode(String.self, forKey: .email)
+        hours = try container.decode(String.self, forKey: .hours)
+        cannot = try container.decode([String].self, forKey: .cannot)
+        reportFreshProblemsWithin = try container.decode(String.self, forKey: .reportFreshProblemsWithin)
+        replyWithin = try container.decodeIfPresent(String.self, forKey: .replyWithin) ?? ""
+        lostPropertyKeptFor = try container.decodeIfPresent(String.self, forKey: .lostPropertyKeptFor) ?? ""
+    }
+}
+
 /// The hand-off as the answer may state it: facts decided in code, the reply time from `ConciergeRules`.
 public struct HandoffFacts: Codable, Hashable, Sendable {
     /// True when this turn passed the conversation on; false when a request was already open.
