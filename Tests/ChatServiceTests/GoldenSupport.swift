@@ -32,7 +32,9 @@ struct Golden: Sendable, CustomTestStringConvertible {
 }
 
 enum GoldenRunner {
-    static func run(_ golden: Golden) async throws {
+    /// Runs the golden and returns the last answer, for checks a golden's phrases cannot express (their order).
+    @discardableResult
+    static func run(_ golden: Golden) async throws -> String {
         let tap = try await WireTappedMock.make()
         // GOLDEN_HYBRID=1 runs the goldens with the real embedding model (hybrid policy retrieval, as the demo runs
         // when the model is installed). Off by default: re-ingesting the policies with vectors for every golden's
@@ -62,6 +64,7 @@ enum GoldenRunner {
         try await PrivacyCheck.expectClean(bodies, of: try await world.user(golden.email), world: world,
                                            extra: golden.typedPII, label: golden.name)
         try await world.close()
+        return answer
     }
 }
 

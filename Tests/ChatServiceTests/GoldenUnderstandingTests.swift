@@ -344,6 +344,10 @@ struct GoldenUnderstandingTests {
     // MARK: Answered wrongly when first written, right since the understanding step and the answer plan were fixed
 
     static let fixedSinceWritten: [Golden] = [
+        // Was pending: named ORD-AVA10002 and its deadline as a date, never the policy's 48 hours (ComplaintAnswers).
+        Golden(name: "a lukewarm drink from yesterday names yesterday's order and the 48-hour window",
+               messages: ["my oat flat white yesterday was lukewarm"],
+               contains: ["ORD-AVA10002", "48 hours"], excludes: ["ORD-AVA10001"], intent: .complaint),
         Golden(name: "changing the delivery address says whether it can be changed", email: noah,
                messages: ["can I change the delivery address on my order?"],
                contains: ["ORD-NOA10001", "can still be changed"], intent: .orderChange),
@@ -468,11 +472,6 @@ struct GoldenUnderstandingTests {
     /// retrieval; three of them (delivery time, points per pound, returning a mug) are answered right on the
     /// production path with the sentence model (`ModelUnderstandingTurnTests`).
     static let pendingGoldens: [Golden] = [
-        // Now names ORD-AVA10002 and its report deadline as a date, but quotes no policy passage, so "48 hours" never
-        // appears: a complaint about a dated order, not a policy text or excerpt matter.
-        Golden(name: "a lukewarm drink from yesterday names yesterday's order and the 48-hour window",
-               messages: ["my oat flat white yesterday was lukewarm"],
-               contains: ["ORD-AVA10002", "48 hours"], excludes: ["ORD-AVA10001"], intent: .complaint),
         // Answers "Gluten-Free Brownie doesn't list gluten or nuts": the item answer names the diet word as well as
         // his allergy on file (nuts); the dietary answer, not a policy.
         Golden(name: "'is it safe for me' answers the allergy on file", email: raj,

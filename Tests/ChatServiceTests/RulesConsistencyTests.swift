@@ -39,5 +39,6 @@ struct RulesConsistencyTests {
         #expect(contact.contains("phone **\(rules.chain.carePhone)**"))
         #expect(contact.contains("email **\(rules.chain.careEmail)**"))
         #expect(contact.contains("available **\(rules.chain.careHours)**"))
+        #expect(contact.contains("for **\(rules.lostPropertyKeptDays) days**"))
     }
 }

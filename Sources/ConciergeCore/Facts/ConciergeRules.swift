@@ -5,6 +5,8 @@ import Foundation
 public struct ConciergeRules: Codable, Hashable, Sendable {
     /// Problems with fresh food and drinks must be reported within this many hours of delivery.
     public var freshIssueReportHours: Int
+    /// Shops keep what a shopper left behind for this many days (contact policy, "Lost property").
+    public var lostPropertyKeptDays: Int
     /// Unused packaged goods can be returned within this many days of delivery.
     public var packagedReturnDays: Int
     /// Menu categories that count as packaged goods.
@@ -35,7 +37,8 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
 
     /// The shipped defaults, identical to `Seeds/rules.json`.
     public static let standard = ConciergeRules(
-        freshIssueReportHours: 48, packagedReturnDays: 14, packagedCategories: ["merchandise"],
+        freshIssueReportHours: 48, lostPropertyKeptDays: 30, packagedReturnDays: 14,
+        packagedCategories: ["merchandise"],
         lateDeliveryGraceMinutes: 30, cancellableStatuses: [.placed], addressChangeStatuses: [.placed],
         pointsEarnedPerCurrencyUnit: 10, pointsPerCurrencyUnitOfValue: 100, pointsSpendBlock: 100,
         nearbyRadiusMeters: 5_000, shopsInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,

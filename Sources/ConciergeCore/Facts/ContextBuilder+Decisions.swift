@@ -64,3 +64,13 @@ extension ContextBuilder {
         ]
     }
 }
+
+extension ContextBuilder {
+    /// The complaint's facts when the message complains (the intent or the sentiment), or reports something left
+    /// behind: that is read whatever the intents, as no intent of the reading is "lost property".
+    static func complaint(_ understanding: MessageUnderstanding, message: String) -> ComplaintFacts? {
+        guard let facts = ComplaintReader.read(message, shopNamed: understanding.slots.shop != nil) else { return nil }
+        let complains = understanding.contains(.complaint) || understanding.slots.sentiment == .complaint
+        return complains || facts.kind == .lostProperty ? facts : nil
+    }
+}

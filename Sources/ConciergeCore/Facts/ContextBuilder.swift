@@ -88,6 +88,9 @@ struct ContextBuilder: Sendable {
                                                           dietNamed: !understanding.slots.diet.isEmpty, near: data.nearby,
                                                           policies: context.policies) : nil
         context.suggestions = context.menu?.leading(context.suggestions, needs: needs) ?? context.suggestions
+        context.care.replyWithin = HandoffWording.replyWithin(workingDays: rules.chain.careReplyWorkingDays)
+        context.care.lostPropertyKeptFor = "\(rules.lostPropertyKeptDays) days"
+        context.complaint = Self.complaint(understanding, message: message)
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)

@@ -50,7 +50,9 @@ enum ActionPlanner {
             if [.payment, .receipt].contains(intent), context.slots.order == nil { return [] }
             // "My latte at Lakeside was lukewarm" names no order: the latest one is about it only if it holds that
             // item and came from that shop. Otherwise a link to another order would read as the answer's subject.
-            if intent == .complaint, context.slots.order == nil, !Self.mayBeAbout(order, slots: context.slots) {
+            // A complaint about a visit (a rude barista, an umbrella left behind) is about no order at all.
+            if intent == .complaint, context.slots.order == nil,
+                context.complaint?.kind.isAboutAVisit == true || !Self.mayBeAbout(order, slots: context.slots) {
                 return []
             }
             let id = unmask(order.id)

@@ -9,6 +9,10 @@ enum NextStepPlanner {
         if context.handoff != nil {
             return "Next step: come back to this conversation; Customer Care's reply will appear right here."
         }
+        // Something left behind is the next step's subject whatever the reading's intents (see `ComplaintAnswers`).
+        if let complaint = context.complaint, complaint.kind == .lostProperty {
+            return ComplaintAnswers.nextStep(context, complaint)
+        }
         let careLine = "call Customer Care on \(context.care.phone) (\(context.care.hours))"
         if let task = context.account.first, [.policyQuestion, .offTopic].contains(main) {
             return "Next step: open your account page (\(task.page)) and choose \"\(task.section)\"."
@@ -48,6 +52,9 @@ enum NextStepPlanner {
         case .orderChange:
             guard focus(context) != nil else { return noOrder(context) }
             return "Next step: \(careLine); this chat can't change orders."
+        case .complaint where context.complaint?.kind.isAboutAVisit == true:
+            // Staff, a wait, cleanliness or lost property: no order to quote, a person to take it up with the shop.
+            return ComplaintAnswers.nextStep(context, context.complaint!)
         case .refund, .complaint:
             guard let order = focus(context) else {
                 return context.slots.order == nil

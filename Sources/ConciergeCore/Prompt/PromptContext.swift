@@ -43,6 +43,9 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// What the shopper asked of the menu beyond one item: describing words, a price cap, caffeine, items compared or
     /// asked for by name ("do you sell beans?"), each looked up on the nearest menu (`MenuFacts.build`).
     public var menu: MenuFacts? = nil
+    /// What the complaint is about (food or drink, staff, a wait, cleanliness, lost property), read from the message
+    /// by fixed word lists (`ComplaintReader`), when the message complains or reports something left behind.
+    public var complaint: ComplaintFacts? = nil
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {
@@ -82,6 +85,25 @@ public struct CareFacts: Codable, Hashable, Sendable {
     /// How long after delivery a problem with fresh food or drinks can be reported ("48 hours"), from the rules: a
     /// complaint that names no order of the shopper's is answered with it.
     public var reportFreshProblemsWithin: String = ""
+    /// "2 working days": a person of Customer Care replies to a hand-off within it (`careReplyWorkingDays`).
+    public var replyWithin: String = ""
+    /// "30 days": how long the shops keep what was left behind (`lostPropertyKeptDays`, contact policy).
+    public var lostPropertyKeptFor: String = ""
+}
+
+extension CareFacts {
+    /// Contexts stored before `replyWithin` and `lostPropertyKeptFor` existed (the grounding sets' fixtures, traces)
+    /// still decode: those two are empty then, as a context built without them would have them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        phone = try container.decode(String.self, forKey: .phone)
+        email = try container.decode(String.self, forKey: .email)
+        hours = try container.decode(String.self, forKey: .hours)
+        cannot = try container.decode([String].self, forKey: .cannot)
+        reportFreshProblemsWithin = try container.decode(String.self, forKey: .reportFreshProblemsWithin)
+        replyWithin = try container.decodeIfPresent(String.self, forKey: .replyWithin) ?? ""
+        lostPropertyKeptFor = try container.decodeIfPresent(String.self, forKey: .lostPropertyKeptFor) ?? ""
+    }
 }
 
 /// The hand-off as the answer may state it: facts decided in code, the reply time from `ConciergeRules`.

@@ -14,17 +14,23 @@ enum DeterministicResponder {
         }
         let intents = context.intents.compactMap(Intent.init(rawValue:))
         let primary = intents.first ?? .offTopic
+        // Something left behind leads whatever the reading's intents (none of them is "lost property"); the ask the
+        // reading found ("is Lakeside still open?") follows as a secondary one.
+        let lostLeads = context.complaint?.kind == .lostProperty && primary != .complaint
+        let lead = lostLeads ? Intent.complaint : primary
         // A hand-off the shopper did not ask for in words (repeated frustration) is acknowledged first.
-        var parts = context.handoff != nil && primary != .handoff ? HandoffAnswers.sentences(context) : []
+        var parts = context.handoff != nil && lead != .handoff ? HandoffAnswers.sentences(context) : []
         // A general question about orders, points or delivery is answered by the policy, not by the latest order.
         let policyFirst: Set<Intent> = [.orderStatus, .complaint, .refund, .loyalty]
         // An account task is done on the account page: the policy's app menus ("Settings, then Privacy") are not
         // this website's, so the page answers it, as the main ask or as one of the secondary ones.
         let accountLeads = !context.account.isEmpty && [.policyQuestion, .offTopic].contains(primary)
         // "Is there wifi at Lakeside?": the shop's own record answers, not a policy passage.
-        let amenityLeads = !accountLeads && context.amenities != nil && AmenityAnswers.leads(primary)
+        let amenityLeads = !accountLeads && !lostLeads && context.amenities != nil && AmenityAnswers.leads(primary)
         if accountLeads {
             parts += context.account.prefix(2).map(\.how)
+        } else if lostLeads {
+            parts += ComplaintAnswers.answer(context)
         } else if amenityLeads {
             parts += AmenityAnswers.sentences(context)
         } else if context.slots.general, policyFirst.contains(primary), !context.policies.isEmpty {
@@ -32,8 +38,8 @@ enum DeterministicResponder {
         } else {
             parts += body(for: primary, context: context, message: maskedMessage)
         }
-        var secondaries = intents.dropFirst().filter { $0 != primary }.map {
-            secondaryBody(for: $0, primary: primary, context: context)
+        var secondaries = intents.dropFirst(lostLeads ? 0 : 1).filter { $0 != lead }.map {
+            secondaryBody(for: $0, primary: lead, context: context, message: maskedMessage)
         }
         if !accountLeads, let task = context.account.first { secondaries.append([task.how]) }
         if !amenityLeads, context.amenities != nil { secondaries.append(AmenityAnswers.sentences(context)) }
@@ -60,7 +66,7 @@ enum DeterministicResponder {
         case .refund: (context.slots.sentiment == "complaint" ? ["I'm sorry about that."] : []) + OrderAnswers.refund(context)
             + (Capabilities.asksChatToRefund(message)
             ? ["I can't issue refunds from this chat myself, but Customer Care can."] : [])
-        case .complaint: OrderAnswers.complaint(context)
+        case .complaint: ComplaintAnswers.answer(context)
         // "Can I pay with Apple Pay?" is a question, not a problem: the apology is for a payment that went wrong.
         case .payment: (PaymentTrouble.reported(context) ? ["I'm sorry you're having trouble with a payment."] : [])
             + OrderAnswers.payment(context)
@@ -78,17 +84,19 @@ enum DeterministicResponder {
     }
 
     /// A second intent adds at most one sentence, and only facts the first did not already give.
-    static func secondaryBody(for intent: Intent, primary: Intent, context: PromptContext) -> [String] {
+    static func secondaryBody(for intent: Intent, primary: Intent, context: PromptContext, message: String = "") -> [String] {
         let comfortOrShops: Set<Intent> = [.comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .openNow, .nearest]
         switch intent {
         case .offers where !primary.isComfort: return Array(OfferAnswers.offers(context).prefix(1))
         case .openNow, .nearest: return comfortOrShops.contains(primary) ? [] : Array(ShopAnswers.nearest(context).prefix(1))
-        case .orderStatus where ![.refund, .orderChange, .complaint].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
+        // "The barista was rude, and where is my order?": the order asked about, unless it is the one complained about.
+        case .orderStatus where primary == .complaint: return ComplaintAnswers.otherOrderStatus(context, message: message)
+        case .orderStatus where ![.refund, .orderChange].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
         case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context).prefix(1))
         // "The beans were stale. Any coupons?": the apology and what can be done about it are not dropped. Only when
         // the message reports something gone wrong: a ramble's stray word is not a complaint to apologise for.
         case .complaint where ![.complaint, .refund, .orderChange].contains(primary) && context.slots.sentiment == "complaint":
-            return Array(OrderAnswers.complaint(context).prefix(2))
+            return Array(ComplaintAnswers.answer(context).prefix(2))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
         // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.
         case .dietary where primary == .menu && context.item?.shop != nil: return ItemAnswers.dietary(context)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Answers about the shopper's orders: where one is, what can still be changed, what can be refunded, and what
-/// to do when something was wrong. The order is the one the message pointed at, else the most recent.
+/// to do when something was wrong (`ComplaintAnswers` words the apology and what the chain does about it). The order is the one the message pointed at, else the most recent.
 enum OrderAnswers {
     static func status(_ context: PromptContext) -> [String] {
         if let missing = notFound(context) { return [missing] }
@@ -24,6 +24,9 @@ enum OrderAnswers {
         default: return ["\(what) was cancelled, so nothing was charged for it."]
         }
     }
+
+    /// Statuses of an order still to be made or delivered.
+    static let pending: Set<String> = ["placed", "preparing", "in_transit"]
 
     static func change(_ context: PromptContext, message: String) -> [String] {
         if let missing = notFound(context) { return [missing] }
@@ -64,28 +67,6 @@ enum OrderAnswers {
         return parts + PolicyAnswers.cite(context, limit: 1)
     }
 
-    /// Sorry first; then, if it was an order, what can still be done about it; otherwise the policy for shops.
-    static func complaint(_ context: PromptContext) -> [String] {
-        var parts = ["I'm sorry about that — that's not how it should be."]
-        if let missing = notFound(context) { return parts + [missing] }
-        if context.slots.order != nil || context.orderLookup?.found == true, let order = NextStepPlanner.focus(context) {
-            parts += order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
-        } else if !context.care.reportFreshProblemsWithin.isEmpty, context.slots.item != nil {
-            // No order of theirs named, but food or drink: the window that applies to any delivery, and where a shop
-            // purchase goes. (Not for a login problem or rude service: "the app keeps logging me out" got it.)
-            parts.append("Problems with fresh food or drinks from a delivery can be reported within "
-                + "\(context.care.reportFreshProblemsWithin) of delivery; for something bought in a shop, the team there can help.")
-        }
-        // The passage on reporting a problem, not the first one retrieved: with another ask in the message ("…also is
-        // Lakeside open now?") the first is often about that ask.
-        let reporting = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords, minimumOverlap: 2)
-        // No passage on reporting among those retrieved: the best one retrieved, as before.
-        return parts + (reporting.isEmpty ? PolicyAnswers.cite(context, limit: 1) : [reporting[0]])
-    }
-
-    /// Words of the policies' passages on what to do when something was wrong.
-    static let reportingWords = "report problem hours photo quality replacement refund wrong missing damaged"
-
     /// For a payment question about an order: how it was paid (brand and last four only).
     static func payment(_ context: PromptContext) -> [String] {
         guard context.slots.order != nil, let order = NextStepPlanner.focus(context), let payment = order.payment else { return [] }
@@ -103,7 +84,7 @@ enum OrderAnswers {
         return parts
     }
 
-    private static func notFound(_ context: PromptContext) -> String? {
+    static func notFound(_ context: PromptContext) -> String? {
         guard let lookup = context.orderLookup, !lookup.found else { return nil }
         guard lookup.requested.hasPrefix("<") else {
             return "I can't find \(lookup.requested) on your account; if you bought it in a shop, the team there can help."

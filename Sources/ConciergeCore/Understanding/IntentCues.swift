@@ -89,7 +89,10 @@ enum IntentCues {
                            "not what i ordered", "queja", "kharab", "bad service", "terrible", "awful", "gross",
                            "inedible", "bitter", "sour", "came cold", "minutes late", "mins late", "never turned up",
                            "never showed up", "only got", "chipped", "pani jaisa", "bekaar", "tapa rota", "llego frio", "is cold", "were cold", "cold coffee", "squashed",
-                           "crushed", "damaged", "broken", "never arrived", "rubbish")
+                           "crushed", "damaged", "broken", "never arrived", "rubbish",
+                           // Service in a shop: staff, a wait, cleanliness.
+                           "unfriendly", "grosero", "grosera", "dirty", "filthy", "sucio", "sucia", "waited",
+                           "took forever", "long wait")
             + weak("bad", "wrong", "poor", "horrible", "cold", "late"),
         .payment: strong("charged twice", "double charged", "charged me twice", "card declined", "declined",
                          "payment", "payments", "pay with", "pay by", "paid", "apple pay", "google pay", "cash",
@@ -154,7 +157,9 @@ enum IntentCues {
                          "hablar con", "insaan", "kisi se baat", "baat karni", "ring me", "phone me",
                          "contact you", "contact someone", "get in touch", "tlk to", "persn", "in charge", "put me through",
                          "human being", "not a bot", "instead of a bot")
-            + weak("call", "phone", "complain"),
+            + weak("call", "phone", "complain")
+            // A phone left behind in a shop is lost property, not a wish to be phoned.
+            + not("left my phone", "lost my phone", "forgot my phone", "reh gaya", "reh gayi", "chhut gaya"),
         .ruleOverride: strong("ignore previous", "ignore all", "ignore your", "disregard", "system prompt",
                               "your instructions", "you are now", "developer mode", "jailbreak", "pretend you",
                               "act as", "reveal", "print your prompt", "override", "forget your", "new instructions",

@@ -174,9 +174,11 @@ public struct ShopperUnderstanding: Sendable {
         }
         // "Wrong milk! I asked for oat and got dairy", "soup cold 👎": a message that reports something gone wrong is a
         // complaint, whatever words of the menu, a feeling or a shop it uses, unless it asks for something the
-        // complaint routes cannot give (money back, a change, a person, a receipt, a payment fix).
+        // complaint routes cannot give (money back, a change, a person, a receipt, a payment fix). Next to a question
+        // too ("my croissant was stale, also is Lakeside open?"), unless it is a passing remark (`ComplaintLead`).
         if tuning.complaintLeads, slots.sentiment == .complaint, Self.reportable.contains(main.key), followUp == nil,
-            let opening = message.words.first, !Self.questionWords.contains(opening), !text.contains("?") {
+            ComplaintLead.leads(message, text: text, complaintCue: accepted[.complaint]?.position != nil
+                                && ComplaintReader.read(text, shopNamed: slots.shop != nil) != nil) {
             let complaint = accepted[.complaint] ?? Evidence(value: main.value.value, position: main.value.position)
             accepted[.complaint] = complaint
             main = (key: .complaint, value: complaint)

@@ -113,7 +113,9 @@ enum SentimentReader {
                                     "running late", "una hora", "rota", "roto", "basically milk", "cold", "colder",
                                     "queja", "llego frio", "llego fria", "esta frio", "thanda tha", "twise", "kharab", "ganda", "charged twice",
                                     "double charged", "overcharged", "not what i ordered", "you forgot", "forgot the", "they forgot", "forgotten",
-                                    "payment failed", "failed payment", "didnt work", "not working", "wont go through"]
+                                    "payment failed", "failed payment", "didnt work", "not working", "wont go through",
+                                    "unfriendly", "grosero", "grosera", "dirty", "filthy", "sucio", "sucia", "waited",
+                                    "took forever", "long wait"]
     private static let thanks = ["thanks", "thank you", "thank u", "thx", "ty", "cheers", "ta", "appreciate it",
                                  "appreciated", "gracias", "shukriya", "dhanyavad", "dhanyavaad", "thankyou", "tysm", "merci", "danke",
                                  "thnx", "thanx", "thnks", "bye", "goodbye", "thats all i needed"]

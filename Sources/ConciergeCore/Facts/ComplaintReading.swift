@@ -1,0 +1,126 @@
+import Foundation
+
+/// What a complaint is about, as Customer Care would file it. Each kind has its own policy: food and drink are put
+/// right within the reporting window, service in a shop is fed back to its manager, lost property is kept at the shop.
+public enum ComplaintKind: String, Codable, CaseIterable, Sendable {
+    /// Food or a drink that was not right (stale, cold, burnt, wrong).
+    case quality
+    /// A team member who was rude, unfriendly or unhelpful.
+    case staff
+    /// A long wait or queue.
+    case wait
+    /// A table, toilet or shop that was not clean.
+    case cleanliness
+    /// Something the shopper left behind in a shop.
+    case lostProperty = "lost-property"
+
+    /// Whether it happened during a visit to a shop rather than with an order: no order is linked or quoted for it.
+    public var isAboutAVisit: Bool { self != .quality }
+}
+
+/// A complaint as the answer may name it: the kind, what went wrong and when, each a fixed word from the lists below
+/// (never the shopper's free text, which may hold personal data), so the apology says what happened.
+public struct ComplaintFacts: Codable, Hashable, Sendable {
+    public var kind: ComplaintKind
+    /// What went wrong in the answer's words: "stale", "rude to you", "the table"; for lost property, the item.
+    public var what: String?
+    /// When it happened, if the shopper said: "yesterday", "this morning", "last week".
+    public var when: String?
+}
+
+/// Reads `ComplaintFacts` from a message by fixed word lists (English, Spanish, Hinglish). The lists are the kinds'
+/// own words, so a message reporting nothing of the kind gets no reading and the general complaint answer.
+enum ComplaintReader {
+    /// - Parameter shopNamed: whether the message names one of the chain's shops: "I lost my phone" alone may be
+    ///   anywhere, "I lost my phone at Lakeside" is lost property.
+    static func read(_ text: String, shopNamed: Bool) -> ComplaintFacts? {
+        let words = MessageWords(text)
+        let when = first(of: whens, in: words)
+        if let item = lostItem(words, shopNamed: shopNamed) {
+            return ComplaintFacts(kind: .lostProperty, what: item, when: when)
+        }
+        if let what = first(of: staffWords, in: words) { return ComplaintFacts(kind: .staff, what: what, when: when) }
+        if let thing = unclean(words) { return ComplaintFacts(kind: .cleanliness, what: thing, when: when) }
+        if words.containsAny(waitWords) { return ComplaintFacts(kind: .wait, what: nil, when: when) }
+        if let what = first(of: qualityWords, in: words) {
+            return ComplaintFacts(kind: .quality, what: what, when: when)
+        }
+        return nil
+    }
+
+    /// The first phrase of `table` the message contains, in the table's order, as the answer words it.
+    private static func first(of table: KeyValuePairs<String, String>, in words: MessageWords) -> String? {
+        table.first { words.contains(phrase: $0.key) }?.value
+    }
+
+    /// A thing left behind: a verb of losing or leaving and a thing of the list, both in the message ("I left my
+    /// umbrella at Lakeside", "mera phone reh gaya", "dejé mi paraguas").
+    private static func lostItem(_ words: MessageWords, shopNamed: Bool) -> String? {
+        let left = words.containsAny(leftBehind)
+        let lostInAShop = words.containsAny(lost) && (shopNamed || words.containsAny(inAShop))
+        guard left || lostInAShop else { return nil }
+        return first(of: belongings, in: words)
+    }
+
+    /// What was not clean, when the message says something was dirty: "the table", "the toilets", else "the shop".
+    private static func unclean(_ words: MessageWords) -> String? {
+        guard words.containsAny(dirtyWords) || words.contains(phrase: "not clean") else { return nil }
+        return first(of: places, in: words) ?? "the shop"
+    }
+
+    static let whens: KeyValuePairs<String, String> = [
+        "yesterday": "yesterday", "yday": "yesterday", "yest": "yesterday", "ayer": "yesterday",
+        "this morning": "this morning", "esta manana": "this morning", "last night": "last night",
+        "anoche": "last night",
+        "last week": "last week", "semana pasada": "last week", "today": "today", "hoy": "today", "aaj": "today",
+    ]
+
+    static let staffWords: KeyValuePairs<String, String> = [
+        "rude": "was rude to you", "grosero": "was rude to you", "grosera": "was rude to you",
+        "maleducado": "was rude to you", "mal educado": "was rude to you", "badtameez": "was rude to you",
+        "badtameezi": "was rude to you", "impolite": "was rude to you", "attitude": "was rude to you",
+        "unfriendly": "was unfriendly to you", "unhelpful": "was unhelpful", "ignored me": "ignored you",
+        "ignored us": "ignored you", "shouted at me": "shouted at you", "yelled at me": "shouted at you",
+    ]
+
+    static let waitWords = ["waited", "waiting", "wait", "queue", "queued", "took forever", "ages", "so slow",
+                            "too slow", "espere", "esperar", "espera", "intezaar", "wait kiya"]
+
+    static let dirtyWords = ["dirty", "filthy", "sticky", "messy", "unclean", "gross", "disgusting", "sucio", "sucia",
+                             "sucios", "ganda", "gandi", "gande"]
+
+    static let places: KeyValuePairs<String, String> = [
+        "toilets": "the toilets", "toilet": "the toilet", "bathroom": "the toilet", "loo": "the toilet",
+        "tables": "the tables", "table": "the table", "mesa": "the table", "floor": "the floor", "cup": "your cup",
+        "mug": "your mug", "chairs": "the seating", "seats": "the seating", "bano": "the toilet",
+    ]
+
+    static let leftBehind = ["left my", "left behind", "forgot my", "left a", "left the", "deje mi", "olvide mi",
+                             "reh gaya", "reh gayi", "chhut gaya", "chhoot gaya", "bhool gaya", "bhool gayi"]
+    /// Losing is not leaving: only with a shop named or "in the shop", "there".
+    static let lost = ["lost my", "perdi mi", "gum gaya", "gum ho gaya"]
+    static let inAShop = ["in the shop", "in the cafe", "at the cafe", "at the shop", "there", "in your shop",
+                          "at your shop"]
+
+    static let belongings: KeyValuePairs<String, String> = [
+        "umbrella": "umbrella", "brolly": "umbrella", "paraguas": "umbrella", "chhata": "umbrella",
+        "phone": "phone", "mobile": "phone", "movil": "phone", "celular": "phone", "telefono": "phone",
+        "wallet": "wallet", "cartera": "wallet", "purse": "purse", "bag": "bag", "backpack": "bag", "bolso": "bag",
+        "keys": "keys", "key": "keys", "llaves": "keys", "chabi": "keys", "scarf": "scarf", "bufanda": "scarf",
+        "coat": "coat", "abrigo": "coat", "jacket": "jacket", "chaqueta": "jacket", "hat": "hat", "gloves": "gloves",
+        "sunglasses": "sunglasses", "glasses": "glasses", "gafas": "glasses", "headphones": "headphones",
+        "earbuds": "earbuds", "airpods": "earbuds", "laptop": "laptop", "charger": "charger", "book": "book",
+        "card": "card", "jumper": "jumper", "sweater": "jumper", "bottle": "water bottle",
+        "reusable cup": "reusable cup",
+    ]
+
+    static let qualityWords: KeyValuePairs<String, String> = [
+        "stale": "stale", "lukewarm": "lukewarm", "luke warm": "lukewarm", "not hot": "not hot enough", "cold": "cold",
+        "frio": "cold", "fria": "cold", "thanda": "cold", "thandi": "cold", "burnt": "burnt", "burned": "burnt",
+        "quemado": "burnt", "watery": "watery", "soggy": "soggy", "bitter": "bitter", "sour": "sour", "weak": "weak",
+        "spilled": "spilled", "spilt": "spilled", "squashed": "squashed", "crushed": "crushed",
+        "undercooked": "undercooked",
+        "mouldy": "mouldy", "moldy": "mouldy", "rancio": "stale", "wrong": "wrong", "equivocado": "wrong",
+        "missing": "missing",
+    ]
+}

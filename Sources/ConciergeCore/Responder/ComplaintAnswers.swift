@@ -1,0 +1,123 @@
+import Foundation
+
+/// Complaints answered as a Customer Care agent would: an apology that names what happened (the item, the order,
+/// the shop, when), then what the chain does about that kind of problem according to its policies, with the real
+/// route to a person. Every fact is from the context (`ComplaintFacts`, `CareFacts`, the orders), so the answer
+/// passes the grounding check; the offer of a person is the hand-off the chat really makes.
+enum ComplaintAnswers {
+    static func answer(_ context: PromptContext) -> [String] {
+        guard let complaint = context.complaint, complaint.kind.isAboutAVisit else { return quality(context) }
+        return complaint.kind == .lostProperty ? lostProperty(context, complaint) : visit(context, complaint)
+    }
+
+    /// Food or a drink: sorry for what was wrong with it; then, if it was an order, its reporting window; otherwise
+    /// the window for deliveries and where a shop purchase goes; then the policy's passage on reporting.
+    static func quality(_ context: PromptContext) -> [String] {
+        var parts = [apology(context)]
+        if let missing = OrderAnswers.notFound(context) { return parts + [missing] }
+        let window = context.care.reportFreshProblemsWithin
+        let named = context.slots.order != nil || context.orderLookup?.found == true
+        if named, let order = NextStepPlanner.focus(context) {
+            if order.status == "delivered", !window.isEmpty {
+                parts.append("Problems with fresh food or drinks can be reported within \(window) of delivery or "
+                    + "collection, and we put them right with a refund or a replacement.")
+            }
+            parts += order.status == "delivered" ? OrderAnswers.refundWindow(order)
+                : Array(OrderAnswers.status(context).prefix(1))
+        } else if !window.isEmpty, context.slots.item != nil || context.complaint?.kind == .quality {
+            // No order of theirs named, but food or drink: the window that applies to any delivery, and where a shop
+            // purchase goes. (Not for a login problem: "the app keeps logging me out" got it.)
+            parts.append("Problems with fresh food or drinks from a delivery can be reported within \(window) of "
+                + "delivery; for something bought in a shop, the team there can help.")
+        }
+        // The passage on reporting a problem, not the first one retrieved: with another ask in the message ("…also is
+        // Lakeside open now?") the first is often about that ask.
+        let reporting = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords,
+                                           minimumOverlap: 2)
+        // No passage on reporting among those retrieved: the best one retrieved, as before.
+        return parts + (reporting.isEmpty ? PolicyAnswers.cite(context, limit: 1) : [reporting[0]])
+    }
+
+    /// Words of the policies' passages on what to do when something was wrong.
+    static let reportingWords = "report problem hours photo quality replacement refund wrong missing damaged"
+
+    /// "I'm sorry your Oat Flat White yesterday was lukewarm": the item (or the order) and what was wrong, as said.
+    static func apology(_ context: PromptContext) -> String {
+        let complaint = context.complaint?.kind == .quality ? context.complaint : nil
+        let pointed = context.slots.order != nil && context.orderLookup?.found == true
+        guard let subject = context.slots.item.map({ "your \($0)" }) ?? (pointed ? "your order" : nil) else {
+            return "I'm sorry about that — that's not how it should be."
+        }
+        let when = complaint?.when.map { " \($0)" } ?? ""
+        guard let what = complaint?.what else {
+            return "I'm sorry about \(subject)\(when) — that's not how it should be."
+        }
+        return "I'm sorry \(subject)\(when) was \(what) — that's not how it should be."
+    }
+
+    /// Service during a visit: sorry for what happened, the policy (Customer Care passes it to the shop's manager),
+    /// and the person offered, with Customer Care's own routes.
+    static func visit(_ context: PromptContext, _ complaint: ComplaintFacts) -> [String] {
+        let at = context.slots.shop.map { " at \($0)" } ?? ""
+        let when = complaint.when.map { " \($0)" } ?? ""
+        let sorry = switch complaint.kind {
+        case .staff: "I'm sorry a member of our team \(complaint.what ?? "let you down")\(at)\(when) — that's not "
+            + "how anyone should be treated."
+        case .wait: "I'm sorry you had such a long wait\(at)\(when) — that's not the service we want to give."
+        default: cleanliness(complaint.what ?? "the shop", at: at, when: when)
+        }
+        let care = context.care
+        return [sorry,
+                "Customer Care passes every report about a visit to the shop's manager, who follows it up with the "
+                    + "team.",
+                "If you'd like, I can pass this conversation to Customer Care; a person replies here within "
+                    + "\(care.replyWithin). You can also call \(care.phone) or e-mail \(care.email) (\(care.hours))."]
+    }
+
+    /// "I'm sorry the toilets at Night Owl Coffee weren't clean".
+    private static func cleanliness(_ thing: String, at: String, when: String) -> String {
+        let plural = thing.hasSuffix("s") && !thing.hasSuffix("ss")
+        return "I'm sorry \(thing)\(at)\(when) \(plural ? "weren't" : "wasn't") clean — that's not how it should be."
+    }
+
+    /// Something left behind: what the lost property policy says, where to ask, and Customer Care's routes.
+    static func lostProperty(_ context: PromptContext, _ complaint: ComplaintFacts) -> [String] {
+        let item = complaint.what ?? "belongings"
+        let at = context.slots.shop.map { " at \($0)" } ?? ""
+        let when = complaint.when.map { " \($0)" } ?? ""
+        let counter = context.slots.shop ?? "the shop where you left it"
+        let care = context.care
+        let sorry = "Sorry to hear you left your \(item) behind\(at)\(when) — I hope we can get it back to you."
+        return [sorry,
+                "Our shops keep anything left behind for \(care.lostPropertyKeptFor): ask at the counter of "
+                    + "\(counter), or contact Customer Care on \(care.phone) or \(care.email) (\(care.hours)) "
+                    + "with the day and a description, and they will check with the shop for you."]
+    }
+
+    /// "…and where is my order?" next to a complaint: the order still to come, when it is not the one complained
+    /// about (a complaint that names no order, "my cappuccino was cold, where is my order?", already gave its
+    /// status), and not when the message names the complained-of order by its id: "ORD-… arrived cold" asks about no
+    /// other order.
+    /// Only when the shopper asks where an order is: "the flat white you delivered yesterday was cold" reads as
+    /// about an order's status too, but asks nothing about the one still on its way.
+    static func otherOrderStatus(_ context: PromptContext, message: String) -> [String] {
+        let words = MessageWords(message)
+        guard words.containsAny(["my order", "my delivery", "my other order", "mera order", "mi pedido"]),
+            words.containsAny(["where", "wheres", "when", "status", "track", "kahan", "donde"]) else { return [] }
+        let about = context.complaint?.kind.isAboutAVisit == true ? nil : NextStepPlanner.focus(context)?.id
+        if let about, message.contains(about) { return [] }
+        guard let order = context.orders.first(where: { OrderAnswers.pending.contains($0.status) && $0.id != about })
+        else { return [] }
+        var asked = context
+        asked.orderLookup = OrderLookup(requested: order.id, found: true)
+        return Array(OrderAnswers.status(asked).prefix(1))
+    }
+
+    /// The next step for a complaint about a visit: the person offered is the hand-off the chat makes.
+    static func nextStep(_ context: PromptContext, _ complaint: ComplaintFacts) -> String {
+        let shop = context.slots.shop ?? "the shop"
+        return complaint.kind == .lostProperty
+            ? "Next step: ask me to pass this to a person, and Customer Care will check with \(shop) for you."
+            : "Next step: ask me to pass this to a person, and Customer Care will take it up with \(shop)."
+    }
+}
