@@ -180,6 +180,28 @@ struct SlotExtractor: Sendable {
             }
         }
         return found.max(by: { ($0.name.words.count, $1.name.written) < ($1.name.words.count, $0.name.written) })?.name.written
+            ?? referredShop(in: words)
+    }
+
+    /// Nouns shoppers put next to a word that says which shop they mean ("the soho shop", "your soho place", "the one
+    /// in soho", "soho branch", "soho wala shop", "la tienda de soho").
+    private static let shopNouns: Set<String> = ["shop", "place", "one", "branch", "store", "cafe", "location", "outlet",
+                                                 "spot", "wala", "wali", "vala", "tienda", "sucursal", "local"]
+    /// Words between such a noun and the place after it ("the one in soho", "the shop on old compton st").
+    private static let placePrepositions: Set<String> = ["in", "on", "at", "near", "by", "off", "de", "del", "en"]
+
+    /// A shop named by a word only it has in the chain's data (its name, street or city), when that word stands next to
+    /// a shop noun: up to three words before it, or after it and a preposition. Words of different shops name none.
+    private func referredShop(in words: [String]) -> String? {
+        var named = Set<String>()
+        for (index, word) in words.enumerated() where Self.shopNouns.contains(word) {
+            var window = Array(words[max(0, index - 3)..<index])
+            if index + 1 < words.count, Self.placePrepositions.contains(words[index + 1]) {
+                window += words.dropFirst(index + 2).prefix(3)
+            }
+            named.formUnion(window.compactMap { vocabulary.shopsByOwnWord[$0] })
+        }
+        return named.count == 1 ? named.first : nil
     }
 
     // MARK: Diet, channel
