@@ -10,7 +10,7 @@ enum NextStepPlanner {
             return "Next step: come back to this conversation; Customer Care's reply will appear right here."
         }
         let careLine = "call Customer Care on \(context.care.phone) (\(context.care.hours))"
-        if let task = context.account.first, [.policyQuestion, .offTopic].contains(main) {
+        if let task = context.account.first, AccountTask.leads(context) {
             return "Next step: open your account page (\(task.page)) and choose \"\(task.section)\"."
         }
         if context.slots.general, [.orderStatus, .complaint, .refund, .loyalty].contains(main), !context.policies.isEmpty {

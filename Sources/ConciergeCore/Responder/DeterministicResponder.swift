@@ -20,7 +20,7 @@ enum DeterministicResponder {
         let policyFirst: Set<Intent> = [.orderStatus, .complaint, .refund, .loyalty]
         // An account task is done on the account page: the policy's app menus ("Settings, then Privacy") are not
         // this website's, so the page answers it, as the main ask or as one of the secondary ones.
-        let accountLeads = !context.account.isEmpty && [.policyQuestion, .offTopic].contains(primary)
+        let accountLeads = AccountTask.leads(context)
         if accountLeads {
             parts += context.account.prefix(2).map(\.how)
         } else if context.slots.general, policyFirst.contains(primary), !context.policies.isEmpty {
