@@ -54,6 +54,9 @@ public struct SlotFacts: Codable, Hashable, Sendable {
     public var general: Bool = false
     /// A coupon code the shopper typed ("can I use WARM15?"); whether it is theirs to use is `coupons`.
     public var couponCode: String? = nil
+    /// What the shopper named a deal for, in their words ("cold drinks"); the coupons that fit it lead `coupons`
+    /// and are marked `fitsAsk`.
+    public var dealFor: String? = nil
 }
 
 public struct AskedItem: Codable, Hashable, Sendable {
@@ -135,6 +138,8 @@ public struct CouponFacts: Codable, Hashable, Sendable {
     public var minimumSpend: String?
     /// "all our shops" or the one shop's name.
     public var validAt: String
+    /// Set when the shopper named what the deal should be for (`SlotFacts.dealFor`): whether this coupon is for it.
+    public var fitsAsk: Bool? = nil
 }
 
 public struct OrderFacts: Codable, Hashable, Sendable {

@@ -145,6 +145,14 @@ enum OfferAnswers {
             return ["I can't find \(typed) among the coupons you can use near you."] + others
         }
         guard !context.coupons.isEmpty else { return ["You have no coupons you can use right now."] }
+        // "Any deals on cold drinks?": the coupons for that, and only those; if none is, said so before the others.
+        if let named = context.slots.dealFor {
+            let fitting = context.coupons.filter { $0.fitsAsk == true }
+            if fitting.isEmpty {
+                return ["None of your coupons is for \(named)."] + context.coupons.prefix(2).map(sentence)
+            }
+            return fitting.prefix(2).map(sentence)
+        }
         return context.coupons.prefix(2).map(sentence)
     }
 
