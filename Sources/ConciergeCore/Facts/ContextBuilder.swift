@@ -66,6 +66,8 @@ struct ContextBuilder: Sendable {
         // reaches the prompt as a "code".
         context.slots.couponCode = CouponCodeHint.first(in: maskedMessage)
         context.slots.dealFor = dealFit?.written
+        context.offering = AskedOffering.find(in: maskedMessage, shop: data.nearby.first?.shop, policies: data.policies,
+                                              readAsMenu: understanding.intents.contains(.menu))
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
             && GeneralQuestion.asks(message)
         // Whatever the reading's intents: an account task next to another ask is still answered with its page.

@@ -37,6 +37,8 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// Account tasks the message asks about (delete the account, change the password…): this website does them on
     /// the account page, which this chat cannot do for the shopper.
     public var account: [AccountTaskFacts] = []
+    /// Whether the chain offers what the message asks for in so many words ("do you have oat milk?").
+    public var offering: OfferingFacts? = nil
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {

@@ -32,6 +32,10 @@ enum DeterministicResponder {
             secondaryBody(for: $0, primary: primary, context: context)
         }
         if !accountLeads, let task = context.account.first { secondaries.append([task.how]) }
+        // "…and do u have oat milk": a second ask about the menu, in its own sentences after the main one.
+        if OfferingAnswers.owed(context, primary: primary, intents: intents), !intents.dropFirst().contains(.menu) {
+            secondaries.insert(OfferingAnswers.sentences(context), at: 0)
+        }
         for sentences in secondaries.filter({ !$0.isEmpty }).prefix(2) {
             for sentence in sentences where !parts.contains(sentence) { parts.append(sentence) }
         }
@@ -85,6 +89,8 @@ enum DeterministicResponder {
         case .complaint where ![.complaint, .refund, .orderChange].contains(primary) && context.slots.sentiment == "complaint":
             return Array(OrderAnswers.complaint(context).prefix(2))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
+        case .menu where context.offering != nil && !primary.isComfort && primary != .dietary:
+            return OfferingAnswers.sentences(context)
         // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.
         case .dietary where primary == .menu && context.item?.shop != nil: return ItemAnswers.dietary(context)
         // "Is Night Owl open at 11 and do they have vegan stuff?": what fits, then the allergens warning.

@@ -33,6 +33,8 @@ enum ItemAnswers {
         // "What's on the menu, anything vegan?": the suggestions already fit the diet named; say so, as a dietary
         // answer does, instead of listing them as if any would do.
         if !context.slots.diet.isEmpty { return dietary(context) }
+        // "Do you have oat milk?": whether we do, not a list of suggestions.
+        if context.offering != nil { return OfferingAnswers.sentences(context) }
         guard let first = context.suggestions.first else {
             return ["I can't see a menu near you yet; set your location and I'll show what's on."]
         }
