@@ -95,8 +95,10 @@ struct GoldenTrialTests {
         Golden(name: "are dogs allowed in your cafes", messages: ["are dogs allowed in your cafes?"], contains: [dogsWelcome]),
         // ("dogg" and Hinglish "kya main apna dog la sakta hoon" are not retrieved as relevant on lexical retrieval:
         // the retriever is outside this part.)
-        Golden(name: "can my dog come inside with me", messages: ["can my dog come inside with me?"], contains: [dogsWelcome]),
-        Golden(name: "typo: r dogs allowed in ur shops", messages: ["r dogs alowed in ur shops"], contains: [dogsWelcome]),
+        Golden(name: "can my dog come inside with me", messages: ["can my dog come inside with me?"],
+               contains: [dogsWelcome]),
+        Golden(name: "typo: r dogs allowed in ur shops", messages: ["r dogs alowed in ur shops"],
+               contains: [dogsWelcome]),
     ]
 
     static let goldens = namedShop + secondMenuAsk + namedDeals + dataTasks + dogs

@@ -32,9 +32,10 @@ struct TrialReadingTests {
     }
 
     /// Words two shops share, words of many, and ordinary words (even when one shop's name or street has them) name no
-    /// shop; nor do words of two different shops together.
+    /// shop; nor do words of two different shops together, nor a place a shop is near.
     @Test(arguments: ["is the kings road shop open", "the london one", "is the one in the park open", "the central one",
-                      "is the new one open yet", "any shop open late at night", "the fleet street one or the lyon one"])
+                      "is the new one open yet", "any shop open late at night", "the fleet street one or the lyon one",
+                      "is there a cafe near soho"])
     func commonOrSharedWordsNameNoShop(_ message: String) {
         #expect(understanding.read(message).slots.shop == nil, "\(message)")
     }
@@ -71,7 +72,8 @@ struct TrialReadingTests {
 
     /// "Can I bring my dog": the sentence about dogs (the section's subject), not the one that only shares "bring".
     @Test func theExcerptNamesTheSectionsSubject() {
-        let text = "### Assistance dogs\n\nAssistance dogs are always welcome in all our shops. We are happy to bring a bowl of water."
+        let text = "### Assistance dogs\n\nAssistance dogs are always welcome in all our shops. "
+            + "We are happy to bring a bowl of water."
         let excerpt = PolicyExcerpt.best(of: text, for: "can I bring my dog",
                                          headings: ["Accessibility", "In our shops", "Assistance dogs"])
         #expect(excerpt.hasPrefix("Assistance dogs are always welcome in all our shops."), "\(excerpt)")

@@ -26,14 +26,16 @@ public enum AccountTask: String, Codable, CaseIterable, Sendable {
     }
 
     private static func matches(_ phrase: String, in words: [String]) -> Bool {
-        let parts = phrase.split(separator: "+").map { $0.split(separator: "|").map { $0.split(separator: " ").map(String.init) } }
+        let parts = phrase.split(separator: "+")
+            .map { $0.split(separator: "|").map { $0.split(separator: " ").map(String.init) } }
         guard parts.count == 2 else { return parts.allSatisfy { Self.spans(of: $0, in: words).isEmpty == false } }
         return Self.together(parts[0], parts[1], in: words)
     }
 
     /// One's data, as shoppers name it ("everything you have on me"): the object of a deletion or of a download.
     private static let personalData = "data|my data|personal data|my personal data|all my data|my info|my information"
-        + "|everything you have on me|everything you have about me|everything you hold on me|everything you know about me"
+        + "|everything you have on me|everything you have about me|everything you hold on me"
+        + "|everything you know about me"
         + "|datos|mis datos|mera data|mera sara data"
     /// Asking for one's data without a download word ("i want my data", "quiero mis datos", "mera data chahiye").
     private static let wishForData = ["want|need|request|give me|send me|quiero|necesito|chahiye|do|dedo+"
@@ -132,7 +134,9 @@ extension AccountTask {
     /// chain's, or a menu ask alone that names nothing of the menu ("erase everything you have on me" is read by
     /// meaning as a menu question, but asks for no item, diet or menu word).
     static func leads(_ context: PromptContext) -> Bool {
-        guard !context.account.isEmpty, let main = context.intents.first.flatMap(Intent.init(rawValue:)) else { return false }
+        guard !context.account.isEmpty, let main = context.intents.first.flatMap(Intent.init(rawValue:)) else {
+            return false
+        }
         if [.policyQuestion, .offTopic].contains(main) { return true }
         return main == .menu && context.intents.count == 1 && context.slots.item == nil && context.slots.diet.isEmpty
     }

@@ -15,7 +15,8 @@ enum AskedOffering {
     private static let closers = ["milega", "milegi", "milta", "hai kya", "available hai"]
     /// Where the thing asked for ends: the next ask or a filler.
     private static let boundaries: Set<String> = ["and", "or", "at", "in", "for", "today", "tomorrow", "now", "please",
-                                                  "pls", "aur", "y", "also", "there", "here", "too", "abhi", "is", "are"]
+                                                  "pls", "aur", "y", "also", "there", "here", "too", "abhi", "is",
+                                                  "are"]
     private static let leading: Set<String> = ["any", "some", "the", "a", "an", "de", "la", "el", "koi"]
 
     /// `readAsMenu`: the message was read as asking about the menu. Without that, what is asked must hold a word of
@@ -28,11 +29,13 @@ enum AskedOffering {
         var facts = OfferingFacts(asked: asked, shop: shop?.name, items: [], passage: nil, source: nil)
         if let shop {
             facts.items = shop.menu.filter { wanted.isSubset(of: PolicyExcerpt.contentWords(words(of: $0))) }.prefix(3)
-                .map { ItemFacts(name: $0.name, price: Money.format($0.priceMinor, currency: shop.currency), shop: shop.name,
-                                 tags: $0.tags.map(\.rawValue)) }
+                .map { item in
+                    ItemFacts(name: item.name, price: Money.format(item.priceMinor, currency: shop.currency),
+                              shop: shop.name, tags: item.tags.map(\.rawValue))
+                }
         }
-        // Every retrieved passage, also one the retriever judged weak for the whole message ("lakeside khula hai? aur oat
-        // milk milega?"): a sentence that names every word asked is evidence enough for this ask.
+        // Every retrieved passage, also one the retriever judged weak for the whole message ("lakeside khula hai? aur
+        // oat milk milega?"): a sentence that names every word asked is evidence enough for this ask.
         for result in policies {
             guard let sentence = PolicyExcerpt.sentences(of: result.chunk.text)
                 .first(where: { wanted.isSubset(of: PolicyExcerpt.contentWords($0)) }) else { continue }

@@ -12,8 +12,8 @@ struct CouponFit: Sendable {
 
     /// Words that ask for a deal; the thing it should be for stands just after (or just before) one of them.
     private static let dealWords = ["deal", "deals", "offer", "offers", "coupon", "coupons", "discount", "discounts",
-                                    "code", "codes", "promo", "promos", "voucher", "vouchers", "descuento", "descuentos",
-                                    "oferta", "ofertas", "cupon", "cupones"]
+                                    "code", "codes", "promo", "promos", "voucher", "vouchers", "descuento",
+                                    "descuentos", "oferta", "ofertas", "cupon", "cupones"]
 
     /// `nil` when the message names nothing of the menu next to a deal word.
     static func asked(in message: String, menus: [Shop]) -> CouponFit? {
@@ -33,7 +33,8 @@ struct CouponFit: Sendable {
     /// How many of the named words the coupon's own words hold (0: it is not for what was named).
     func score(_ eligible: EligibleCoupon, at shop: Shop) -> Int {
         let coupon = eligible.coupon
-        var own = MessageWords.fold(coupon.summary + " " + CouponDescriber.scope(coupon.scope, shop: shop)).map(Self.fold)
+        let described = coupon.summary + " " + CouponDescriber.scope(coupon.scope, shop: shop)
+        var own = MessageWords.fold(described).map(Self.fold)
         // A coupon for everything covers every item, but is not "for" any of them.
         if [.category, .item].contains(coupon.scope.kind) {
             own += shop.menu.filter { eligible.appliesTo.contains($0.sku) }.flatMap(Self.itemWords)
@@ -52,11 +53,13 @@ struct CouponFit: Sendable {
     }
 
     private static func isDealWord(_ word: String) -> Bool {
-        dealWords.contains(word) || (word.count >= 5 && dealWords.contains { $0.count >= 5 && EditDistance.isAtMostOne(word, $0) })
+        dealWords.contains(word)
+            || (word.count >= 5 && dealWords.contains { $0.count >= 5 && EditDistance.isAtMostOne(word, $0) })
     }
 
     private static func itemWords(_ item: MenuItem) -> [String] {
-        MessageWords.fold(item.name + " " + item.category + " " + item.tags.map(\.rawValue).joined(separator: " ")).map(fold)
+        let described = item.name + " " + item.category + " " + item.tags.map(\.rawValue).joined(separator: " ")
+        return MessageWords.fold(described).map(fold)
     }
 
     /// "drinks" meets "drink", "muffins" meets "muffin", "sandwiches" meets "sandwich".

@@ -8,7 +8,8 @@ import Retrieval
 enum PolicyExcerpt {
     /// `headings` are the section's own headings: a question word that is also the section's subject ("dog" under
     /// "Assistance dogs") marks the sentence that answers it, ahead of one that only shares a verb ("bring a bowl").
-    static func best(of text: String, for question: String, headings: [String] = [], maximumLength: Int = 260) -> String {
+    static func best(of text: String, for question: String, headings: [String] = [],
+                     maximumLength: Int = 260) -> String {
         let sentences = self.sentences(of: text)
         guard !sentences.isEmpty else { return "" }
         let asked = contentWords(question).union(impliedWords(question))
@@ -141,6 +142,7 @@ extension PolicyFacts {
         let source = headings.isEmpty ? result.citation.document
             : result.citation.document + " > " + headings.joined(separator: " > ")
         self.init(source: source, text: result.chunk.text, relevant: result.isRelevant,
-                  excerpt: PolicyExcerpt.best(of: result.chunk.text, for: question, headings: result.citation.headingPath))
+                  excerpt: PolicyExcerpt.best(of: result.chunk.text, for: question,
+                                              headings: result.citation.headingPath))
     }
 }

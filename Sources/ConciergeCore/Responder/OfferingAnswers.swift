@@ -13,10 +13,12 @@ enum OfferingAnswers {
         var parts: [String] = []
         if let passage = offering.passage, let source = offering.source { parts.append("\(passage) [\(source)]") }
         if let shop = offering.shop, !offering.items.isEmpty {
-            parts.append("At \(shop) there is " + offering.items.map { "\($0.name) (\($0.price))" }.joined(separator: ", ") + ".")
+            let items = offering.items.map { "\($0.name) (\($0.price))" }.joined(separator: ", ")
+            parts.append("At \(shop) there is \(items).")
         }
         if parts.isEmpty {
-            parts.append("I can't find \(offering.asked) on the menu at \(offering.shop ?? "the shops near you") or in our policies.")
+            let shop = offering.shop ?? "the shops near you"
+            parts.append("I can't find \(offering.asked) on the menu at \(shop) or in our policies.")
         }
         return parts
     }

@@ -22,11 +22,10 @@ public struct ChainVocabulary: Sendable {
     /// one in the park", "central"): even when only one shop has them, they do not name it alone.
     static let commonPlaceWords: Set<String> = [
         "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "way", "place", "square", "park", "hill", "market",
-        "station", "village", "gardens", "garden", "walk", "parade", "causeway", "circle", "bridge", "high", "old", "new",
-        "upper", "lower", "great", "little", "big", "main", "central", "centre", "center", "north", "south", "east",
-        "west", "night", "late", "early", "day", "morning", "city", "town", "feet", "rue", "de", "la", "le", "du",
-        "strasse", "straße", "and", "of", "on", "at", "in", "near", "by", "shop", "one", "branch", "store", "w", "e", "n",
-        "s",
+        "station", "village", "gardens", "garden", "walk", "parade", "causeway", "circle", "bridge", "high", "old",
+        "new", "upper", "lower", "great", "little", "big", "main", "central", "centre", "center", "north", "south",
+        "east", "west", "night", "late", "early", "day", "morning", "city", "town", "feet", "rue", "de", "la", "le",
+        "du", "strasse", "straße", "and", "of", "on", "at", "in", "near", "by", "shop", "one", "branch", "store",
     ]
 
     public init(itemNames: [String], shopNames: [String], shopPlaces: [String: [String]] = [:]) {
@@ -49,7 +48,8 @@ public struct ChainVocabulary: Sendable {
 
     /// The chain's shops with where they are: a shop is also named by its street and its city.
     public init(shops: [Shop]) {
-        let places = Dictionary(shops.map { ($0.name, [$0.address.line1, $0.address.city]) }, uniquingKeysWith: { $0 + $1 })
+        let places = Dictionary(shops.map { ($0.name, [$0.address.line1, $0.address.city]) },
+                                uniquingKeysWith: { $0 + $1 })
         self.init(itemNames: shops.flatMap { $0.menu.map(\.name) }, shopNames: shops.map(\.name), shopPlaces: places)
     }
 
