@@ -15,16 +15,31 @@ public enum AccountTask: String, Codable, CaseIterable, Sendable {
     /// The tasks a message asks about, in the order of `allCases`. A task needs its object and, where the object
     /// alone is ambiguous ("my data" in a privacy question), its verb: "how long do you keep my data" is not a
     /// download.
+    /// "I want my data" asks for a copy, but "I want my data deleted" asks to delete it: a wish for one's data is a
+    /// download only when no deletion is asked.
     static func asked(in text: String) -> [AccountTask] {
         let words = MessageWords(text).words
-        return allCases.filter { task in
-            task.phrases.contains { phrase in
-                let parts = phrase.split(separator: "+").map { $0.split(separator: "|").map { $0.split(separator: " ").map(String.init) } }
-                guard parts.count == 2 else { return parts.allSatisfy { Self.spans(of: $0, in: words).isEmpty == false } }
-                return Self.together(parts[0], parts[1], in: words)
-            }
-        }
+        let tasks = allCases.filter { task in task.phrases.contains { Self.matches($0, in: words) } }
+        guard !tasks.contains(.deleteAccount), !tasks.contains(.downloadData),
+            Self.wishForData.contains(where: { Self.matches($0, in: words) }) else { return tasks }
+        return allCases.filter { tasks.contains($0) || $0 == .downloadData }
     }
+
+    private static func matches(_ phrase: String, in words: [String]) -> Bool {
+        let parts = phrase.split(separator: "+")
+            .map { $0.split(separator: "|").map { $0.split(separator: " ").map(String.init) } }
+        guard parts.count == 2 else { return parts.allSatisfy { Self.spans(of: $0, in: words).isEmpty == false } }
+        return Self.together(parts[0], parts[1], in: words)
+    }
+
+    /// One's data, as shoppers name it ("everything you have on me"): the object of a deletion or of a download.
+    private static let personalData = "data|my data|personal data|my personal data|all my data|my info|my information"
+        + "|everything you have on me|everything you have about me|everything you hold on me"
+        + "|everything you know about me"
+        + "|datos|mis datos|mera data|mera sara data"
+    /// Asking for one's data without a download word ("i want my data", "quiero mis datos", "mera data chahiye").
+    private static let wishForData = ["want|need|request|give me|send me|quiero|necesito|chahiye|do|dedo+"
+        + personalData]
 
     /// A verb and its object only count next to each other (either order: "delete my account", "mera account delete
     /// karo"), with nothing but filler words between: "cancel the order on my account" asks to cancel an order,
@@ -64,8 +79,11 @@ public enum AccountTask: String, Codable, CaseIterable, Sendable {
     private var phrases: [String] {
         switch self {
         case .deleteAccount:
+            // Deleting one's data is done by deleting the account (the privacy policy's "Your rights").
             ["delete|close|remove|cancel|deactivate|erase|borrar|eliminar|cerrar|band karna|delete karna|delete karo"
-                + "+account|my account|profile|cuenta|mi cuenta"]
+                + "+account|my account|profile|cuenta|mi cuenta",
+             "delete|deleted|delte|erase|erased|wipe|wiped|remove|removed|forget|borrar|borra|borren|eliminar|elimina"
+                + "|delete karo|delete kar do|mita do|hata do+" + Self.personalData]
         case .changePassword:
             ["change|update|new|cambiar|badalna|badal+password|pasword|passwrd|contrasena"]
         case .downloadData:
@@ -108,6 +126,19 @@ public enum AccountTask: String, Codable, CaseIterable, Sendable {
         case .logOutEverywhere:
             "You can log out on every device on \(page) with \"Log out everywhere\"."
         }
+    }
+}
+
+extension AccountTask {
+    /// Whether the account page answers the message first: the main ask read is a policy question or nothing of the
+    /// chain's, or a menu ask alone that names nothing of the menu ("erase everything you have on me" is read by
+    /// meaning as a menu question, but asks for no item, diet or menu word).
+    static func leads(_ context: PromptContext) -> Bool {
+        guard !context.account.isEmpty, let main = context.intents.first.flatMap(Intent.init(rawValue:)) else {
+            return false
+        }
+        if [.policyQuestion, .offTopic].contains(main) { return true }
+        return main == .menu && context.intents.count == 1 && context.slots.item == nil && context.slots.diet.isEmpty
     }
 }
 

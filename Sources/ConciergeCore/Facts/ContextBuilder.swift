@@ -42,6 +42,7 @@ struct ContextBuilder: Sendable {
         let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: Self.need(understanding, message: message), needs: needs, user: data.user,
                                                                   near: data.nearby, limit: rules.suggestionsInContext, wish: wish) : []
         var shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
+        let dealFit = CouponFit.asked(in: message, menus: data.nearby.prefix(rules.shopsInContext + 1).map(\.shop))
         if let asked = understanding.slots.time, asked != "now", let first = data.nearby.first, !shops.isEmpty {
             shops[0].hoursAsked = Self.hours(of: first.shop, asked: asked, now: now)
         }
@@ -54,7 +55,7 @@ struct ContextBuilder: Sendable {
             choices: understanding.choices.map(\.shopperWording),
             shopper: shopperFacts(data.user, needs: needs, currency: currency, session: &session),
             location: locationSource, shops: shops, suggestions: suggestions,
-            coupons: couponFacts(data, suggestions: suggestions, time: time, now: now),
+            coupons: couponFacts(data, suggestions: suggestions, fit: dealFit, time: time, now: now),
             orders: orderFacts(data, session: &session, time: time, now: now),
             orderLookup: orderLookup(data, session: &session),
             policies: data.policies.filter(\.isRelevant).map { PolicyFacts(result: $0, question: message) },
@@ -70,6 +71,9 @@ struct ContextBuilder: Sendable {
             meant < context.coupons.count {
             context.coupons.insert(context.coupons.remove(at: meant), at: 0)
         }
+        context.slots.dealFor = dealFit?.written
+        context.offering = AskedOffering.find(in: maskedMessage, shop: data.nearby.first?.shop, policies: data.policies,
+                                              readAsMenu: understanding.intents.contains(.menu))
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
             && GeneralQuestion.asks(message)
         // Whatever the reading's intents: an account task next to another ask is still answered with its page.
@@ -135,7 +139,7 @@ struct ContextBuilder: Sendable {
 
     /// Coupons usable at any nearby shop, each once, with where it is valid. Ones that fit a suggested item first,
     /// then by code.
-    private func couponFacts(_ data: TurnData, suggestions: [ItemFacts], time: LocalTimeFormatter,
+    private func couponFacts(_ data: TurnData, suggestions: [ItemFacts], fit: CouponFit?, time: LocalTimeFormatter,
                              now: Date) -> [CouponFacts] {
         var seen = Set<String>()
         var usable: [(EligibleCoupon, Shop)] = []
@@ -161,16 +165,29 @@ struct ContextBuilder: Sendable {
             usable.append((eligible, shop))
         }
         let suggested = Set(suggestions.map(\.name))
-        // The shopper's own coupons first (made for them, and the ones they ask about), then ones that fit a
+        // What the shopper named the deal for ("cold drinks") decides first: the coupons that fit it best, narrowest
+        // first. Then the shopper's own coupons (made for them, and the ones they ask about), then ones that fit a
         // suggested item, then by code.
-        let ranked = usable.sorted { lhs, rhs in
+        let fitScores = usable.map { fit?.score($0.0, at: $0.1) ?? 0 }
+        let best = fitScores.max() ?? 0
+        let ranked = zip(usable, fitScores).sorted { lhsPair, rhsPair in
+            let (lhs, rhs) = (lhsPair.0, rhsPair.0)
+            let (lFits, rFits) = (best > 0 && lhsPair.1 == best, best > 0 && rhsPair.1 == best)
+            if lFits != rFits { return lFits }
+            if lFits, CouponFit.breadth(lhs.0.coupon.scope) != CouponFit.breadth(rhs.0.coupon.scope) {
+                return CouponFit.breadth(lhs.0.coupon.scope) < CouponFit.breadth(rhs.0.coupon.scope)
+            }
             let (lOwn, rOwn) = (lhs.0.coupon.ownerID == data.user.id, rhs.0.coupon.ownerID == data.user.id)
             if lOwn != rOwn { return lOwn }
             let l = lhs.1.menu.contains { suggested.contains($0.name) && lhs.0.appliesTo.contains($0.sku) }
             let r = rhs.1.menu.contains { suggested.contains($0.name) && rhs.0.appliesTo.contains($0.sku) }
             return l != r ? l : lhs.0.coupon.code < rhs.0.coupon.code
         }
-        return ranked.prefix(3).map { CouponDescriber.facts($0.0, shop: $0.1, time: time) }
+        return ranked.prefix(3).map { pair in
+            var facts = CouponDescriber.facts(pair.0.0, shop: pair.0.1, time: time)
+            if fit != nil { facts.fitsAsk = best > 0 && pair.1 == best }
+            return facts
+        }
     }
 
     /// The order the message points at first, then the most recent ones.

@@ -6,16 +6,21 @@ import Retrieval
 /// ("You can pay with: cards; Apple Pay; gift cards."), table rows become "Chat messages: 90 days.", headings are
 /// left out, and a sentence is never cut in the middle.
 enum PolicyExcerpt {
-    static func best(of text: String, for question: String, maximumLength: Int = 260) -> String {
+    /// `headings` are the section's own headings: a question word that is also the section's subject ("dog" under
+    /// "Assistance dogs") marks the sentence that answers it, ahead of one that only shares a verb ("bring a bowl").
+    static func best(of text: String, for question: String, headings: [String] = [],
+                     maximumLength: Int = 260) -> String {
         let sentences = self.sentences(of: text)
         guard !sentences.isEmpty else { return "" }
         let asked = contentWords(question).union(impliedWords(question))
+        let subject = asked.intersection(contentWords(headings.joined(separator: " ")))
         let wantsNumber = MessageWords(question).containsAny(["how long", "how much", "how many", "when", "days", "hours",
                                                               "minutes", "cost", "price", "fee", "until", "window", "time"])
         let scores = sentences.map { sentence -> Double in
             let overlap = Double(contentWords(sentence).intersection(asked).count)
             let number = wantsNumber && sentence.contains(where: \.isNumber) ? 0.75 : 0
-            return overlap + number
+            let aboutSubject = Double(contentWords(sentence).intersection(subject).count) * 0.5
+            return overlap + number + aboutSubject
         }
         var best = 0
         for index in sentences.indices where scores[index] > scores[best] { best = index }
@@ -118,11 +123,13 @@ enum PolicyExcerpt {
         return aboutPoints && !words.isDisjoint(with: ["get", "gets", "collect", "gain", "receive"]) ? ["earn"] : []
     }
 
-    /// Folded words without stop words, with a plural "s" dropped, so "refunds" meets "refund".
+    /// Folded words without stop words, with a plural "s" dropped, so "refunds" meets "refund" and "dogs" meets
+    /// "dog" (not "-ss", "-us", "-is": "less", "plus", "this" are not plurals).
     static func contentWords(_ text: String) -> Set<String> {
         Set(MessageWords.fold(text).filter { !stopWords.contains($0) && $0.count > 1 }.map { word in
             if let lemma = lemmas[word] { return lemma }
-            return word.count > 4 && word.hasSuffix("s") ? String(word.dropLast()) : word
+            let plural = word.count >= 4 && word.hasSuffix("s") && !["ss", "us", "is"].contains(where: word.hasSuffix)
+            return plural ? String(word.dropLast()) : word
         })
     }
 }
@@ -135,6 +142,7 @@ extension PolicyFacts {
         let source = headings.isEmpty ? result.citation.document
             : result.citation.document + " > " + headings.joined(separator: " > ")
         self.init(source: source, text: result.chunk.text, relevant: result.isRelevant,
-                  excerpt: PolicyExcerpt.best(of: result.chunk.text, for: question))
+                  excerpt: PolicyExcerpt.best(of: result.chunk.text, for: question,
+                                              headings: result.citation.headingPath))
     }
 }

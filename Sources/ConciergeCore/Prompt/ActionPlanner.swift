@@ -17,7 +17,8 @@ enum ActionPlanner {
     {
         guard context.choices.isEmpty, let main = context.intents.first.flatMap(Intent.init(rawValue:)) else { return [] }
         let intents = context.intents.compactMap(Intent.init(rawValue:))
-        var actions: [AnswerAction] = []
+        // When the account page answers the message first, its link leads too.
+        var actions: [AnswerAction] = AccountTask.leads(context) ? [.account] : []
         for intent in [main] + intents.dropFirst() {
             actions += action(for: intent, context: context, unmask: unmask, shop: shop)
         }

@@ -14,7 +14,7 @@ enum NextStepPlanner {
             return ComplaintAnswers.nextStep(context, complaint)
         }
         let careLine = "call Customer Care on \(context.care.phone) (\(context.care.hours))"
-        if let task = context.account.first, [.policyQuestion, .offTopic].contains(main) {
+        if let task = context.account.first, AccountTask.leads(context) {
             return "Next step: open your account page (\(task.page)) and choose \"\(task.section)\"."
         }
         if context.amenities != nil, AmenityAnswers.leads(main), let step = AmenityAnswers.nextStep(context) {

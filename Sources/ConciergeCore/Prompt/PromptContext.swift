@@ -46,6 +46,8 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// What the complaint is about (food or drink, staff, a wait, cleanliness, lost property), read from the message
     /// by fixed word lists (`ComplaintReader`), when the message complains or reports something left behind.
     public var complaint: ComplaintFacts? = nil
+    /// Whether the chain offers what the message asks for in so many words ("do you have oat milk?").
+    public var offering: OfferingFacts? = nil
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {
@@ -63,6 +65,9 @@ public struct SlotFacts: Codable, Hashable, Sendable {
     public var general: Bool = false
     /// A coupon code the shopper typed ("can I use WARM15?"); whether it is theirs to use is `coupons`.
     public var couponCode: String? = nil
+    /// What the shopper named a deal for, in their words ("cold drinks"); the coupons that fit it lead `coupons`
+    /// and are marked `fitsAsk`.
+    public var dealFor: String? = nil
 }
 
 public struct AskedItem: Codable, Hashable, Sendable {
@@ -163,6 +168,8 @@ public struct CouponFacts: Codable, Hashable, Sendable {
     public var minimumSpend: String?
     /// "all our shops" or the one shop's name.
     public var validAt: String
+    /// Set when the shopper named what the deal should be for (`SlotFacts.dealFor`): whether this coupon is for it.
+    public var fitsAsk: Bool? = nil
 }
 
 public struct OrderFacts: Codable, Hashable, Sendable {

@@ -24,7 +24,7 @@ enum DeterministicResponder {
         let policyFirst: Set<Intent> = [.orderStatus, .complaint, .refund, .loyalty]
         // An account task is done on the account page: the policy's app menus ("Settings, then Privacy") are not
         // this website's, so the page answers it, as the main ask or as one of the secondary ones.
-        let accountLeads = !context.account.isEmpty && [.policyQuestion, .offTopic].contains(primary)
+        let accountLeads = AccountTask.leads(context)
         // "Is there wifi at Lakeside?": the shop's own record answers, not a policy passage.
         let amenityLeads = !accountLeads && !lostLeads && context.amenities != nil && AmenityAnswers.leads(primary)
         if accountLeads {
@@ -43,6 +43,10 @@ enum DeterministicResponder {
         }
         if !accountLeads, let task = context.account.first { secondaries.append([task.how]) }
         if !amenityLeads, context.amenities != nil { secondaries.append(AmenityAnswers.sentences(context)) }
+        // "…and do u have oat milk": a second ask about the menu, in its own sentences after the main one.
+        if OfferingAnswers.owed(context, primary: primary, intents: intents), !intents.dropFirst().contains(.menu) {
+            secondaries.insert(OfferingAnswers.sentences(context), at: 0)
+        }
         for sentences in secondaries.filter({ !$0.isEmpty }).prefix(2) {
             for sentence in sentences where !parts.contains(sentence) { parts.append(sentence) }
         }
@@ -98,6 +102,8 @@ enum DeterministicResponder {
         case .complaint where ![.complaint, .refund, .orderChange].contains(primary) && context.slots.sentiment == "complaint":
             return Array(ComplaintAnswers.answer(context).prefix(2))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
+        case .menu where context.offering != nil && !primary.isComfort && primary != .dietary:
+            return OfferingAnswers.sentences(context)
         // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.
         case .dietary where primary == .menu && context.item?.shop != nil: return ItemAnswers.dietary(context)
         // "Is Night Owl open at 11 and do they have vegan stuff?": what fits, then the allergens warning.

@@ -33,6 +33,8 @@ enum ItemAnswers {
         // "What's on the menu, anything vegan?": the suggestions already fit the diet named; say so, as a dietary
         // answer does, instead of listing them as if any would do.
         if !context.slots.diet.isEmpty { return dietary(context) }
+        // "Do you have oat milk?": whether we do, not a list of suggestions.
+        if context.offering != nil { return OfferingAnswers.sentences(context) }
         guard let first = context.suggestions.first else {
             return ["I can't see a menu near you yet; set your location and I'll show what's on."]
         }
@@ -147,6 +149,14 @@ enum OfferAnswers {
             return ["I can't find \(typed) among the coupons you can use near you."] + others
         }
         guard !context.coupons.isEmpty else { return ["You have no coupons you can use right now."] }
+        // "Any deals on cold drinks?": the coupons for that, and only those; if none is, said so before the others.
+        if let named = context.slots.dealFor {
+            let fitting = context.coupons.filter { $0.fitsAsk == true }
+            if fitting.isEmpty {
+                return ["None of your coupons is for \(named)."] + context.coupons.prefix(2).map(sentence)
+            }
+            return fitting.prefix(2).map(sentence)
+        }
         return context.coupons.prefix(2).map(sentence)
     }
 

@@ -180,6 +180,34 @@ struct SlotExtractor: Sendable {
             }
         }
         return found.max(by: { ($0.name.words.count, $1.name.written) < ($1.name.words.count, $0.name.written) })?.name.written
+            ?? referredShop(in: words)
+    }
+
+    /// Nouns shoppers put next to a word that says which shop they mean ("the soho shop", "your soho place", "the one
+    /// in soho", "soho branch", "soho wala shop", "la tienda de soho").
+    private static let shopNouns: Set<String> = ["shop", "place", "one", "branch", "store", "cafe", "location",
+                                                 "outlet", "spot", "wala", "wali", "vala", "tienda", "sucursal",
+                                                 "local"]
+    /// Words between such a noun and the place after it ("the one in soho", "the shop on old compton st"). Not "near":
+    /// a shop near Soho is not the Soho shop.
+    private static let placePrepositions: Set<String> = ["in", "on", "at", "off", "de", "del", "en"]
+    /// Words that make the noun one shop the shopper has in mind ("the one in soho"); "any cafe in bandra" asks about
+    /// the area instead.
+    private static let definite: Set<String> = ["the", "your", "ur", "that", "la", "el", "su"]
+
+    /// A shop named by a word only it has in the chain's data (its name, street or city), when that word stands next to
+    /// a shop noun: up to three words before it, or after "the <noun> in/on/at". Words of different shops name none.
+    private func referredShop(in words: [String]) -> String? {
+        var named = Set<String>()
+        for (index, word) in words.enumerated() where Self.shopNouns.contains(word) {
+            var window = Array(words[max(0, index - 3)..<index])
+            if index > 0, Self.definite.contains(words[index - 1]), index + 1 < words.count,
+                Self.placePrepositions.contains(words[index + 1]) {
+                window += words.dropFirst(index + 2).prefix(3)
+            }
+            named.formUnion(window.compactMap { vocabulary.shopsByOwnWord[$0] })
+        }
+        return named.count == 1 ? named.first : nil
     }
 
     // MARK: Diet, channel

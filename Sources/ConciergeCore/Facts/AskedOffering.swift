@@ -1,0 +1,84 @@
+import Foundation
+import Retrieval
+
+/// "Do you have oat milk?", "do u sell banana bread", "oat milk milega?": whether the chain offers something, asked
+/// in so many words, answered from the shop's menu (items whose name, category or tags hold every word asked) and
+/// from the policies retrieved for the message (a sentence that names every word: "Every drink can be made with oat,
+/// soya, almond or coconut milk…"). A second ask like this is answered in its own sentence, after the main one.
+enum AskedOffering {
+    /// Words that open the ask, with what is asked after them.
+    private static let openers = ["do you have", "do u have", "d u have", "do you guys have", "have you got", "you got",
+                                  "got any", "do you sell", "do u sell", "do you serve", "do u serve", "do you do",
+                                  "do you stock", "do you offer", "do you carry", "is there any", "are there any",
+                                  "tienen", "venden"]
+    /// Words that close it, with what is asked before them (Hinglish).
+    private static let closers = ["milega", "milegi", "milta", "hai kya", "available hai"]
+    /// Where the thing asked for ends: the next ask or a filler.
+    private static let boundaries: Set<String> = ["and", "or", "at", "in", "for", "today", "tomorrow", "now", "please",
+                                                  "pls", "aur", "y", "also", "there", "here", "too", "abhi", "is",
+                                                  "are"]
+    private static let leading: Set<String> = ["any", "some", "the", "a", "an", "de", "la", "el", "koi"]
+
+    /// `readAsMenu`: the message was read as asking about the menu. Without that, what is asked must hold a word of
+    /// the shop's menu: "do you do delivery?" is a policy question, answered as one.
+    static func find(in message: String, shop: Shop?, policies: [RetrievalResult], readAsMenu: Bool) -> OfferingFacts? {
+        guard let asked = phrase(in: MessageWords(message)) else { return nil }
+        let wanted = PolicyExcerpt.contentWords(asked)
+        let menuWords = Set((shop?.menu ?? []).flatMap { PolicyExcerpt.contentWords(words(of: $0)) })
+        guard !wanted.isEmpty, readAsMenu || !wanted.isDisjoint(with: menuWords) else { return nil }
+        var facts = OfferingFacts(asked: asked, shop: shop?.name, items: [], passage: nil, source: nil)
+        if let shop {
+            facts.items = shop.menu.filter { wanted.isSubset(of: PolicyExcerpt.contentWords(words(of: $0))) }.prefix(3)
+                .map { item in
+                    ItemFacts(name: item.name, price: Money.format(item.priceMinor, currency: shop.currency),
+                              shop: shop.name, tags: item.tags.map(\.rawValue))
+                }
+        }
+        // Every retrieved passage, also one the retriever judged weak for the whole message ("lakeside khula hai? aur
+        // oat milk milega?"): a sentence that names every word asked is evidence enough for this ask.
+        for result in policies {
+            guard let sentence = PolicyExcerpt.sentences(of: result.chunk.text)
+                .first(where: { wanted.isSubset(of: PolicyExcerpt.contentWords($0)) }) else { continue }
+            facts.passage = sentence
+            facts.source = PolicyFacts(result: result, question: asked).source
+            break
+        }
+        return facts
+    }
+
+    /// The words asked for: after an opener, or before a Hinglish closer, up to three, to the next boundary.
+    static func phrase(in message: MessageWords) -> String? {
+        let words = message.words
+        for opener in openers {
+            guard let at = CueScorer.position(of: opener, in: message) else { continue }
+            let after = words.dropFirst(at + opener.split(separator: " ").count).drop { leading.contains($0) }
+            let taken = after.prefix { !boundaries.contains($0) }.prefix(3)
+            if !taken.isEmpty { return taken.joined(separator: " ") }
+        }
+        for closer in closers {
+            guard let at = CueScorer.position(of: closer, in: message) else { continue }
+            let before = words.prefix(at).reversed().prefix { !boundaries.contains($0) }.prefix(3).reversed()
+            let taken = Array(before.drop { leading.contains($0) })
+            if !taken.isEmpty { return taken.joined(separator: " ") }
+        }
+        return nil
+    }
+
+    private static func words(of item: MenuItem) -> String {
+        item.name + " " + item.category.replacingOccurrences(of: "-", with: " ") + " "
+            + item.tags.map(\.rawValue).joined(separator: " ")
+    }
+}
+
+/// Whether the chain offers what the shopper asked for, from the menu of the shop in question and the policies.
+public struct OfferingFacts: Codable, Hashable, Sendable {
+    /// What was asked for, in the shopper's words ("oat milk").
+    public var asked: String
+    /// The shop whose menu was read (the one named, else the nearest).
+    public var shop: String?
+    /// Its items whose name, category or tags hold every word asked (at most three).
+    public var items: [ItemFacts]
+    /// A sentence of a policy retrieved for the message that names every word asked, and its source.
+    public var passage: String?
+    public var source: String?
+}

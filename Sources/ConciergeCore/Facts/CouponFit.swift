@@ -1,0 +1,70 @@
+import Foundation
+
+/// What a shopper names a deal for ("any deals on cold drinks", "coupons for muffins", "koi offer cold drinks pe"),
+/// and which coupons fit it, judged by the coupon's own words: its summary, what it applies to, and the names,
+/// category and tags of the menu items it covers at its shop. Only words of the chain's menus count as named, so
+/// "any deals today?" names nothing.
+struct CouponFit: Sendable {
+    /// The menu words named, plural-folded ("cold", "drink").
+    let words: Set<String>
+    /// The same words as the shopper typed them, in order ("cold drinks"), for saying that nothing fits.
+    let written: String
+
+    /// Words that ask for a deal; the thing it should be for stands just after (or just before) one of them.
+    private static let dealWords = ["deal", "deals", "offer", "offers", "coupon", "coupons", "discount", "discounts",
+                                    "code", "codes", "promo", "promos", "voucher", "vouchers", "descuento",
+                                    "descuentos", "oferta", "ofertas", "cupon", "cupones"]
+
+    /// `nil` when the message names nothing of the menu next to a deal word.
+    static func asked(in message: String, menus: [Shop]) -> CouponFit? {
+        let words = MessageWords.fold(message)
+        let menuWords = Set(menus.flatMap { $0.menu.flatMap(itemWords) })
+        var named: [String] = []
+        for (index, word) in words.enumerated() where isDealWord(word) {
+            let around = words[max(0, index - 2)..<index] + words.dropFirst(index + 1).prefix(4)
+            for candidate in around where menuWords.contains(fold(candidate)) && !named.contains(candidate) {
+                named.append(candidate)
+            }
+        }
+        guard !named.isEmpty else { return nil }
+        return CouponFit(words: Set(named.map(fold)), written: named.joined(separator: " "))
+    }
+
+    /// How many of the named words the coupon's own words hold (0: it is not for what was named).
+    func score(_ eligible: EligibleCoupon, at shop: Shop) -> Int {
+        let coupon = eligible.coupon
+        let described = coupon.summary + " " + CouponDescriber.scope(coupon.scope, shop: shop)
+        var own = MessageWords.fold(described).map(Self.fold)
+        // A coupon for everything covers every item, but is not "for" any of them.
+        if [.category, .item].contains(coupon.scope.kind) {
+            own += shop.menu.filter { eligible.appliesTo.contains($0.sku) }.flatMap(Self.itemWords)
+        }
+        return words.intersection(own).count
+    }
+
+    /// Narrower coupons first when two fit equally: one for the item itself before one for its whole counter.
+    static func breadth(_ scope: CouponScope) -> Int {
+        switch scope.kind {
+        case .item: 0
+        case .category: 1
+        case .shop: 2
+        case .everything: 3
+        }
+    }
+
+    private static func isDealWord(_ word: String) -> Bool {
+        dealWords.contains(word)
+            || (word.count >= 5 && dealWords.contains { $0.count >= 5 && EditDistance.isAtMostOne(word, $0) })
+    }
+
+    private static func itemWords(_ item: MenuItem) -> [String] {
+        let described = item.name + " " + item.category + " " + item.tags.map(\.rawValue).joined(separator: " ")
+        return MessageWords.fold(described).map(fold)
+    }
+
+    /// "drinks" meets "drink", "muffins" meets "muffin", "sandwiches" meets "sandwich".
+    private static func fold(_ word: String) -> String {
+        if word.hasSuffix("ches") || word.hasSuffix("shes") { return String(word.dropLast(2)) }
+        return word.count >= 4 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+    }
+}

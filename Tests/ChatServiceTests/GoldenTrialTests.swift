@@ -1,0 +1,130 @@
+import ConciergeCore
+import Foundation
+import Testing
+
+/// Goldens for the misses a shopper trial found (2026-12-06), written before the fixes, each with variants in other
+/// wordings, typos, Hinglish and Spanish: a shop named by a word of its name or its street, a second ask about a menu
+/// word, deals for what the shopper named, account tasks about one's data, and whether dogs may come in. The test
+/// world's Soho shop is Soho Coffee House (195 Fleet Street); Night Owl Coffee is on Old Compton Street. Same
+/// personas, clock and wire-tapped privacy check as the other goldens.
+@Suite("Golden conversations: the shopper trial's misses")
+struct GoldenTrialTests {
+    static let soho = "Soho Coffee House"
+    /// Soho Coffee House on a Saturday at 15:00 (its hours today are 08:00–23:00).
+    static let sohoToday = [soho, "open until 23:00"]
+    static let accountPage = GoldenMultiIntentTests.accountPage
+    static let accountStep = "Next step: open your account page (/account)"
+    /// The plant milks, as the dietary-options policy says them.
+    static let plantMilks = "oat, soya, almond or coconut milk"
+    static let dogsWelcome = "Assistance dogs are always welcome in all our shops"
+
+    // MARK: 1. A shop named by a word of its name or its street: the answer is about that shop
+
+    static let namedShop: [Golden] = [
+        Golden(name: "'the soho shop' closes: Soho Coffee House", messages: ["wat time does the soho shop close"],
+               contains: sohoToday, excludes: ["Lakeside Café"], intent: .openNow),
+        Golden(name: "'your soho place': Soho Coffee House", messages: ["is your soho place open now?"],
+               contains: sohoToday, excludes: ["Lakeside Café"]),
+        Golden(name: "'the one in soho': Soho Coffee House", messages: ["when does the one in soho close"],
+               contains: sohoToday, excludes: ["Lakeside Café"]),
+        Golden(name: "'soho branch': Soho Coffee House", messages: ["soho branch hours today?"],
+               contains: sohoToday, excludes: ["Lakeside Café"]),
+        Golden(name: "its street: 'the fleet street one' is Soho Coffee House",
+               messages: ["what time does the fleet street one close?"], contains: sohoToday, excludes: ["Lakeside Café"]),
+        Golden(name: "its street: 'the shop on old compton st' is Night Owl Coffee",
+               messages: ["is the shop on old compton st open late?"], contains: ["Night Owl Coffee", "open until 01:00"],
+               excludes: ["Lakeside Café"]),
+        Golden(name: "Hinglish: 'soho wala shop'", messages: ["soho wala shop kab band hota hai"],
+               contains: sohoToday, excludes: ["Lakeside Café"]),
+        // ("¿a qué hora cierra…?" is read as off-topic on cues alone: "cierra" is no opening cue, outside this part.)
+        Golden(name: "Spanish: 'la tienda de soho'", messages: ["¿la tienda de soho está abierta ahora?"],
+               contains: sohoToday, excludes: ["Lakeside Café"]),
+    ]
+
+    // MARK: 2. A second ask about a menu word, an item or a diet: answered in its own sentence, after the hours
+
+    static let secondMenuAsk: [Golden] = [
+        Golden(name: "soho tomorrow morning, and oat milk", messages: ["is the soho one open tmrw morning and do u have oat milk"],
+               contains: ["Soho Coffee House tomorrow (Sunday): open 08:00–23:00", plantMilks]),
+        Golden(name: "do you have oat milk: the plant milks, not a list of suggestions", messages: ["do you have oat milk?"],
+               contains: [plantMilks], excludes: ["you could try"]),
+        Golden(name: "Lakeside open now, and banana bread: its price there",
+               messages: ["is lakeside open now and do you sell banana bread"],
+               contains: ["Lakeside Café", "open until 22:00", "Banana Bread is £2.90 at Lakeside Café"]),
+        Golden(name: "Hinglish: lakeside open, aur oat milk milega", messages: ["lakeside abhi khula hai? aur oat milk milega?"],
+               contains: ["Lakeside Café", "open until 22:00", plantMilks]),
+    ]
+
+    // MARK: 3. Deals for what the shopper named lead; if none fits, said so, and the others follow
+
+    static let namedDeals: [Golden] = [
+        Golden(name: "deals on cold drinks: CHILL10 leads", messages: ["any deals on cold drinks"],
+               contains: ["CHILL10", "10% off cold drinks"], excludes: ["AVA20COCOA"], intent: .offers),
+        Golden(name: "typo: discount for iced drinks: CHILL10", messages: ["got any discont for iced drinks?"],
+               contains: ["CHILL10"], excludes: ["AVA20COCOA"]),
+        Golden(name: "Hinglish: koi offer cold drinks pe: CHILL10", messages: ["koi offer hai cold drinks pe?"],
+               contains: ["CHILL10"], excludes: ["AVA20COCOA"]),
+        Golden(name: "coupons for muffins: MUFFIN50", messages: ["any coupons for muffins?"],
+               contains: ["MUFFIN50", "Vegan Blueberry Muffin"], excludes: ["AVA20COCOA"]),
+        Golden(name: "deals on sandwiches: none fits, said so, and the others", messages: ["any deals on sandwiches?"],
+               contains: ["None of your coupons is for sandwiches", "AVA20COCOA"]),
+    ]
+
+    // MARK: 4. One's data: an account task, answered with the account page
+
+    static let dataTasks: [Golden] = [
+        Golden(name: "delete my data: the account page", messages: ["delete my data"],
+               contains: [accountPage, "Delete my account", accountStep]),
+        Golden(name: "erase everything you have on me: the account page", messages: ["erase everything you have on me"],
+               contains: [accountPage, "Delete my account", accountStep], excludes: ["you could try"]),
+        Golden(name: "i want my data: download it", messages: ["i want my data"],
+               contains: [accountPage, "Download my data", accountStep]),
+        Golden(name: "typo: pls delte all my data", messages: ["pls delte all my data"],
+               contains: [accountPage, "Delete my account"]),
+        Golden(name: "Hinglish: mera data delete karo", messages: ["mera data delete karo"],
+               contains: [accountPage, "Delete my account", accountStep]),
+        Golden(name: "Spanish: quiero mis datos", messages: ["quiero mis datos"],
+               contains: [accountPage, "Download my data", accountStep]),
+    ]
+
+    // MARK: 5. Dogs: whether they may come in, and where, as the policy says
+
+    static let dogs: [Golden] = [
+        Golden(name: "can I bring my dog: assistance dogs, in all shops", messages: ["can I bring my dog"],
+               contains: [dogsWelcome]),
+        Golden(name: "are dogs allowed in your cafes", messages: ["are dogs allowed in your cafes?"], contains: [dogsWelcome]),
+        // ("dogg" and Hinglish "kya main apna dog la sakta hoon" are not retrieved as relevant on lexical retrieval:
+        // the retriever is outside this part.)
+        Golden(name: "can my dog come inside with me", messages: ["can my dog come inside with me?"],
+               contains: [dogsWelcome]),
+        Golden(name: "typo: r dogs allowed in ur shops", messages: ["r dogs alowed in ur shops"],
+               contains: [dogsWelcome]),
+    ]
+
+    static let goldens = namedShop + secondMenuAsk + namedDeals + dataTasks + dogs
+
+    @Test(arguments: goldens.map(\.demanding))
+    func golden(_ golden: Golden) async throws {
+        try await GoldenRunner.run(golden)
+    }
+
+    /// "Delete my data" and "I want my data" carry the account page's link, as their next step says.
+    @Test(arguments: ["delete my data", "erase everything you have on me", "i want my data"])
+    func dataTasksLinkTheAccountPage(_ message: String) async throws {
+        let world = try await ChatWorld.make()
+        let turn = try await world.ask(Self.accountPageUser, message)
+        #expect((turn.reply.actions ?? []).first == .account, "\(message): \(turn.reply.text)")
+        try await world.close()
+    }
+
+    static let accountPageUser = GoldenUnderstandingTests.ava
+
+    /// The cold-drinks coupon leads the answer and the next step, ahead of the shopper's own hot-chocolate coupon.
+    @Test func theCouponForWhatWasNamedLeads() async throws {
+        let world = try await ChatWorld.make()
+        let text = try await world.ask(Self.accountPageUser, "any deals on cold drinks").reply.text
+        try await world.close()
+        #expect(text.hasPrefix("CHILL10"), "\(text)")
+        #expect(text.contains("Next step: enter CHILL10"), "\(text)")
+    }
+}
