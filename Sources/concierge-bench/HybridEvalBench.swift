@@ -29,6 +29,13 @@ struct HybridEvalBench: AsyncParsableCommand {
 
     enum Split: String, ExpressibleByArgument { case tune, holdout }
     @Flag(help: "Quantiles of the top result's relevance, answerable vs unanswerable.") var calibrate = false
+    /// For measuring a model before porting it: `bench/dense_eval.py` embeds these texts with sentence-transformers.
+    @Option(help: "Write every chunk's embedding text and every query (JSON lines) to this file and stop.")
+    var exportTexts: String?
+    @Option(help: "Use these precomputed {text, vector} lines (bench/dense_eval.py) instead of --model.")
+    var vectors: String?
+    @Flag(help: "Also score reciprocal-rank fusion of the lexical and dense rankings (ranks only, no gate).")
+    var reciprocalRankFusion = false
 
     func run() async throws {
         var chunks = try PolicyDirectory.load(URL(fileURLWithPath: policies))
@@ -40,16 +47,22 @@ struct HybridEvalBench: AsyncParsableCommand {
             case .holdout: index % 2 == 1
             }
         }.map(\.element)
+        if let exportTexts {
+            let texts = chunks.map(PolicyIngestor.embeddingText) + labelled.map(\.query)
+            try PrecomputedVectors.export(texts, to: URL(fileURLWithPath: exportTexts))
+            return
+        }
         let lexicon = try LexiconFiles.load(path: nil) ?? .empty
-        let embedder = try await SentenceEmbedder.load(from: URL(fileURLWithPath: model), cacheCapacity: 0)
+        let embedding = try await Embedding(model: model, vectors: vectors)
         let started = ContinuousClock.now
-        let vectors = try await embedder.embed(chunks.map(PolicyIngestor.embeddingText))
+        let vectors = try await embedding.embed(chunks.map(PolicyIngestor.embeddingText))
         let indexing = ContinuousClock.now - started
         for index in chunks.indices {
-            chunks[index].embedding = ChunkEmbedding(model: embedder.modelID, vector: vectors[index])
+            chunks[index].embedding = ChunkEmbedding(model: embedding.modelID, vector: vectors[index])
         }
         let queryVectors = Dictionary(
-            zip(labelled.map(\.query), try await embedder.embed(labelled.map(\.query))), uniquingKeysWith: { a, _ in a })
+            zip(labelled.map(\.query), try await embedding.embed(labelled.map(\.query))),
+            uniquingKeysWith: { a, _ in a })
         print("\(chunks.count) chunks embedded in \(String(format: "%.2f", indexing.seconds)) s, \(labelled.count) queries")
 
         var fusion = RetrievalSetup.Fusion.calibrated
@@ -57,7 +70,7 @@ struct HybridEvalBench: AsyncParsableCommand {
         fusion.relevanceThreshold = threshold ?? fusion.relevanceThreshold
         fusion.dense = DenseConfiguration(floor: floor ?? fusion.dense.floor, ceiling: ceiling ?? fusion.dense.ceiling)
         let lexical = LexicalIndex(chunks: chunks, lexicon: lexicon)
-        let dense = DenseRanker(chunks: chunks, model: embedder.modelID, dimensions: embedder.dimensions,
+        let dense = DenseRanker(chunks: chunks, model: embedding.modelID, dimensions: embedding.dimensions,
                                 configuration: fusion.dense)
         let setups: [(String, PolicyRetriever)] = [
             ("lexical", PolicyRetriever(chunks: chunks, lexicon: lexicon)),
@@ -67,17 +80,59 @@ struct HybridEvalBench: AsyncParsableCommand {
                 WeightedRanker(lexical, weight: fusion.lexicalWeight), WeightedRanker(dense, weight: fusion.denseWeight),
             ], relevanceThreshold: fusion.relevanceThreshold)),
         ]
-        for (name, retriever) in setups {
-            let report = RetrievalScorer.evaluate(chunks: chunks, queries: labelled) { query, top in
+        let rankings: [(String, ReciprocalRankFusion.Ranking)] = setups.map { name, retriever in
+            (name, { query, top in
                 retriever.retrieve(query, embedding: queryVectors[query], top: top).map {
                     ScoredChunk(chunkID: $0.citation.chunkID, score: $0.score, relevance: $0.relevance,
                                 passesGate: $0.isRelevant)
                 }
-            }
+            })
+        }
+        let rrf: (String, ReciprocalRankFusion.Ranking) = ("rrf (lexical + dense, k 60; gate not meaningful)",
+                   ReciprocalRankFusion.ranking(rankings[0].1, rankings[1].1))
+        for (name, ranking) in rankings + (reciprocalRankFusion ? [rrf] : []) {
+            let report = RetrievalScorer.evaluate(chunks: chunks, queries: labelled, ranking: ranking)
             print("\n== \(name)")
             print(report.formatted())
             if perCategory { print(report.perCategoryFormatted()) }
             if calibrate { print(report.relevanceQuantiles()) }
+        }
+    }
+}
+
+/// The model run in process, or vectors computed elsewhere for a model not ported yet.
+private enum Embedding {
+    case model(SentenceEmbedder)
+    case precomputed(PrecomputedVectors)
+
+    init(model: String, vectors: String?) async throws {
+        if let vectors {
+            let file = URL(fileURLWithPath: vectors)
+            let modelID = file.deletingPathExtension().lastPathComponent
+            self = .precomputed(try PrecomputedVectors(file: file, modelID: modelID))
+        } else {
+            self = .model(try await SentenceEmbedder.load(from: URL(fileURLWithPath: model), cacheCapacity: 0))
+        }
+    }
+
+    var modelID: String {
+        switch self {
+        case .model(let embedder): embedder.modelID
+        case .precomputed(let vectors): vectors.modelID
+        }
+    }
+
+    var dimensions: Int {
+        switch self {
+        case .model(let embedder): embedder.dimensions
+        case .precomputed(let vectors): vectors.dimensions
+        }
+    }
+
+    func embed(_ texts: [String]) async throws -> [[Float]] {
+        switch self {
+        case .model(let embedder): try await embedder.embed(texts)
+        case .precomputed(let vectors): try vectors.embed(texts)
         }
     }
 }
