@@ -30,9 +30,12 @@ public enum UnderstandingSetup {
     /// The bank for a running app: without a model nothing is read; a missing or broken examples file leaves
     /// understanding on cues alone and says why, like a missing model (`/healthz`), instead of refusing to start.
     public static func load(seedsDirectory: String, embedder: (any Embedder)?) async -> (bank: ExampleBank, problem: String?) {
-        guard embedder != nil else { return (ExampleBank(examples: []), nil) }
+        guard let embedder else { return (ExampleBank(examples: []), nil) }
         do {
-            return await bank(try loadExamples(seedsDirectory: seedsDirectory), embedder: embedder)
+            let examples = try loadExamples(seedsDirectory: seedsDirectory)
+            return await BankMemo.shared.bank(for: examples, embedder: embedder) {
+                await bank(examples, embedder: embedder)
+            }
         } catch {
             return (ExampleBank(examples: []), "cues only (\(error))")
         }
@@ -57,5 +60,36 @@ public enum UnderstandingSetup {
         } catch {
             return (ExampleBank(examples: []), "cues only (the examples could not be embedded: \(type(of: error)))")
         }
+    }
+}
+
+/// One bank per process for the same model instance and the same examples. An app builds it once anyway; the test
+/// suite starts a runtime per scenario, and each rebuilt it (about 1,800 embeddings, more than the model's cache
+/// holds, and one exact solve): that made running the goldens with the model, as the demo runs, take half an hour.
+/// Only a bank built without a problem is kept, so a failing model is retried; the model instance is kept with it
+/// (a struct embedder is boxed anew each time, so it never matches, and is rebuilt as before).
+private actor BankMemo {
+    static let shared = BankMemo()
+    private var banks: [String: (embedder: AnyObject, bank: Task<(bank: ExampleBank, problem: String?), Never>)] = [:]
+
+    func bank(for examples: [LabelledMessage], embedder: any Embedder,
+              build: @escaping @Sendable () async -> (bank: ExampleBank, problem: String?))
+        async -> (bank: ExampleBank, problem: String?)
+    {
+        guard Mirror(reflecting: embedder).displayStyle == .class else { return await build() }
+        let object = embedder as AnyObject
+        var key = Hasher()
+        for example in examples {
+            key.combine(example.text)
+            key.combine(example.intents.map(\.rawValue))
+            key.combine(example.slots.sentiment?.rawValue)
+        }
+        let name = "\(ObjectIdentifier(object))/\(embedder.modelID)/\(examples.count)/\(key.finalize())"
+        if let kept = banks[name] { return await kept.bank.value }
+        let task = Task { await build() }
+        banks[name] = (object, task)
+        let built = await task.value
+        if built.problem != nil { banks[name] = nil }
+        return built
     }
 }
