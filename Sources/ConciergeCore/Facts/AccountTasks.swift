@@ -137,7 +137,8 @@ extension AccountTask {
         guard !context.account.isEmpty, let main = context.intents.first.flatMap(Intent.init(rawValue:)) else {
             return false
         }
-        if [.policyQuestion, .offTopic].contains(main) { return true }
+        // A payment reading too: "quiero mis datos" read as card details, with the sentence model.
+        if [.policyQuestion, .offTopic, .payment].contains(main) { return true }
         return main == .menu && context.intents.count == 1 && context.slots.item == nil && context.slots.diet.isEmpty
     }
 }

@@ -81,12 +81,6 @@ struct ContextBuilder: Sendable {
         // Likewise an amenity: the named (or nearest) shop's own record answers it, not a policy passage.
         let amenities = AmenityFacts.asked(in: message, shop: data.nearby.first?.shop, chain: data.shopsByID.values)
         context.amenities = amenities.isEmpty ? nil : amenities
-        // An amenity's words are exact ("wifi", "wheelchair"), so "did you want A or B?" would ask about what the
-        // message already said: the shop's record answers instead, as a question about the shop.
-        if !amenities.isEmpty, !context.choices.isEmpty {
-            context.choices = []
-            if context.intents.isEmpty { context.intents = [Intent.policyQuestion.rawValue] }
-        }
         context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
         context.menu = wantsSuggestions ? MenuFacts.build(message: message, wish: wish, needs: needs,
                                                           dietNamed: !understanding.slots.diet.isEmpty, near: data.nearby,
@@ -95,6 +89,14 @@ struct ContextBuilder: Sendable {
         context.care.replyWithin = HandoffWording.replyWithin(workingDays: rules.chain.careReplyWorkingDays)
         context.care.lostPropertyKeptFor = "\(rules.lostPropertyKeptDays) days"
         context.complaint = Self.complaint(understanding, message: message)
+        // An amenity ("wifi", "wheelchair"), an account task (verb and object) or something left behind is read from
+        // exact words, so "did you want A or B?" would ask about what the message already said (with the sentence
+        // model loaded, "mera data delete karo" and a phone left at Lakeside got that question): answered instead.
+        let exact = !amenities.isEmpty || !context.account.isEmpty || context.complaint?.kind == .lostProperty
+        if exact, !context.choices.isEmpty {
+            context.choices = []
+            if context.intents.isEmpty { context.intents = [Intent.policyQuestion.rawValue] }
+        }
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)

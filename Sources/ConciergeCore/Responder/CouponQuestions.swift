@@ -6,8 +6,9 @@ import Foundation
 /// name the same code. Before, such follow-ups got the whole list again, with no word about the shop asked.
 enum CouponQuestions {
     /// Which coupon the message points at, by its place in the list: 0, 1, or `nil` when it points at none.
-    static func pointer(in message: String) -> Int? {
-        let words = MessageWords(message)
+    static func pointer(in message: String) -> Int? { pointer(in: MessageWords(message)) }
+
+    static func pointer(in words: MessageWords) -> Int? {
         if words.containsAny(["other one", "the other", "second one", "2nd one", "the second", "dusra", "el otro"]) {
             return 1
         }

@@ -325,6 +325,9 @@ enum FollowUp {
                         threshold: Double) -> Intent? {
         guard let main = previous.intents.first(where: { !$0.isSocial && $0 != .offTopic }) else { return nil }
         guard message.words.count <= 10, message.containsAny(leaners) || message.words.count <= 3 else { return nil }
+        // "Can I use it at Soho?" after the coupons: a question about one of them, whatever else the words suggest
+        // (the model reads "use it at" as a general question).
+        if main == .offers, CouponQuestions.pointer(in: message) != nil { return main }
         let decisive = evidence.filter { $0.value.value >= threshold }
         if decisive.keys.contains(where: { $0.isSocial }) && message.words.count <= 4 { return nil }
         if decisive.keys.contains(where: { $0 != main && !$0.isSocial && $0 != .offTopic }) { return nil }
