@@ -460,6 +460,11 @@ struct GoldenUnderstandingTests {
         Golden(name: "how long to report a missing item: 48 hours, without an app",
                messages: ["how long do I have to report a missing item?"],
                contains: ["48 hours", "[exchanges-and-replacements > Damaged or missing items > Missing items]"]),
+        // Was pending: passes since the menu answers (2026-12-06).
+        Golden(name: "'is it safe for me' answers the allergy on file", email: raj,
+               messages: ["is the gluten-free brownie safe for me?"],
+               contains: ["Gluten-Free Brownie doesn't list nuts", "please confirm with staff before you order."],
+               excludes: noFreeFromClaims, intent: .dietary),
     ]
 
     static let goldens = onTopic + mainAsk + consistency + allergy + policy + capabilities + coupons + badInput + fixedSinceWritten
@@ -472,12 +477,6 @@ struct GoldenUnderstandingTests {
     /// retrieval; three of them (delivery time, points per pound, returning a mug) are answered right on the
     /// production path with the sentence model (`ModelUnderstandingTurnTests`).
     static let pendingGoldens: [Golden] = [
-        // Answers "Gluten-Free Brownie doesn't list gluten or nuts": the item answer names the diet word as well as
-        // his allergy on file (nuts); the dietary answer, not a policy.
-        Golden(name: "'is it safe for me' answers the allergy on file", email: raj,
-               messages: ["is the gluten-free brownie safe for me?"],
-               contains: ["Gluten-Free Brownie doesn't list nuts", "please confirm with staff before you order."],
-               excludes: noFreeFromClaims, intent: .dietary),
         // Quotes [returns-and-refunds > Refunds > How long a refund takes] (5 working days): retrieval ranks the
         // "how long … takes" section above "Packaged goods and merchandise", whose 14 days the excerpt never sees.
         Golden(name: "how long to return a mug: 14 days", messages: ["how long do I have to return a mug?"],
