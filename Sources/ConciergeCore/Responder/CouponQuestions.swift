@@ -21,7 +21,8 @@ enum CouponQuestions {
     private static func asksWhere(_ words: MessageWords) -> Bool {
         words.containsAny(["work at", "works at", "work in", "valid at", "valid in", "use it at", "use that at",
                            "use this at", "good at", "accepted at", "work there", "valid there", "use it there",
-                           "use it in", "apply at"])
+                           "use it in", "apply at", "where can i use", "where do i use", "where does it work",
+                           "where is it valid", "where can it be used"])
     }
 
     /// Whether the coupon meant (the context's first) can be used at the shop the message names.
