@@ -80,6 +80,11 @@ struct GoldenMenuTests {
     // MARK: 4. "Do you sell X?": yes or no from the menu
 
     static let sell: [Golden] = [
+        // What is asked for goes into the prompt in the shopper's words, from the masked text: an e-mail typed beside
+        // it reached the model as "zebedee" before.
+        Golden(name: "a thing not listed, asked with an e-mail in it",
+               messages: ["do you sell gift hampers for zebedee.quince@example.org?"],
+               contains: ["gift hampers"], typedPII: ["zebedee", "quince", "example.org"]),
         Golden(name: "coffee beans to take home: the house blend and its price",
                messages: ["do you sell coffee beans to take home"],
                contains: ["House Blend Beans 250g", "£8.50"], excludes: ["Oat Hot Chocolate (", "Still Water ("]),

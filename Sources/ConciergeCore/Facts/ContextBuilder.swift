@@ -82,7 +82,10 @@ struct ContextBuilder: Sendable {
         let amenities = AmenityFacts.asked(in: message, shop: data.nearby.first?.shop, chain: data.shopsByID.values)
         context.amenities = amenities.isEmpty ? nil : amenities
         context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
-        context.menu = wantsSuggestions ? MenuFacts.build(message: message, wish: wish, needs: needs,
+        // From the masked text, placeholders left out: what was asked for goes into the prompt in the shopper's own
+        // words ("we don't list gift hampers"), and an e-mail typed beside it must not ("…for ann.lee@…" read as "ann").
+        let askedText = maskedMessage.replacingOccurrences(of: #"<[A-Z_]+_[0-9]+>"#, with: " ", options: .regularExpression)
+        context.menu = wantsSuggestions ? MenuFacts.build(message: askedText, wish: wish, needs: needs,
                                                           dietNamed: !understanding.slots.diet.isEmpty, near: data.nearby,
                                                           policies: context.policies) : nil
         context.suggestions = context.menu?.leading(context.suggestions, needs: needs) ?? context.suggestions
