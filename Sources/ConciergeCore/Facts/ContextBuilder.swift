@@ -84,10 +84,12 @@ struct ContextBuilder: Sendable {
         context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
         // From the masked text, placeholders left out: what was asked for goes into the prompt in the shopper's own
         // words ("we don't list gift hampers"), and an e-mail typed beside it must not ("…for ann.lee@…" read as "ann").
-        let askedText = maskedMessage.replacingOccurrences(of: #"<[A-Z_]+_[0-9]+>"#, with: " ", options: .regularExpression)
-        context.menu = wantsSuggestions ? MenuFacts.build(message: askedText, wish: wish, needs: needs,
-                                                          dietNamed: !understanding.slots.diet.isEmpty, near: data.nearby,
-                                                          policies: context.policies) : nil
+        if wantsSuggestions {
+            let asked = maskedMessage.replacingOccurrences(of: #"<[A-Z_]+_[0-9]+>"#, with: " ", options: .regularExpression)
+            context.menu = MenuFacts.build(message: asked, wish: wish, needs: needs,
+                                           dietNamed: !understanding.slots.diet.isEmpty, near: data.nearby,
+                                           policies: context.policies)
+        }
         context.suggestions = context.menu?.leading(context.suggestions, needs: needs) ?? context.suggestions
         context.care.replyWithin = HandoffWording.replyWithin(workingDays: rules.chain.careReplyWorkingDays)
         context.care.lostPropertyKeptFor = "\(rules.lostPropertyKeptDays) days"
