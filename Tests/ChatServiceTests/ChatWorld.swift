@@ -19,17 +19,17 @@ struct ChatWorld {
         asOf.addingTimeInterval(Double(dayOffset * 86_400 + hour * 3_600 + minute * 60))
     }
 
-    /// With `embedder` loaded, the policies are ingested again with it first (the template's chunks have no vectors),
-    /// so the turn runs hybrid retrieval.
+    /// With `embedder` loaded, the store is a copy of one whose policies were ingested again with it (the seeded
+    /// template's chunks have no vectors), so the turn runs hybrid retrieval.
     static func make(at instant: Date = at(hour: 15), llm: any LLMClient = MockLLMClient(), limit: Int = 30,
                      embedder: EmbedderLoad = .disabled) async throws -> ChatWorld
     {
-        let path = try await SeededStoreTemplate.shared.copy(label: "chat")
-        let store = try SQLiteConciergeStore(path: path)
-        if case .loaded(let model) = embedder {
-            _ = try await PolicyIngestor.ingest(directory: RepositoryPaths.seeds.appendingPathComponent("policies").path,
-                                                into: store, embedder: model)
+        let path = if case .loaded(let model) = embedder {
+            try await HybridStoreTemplate.shared.copy(label: "chat", embeddedWith: model)
+        } else {
+            try await SeededStoreTemplate.shared.copy(label: "chat")
         }
+        let store = try SQLiteConciergeStore(path: path)
         var configuration = try AppConfiguration(environment: [
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(limit),
         ])
@@ -121,5 +121,33 @@ final class ScriptedLLM: LLMClient, @unchecked Sendable {
         return LLMCompletion(text: text, model: "scripted", attempts: [
             LLMAttempt(number: 1, outcome: .ok(status: 200), latencyMs: 1, backoffMs: 0),
         ])
+    }
+}
+
+/// The seeded template with its policies ingested again with a model (chunk vectors), once per process and model:
+/// ingesting for every world embedded every chunk each time, and with the goldens' worlds made in parallel that made
+/// running them on the model path take ten minutes.
+actor HybridStoreTemplate {
+    static let shared = HybridStoreTemplate()
+    private var templates: [ObjectIdentifier: Task<String, any Error>] = [:]
+
+    func copy(label: String, embeddedWith model: any Embedder) async throws -> String {
+        // Kept per model instance; a struct embedder (boxed anew each time) gets a template of its own every time.
+        let key = Mirror(reflecting: model).displayStyle == .class ? ObjectIdentifier(model as AnyObject) : nil
+        let task = key.flatMap { templates[$0] } ?? Task {
+            let path = try await SeededStoreTemplate.shared.copy(label: "hybrid-template")
+            let store = try SQLiteConciergeStore(path: path)
+            _ = try await PolicyIngestor.ingest(directory: RepositoryPaths.seeds.appendingPathComponent("policies").path,
+                                                into: store, embedder: model)
+            try await store.close()
+            return path
+        }
+        if let key { templates[key] = task }
+        let source = try await task.value
+        let target = try RepositoryPaths.temporaryDirectory(label).appendingPathComponent("store.sqlite").path
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
+            try FileManager.default.copyItem(atPath: source + suffix, toPath: target + suffix)
+        }
+        return target
     }
 }

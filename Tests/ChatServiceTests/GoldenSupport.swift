@@ -89,16 +89,19 @@ enum PrivacyCheck {
     }
 }
 
-/// One embedding model for every golden that runs hybrid (loading it takes seconds).
+/// One embedding model for every golden that runs hybrid (loading it takes seconds). A task, not the loaded model:
+/// the actor is re-entered while the load awaits, and every golden that arrived meanwhile (all of them: the
+/// arguments run in parallel) loaded its own — and, being another instance, had its own example bank built and the
+/// policies embedded again. That was most of the ten minutes the goldens took on the model path.
 actor SharedGoldenModel {
     static let shared = SharedGoldenModel()
-    private var loaded: SentenceEmbedder?
+    private var loading: Task<SentenceEmbedder, any Error>?
 
     func model() async throws -> SentenceEmbedder {
-        if let loaded { return loaded }
-        let model = try await HybridRetrievalTurnTests.model()
-        loaded = model
-        return model
+        if let loading { return try await loading.value }
+        let task = Task { try await HybridRetrievalTurnTests.model() }
+        loading = task
+        return try await task.value
     }
 }
 

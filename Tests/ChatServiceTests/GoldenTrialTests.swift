@@ -101,7 +101,31 @@ struct GoldenTrialTests {
                contains: [dogsWelcome]),
     ]
 
-    static let goldens = namedShop + secondMenuAsk + namedDeals + dataTasks + dogs
+    // MARK: 6. The second trial (evening): two complaints in one, a refund for food that was not right, deals for a
+    // kind of thing no item is named for, a milk asked for (in Spanish too), and "get them back" for a thing left behind
+
+    static let secondTrial: [Golden] = [
+        Golden(name: "stale croissant and staff who ignored me: both answered",
+               messages: ["the croissant was stale and the staff ignored me"],
+               contains: ["ignored you", "should not have been stale", "Customer Care passes every report"]),
+        Golden(name: "a refund because the muffin was dry: the fresh-food window, not a wrong item's",
+               messages: ["my muffin was dry, I want a refund"],
+               contains: ["was dry", "within 48 hours"], excludes: ["Wrong item received", "did not order"]),
+        Golden(name: "deals on pastries: the bakery coupon leads", messages: ["any deals on pastries?"],
+               contains: ["MUFFIN50"], excludes: ["AVA20COCOA", "None of your coupons"], intent: .offers),
+        Golden(name: "do you have almond milk: the milks we offer, not a nut-allergy list",
+               messages: ["do you have almond milk?"], contains: [plantMilks], excludes: ["fit for a nut allergy"]),
+        Golden(name: "Spanish: ¿tienen leche de almendra?", messages: ["¿tienen leche de almendra?"],
+               contains: [plantMilks], excludes: ["We don't list"]),
+        Golden(name: "Spanish: hay leche de avena?", messages: ["hay leche de avena?"],
+               contains: [plantMilks], excludes: ["We don't list"]),
+        Golden(name: "headphones left at Lakeside: 'get them back' is the headphones, not a refund",
+               messages: ["I left my headphones at Lakeside yesterday, how do I get them back?"],
+               contains: ["headphones", "get them back", "left behind"],
+               excludes: ["I don't know that one", "get it back"]),
+    ]
+
+    static let goldens = namedShop + secondMenuAsk + namedDeals + dataTasks + dogs + secondTrial
 
     @Test(arguments: goldens.map(\.demanding))
     func golden(_ golden: Golden) async throws {

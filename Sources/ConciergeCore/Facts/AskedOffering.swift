@@ -10,7 +10,7 @@ enum AskedOffering {
     private static let openers = ["do you have", "do u have", "d u have", "do you guys have", "have you got", "you got",
                                   "got any", "do you sell", "do u sell", "do you serve", "do u serve", "do you do",
                                   "do you stock", "do you offer", "do you carry", "is there any", "are there any",
-                                  "tienen", "venden"]
+                                  "tienen", "tienes", "teneis", "venden", "vendeis", "hay"]
     /// Words that close it, with what is asked before them (Hinglish).
     private static let closers = ["milega", "milegi", "milta", "hai kya", "available hai"]
     /// Where the thing asked for ends: the next ask or a filler.
@@ -36,12 +36,10 @@ enum AskedOffering {
         }
         // Every retrieved passage, also one the retriever judged weak for the whole message ("lakeside khula hai? aur
         // oat milk milega?"): a sentence that names every word asked is evidence enough for this ask.
-        for result in policies {
-            guard let sentence = PolicyExcerpt.sentences(of: result.chunk.text)
-                .first(where: { wanted.isSubset(of: PolicyExcerpt.contentWords($0)) }) else { continue }
-            facts.passage = sentence
-            facts.source = PolicyFacts(result: result, question: asked).source
-            break
+        if let found = OfferedSentence.find(in: policies.map(\.chunk.text),
+                                            names: { wanted.isSubset(of: PolicyExcerpt.contentWords($0)) }) {
+            facts.passage = found.clause.hasSuffix(".") ? found.clause : found.clause + "."
+            facts.source = PolicyFacts(result: policies[found.passage], question: asked).source
         }
         return facts
     }
@@ -53,7 +51,7 @@ enum AskedOffering {
             guard let at = CueScorer.position(of: opener, in: message) else { continue }
             let after = words.dropFirst(at + opener.split(separator: " ").count).drop { leading.contains($0) }
             let taken = after.prefix { !boundaries.contains($0) }.prefix(3)
-            if !taken.isEmpty { return taken.joined(separator: " ") }
+            if !taken.isEmpty { return english(Array(taken)) }
         }
         for closer in closers {
             guard let at = CueScorer.position(of: closer, in: message) else { continue }
@@ -62,6 +60,16 @@ enum AskedOffering {
             if !taken.isEmpty { return taken.joined(separator: " ") }
         }
         return nil
+    }
+
+    /// The phrase in English where its words are Spanish ones of `spanish`; other phrases as typed.
+    static func english(_ words: [String]) -> String {
+        guard words.contains(where: { SpanishMenuWords.english[$0] != nil }) else { return words.joined(separator: " ") }
+        let translated = words.map { SpanishMenuWords.english[$0] ?? $0 }
+        if translated.count == 3, translated[1] == "de" { return translated[2] + " " + translated[0] }
+        // "leche almendra" (the "de" left out): Spanish puts the kind after the thing.
+        if translated.count == 2, words.allSatisfy({ SpanishMenuWords.english[$0] != nil }) { return translated[1] + " " + translated[0] }
+        return translated.filter { $0 != "de" }.joined(separator: " ")
     }
 
     private static func words(of item: MenuItem) -> String {

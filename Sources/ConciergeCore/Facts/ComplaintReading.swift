@@ -26,6 +26,9 @@ public struct ComplaintFacts: Codable, Hashable, Sendable {
     public var what: String?
     /// When it happened, if the shopper said: "yesterday", "this morning", "last week".
     public var when: String?
+    /// For a complaint about a visit, what was also wrong with the food or drink ("stale"), when the message says
+    /// both: "the croissant was stale and the staff ignored me" is answered for both.
+    public var foodToo: String? = nil
 }
 
 /// Reads `ComplaintFacts` from a message by fixed word lists (English, Spanish, Hinglish). The lists are the kinds'
@@ -39,13 +42,13 @@ enum ComplaintReader {
         if let item = lostItem(words, shopNamed: shopNamed) {
             return ComplaintFacts(kind: .lostProperty, what: item, when: when)
         }
-        if let what = first(of: staffWords, in: words) { return ComplaintFacts(kind: .staff, what: what, when: when) }
-        if let thing = unclean(words) { return ComplaintFacts(kind: .cleanliness, what: thing, when: when) }
-        if words.containsAny(waitWords) { return ComplaintFacts(kind: .wait, what: nil, when: when) }
-        if let what = first(of: qualityWords, in: words) {
-            return ComplaintFacts(kind: .quality, what: what, when: when)
+        let food = first(of: qualityWords, in: words)
+        if let what = first(of: staffWords, in: words) {
+            return ComplaintFacts(kind: .staff, what: what, when: when, foodToo: food)
         }
-        return nil
+        if let thing = unclean(words) { return ComplaintFacts(kind: .cleanliness, what: thing, when: when, foodToo: food) }
+        if words.containsAny(waitWords) { return ComplaintFacts(kind: .wait, what: nil, when: when, foodToo: food) }
+        return food.map { ComplaintFacts(kind: .quality, what: $0, when: when) }
     }
 
     /// The first phrase of `table` the message contains, in the table's order, as the answer words it.
@@ -121,6 +124,8 @@ enum ComplaintReader {
         "spilled": "spilled", "spilt": "spilled", "squashed": "squashed", "crushed": "crushed",
         "undercooked": "undercooked",
         "mouldy": "mouldy", "moldy": "mouldy", "rancio": "stale", "wrong": "wrong", "equivocado": "wrong",
-        "missing": "missing",
+        "missing": "missing", "dry": "dry", "dried out": "dry", "seco": "dry", "seca": "dry", "duro": "stale",
+        "dura": "stale", "raw": "undercooked", "crudo": "undercooked", "overcooked": "overcooked",
+        "melted": "melted", "greasy": "greasy", "too salty": "too salty", "too sweet": "too sweet",
     ]
 }

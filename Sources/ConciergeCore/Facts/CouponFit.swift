@@ -20,14 +20,26 @@ struct CouponFit: Sendable {
         let words = MessageWords.fold(message)
         let menuWords = Set(menus.flatMap { $0.menu.flatMap(itemWords) })
         var named: [String] = []
+        var meant: Set<String> = []
         for (index, word) in words.enumerated() where isDealWord(word) {
             let around = words[max(0, index - 2)..<index] + words.dropFirst(index + 1).prefix(4)
-            for candidate in around where menuWords.contains(fold(candidate)) && !named.contains(candidate) {
+            for candidate in around where !named.contains(candidate) {
+                guard let standsFor = Self.menuWords(for: candidate, on: menuWords) else { continue }
                 named.append(candidate)
+                meant.formUnion(standsFor)
             }
         }
         guard !named.isEmpty else { return nil }
-        return CouponFit(words: Set(named.map(fold)), written: named.joined(separator: " "))
+        return CouponFit(words: meant, written: named.joined(separator: " "))
+    }
+
+    /// The menu's words a word of the message stands for: itself when the menus use it ("muffins"), else the range
+    /// of a kind of thing no item is named for ("pastries" → bakery, as `MenuLookup` reads it); `nil` for neither.
+    private static func menuWords(for word: String, on menuWords: Set<String>) -> Set<String>? {
+        if menuWords.contains(fold(word)) { return [fold(word)] }
+        guard let range = MenuLookup.unlistedThings[ItemClaims.singular(word)] else { return nil }
+        let words = Set(MessageWords.fold(range).map(fold))
+        return words.isSubset(of: menuWords) ? words : nil
     }
 
     /// How many of the named words the coupon's own words hold (0: it is not for what was named).

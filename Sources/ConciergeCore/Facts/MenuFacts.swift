@@ -50,8 +50,10 @@ extension MenuFacts {
                             + ["decaf", "decaffeinated", "descafeinado", "caffeine", "coffee", "cafe", "menu", "food",
                                "drink", "drinks", "eat"])
         // "Do you have anything sweet?" describes; only a thing named and not found is "not listed".
+        // "¿tienen leche de almendra?" is asked in the words the menu and the policies use: "almond milk".
         let unmatched = asksIfSold && found.isEmpty && !dietNamed && wish.isEmpty
-            ? MenuLookup.askedWords(message).filter { !described.contains($0) } : []
+            ? AskedOffering.english(MenuLookup.askedWords(message).filter { !described.contains($0) })
+                .split(separator: " ").map(String.init) : []
         let cap = wish.priceCap.flatMap { $0.currency == nil || $0.currency == shop.currency ? nil : $0.currency }
         // One item named whole is the item answer's (`AskedItem`); a word that names several ("latte") is answered here.
         let namesAKind = found.count == 1 && !found[0].exact && !found[0].items.isEmpty
@@ -82,18 +84,12 @@ extension MenuFacts {
     /// The first policy sentence that names all of these words, with its source: what answers a "do you have X?" the
     /// menu does not list ("decaf", "oat milk").
     static func sentence(naming words: [String], in policies: [PolicyFacts]) -> String? {
-        guard !words.isEmpty else { return nil }
-        for policy in policies {
-            // A list is one sentence of items ("Sugar-free syrups…; Any espresso drink can be made with decaf beans;
-            // Calories…"): the item that names the words is the answer, not its neighbours.
-            let clauses = PolicyExcerpt.sentences(of: policy.text).flatMap { $0.components(separatedBy: "; ") }
-            for clause in clauses where words.allSatisfy(Set(MessageWords.fold(clause)).contains) {
-                let trimmed = clause.trimmingCharacters(in: .whitespaces)
-                let sentence = trimmed.prefix(1).uppercased() + trimmed.dropFirst()
-                return (sentence.hasSuffix(".") ? sentence : sentence + ".") + " [\(policy.source)]"
-            }
-        }
-        return nil
+        guard !words.isEmpty,
+            let found = OfferedSentence.find(in: policies.map(\.text),
+                                             names: { words.allSatisfy(Set(MessageWords.fold($0)).contains) })
+        else { return nil }
+        let sentence = found.clause.prefix(1).uppercased() + found.clause.dropFirst()
+        return (sentence.hasSuffix(".") ? sentence : sentence + ".") + " [\(policies[found.passage].source)]"
     }
 
     private static func alternatives(in category: String?, shop: Shop, needs: [DietaryFlag],

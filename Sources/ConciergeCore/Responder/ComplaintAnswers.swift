@@ -24,6 +24,12 @@ enum ComplaintAnswers {
             }
             parts += order.status == "delivered" ? OrderAnswers.refundWindow(order)
                 : Array(OrderAnswers.status(context).prefix(1))
+            // "A refund for yesterday's order, the muffin was dry" about an order still shown as on its way: its
+            // status, and what the chain does about food that was not right all the same.
+            if order.status != "delivered", !window.isEmpty, context.complaint?.kind == .quality {
+                parts.append("Problems with fresh food or drinks can be reported within \(window) of delivery or "
+                    + "collection, and we put them right with a refund or a replacement.")
+            }
         } else if !window.isEmpty, context.slots.item != nil || context.complaint?.kind == .quality {
             // No order of theirs named, but food or drink: the window that applies to any delivery, and where a shop
             // purchase goes. (Not for a login problem: "the app keeps logging me out" got it.)
@@ -32,10 +38,23 @@ enum ComplaintAnswers {
         }
         // The passage on reporting a problem, not the first one retrieved: with another ask in the message ("…also is
         // Lakeside open now?") the first is often about that ask.
+        // Of those, the one saying most about it (a fresh food passage's "wrong … 48 hours … refund or a
+        // replacement" before a wrong item's "tell us within 48 hours"), the retriever's order breaking ties.
+        // Food that was dry or cold is not a wrong or missing item: a passage on those ("tell us within 48 hours",
+        // two words of the list) is quoted only for them; for the rest it takes three.
+        let wrongOrMissing = ["wrong", "missing"].contains(context.complaint?.what ?? "wrong")
         let reporting = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords,
-                                           minimumOverlap: 2)
-        // No passage on reporting among those retrieved: the best one retrieved, as before.
-        return parts + (reporting.isEmpty ? PolicyAnswers.cite(context, limit: 1) : [reporting[0]])
+                                           minimumOverlap: wrongOrMissing ? 2 : 3)
+        let asked = PolicyExcerpt.contentWords(reportingWords)
+        let best = reporting.enumerated().max { a, b in
+            let (left, right) = (PolicyExcerpt.contentWords(a.element).intersection(asked).count,
+                                 PolicyExcerpt.contentWords(b.element).intersection(asked).count)
+            return left != right ? left < right : a.offset > b.offset
+        }
+        // No passage on reporting among those retrieved: the best one retrieved, as before, unless the window was
+        // already said (a weaker passage, about another kind of problem, would mislead).
+        let saidWindow = parts.contains { $0.contains("Problems with fresh food") }
+        return parts + (best.map { [$0.element] } ?? (saidWindow ? [] : PolicyAnswers.cite(context, limit: 1)))
     }
 
     /// Words of the policies' passages on what to do when something was wrong.
@@ -67,7 +86,14 @@ enum ComplaintAnswers {
         default: cleanliness(complaint.what ?? "the shop", at: at, when: when)
         }
         let care = context.care
-        return [sorry,
+        // "The croissant was stale and the staff ignored me": the food is answered too, in a sentence of its own.
+        var food: [String] = []
+        if let wrong = complaint.foodToo, let item = context.slots.item {
+            let window = care.reportFreshProblemsWithin
+            food = ["Your \(item) should not have been \(wrong) either: for something bought in a shop, the team there "
+                + "can put it right" + (window.isEmpty ? "." : "; from a delivery, report it within \(window).")]
+        }
+        return [sorry] + food + [
                 "Customer Care passes every report about a visit to the shop's manager, who follows it up with the "
                     + "team.",
                 "If you'd like, I can pass this conversation to Customer Care; a person replies here within "
@@ -76,9 +102,11 @@ enum ComplaintAnswers {
 
     /// "I'm sorry the toilets at Night Owl Coffee weren't clean".
     private static func cleanliness(_ thing: String, at: String, when: String) -> String {
-        let plural = thing.hasSuffix("s") && !thing.hasSuffix("ss")
-        return "I'm sorry \(thing)\(at)\(when) \(plural ? "weren't" : "wasn't") clean — that's not how it should be."
+        "I'm sorry \(thing)\(at)\(when) \(isPlural(thing) ? "weren't" : "wasn't") clean — that's not how it should be."
     }
+
+    /// "toilets", "headphones", "keys" (the word lists' own plurals; "glass" is not one).
+    private static func isPlural(_ thing: String) -> Bool { thing.hasSuffix("s") && !thing.hasSuffix("ss") }
 
     /// Something left behind: what the lost property policy says, where to ask, and Customer Care's routes.
     static func lostProperty(_ context: PromptContext, _ complaint: ComplaintFacts) -> [String] {
@@ -87,7 +115,8 @@ enum ComplaintAnswers {
         let when = complaint.when.map { " \($0)" } ?? ""
         let counter = context.slots.shop ?? "the shop where you left it"
         let care = context.care
-        let sorry = "Sorry to hear you left your \(item) behind\(at)\(when) — I hope we can get it back to you."
+        let them = isPlural(item) ? "them" : "it"
+        let sorry = "Sorry to hear you left your \(item) behind\(at)\(when) — I hope we can get \(them) back to you."
         return [sorry,
                 "Our shops keep anything left behind for \(care.lostPropertyKeptFor): ask at the counter of "
                     + "\(counter), or contact Customer Care on \(care.phone) or \(care.email) (\(care.hours)) "

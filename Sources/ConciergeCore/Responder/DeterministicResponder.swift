@@ -38,7 +38,8 @@ enum DeterministicResponder {
         } else {
             parts += body(for: primary, context: context, message: maskedMessage)
         }
-        var secondaries = intents.dropFirst(lostLeads ? 0 : 1).filter { $0 != lead }.map {
+        // With something left behind, "how do I get them back?" is about the thing, not money: no refund answer.
+        var secondaries = intents.dropFirst(lostLeads ? 0 : 1).filter { $0 != lead && !(lostLeads && $0 == .refund) }.map {
             secondaryBody(for: $0, primary: lead, context: context, message: maskedMessage)
         }
         if !accountLeads, let task = context.account.first { secondaries.append([task.how]) }
@@ -67,7 +68,10 @@ enum DeterministicResponder {
         case .offers: CouponQuestions.atShop(context, message: message) ?? OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)
-        case .refund: (context.slots.sentiment == "complaint" ? ["I'm sorry about that."] : []) + OrderAnswers.refund(context)
+        // "A refund for yesterday's order, the muffin was dry": the apology names it, and the reporting window and
+        // passage for food that was not right answer it (not the first passage retrieved, often about wrong items).
+        case .refund: (context.complaint?.kind == .quality ? ComplaintAnswers.quality(context)
+            : (context.slots.sentiment == "complaint" ? ["I'm sorry about that."] : []) + OrderAnswers.refund(context))
             + (Capabilities.asksChatToRefund(message)
             ? ["I can't issue refunds from this chat myself, but Customer Care can."] : [])
         case .complaint: ComplaintAnswers.answer(context)

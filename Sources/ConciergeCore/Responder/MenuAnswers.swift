@@ -43,7 +43,11 @@ enum MenuAnswers {
         }
         if menu.asked.isEmpty, !menu.unmatched.isEmpty {
             let words = menu.unmatched.joined(separator: " ")
-            if let quoted = menu.policy {
+            // The sentence found among every passage retrieved, also those judged weak for the whole message (a
+            // Spanish message matches the policies' words only through its glossed ones).
+            if let quoted = menu.policy ?? context.offering.flatMap({ offering in
+                offering.passage.flatMap { passage in offering.source.map { "\(passage) [\($0)]" } }
+            }) {
                 parts.append(quoted)
             } else {
                 parts.append(notListed(words, menu: menu) + nearest(context))

@@ -190,7 +190,10 @@ extension ChatService {
         // Coupons for the nearby shops, in one query: a shop-scoped one is only read with its own shop.
         let shopIDs = nearby.filter(\.isWithinRadius).prefix(settings.rules.shopsInContext + 1).map(\.shop.id)
         let coupons = try await store.coupons(availableTo: user.id, atShops: Array(shopIDs))
-        let policies = retriever.retrieve(turn.text, embedding: embedding, top: settings.rules.policyResults)
+        // A Spanish message is also searched for in the policies' English words (the vector is the message's own).
+        let glossed = understanding.slots.language == .es ? SpanishMenuWords.gloss(turn.text) : ""
+        let policies = retriever.retrieve(glossed.isEmpty ? turn.text : turn.text + " " + glossed, embedding: embedding,
+                                          top: settings.rules.policyResults)
         return TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named, pointedOrder: pointed,
                         coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies, origin: origin)
     }

@@ -214,7 +214,8 @@ struct SlotExtractor: Sendable {
 
     private static let dietWords: [(DietTerm, [String])] = [
         (.nuts, ["nut", "nuts", "peanut", "peanuts", "almond", "almonds", "hazelnut", "hazelnuts", "walnut", "walnuts",
-                 "cashew", "cashews", "pistachio", "nueces", "nut free", "tree nut"]),
+                 "cashew", "cashews", "pistachio", "nueces", "nut free", "tree nut", "frutos secos", "almendra",
+                 "almendras", "cacahuete", "cacahuetes"]),
         (.dairy, ["dairy", "lactose", "milk allergy", "dairy free", "non dairy", "lactosa", "lactose intolerant", "no milk"]),
         (.gluten, ["gluten", "coeliac", "celiac", "wheat", "gluten free", "sin gluten", "celiaco"]),
         (.egg, ["egg", "eggs", "huevo", "huevos", "anda", "eggless"]),
@@ -236,8 +237,13 @@ struct SlotExtractor: Sendable {
         }.map(\.0)
         // "the almond croissant" names an item; "almonds" alone names an allergen. Keep nuts only if an item name
         // does not already explain the word, or the message also asks about allergy.
-        if terms.contains(.nuts), let item = item(in: message), MessageWords.fold(item).contains("almond"),
-            !message.containsAny(["nut", "nuts", "allergy", "allergic", "allergen", "allergens", "peanut", "peanuts"]) {
+        // "Do you have almond milk?" asks for a milk, not about nuts (the labels' convention: a milk choice is a menu
+        // question).
+        let namesAlmond = item(in: message).map { MessageWords.fold($0).contains("almond") } ?? false
+        let almondMilk = message.containsAny(["almond milk", "leche de almendra", "leche de almendras"])
+        if terms.contains(.nuts), namesAlmond || almondMilk,
+            !message.containsAny(["nut", "nuts", "allergy", "allergic", "allergen", "allergens", "peanut", "peanuts",
+                                  "alergia", "alergico", "alergica", "frutos secos"]) {
             terms.removeAll { $0 == .nuts }
         }
         return terms
