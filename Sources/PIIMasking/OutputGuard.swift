@@ -18,7 +18,9 @@ public struct OutputGuard: Sendable {
     }
 
     /// Reviews `answer` against `session` (its vault and profile define the shopper's own values).
-    public func review(_ answer: String, session: MaskingSession) -> GuardReport {
+    /// - Parameter published: text the chain publishes and the model was given as is (its policies): a value quoted
+    ///   from it word for word is no one's personal data ("for example ORD-7K2M9QXA" in the order-tracking policy).
+    public func review(_ answer: String, session: MaskingSession, published: [String] = []) -> GuardReport {
         let detector = session.detector.allowing(allowList)
         return ByteText.with(answer) { t in
             let scan = detector.scan(t)
@@ -27,6 +29,10 @@ public struct OutputGuard: Sendable {
             for match in scan.matches {
                 let own = match.knownSlot >= 0 || session.holds(type: match.type, key: detector.key(of: match, in: t))
                 if own { continue }
+                if !published.isEmpty {
+                    let value = t.string(match.start, match.end)
+                    if published.contains(where: { $0.contains(value) }) { continue }
+                }
                 removals.append((match.start, match.end))
                 counts[match.type.ordinal] += 1
             }

@@ -48,6 +48,10 @@ public struct PromptContext: Codable, Hashable, Sendable {
     public var complaint: ComplaintFacts? = nil
     /// Whether the chain offers what the message asks for in so many words ("do you have oat milk?").
     public var offering: OfferingFacts? = nil
+
+    /// What the chain publishes and the model was given unmasked — the policy passages — which the output guard lets
+    /// an answer quote word for word (an example order number is no one's).
+    public var publishedText: [String] { policies.flatMap { [$0.text, $0.excerpt] } }
 }
 
 public struct SlotFacts: Codable, Hashable, Sendable {

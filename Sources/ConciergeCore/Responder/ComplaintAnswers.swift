@@ -38,23 +38,20 @@ enum ComplaintAnswers {
         }
         // The passage on reporting a problem, not the first one retrieved: with another ask in the message ("…also is
         // Lakeside open now?") the first is often about that ask.
-        // Of those, the one saying most about it (a fresh food passage's "wrong … 48 hours … refund or a
-        // replacement" before a wrong item's "tell us within 48 hours"), the retriever's order breaking ties.
-        // Food that was dry or cold is not a wrong or missing item: a passage on those ("tell us within 48 hours",
-        // two words of the list) is quoted only for them; for the rest it takes three.
+        // Of those, the first naming what was wrong ("missing"), else the first retrieved. (Ranked by how many of
+        // the words each shares, "how long to report a missing item?" got the damaged-items passage.) A passage on
+        // wrong or missing items ("tell us within 48 hours": two of the words) is quoted for those; for food that was
+        // dry or cold it takes three.
         let wrongOrMissing = ["wrong", "missing"].contains(context.complaint?.what ?? "wrong")
         let reporting = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords,
                                            minimumOverlap: wrongOrMissing ? 2 : 3)
-        let asked = PolicyExcerpt.contentWords(reportingWords)
-        let best = reporting.enumerated().max { a, b in
-            let (left, right) = (PolicyExcerpt.contentWords(a.element).intersection(asked).count,
-                                 PolicyExcerpt.contentWords(b.element).intersection(asked).count)
-            return left != right ? left < right : a.offset > b.offset
-        }
+        let what = PolicyExcerpt.contentWords(context.complaint?.what ?? "")
+        let best = reporting.first { !what.isEmpty && !PolicyExcerpt.contentWords($0).isDisjoint(with: what) }
+            ?? reporting.first
         // No passage on reporting among those retrieved: the best one retrieved, as before, unless the window was
         // already said (a weaker passage, about another kind of problem, would mislead).
         let saidWindow = parts.contains { $0.contains("Problems with fresh food") }
-        return parts + (best.map { [$0.element] } ?? (saidWindow ? [] : PolicyAnswers.cite(context, limit: 1)))
+        return parts + (best.map { [$0] } ?? (saidWindow ? [] : PolicyAnswers.cite(context, limit: 1)))
     }
 
     /// Words of the policies' passages on what to do when something was wrong.

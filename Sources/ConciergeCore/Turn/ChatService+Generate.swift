@@ -44,7 +44,7 @@ extension ChatService {
                 if canonical.repaired > 0 {
                     notes.append("answer \(round): \(canonical.repaired) mangled placeholders read as placeholders")
                 }
-                let report = outputGuard.review(canonical.text, session: session)
+                let report = outputGuard.review(canonical.text, session: session, published: context.publishedText)
                 let grounded = grounding.verify(answer: report.text, context: context)
                 let uncovered = grounding.coverage(of: report.text, context: context)
                 verdict.removedPII += report.removedPII.map(\.type.rawValue)
@@ -67,7 +67,8 @@ extension ChatService {
         }
         verdict.fellBack = true
         let fallback = DeterministicResponder.answer(context: context, maskedMessage: request.messages.last?.content ?? "")
-        return GeneratedAnswer(text: outputGuard.review(fallback, session: session).text, source: .fallback,
+        let reviewed = outputGuard.review(fallback, session: session, published: context.publishedText)
+        return GeneratedAnswer(text: reviewed.text, source: .fallback,
                                attempts: attempts, verdict: verdict, notes: notes + ["deterministic answer used"],
                                shown: shown)
     }
@@ -103,7 +104,7 @@ extension ChatService {
     /// The whole-answer rules, applied to a part: no PII removed, no unknown or foreign placeholder, every claim
     /// grounded (whether the answer ignores the question is judged on the whole answer only).
     func passes(_ sentences: String, context: PromptContext, session: MaskingSession) -> Bool {
-        let report = outputGuard.review(sentences, session: session)
+        let report = outputGuard.review(sentences, session: session, published: context.publishedText)
         return report.isClean && report.text == sentences
             && grounding.verify(part: sentences, context: context).isGrounded
     }

@@ -330,7 +330,11 @@ enum FollowUp {
         if main == .offers, CouponQuestions.pointer(in: message) != nil { return main }
         let decisive = evidence.filter { $0.value.value >= threshold }
         if decisive.keys.contains(where: { $0.isSocial }) && message.words.count <= 4 { return nil }
-        if decisive.keys.contains(where: { $0 != main && !$0.isSocial && $0 != .offTopic }) { return nil }
+        // Another ask takes over only with a word of its own (a cue): the model alone reads "the other one" or "and
+        // an iced latte?" as whatever their few words are nearest to (a receipt, a dietary question).
+        if decisive.contains(where: { $0.key != main && !$0.key.isSocial && $0.key != .offTopic && $0.value.position != nil }) {
+            return nil
+        }
         return main
     }
 }
