@@ -47,7 +47,7 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
             bank = await UnderstandingSetup.bank(examples, embedder: embedder, leaveOneOut: scoresOwnExamples).bank
             for row in rows {
                 let started = ContinuousClock.now
-                vectors[vectors.firstIndex { $0 == nil }!] = try await embedder.embed([row.text]).first
+                vectors[vectors.firstIndex { $0 == nil }!] = try await embedder.embed([MessageFocus.textToEmbed(row.text)]).first
                 let elapsed = ContinuousClock.now - started
                 embedMicroseconds.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
             }

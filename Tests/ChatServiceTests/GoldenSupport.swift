@@ -36,11 +36,12 @@ enum GoldenRunner {
     @discardableResult
     static func run(_ golden: Golden) async throws -> String {
         let tap = try await WireTappedMock.make()
-        // GOLDEN_HYBRID=1 runs the goldens with the real embedding model (hybrid policy retrieval, as the demo runs
-        // when the model is installed). Off by default: re-ingesting the policies with vectors for every golden's
-        // world makes the suite several times slower on this machine.
-        let embedder: EmbedderLoad = ProcessInfo.processInfo.environment["GOLDEN_HYBRID"] == "1"
-            ? .loaded(try await SharedGoldenModel.shared.model()) : .disabled
+        // The goldens run the way the demo does: understanding by meaning with the sentence model and hybrid policy
+        // retrieval (the model is loaded once, and the store with the policies' vectors built once, per process).
+        // GOLDEN_CUES_ONLY=1 runs them as the app runs without a model (cues and lexical retrieval; the `byMeaning`
+        // goldens of GoldenUnderstandingTests are answered wrongly that way).
+        let embedder: EmbedderLoad = ProcessInfo.processInfo.environment["GOLDEN_CUES_ONLY"] == "1"
+            ? .disabled : .loaded(try await SharedGoldenModel.shared.model())
         let world = try await ChatWorld.make(at: golden.at, llm: tap, embedder: embedder)
         var conversation: String?
         var last: ChatTurn?

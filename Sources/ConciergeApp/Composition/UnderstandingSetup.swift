@@ -50,7 +50,7 @@ public enum UnderstandingSetup {
             var vectors: [[Float]] = []
             for start in stride(from: 0, to: examples.count, by: 32) {
                 let batch = examples[start..<min(start + 32, examples.count)]
-                vectors += try await embedder.embed(batch.map(\.text))
+                vectors += try await embedder.embed(batch.map { MessageFocus.textToEmbed($0.text) })
             }
             let labelled = zip(examples, vectors).map {
                 ExampleBank.Example(vector: $1, text: $0.text, intents: $0.intents, sentiment: $0.slots.sentiment)

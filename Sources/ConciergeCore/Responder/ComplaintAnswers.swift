@@ -43,15 +43,16 @@ enum ComplaintAnswers {
         // wrong or missing items ("tell us within 48 hours": two of the words) is quoted for those; for food that was
         // dry or cold it takes three.
         let wrongOrMissing = ["wrong", "missing"].contains(context.complaint?.what ?? "wrong")
-        let reporting = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords,
-                                           minimumOverlap: wrongOrMissing ? 2 : 3)
+        let loose = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords,
+                                       minimumOverlap: 2)
+        let reporting = wrongOrMissing ? loose
+            : PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords, minimumOverlap: 3)
         let what = PolicyExcerpt.contentWords(context.complaint?.what ?? "")
         let best = reporting.first { !what.isEmpty && !PolicyExcerpt.contentWords($0).isDisjoint(with: what) }
             ?? reporting.first
-        // No passage on reporting among those retrieved: the best one retrieved, as before, unless the window was
-        // already said (a weaker passage, about another kind of problem, would mislead).
-        let saidWindow = parts.contains { $0.contains("Problems with fresh food") }
-        return parts + (best.map { [$0] } ?? (saidWindow ? [] : PolicyAnswers.cite(context, limit: 1)))
+        // No passage on reporting among those retrieved: the best one retrieved, as before, unless it is one on
+        // another kind of problem (a wrong item's "tell us within 48 hours" for a dry muffin would mislead).
+        return parts + (best.map { [$0] } ?? PolicyAnswers.cite(context, limit: 1).filter { !loose.contains($0) })
     }
 
     /// Words of the policies' passages on what to do when something was wrong.

@@ -105,12 +105,13 @@ extension ChatService {
         return [note]
     }
 
-    /// The message's vector for dense retrieval. The embedder runs on this machine (the text never leaves it); if it
-    /// fails, retrieval is lexical for this turn and the trace says so.
+    /// The message's vector for dense retrieval and the understanding step (of its questions, when it is long:
+    /// `MessageFocus`). The embedder runs on this machine (the text never leaves it); if it fails, retrieval is lexical
+    /// for this turn and the trace says so.
     private func embedding(of text: String) async -> (vector: [Float]?, notes: [String]) {
         guard let embedder else { return (nil, []) }
         do {
-            return (try await embedder.embed([text]).first, [])
+            return (try await embedder.embed([MessageFocus.textToEmbed(text)]).first, [])
         } catch {
             return (nil, ["the embedding model failed: policy retrieval was lexical only"])
         }

@@ -148,7 +148,7 @@ public struct ShopperUnderstanding: Sendable {
                                         confidence: min(0.99, 0.5 + offTopicScore / 6), choices: [], isFollowUp: false)
         }
         if accepted.isEmpty {
-            return unsure(message: message, evidence: evidence, vote: vote(), slots: slots)
+            return unsure(message: message, text: text, evidence: evidence, vote: vote(), slots: slots)
         }
         // The main ask: the strongest, with a bonus for the one the shopper leads with; social ones only when alone.
         let firstPosition = accepted.filter { !$0.key.isSocial }.compactMap(\.value.position).min()
@@ -289,7 +289,7 @@ public struct ShopperUnderstanding: Sendable {
     /// Nothing cleared the threshold. If the message carries some evidence for the chain's topics, ask which one it
     /// is about (or take the only one); if it carries none, or its nearest examples are off-topic ones, it is
     /// off-topic.
-    private func unsure(message: MessageWords, evidence: [Intent: Evidence], vote: ExampleBank.Vote?,
+    private func unsure(message: MessageWords, text: String, evidence: [Intent: Evidence], vote: ExampleBank.Vote?,
                         slots: Slots) -> MessageUnderstanding {
         let hints = evidence.filter { $0.value.value >= 0.5 && !$0.key.isSocial && $0.key != .offTopic && $0.key != .ruleOverride }
             .sorted { ($0.value.value, Intent.allCases.firstIndex(of: $1.key) ?? 0) > ($1.value.value, Intent.allCases.firstIndex(of: $0.key) ?? 0) }
@@ -301,6 +301,14 @@ public struct ShopperUnderstanding: Sendable {
         if hints.count == 1 {
             let only = hints[0]
             return MessageUnderstanding(reading: IntentReading(scores: [.init(intent: only.key, score: Self.rounded(only.value.value))]),
+                                        slots: slots, confidence: 0.5, choices: [], isFollowUp: false)
+        }
+        // A price cap ("brekfast under £4?") or a thing of the menu alone ("☕?") asks for something to have: of the
+        // two choices, the one about food and drink answers it instead of "did you want A or B?".
+        let wantsSomething = PriceCapReader.read(message, text: text) != nil
+            || (slots.item != nil && message.words.count <= 2)
+        if wantsSomething, let menu = hints.prefix(2).first(where: { $0.key.isComfort || [.menu, .dietary].contains($0.key) }) {
+            return MessageUnderstanding(reading: IntentReading(scores: [.init(intent: menu.key, score: Self.rounded(menu.value.value))]),
                                         slots: slots, confidence: 0.5, choices: [], isFollowUp: false)
         }
         return MessageUnderstanding(reading: IntentReading(scores: []), slots: slots,
