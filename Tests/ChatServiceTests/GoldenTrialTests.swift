@@ -123,9 +123,21 @@ struct GoldenTrialTests {
                messages: ["I left my headphones at Lakeside yesterday, how do I get them back?"],
                contains: ["headphones", "get them back", "left behind"],
                excludes: ["I don't know that one", "get it back"]),
+        Golden(name: "anything sugar free: the sugar-free syrups", messages: ["is there anything sugar free?"],
+               contains: ["Sugar-free vanilla and caramel syrups"]),
+        Golden(name: "hungry at 21:40: the step names the shop the food was offered at, its closing, and the later one",
+               messages: ["I'm hungry"], at: ChatWorld.at(hour: 21, minute: 40),
+               contains: ["at Lakeside Café (closes in 20 minutes); Southbank Coffee House is open until"]),
     ]
 
-    static let goldens = namedShop + secondMenuAsk + namedDeals + dataTasks + dogs + secondTrial
+    static let goldens = namedShop + secondMenuAsk + namedDeals + dataTasks + dogs + secondTrial + byMeaning
+
+    /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), where "yo" in front
+    /// reads as a bare hello.
+    static let byMeaning: [Golden] = [
+        Golden(name: "the cheapest coffee is a coffee, not a still water", messages: ["yo whats the cheapest coffee"],
+               contains: ["Espresso"], excludes: ["Still Water", "Chai Latte"]),
+    ]
 
     @Test(arguments: goldens.map(\.demanding))
     func golden(_ golden: Golden) async throws {

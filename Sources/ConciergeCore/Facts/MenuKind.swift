@@ -15,11 +15,16 @@ import Foundation
 ///
 /// What the data cannot tell (calories, nutrition, portion sizes) is not mapped at all: `MenuWish.unanswerable`.
 enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
-    case sweet, light, savoury, filling, breakfast, snack, drink, food
+    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee
 
     static let sweetNameWords: Set<String> = ["chocolate", "caramel", "gingerbread", "cinnamon", "berry", "berries",
                                               "blueberry", "banana", "brownie", "muffin", "bun", "lemonade", "smoothie",
                                               "frappe", "honey", "vanilla", "cookie", "cake"]
+    /// Names of coffee drinks ("the cheapest coffee" is an Espresso, not a Still Water); not a tea or a chocolate
+    /// named like one ("Chai Latte", "Matcha Latte").
+    static let coffeeNameWords: Set<String> = ["espresso", "flat", "cappuccino", "latte", "brew", "frappe", "americano",
+                                               "mocha", "macchiato", "cortado", "coffee"]
+    static let notCoffeeNameWords: Set<String> = ["chai", "matcha", "tea", "chocolate"]
     static let mealCategories: Set<String> = ["food", "hot-food"]
     static let foodCategories: Set<String> = ["bakery", "food", "hot-food"]
     static let drinkCategories: Set<String> = ["hot-drinks", "cold-drinks"]
@@ -36,6 +41,8 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .snack: item.category == "bakery"
         case .drink: Self.drinkCategories.contains(item.category)
         case .food: Self.foodCategories.contains(item.category)
+        case .coffee: Self.drinkCategories.contains(item.category) && !nameWords.isDisjoint(with: Self.coffeeNameWords)
+            && nameWords.isDisjoint(with: Self.notCoffeeNameWords)
         }
     }
 
@@ -50,6 +57,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .snack: "a snack (from the bakery)"
         case .drink: "drinks"
         case .food: "food"
+        case .coffee: "coffee"
         }
     }
 

@@ -87,7 +87,7 @@ enum MenuLookup {
     /// "do you sell X", "have you got X", "¿tienen X?", "X milte hai?": the message asks whether the shop has it.
     static let sellFrames = ["do you sell", "do you have", "do you stock", "do you carry", "do you do", "have you got",
                              "do u sell", "do u have", "do u hav", "do ya have", "u sell", "you sell", "can i buy",
-                             "can i get", "is there any", "are there any", "tienen", "venden", "hay", "milte hai",
+                             "can i get", "is there any", "are there any", "is there anything", "tienen", "venden", "hay", "milte hai",
                              "milta hai", "milega", "milegi", "bechte", "sell", "stock"]
 
     /// "What do you have…?" asks for the menu, not whether one thing is sold.

@@ -41,6 +41,7 @@ enum MenuWishReader {
         (.snack, ["snack", "snacks", "nibble", "bite", "merienda"]),
         (.drink, ["drink", "drinks", "to drink", "beverage", "peene", "bebida", "beber", "tomar"]),
         (.food, ["to eat", "eat", "food", "khana", "khane", "comer"]),
+        (.coffee, ["coffee", "coffees"]),
     ]
     /// Descriptions the menu's data cannot decide: it has no calories, nutrition or portion sizes.
     static let unanswerableWords: [(String, [String])] = [

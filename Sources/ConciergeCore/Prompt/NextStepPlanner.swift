@@ -105,6 +105,15 @@ enum NextStepPlanner {
 
     private static func visit(_ context: PromptContext, item: String?) -> String {
         guard let shop = goTo(context) else { return noShop(context) }
+        // The item was offered at a shop about to close ("At Lakeside Café you could try…"): the step names that shop
+        // and its closing, then the one open longer. The other shop alone contradicted the answer above it.
+        let offeredAt = context.item?.name == item ? context.item?.shop
+            : context.suggestions.first { $0.name == item }?.shop
+        if let item, let offeredAt, offeredAt != shop.name,
+            let there = context.shops.first(where: { $0.name == offeredAt }), there.isOpen, there.withinRange {
+            return "Next step: get the \(item) at \(offeredAt) (\(there.status.lowercasedFirst)); \(shop.name) is "
+                + "\(shop.status.lowercasedFirst)."
+        }
         let what = item.map { "get the \($0) at" } ?? "drop in at"
         return "Next step: \(what) \(shop.name)."
     }
