@@ -66,6 +66,20 @@ struct HandoffTurnTests {
         try await world.close()
     }
 
+    /// "Yes, pass it to a person" after a complaint: the summary the team reads holds the complaint, masked.
+    @Test func theSummaryHoldsWhatWasSaidBeforeMasked() async throws {
+        let world = try await ChatWorld.make()
+        let ava = try await world.user("ava@example.com")
+        let first = try await world.ask("ava@example.com",
+                                        "I'm Ava Thompson, the croissant was stale and the staff ignored me at Lakeside")
+        _ = try await world.ask("ava@example.com", "yes please pass this to a person", conversation: first.conversationID)
+        let request = try #require(try await world.store.handoff(userID: ava.id, conversationID: first.conversationID))
+        #expect(request.summary.contains("Before that: «I'm <NAME_1>, the croissant was stale and the staff ignored me"),
+                "\(request.summary)")
+        for secret in Self.personal { #expect(!request.summary.contains(secret), "\(secret) in the summary") }
+        try await world.close()
+    }
+
     @Test func oneFrustratedMessageIsNotAHandOff() async throws {
         let world = try await ChatWorld.make()
         let turn = try await world.ask("ava@example.com", "this is ridiculous, any offers?")

@@ -35,10 +35,20 @@ extension ChatService {
         let intents = understanding.intents.map(\.rawValue)
         let request = HandoffRequest(
             id: ids.make("care_"), userID: turn.user.id, conversationID: turn.conversationID, createdAt: turn.now,
-            reason: reason, summary: "\(lead) Intents: \(intents.joined(separator: ", ")). Message: \(turn.masked)",
+            reason: reason, summary: "\(lead) Intents: \(intents.joined(separator: ", ")). Message: \(turn.masked)"
+                + Self.earlier(turn.maskedHistory),
             intents: intents, promisedReplyWorkingDays: settings.rules.chain.careReplyWorkingDays)
         let opening = try await store.openHandoff(request)
         return (request, facts(opening, reason: reason, user: turn.user, now: turn.now))
+    }
+
+    /// The shopper's two messages before this one, masked as the model saw them: "yes, pass it to a person" after a
+    /// complaint told the team nothing of the complaint.
+    static func earlier(_ history: [LLMMessage]) -> String {
+        let said = history.filter { $0.role == .user }.suffix(2).map { message in
+            message.content.count > 300 ? String(message.content.prefix(300)) + "…" : message.content
+        }
+        return said.isEmpty ? "" : " Before that: " + said.map { "«\($0)»" }.joined(separator: " ")
     }
 
     /// What the answer may say: the reply time is the one promised when the request was opened.
