@@ -70,6 +70,9 @@ struct SlotReaderTests {
         #expect(slots("I'd like my money back for yesterday's order").order == OrderSlot(kind: .date, value: "yesterday"))
         #expect(slots("the banana bread I bought was stale").order == OrderSlot(kind: .item, value: "Banana Bread"))
         #expect(slots("status of ord-ava10002").order == OrderSlot(kind: .id, value: "ORD-AVA10002"))
+        // Hinglish "kal" is yesterday only in the past tense; "kal" alone may be tomorrow.
+        #expect(slots("kal mera order late aaya tha, refund milega?").order == OrderSlot(kind: .date, value: "yesterday"))
+        #expect(slots("kal mera order aayega?").order == OrderSlot(kind: .latest))
     }
 
     @Test func itemsAndShops() {

@@ -137,6 +137,8 @@ enum IntentCues {
                                 "accessibility", "wheelchair", "am i allowed", "dogs", "dog", "pets", "password",
                                 "account", "log in", "login", "delete my", "reusable cup", "sustainab", "recycl",
                                 "delivery area", "deliver to my area", "do you deliver", "delivery fee",
+                                "do you guys deliver", "do u deliver", "do yall deliver", "you guys deliver",
+                                "can you deliver to", "deliver in my area", "deliver here", "deliver out to",
                                 "delivery charge", "minimum order", "wifi", "toilet", "toilets", "parking", "jobs",
                                 "gdpr", "click and collect", "franchise",
                                 // How the chain works, in words no policy title uses.

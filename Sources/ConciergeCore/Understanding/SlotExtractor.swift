@@ -94,6 +94,10 @@ struct SlotExtractor: Sendable {
         if message.containsLoosely("yesterday") || message.containsLoosely("yesterdays") || message.contains(phrase: "ayer") {
             return "yesterday"
         }
+        // Hinglish "kal" is yesterday or tomorrow; with a past tense ("aaya tha", "mila nahi tha") it is yesterday.
+        if message.contains(phrase: "kal"), message.containsAny(["tha", "thi", "aaya", "aayi", "mila", "mili", "kiya"]) {
+            return "yesterday"
+        }
         if message.containsAny(["last week", "last weeks", "past week", "pichle hafte"]) { return "last-week" }
         if message.containsAny(["last month", "last months", "past month", "pichle mahine"]) { return "last-month" }
         if message.containsAny(["today", "todays", "this morning", "earlier today", "hoy", "aaj"]) { return "today" }
