@@ -31,6 +31,17 @@ struct OutputGuardTests {
         #expect(report.isClean)
     }
 
+    /// A value quoted word for word from what the chain publishes (the policy passages the model was given) is no
+    /// one's data; the same kind of value from anywhere else is still removed.
+    @Test func valuesQuotedFromPublishedTextStay() {
+        let session = MaskingSession()
+        let policy = "Every order number starts with `ORD-` and eight letters and digits, for example `ORD-7K2M9QXA`."
+        let answer = "Order numbers look like ORD-7K2M9QXA; yours is not ORD-ZZ99ZZ99."
+        let report = OutputGuard().review(answer, session: session, published: [policy])
+        #expect(report.text == "Order numbers look like ORD-7K2M9QXA; yours is not [removed].")
+        #expect(OutputGuard().review(answer, session: session).text.hasPrefix("Order numbers look like [removed]"))
+    }
+
     @Test func anotherConversationsPlaceholdersAreUnknownHere() {
         var other = MaskingSession()
         _ = other.mask("a@b.com c@d.com")
