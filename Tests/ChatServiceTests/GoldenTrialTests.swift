@@ -126,6 +126,8 @@ struct GoldenTrialTests {
         Golden(name: "'do you guys deliver to Brooklyn?' asks where we deliver, not to change an order",
                messages: ["do you guys deliver to Brooklyn?"], contains: ["within 5 km", "[delivery > Where we deliver]"],
                excludes: ["can still be changed", "can't be changed"], intent: .policyQuestion),
+        Golden(name: "what's open 'that's got oat milk': the shop and the milks",
+               messages: ["whats open near me thats got oat milk"], contains: [plantMilks, "Lakeside Café"]),
         Golden(name: "anything sugar free: the sugar-free syrups", messages: ["is there anything sugar free?"],
                contains: ["Sugar-free vanilla and caramel syrups"]),
         Golden(name: "hungry at 21:40: the step names the shop the food was offered at, its closing, and the later one",
