@@ -143,11 +143,6 @@ actor HybridStoreTemplate {
             return path
         }
         if let key { templates[key] = task }
-        let source = try await task.value
-        let target = try RepositoryPaths.temporaryDirectory(label).appendingPathComponent("store.sqlite").path
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
-            try FileManager.default.copyItem(atPath: source + suffix, toPath: target + suffix)
-        }
-        return target
+        return try SeededStoreTemplate.copyDatabase(at: try await task.value, label: label)
     }
 }

@@ -17,7 +17,11 @@ public actor SeededStoreTemplate {
 
     /// The path of a fresh copy, labelled for the temporary directory it lives in.
     public func copy(label: String) async throws -> String {
-        let source = try await seededPath()
+        try Self.copyDatabase(at: try await seededPath(), label: label)
+    }
+
+    /// A copy of the SQLite file at `source` in a new temporary directory labelled `label`.
+    public static func copyDatabase(at source: String, label: String) throws -> String {
         let target = try RepositoryPaths.temporaryDirectory(label).appendingPathComponent("store.sqlite").path
         // The WAL may still hold pages: copy the database with its side files.
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
