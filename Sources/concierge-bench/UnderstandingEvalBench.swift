@@ -51,6 +51,16 @@ struct UnderstandingEvalBench: AsyncParsableCommand {
                 let elapsed = ContinuousClock.now - started
                 embedMicroseconds.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
             }
+            // Leave-one-out takes each row out of the bank by its exact vector: the bank's own one is used, and a row
+            // the bank lacks stops the run instead of silently scoring a row that votes for itself.
+            if scoresOwnExamples {
+                for (index, row) in rows.enumerated() {
+                    guard let own = bank.vector(ofText: row.text) else {
+                        throw ValidationError("leave-one-out: \(row.id) is not in the example bank")
+                    }
+                    vectors[index] = own
+                }
+            }
             let training = examples.filter { $0.split != "tune" }.count
             print("example bank: \(bank.count) messages (\(bank.count - training) of set A's tune split, \(training) of the training set)")
         }

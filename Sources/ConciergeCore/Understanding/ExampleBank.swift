@@ -41,6 +41,13 @@ public struct ExampleBank: Sendable {
         self.model = IntentModel(examples: self.examples, settings: settings, leaveOneOut: leaveOneOut)
     }
 
+    /// The vector the bank holds for a labelled message's text, for scoring its own examples leave-one-out: they are
+    /// left out by their exact vector, and a message embedded alone can differ in the last bits from the same message
+    /// embedded in a padded batch (it did on one CPU, and every row then voted for itself).
+    public func vector(ofText text: String) -> [Float]? {
+        examples.first { $0.text == text }?.vector
+    }
+
     /// The same examples with the learned model refitted with other settings (for tuning).
     public func refitted(_ settings: IntentModel.Settings, leaveOneOut: Bool = false) -> ExampleBank {
         ExampleBank(examples: examples, neighbours: neighbours, model: settings, leaveOneOut: leaveOneOut)
