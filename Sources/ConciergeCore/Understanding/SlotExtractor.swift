@@ -156,7 +156,13 @@ struct SlotExtractor: Sendable {
             }
         }
         for (word, item) in uniqueWords {
-            if let position = at(word) { offer(position, 10, item) }
+            guard let position = at(word) else { continue }
+            // "caramel latte" is not the Caramel Frappé: a kind of thing named right after the word, which that item's
+            // name does not hold, makes it a drink of that kind (read as the generic word below).
+            if position + 1 < words.count, Self.genericItems.contains(words[position + 1]),
+                let itemWords = vocabulary.items.first(where: { $0.written == item })?.words,
+                !itemWords.contains(words[position + 1]) { continue }
+            offer(position, 10, item)
         }
         for word in Self.genericItems { if let position = at(word) { offer(position, 20, word) } }
         return best?.name
