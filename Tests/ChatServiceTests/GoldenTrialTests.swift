@@ -135,7 +135,32 @@ struct GoldenTrialTests {
                contains: ["at Lakeside Café (closes in 20 minutes); Southbank Coffee House is open until"]),
     ]
 
-    static let goldens = namedShop + secondMenuAsk + namedDeals + dataTasks + dogs + secondTrial + byMeaning
+    // A third trial, in new words: a refund for an order that never came, a drink of a kind the menu lists but not that
+    // one, a thing the menu does not list asked its price, a way to pay the chain does not take (in Hinglish too).
+    static let thirdTrial: [Golden] = [
+        Golden(name: "never came, money back: the order still on its way, not the delivered one",
+               messages: ["my order never came and I want my money back"],
+               contains: ["ORD-AVA10001", "on its way"], excludes: ["ORD-AVA10002", "return"]),
+        Golden(name: "what's in the pumpkin spice latte: not listed, and the lattes that are",
+               messages: ["what's in the pumpkin spice latte"],
+               contains: ["We don't list a pumpkin spice latte", "Latte ("], excludes: ["a plain latte"]),
+        Golden(name: "do you have a pumpkin spice latte: not a yes", messages: ["do you have pumpkin spice latte?"],
+               contains: ["We don't list pumpkin spice latte"], excludes: ["Yes,"]),
+        Golden(name: "how much is a bagel: not listed, the bakery's items instead", messages: ["how much is a bagel?"],
+               contains: ["We don't list a bagel", "from the bakery there's"]),
+        Golden(name: "pay with UPI: said plainly, with the ways we take", messages: ["can I pay with UPI?"],
+               contains: ["We don't list UPI among the ways to pay", "Apple Pay", "[payments > Ways to pay]"],
+               intent: .payment),
+        Golden(name: "UPI chalega: the ways to pay found for a Hinglish message", messages: ["UPI chalega?"],
+               contains: ["We don't list UPI among the ways to pay", "[payments > Ways to pay]"], intent: .payment),
+        Golden(name: "do you accept amex: American Express is listed, so no 'we don't list'",
+               messages: ["do you accept amex"], contains: ["American Express"], excludes: ["We don't list"],
+               intent: .payment),
+        Golden(name: "cash for delivery: the sentence that says it cannot", messages: ["can i pay in cash for delivery"],
+               contains: ["cash cannot be used for delivery orders"], intent: .payment),
+    ]
+
+    static let goldens = namedShop + secondMenuAsk + namedDeals + dataTasks + dogs + secondTrial + thirdTrial + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), where "yo" in front
     /// reads as a bare hello.

@@ -74,6 +74,9 @@ struct ContextBuilder: Sendable {
         context.slots.dealFor = dealFit?.written
         context.offering = AskedOffering.find(in: maskedMessage, shop: data.nearby.first?.shop, policies: data.policies,
                                               readAsMenu: understanding.intents.contains(.menu))
+        if understanding.intents.contains(.payment) {
+            context.paymentMethod = AskedPaymentMethod.find(in: maskedMessage, policies: data.policies)
+        }
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
             && GeneralQuestion.asks(message)
         // Whatever the reading's intents: an account task next to another ask is still answered with its page.

@@ -56,11 +56,18 @@ extension MenuFacts {
                 .split(separator: " ").map(String.init) : []
         let cap = wish.priceCap.flatMap { $0.currency == nil || $0.currency == shop.currency ? nil : $0.currency }
         // One item named whole is the item answer's (`AskedItem`); a word that names several ("latte") is answered here.
-        let namesAKind = found.count == 1 && !found[0].exact && !found[0].items.isEmpty
+        // So does a kind of thing it does not list ("how much is a bagel?"), answered with what it lists instead.
+        let namesAKind = found.count == 1 && !found[0].exact && (!found[0].items.isEmpty || found[0].alternativeCategory != nil)
         guard !wish.isEmpty || found.count > 1 || namesAKind || (asksIfSold && !(found.isEmpty && unmatched.isEmpty))
         else { return nil }
         let asked = found.map { thing in
-            AskedThing(
+            // A drink of a listed kind that the menu does not list: not listed, and the kind's items are the alternatives.
+            if let variety = thing.variety {
+                return AskedThing(phrase: variety + " " + thing.phrase, exact: false, items: [],
+                                  alternativesFrom: thing.phrase + "s",
+                                  alternatives: thing.items.prefix(itemsPerThing).map { MenuSuggestions.facts($0, shop: shop) })
+            }
+            return AskedThing(
                 phrase: thing.phrase, exact: thing.exact,
                 items: thing.items.prefix(itemsPerThing).map { MenuSuggestions.facts($0, shop: shop) },
                 alternativesFrom: thing.items.isEmpty ? thing.alternativeCategory : nil,

@@ -12,6 +12,9 @@ enum MenuLookup {
         var exact: Bool
         /// For a thing the menu does not list: the range the nearest alternatives come from.
         var alternativeCategory: String?
+        /// Words before the kind that no item's name holds ("pumpkin spice" latte): a drink the menu does not list, of
+        /// a kind it does. The items are then the alternatives, never an answer for that drink.
+        var variety: String? = nil
     }
 
     /// Things shoppers ask for that no item is named for, with the range that comes closest.
@@ -54,7 +57,8 @@ enum MenuLookup {
             if index + 1 < words.count, words[index + 1] == "of" { continue }
             let items = names.filter { $0.1.contains(word) }.map(\.0)
             if !items.isEmpty {
-                let thing = Found(phrase: word, items: items, exact: false, alternativeCategory: unlistedThings[word])
+                var thing = Found(phrase: word, items: items, exact: false, alternativeCategory: unlistedThings[word])
+                thing.variety = variety(before: index, in: words, typed: typed, menuWords: Set(names.flatMap(\.1)))
                 found.append((index, thing))
                 for other in words.indices where words[other] == word { words[other] = "" }
             } else if let category = unlistedThings[word] {
@@ -64,6 +68,37 @@ enum MenuLookup {
             }
         }
         return merged(found.sorted { $0.position < $1.position })
+    }
+
+    /// Words that say which one rather than name one: sizes, praise, articles, the shopper's own ("my usual latte").
+    static let notVarieties: Set<String> = [
+        "the", "your", "you", "my", "our", "any", "this", "that", "some", "one", "two", "three", "another", "more", "large",
+        "small", "medium", "regular", "big", "tall", "grande", "venti", "good", "nice", "cheap", "cheapest", "best", "usual",
+        "decent", "double", "single", "extra", "warm", "decaf", "skinny", "normal", "plain", "standard", "classic", "simple",
+        "new", "seasonal", "favourite", "favorite", "whats", "what", "how", "much", "does", "for", "and", "with", "get",
+        "want", "like", "love", "order", "ordered", "tasty", "yummy", "sweet", "strong", "weak", "proper", "real", "hot",
+        "cup", "mug", "glass", "quick", "today", "please", "pls", "can", "have", "has", "had", "got", "want", "need", "buy",
+        "sell", "price", "cost", "costs", "about", "was", "were", "are", "not", "too", "very", "lukewarm", "cold",
+        "stale", "bad", "wrong", "burnt", "bitter", "sour", "watery", "dry", "the", "kya", "hai", "una", "tienen",
+    ]
+
+    /// "pumpkin spice" in "what's in the pumpkin spice latte": up to two words before the kind that no item on the
+    /// menu holds, at least one of them not even spelt nearly like a word that one does (a typo of "gingerbread" is
+    /// not a new drink; "spice" next to "pumpkin" is).
+    private static func variety(before index: Int, in words: [String], typed: [String], menuWords: Set<String>) -> String? {
+        var taken: [String] = []
+        var unknown = false
+        var at = index - 1
+        while at >= 0, taken.count < 2 {
+            let word = words[at]
+            guard word.count >= 3, word.allSatisfy(\.isLetter), !describing.contains(word), !notVarieties.contains(word),
+                unlistedThings[word] == nil, !menuWords.contains(word)
+            else { break }
+            if !menuWords.contains(where: { $0.hasPrefix(word.prefix(4)) }) { unknown = true }
+            taken.insert(typed[at], at: 0)
+            at -= 1
+        }
+        return unknown ? taken.joined(separator: " ") : nil
     }
 
     /// Words side by side that name the same item are one ask: "gingerbread latte" is the Gingerbread Spiced Latte,
@@ -76,6 +111,14 @@ enum MenuLookup {
                 if !shared.isEmpty {
                     let phrase = shared.count == 1 ? shared[0].name : last.1.phrase + " " + next.1.phrase
                     out[out.count - 1] = (next.position, Found(phrase: phrase, items: shared, exact: shared.count == 1))
+                    continue
+                }
+                // "caramel latte": the word before names no latte, so it is one drink the menu does not list, of a
+                // kind it does (not "a plain caramel" and "a plain latte").
+                if next.position - last.position == 1, !next.1.items.isEmpty, last.1.variety == nil {
+                    var thing = next.1
+                    thing.variety = last.1.phrase
+                    out[out.count - 1] = (next.position, thing)
                     continue
                 }
             }

@@ -48,6 +48,8 @@ public struct PromptContext: Codable, Hashable, Sendable {
     public var complaint: ComplaintFacts? = nil
     /// Whether the chain offers what the message asks for in so many words ("do you have oat milk?").
     public var offering: OfferingFacts? = nil
+    /// Whether a way to pay the message asks about ("can I pay with UPI?") is one the payment policy lists.
+    public var paymentMethod: PaymentMethodFacts? = nil
 
     /// What the chain publishes and the model was given unmasked — the policy passages — which the output guard lets
     /// an answer quote word for word (an example order number is no one's).

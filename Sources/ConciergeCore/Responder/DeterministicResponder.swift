@@ -71,13 +71,14 @@ enum DeterministicResponder {
         // "A refund for yesterday's order, the muffin was dry": the apology names it, and the reporting window and
         // passage for food that was not right answer it (not the first passage retrieved, often about wrong items).
         case .refund: (context.complaint?.kind == .quality ? ComplaintAnswers.quality(context)
-            : (context.slots.sentiment == "complaint" ? ["I'm sorry about that."] : []) + OrderAnswers.refund(context))
+            : (context.slots.sentiment == "complaint" ? ["I'm sorry about that."] : [])
+               + OrderAnswers.refund(context, message: message))
             + (Capabilities.asksChatToRefund(message)
             ? ["I can't issue refunds from this chat myself, but Customer Care can."] : [])
         case .complaint: ComplaintAnswers.answer(context)
         // "Can I pay with Apple Pay?" is a question, not a problem: the apology is for a payment that went wrong.
         case .payment: (PaymentTrouble.reported(context) ? ["I'm sorry you're having trouble with a payment."] : [])
-            + OrderAnswers.payment(context)
+            + OrderAnswers.payment(context) + PaymentTrouble.method(context)
             + PolicyAnswers.cite(context, limit: 1)
         case .receipt: ["I can't send e-mails from this chat."] + PolicyAnswers.cite(context, limit: 1)
         case .openNow, .nearest: ShopAnswers.nearest(context)
@@ -100,7 +101,7 @@ enum DeterministicResponder {
         // "The barista was rude, and where is my order?": the order asked about, unless it is the one complained about.
         case .orderStatus where primary == .complaint: return ComplaintAnswers.otherOrderStatus(context, message: message)
         case .orderStatus where ![.refund, .orderChange].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
-        case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context).prefix(1))
+        case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context, message: message).prefix(1))
         // "The beans were stale. Any coupons?": the apology and what can be done about it are not dropped. Only when
         // the message reports something gone wrong: a ramble's stray word is not a complaint to apologise for.
         case .complaint where ![.complaint, .refund, .orderChange].contains(primary) && context.slots.sentiment == "complaint":
@@ -237,5 +238,14 @@ enum Capabilities {
 enum PaymentTrouble {
     static func reported(_ context: PromptContext) -> Bool {
         ["complaint", "frustration"].contains(context.slots.sentiment ?? "") || context.slots.order != nil
+    }
+
+    /// "Can I pay with UPI?": said plainly before the list of ways to pay; a way listed gets the sentence naming it.
+    static func method(_ context: PromptContext) -> [String] {
+        guard let method = context.paymentMethod else { return [] }
+        guard method.listed else { return ["We don't list \(method.asked) among the ways to pay."] }
+        guard let passage = method.passage, let source = method.source,
+            !context.policies.prefix(1).contains(where: { $0.excerpt.contains(passage.dropLast()) }) else { return [] }
+        return ["\(passage) [\(source)]"]
     }
 }

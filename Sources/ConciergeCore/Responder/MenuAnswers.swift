@@ -23,6 +23,11 @@ enum MenuAnswers {
             context.item?.shop == nil {
             return compared(menu, context) + allergyNote(thing.items, context)
         }
+        // "What's in the pumpkin spice latte?", "how much is a bagel?": a thing the menu does not list, with what it does.
+        if menu.asked.count == 1, let thing = menu.asked.first, thing.items.isEmpty, !thing.alternatives.isEmpty,
+            context.item?.shop == nil {
+            return [notListed(article(thing.phrase), menu: menu) + alternatives(thing)]
+        }
         // One item asked about ("is the flat white cheap?") is the item answer's.
         guard context.item?.shop == nil,
             !menu.chosenBy.isEmpty || !menu.cannotTell.isEmpty || menu.capInOtherCurrency != nil else { return nil }

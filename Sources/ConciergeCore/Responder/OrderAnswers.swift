@@ -6,6 +6,10 @@ enum OrderAnswers {
     static func status(_ context: PromptContext) -> [String] {
         if let missing = notFound(context) { return [missing] }
         guard let order = NextStepPlanner.focus(context) else { return ["I can't see any orders on your account yet."] }
+        return status(of: order)
+    }
+
+    static func status(of order: OrderFacts) -> [String] {
         let what = "\(order.id) (\(order.items), \(order.total)) from \(order.shop)"
         switch order.status {
         case "placed", "preparing":
@@ -52,8 +56,22 @@ enum OrderAnswers {
             + (order.status == "delivered" ? refundWindow(order) : [])
     }
 
-    static func refund(_ context: PromptContext) -> [String] {
+    /// "My order never came", "still hasn't arrived", "nahi aaya": the shopper is waiting for an order, so the refund
+    /// asked for is about one still on its way, not the last one delivered.
+    static let notArrived = ["never came", "never arrived", "not arrived", "hasnt arrived", "hasnt come", "havent got",
+                             "didnt arrive", "didnt come", "never got", "never received", "not received", "havent received",
+                             "still waiting", "never showed up", "never turned up", "not here yet", "still not here",
+                             "nahi aaya", "nahi aayi", "nahi mila", "no ha llegado", "no llego", "nunca llego"]
+
+    static func refund(_ context: PromptContext, message: String = "") -> [String] {
         if let missing = notFound(context) { return [missing] }
+        // The order it is about: one still to come when the shopper says it never came, unless they named another.
+        if context.slots.order == nil || context.slots.order == "latest", MessageWords(message).containsAny(notArrived),
+            let waiting = context.orders.first(where: { pending.contains($0.status) }) {
+            // A late order's line already says what the late rule gives; one on time gets that rule from the policy.
+            let lateRule = context.policies.first { $0.excerpt.localizedCaseInsensitiveContains("arrive") }
+            return status(of: waiting) + (waiting.isLate ? [] : lateRule.map { ["\($0.excerpt) [\($0.source)]"] } ?? [])
+        }
         if context.orders.isEmpty { return ["I can't see any orders on your account to refund."] + PolicyAnswers.cite(context, limit: 1) }
         // "How long do refunds take?" is about the policy; only a message that points at an order gets its windows.
         guard context.slots.order != nil || context.orderLookup?.found == true else {

@@ -193,8 +193,14 @@ extension ChatService {
         let coupons = try await store.coupons(availableTo: user.id, atShops: Array(shopIDs))
         // A Spanish message is also searched for in the policies' English words (the vector is the message's own).
         let glossed = understanding.slots.language == .es ? SpanishMenuWords.gloss(turn.text) : ""
-        let policies = retriever.retrieve(glossed.isEmpty ? turn.text : turn.text + " " + glossed, embedding: embedding,
-                                          top: settings.rules.policyResults)
+        let query = glossed.isEmpty ? turn.text : turn.text + " " + glossed
+        var policies = retriever.retrieve(query, embedding: embedding, top: settings.rules.policyResults)
+        // The ask's own words are searched for lexically: the message's vector ("UPI chalega?") is far from every
+        // passage, so the fused score would judge the right one weak again.
+        if !policies.contains(where: \.isRelevant), let words = PolicyQuery.words(for: understanding.primary) {
+            let widened = retriever.retrieve(query + " " + words, embedding: nil, top: settings.rules.policyResults)
+            if widened.contains(where: \.isRelevant) { policies = widened }
+        }
         return TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named, pointedOrder: pointed,
                         coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies, origin: origin)
     }
