@@ -1,0 +1,90 @@
+@testable import ConciergeCore
+import Retrieval
+import Testing
+
+/// The third trial's readings: a way to pay asked about, said listed or not from the payment policy itself, and a drink
+/// of a listed kind that the menu does not list ("pumpkin spice latte"), told apart from a typo of a listed one.
+@Suite("Ways to pay asked about, and drinks of a listed kind that are not listed")
+struct AskedPaymentAndVarietyTests {
+    static let payments = """
+        # Payments
+
+        ## Ways to pay
+
+        For delivery and order-ahead orders we accept:
+
+        - debit and credit cards: Visa, Mastercard, Maestro and American Express;
+        - Apple Pay and Google Pay.
+
+        In our shops we also accept cash and contactless payments. We do not accept cheques or foreign currency, and \
+        cash cannot be used for delivery orders.
+        """
+
+    static func policies(_ query: String) -> [RetrievalResult] {
+        let chunks = MarkdownChunker().chunks(documentID: "payments", markdown: payments)
+        return PolicyRetriever(chunks: chunks).retrieve(query, top: 3)
+    }
+
+    @Test(arguments: [
+        ("can I pay with UPI?", "upi"), ("do you take paypal", "paypal"), ("UPI chalega?", "upi"),
+        ("can i pay in cash for delivery", "cash"), ("do you accept amex", "amex"),
+    ])
+    func theWayToPayAskedAbout(_ message: String, _ asked: String) {
+        #expect(AskedPaymentMethod.phrase(in: MessageWords(message)) == asked, "\(message)")
+    }
+
+    @Test func noWayToPayAskedWithoutAskingForOne() {
+        #expect(AskedPaymentMethod.phrase(in: MessageWords("my card was declined")) == nil)
+        #expect(AskedPaymentMethod.phrase(in: MessageWords("where is my order")) == nil)
+    }
+
+    @Test func aWayThePolicyDoesNotNameIsNotListedAndKeepsTheShoppersSpelling() throws {
+        let found = try #require(AskedPaymentMethod.find(in: "can I pay with UPI?", policies: Self.policies("pay")))
+        #expect(found.asked == "UPI" && !found.listed && found.passage == nil)
+    }
+
+    @Test func aShorthandIsReadInThePolicysWords() throws {
+        let found = try #require(AskedPaymentMethod.find(in: "do you accept amex", policies: Self.policies("accept pay")))
+        #expect(found.listed && found.passage?.contains("American Express") == true, "\(found)")
+    }
+
+    /// Of the sentences naming cash, the one that shares "delivery" with the message answers it.
+    @Test func theSentenceSharingMostWithTheMessageIsQuoted() throws {
+        let found = try #require(AskedPaymentMethod.find(in: "can i pay in cash for delivery",
+                                                         policies: Self.policies("cash delivery")))
+        #expect(found.passage?.contains("cash cannot be used for delivery orders") == true, "\(found)")
+    }
+
+    /// Without a passage about paying, nothing is claimed either way.
+    @Test func withoutAPaymentPassageNothingIsClaimed() {
+        let other = MarkdownChunker().chunks(documentID: "delivery", markdown: "# Delivery\n\n## Areas\n\nWe deliver within 5 km.")
+        let results = PolicyRetriever(chunks: other).retrieve("deliver", top: 1)
+        #expect(AskedPaymentMethod.find(in: "can I pay with UPI?", policies: results) == nil)
+    }
+
+    static let menu = [MenuWishTests.item("Chai Latte", "hot-drinks", 350, [.hot, .dairy]),
+                       MenuWishTests.item("Gingerbread Spiced Latte", "hot-drinks", 430, [.hot, .dairy]),
+                       MenuWishTests.item("Caramel Frappé", "cold-drinks", 450, [.cold, .dairy])]
+
+    @Test func aFlavourNoItemHasIsADrinkTheMenuDoesNotList() {
+        let pumpkin = MenuLookup.find(in: "what's in the pumpkin spice latte", menu: Self.menu)
+        #expect(pumpkin.map(\.phrase) == ["latte"] && pumpkin.first?.variety == "pumpkin spice", "\(pumpkin)")
+        // "caramel" names the Caramel Frappé, not a latte: one drink that is not listed, not two asks.
+        let caramel = MenuLookup.find(in: "is the caramel latte nice", menu: Self.menu)
+        #expect(caramel.map(\.phrase) == ["latte"] && caramel.first?.variety == "caramel", "\(caramel)")
+    }
+
+    @Test func aTypoOrASizeIsNoNewDrink() {
+        #expect(MenuLookup.find(in: "what's in the gingerbred latte", menu: Self.menu).first?.variety == nil)
+        #expect(MenuLookup.find(in: "can I get a large latte", menu: Self.menu).first?.variety == nil)
+        #expect(MenuLookup.find(in: "how much is a latte", menu: Self.menu).first?.variety == nil)
+    }
+
+    @Test func theItemSlotOfACaramelLatteIsALatte() {
+        let understanding = ShopperUnderstanding(vocabulary: ChainVocabulary(
+            itemNames: ["Caramel Frappé", "Chai Latte", "Matcha Latte", "Banana Bread"], shopNames: []))
+        #expect(understanding.slots(of: "is the caramel latte nice").item == "latte")
+        #expect(understanding.slots(of: "is the caramel frappe nice").item == "Caramel Frappé")
+        #expect(understanding.slots(of: "the banana bread was dry").item == "Banana Bread")
+    }
+}
