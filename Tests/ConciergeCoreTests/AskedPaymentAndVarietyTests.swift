@@ -87,4 +87,22 @@ struct AskedPaymentAndVarietyTests {
         #expect(understanding.slots(of: "is the caramel frappe nice").item == "Caramel Frappé")
         #expect(understanding.slots(of: "the banana bread was dry").item == "Banana Bread")
     }
+
+    /// "Without sugar for my diabetic dad": asked as the policies write it, and nothing sweet is suggested.
+    @Test func withoutSugarIsSugarFreeAndNotSweet() {
+        #expect(MenuLookup.askedWords("do you have anything without sugar for my diabetic dad") == ["sugar", "free"])
+        #expect(MenuLookup.askedWords("do you sell gift hampers for my mum") == ["gift", "hampers"])
+        let wish = MenuWishReader.read("anything without sugar for my diabetic dad")
+        #expect(wish.notKinds == [.sweet] && !wish.kinds.contains(.sweet))
+    }
+
+    /// "You will find it under Orders…" is quoted with the sentence "it" stands for.
+    @Test func aSentenceThatLeansOnTheOneBeforeIsQuotedWithIt() {
+        #expect(PolicyExcerpt.leansBack("You will find it under Orders on our website."))
+        #expect(PolicyExcerpt.leansBack("It takes 3 to 5 working days."))
+        #expect(!PolicyExcerpt.leansBack("Every order has an order number."))
+        let text = "Every order has an order number that starts with ORD-. You will find it under Orders on our website."
+        #expect(PolicyExcerpt.best(of: text, for: "where do I find it on the website")
+            == "Every order has an order number that starts with ORD-. You will find it under Orders on our website.")
+    }
 }

@@ -89,9 +89,11 @@ struct ContextBuilder: Sendable {
         // words ("we don't list gift hampers"), and an e-mail typed beside it must not ("…for ann.lee@…" read as "ann").
         if wantsSuggestions {
             let asked = maskedMessage.replacingOccurrences(of: #"<[A-Z_]+_[0-9]+>"#, with: " ", options: .regularExpression)
+            // Every passage retrieved, also those judged weak for the whole message: a sentence naming every word
+            // asked ("decaf") is evidence enough, and a Spanish message's vector is far from the English passages.
             context.menu = MenuFacts.build(message: asked, wish: wish, needs: needs,
                                            dietNamed: !understanding.slots.diet.isEmpty, near: data.nearby,
-                                           policies: context.policies)
+                                           policies: data.policies.map { PolicyFacts(result: $0, question: message) })
         }
         context.suggestions = context.menu?.leading(context.suggestions, needs: needs) ?? context.suggestions
         context.care.replyWithin = HandoffWording.replyWithin(workingDays: rules.chain.careReplyWorkingDays)

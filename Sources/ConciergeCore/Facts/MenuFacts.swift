@@ -74,7 +74,9 @@ extension MenuFacts {
                 alternatives: thing.items.isEmpty ? alternatives(in: thing.alternativeCategory, shop: shop, needs: needs,
                                                                  wish: wish) : [])
         }
-        let policyWords = found.isEmpty && !unmatched.isEmpty ? unmatched : wish.caffeine == .avoid ? ["decaf"] : []
+        let noSugar = MessageWords(message).containsAny(MenuWishReader.noSugar)
+        let policyWords = found.isEmpty && !unmatched.isEmpty ? unmatched : wish.caffeine == .avoid ? ["decaf"]
+            : noSugar ? ["sugar", "free"] : []
         return MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
                          caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
                          asked: asked, unmatched: unmatched, policy: sentence(naming: policyWords, in: policies))

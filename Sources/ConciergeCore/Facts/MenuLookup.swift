@@ -148,14 +148,23 @@ enum MenuLookup {
                                    "option", "something", "anything", "stuff", "things", "for", "me", "de", "el", "la",
                                    "los", "las", "un", "una", "and", "or", "what", "that", "thats", "which", "else", "like",
                                    "with", "got", "is", "are", "it", "there", "yall", "guys"]
+        // Where the thing asked for ends: who it is for or why ("…without sugar for my diabetic dad").
+        let ends: Set<String> = ["for", "my", "our", "his", "her", "because", "since", "as", "if", "when", "cos", "coz"]
         for frame in sellFrames {
             guard let at = MenuWishReader.position(of: [frame], in: words) else { continue }
-            let after = words.words.dropFirst(at + frame.split(separator: " ").count).filter { !filler.contains($0) }
+            let after = words.words.dropFirst(at + frame.split(separator: " ").count).prefix { !ends.contains($0) }
+                .filter { !filler.contains($0) }
             let before = words.words.prefix(at).filter { !filler.contains($0) }
             // Hinglish puts the verb last: "coffee beans milte hai".
-            return Array(after.isEmpty ? Array(before) : Array(after)).prefix(3).map { $0 }
+            return freeOf(Array(after.isEmpty ? Array(before) : Array(after)).prefix(3).map { $0 })
         }
         return []
+    }
+
+    /// "without sugar", "no dairy", "sin azúcar": in the words a menu or policy writes it, "sugar free".
+    private static func freeOf(_ words: [String]) -> [String] {
+        guard let first = words.first, ["without", "no", "sin", "bina"].contains(first), words.count >= 2 else { return words }
+        return Array(words.dropFirst().prefix(2)) + ["free"]
     }
 
     private static func start(of name: [String], in words: [String]) -> Int? {

@@ -56,6 +56,8 @@ enum MenuWishReader {
                                "a caffeine", "have caffeine", "has caffeine", "contain caffeine", "more caffeine"]
     static let cheapWords = ["cheap", "cheapest", "budget", "inexpensive", "affordable", "sasta", "sasti", "barato",
                              "barata", "economico", "economica"]
+    static let noSugar = ["without sugar", "no sugar", "sugar free", "sugarfree", "low sugar", "less sugar", "diabetic",
+                          "diabetes", "sin azucar", "bina cheeni", "bina chini"]
     private static let negations: Set<String> = ["not", "no", "nothing", "without", "non", "nahi", "nahin", "sin", "ni"]
 
     static func read(_ message: String) -> MenuWish {
@@ -71,6 +73,11 @@ enum MenuWishReader {
             case (_, true): wish.notKinds.append(kind)
             case (_, false): if !wish.kinds.contains(kind) { wish.kinds.append(kind) }
             }
+        }
+        // "Without sugar for my diabetic dad": nothing sweet is suggested (the sugar-free syrups answer the ask itself).
+        if words.containsAny(noSugar), !wish.notKinds.contains(.sweet) {
+            wish.kinds.removeAll { $0 == .sweet }
+            wish.notKinds.append(.sweet)
         }
         wish.unanswerable = unanswerableWords.filter { words.containsAny($0.1) }.map(\.0)
         if words.containsAny(avoidCaffeine) || words.containsLoosely("decaffeinated") {

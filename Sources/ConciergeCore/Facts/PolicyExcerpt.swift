@@ -25,12 +25,25 @@ enum PolicyExcerpt {
         var best = 0
         for index in sentences.indices where scores[index] > scores[best] { best = index }
         var chosen = sentences[best]
+        // A sentence that leans on the one before ("You will find it under Orders…") is quoted with it, or "it" would
+        // be the shopper's guess.
+        if best > 0, leansBack(chosen), sentences[best - 1].count + chosen.count + 1 <= maximumLength {
+            return sentences[best - 1] + " " + chosen
+        }
         // A short or lead-in sentence reads better with the one after it.
         if best + 1 < sentences.count, chosen.count < 90 || chosen.hasSuffix(":"),
             chosen.count + sentences[best + 1].count + 1 <= maximumLength {
             chosen += " " + sentences[best + 1]
         }
         return chosen
+    }
+
+    /// Whether a sentence opens with a pronoun for something named before it: "It…", "They…", "You will find it…".
+    static func leansBack(_ sentence: String) -> Bool {
+        let words = MessageWords.fold(sentence)
+        guard let first = words.first else { return false }
+        return ["it", "its", "they", "them", "these", "those", "this", "that"].contains(first)
+            || words.prefix(4).dropFirst().contains { $0 == "it" || $0 == "them" }
     }
 
     /// Prose sentences in order: headings and table rows dropped, bold markers removed, each run of list items

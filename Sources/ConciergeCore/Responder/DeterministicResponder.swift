@@ -21,7 +21,9 @@ enum DeterministicResponder {
         // A hand-off the shopper did not ask for in words (repeated frustration) is acknowledged first.
         var parts = context.handoff != nil && lead != .handoff ? HandoffAnswers.sentences(context) : []
         // A general question about orders, points or delivery is answered by the policy, not by the latest order.
-        let policyFirst: Set<Intent> = [.orderStatus, .complaint, .refund, .loyalty]
+        // Points are answered by `LoyaltyAnswers`, which reads whether earning or spending is asked ("how many points do I
+        // get for a flat white" quoted the first passage retrieved, about spending).
+        let policyFirst: Set<Intent> = [.orderStatus, .complaint, .refund]
         // An account task is done on the account page: the policy's app menus ("Settings, then Privacy") are not
         // this website's, so the page answers it, as the main ask or as one of the secondary ones.
         let accountLeads = AccountTask.leads(context)
@@ -66,7 +68,7 @@ enum DeterministicResponder {
         case .menu: MenuAnswers.answer(context, message: message) ?? ItemAnswers.menu(context)
         case .dietary: MenuAnswers.answer(context, message: message) ?? ItemAnswers.dietary(context)
         case .offers: CouponQuestions.atShop(context, message: message) ?? OfferAnswers.offers(context)
-        case .orderStatus: OrderAnswers.status(context)
+        case .orderStatus: OrderAnswers.number(context, message: message) ?? OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)
         // "A refund for yesterday's order, the muffin was dry": the apology names it, and the reporting window and
         // passage for food that was not right answer it (not the first passage retrieved, often about wrong items).
@@ -150,12 +152,28 @@ enum LoyaltyAnswers {
         let earning = !getsWithPoints
             && !words.isDisjoint(with: ["get", "earn", "earned", "collect", "gain", "receive", "give", "given"])
         let spending = getsWithPoints || !words.isDisjoint(with: ["use", "redeem", "spend", "spent"])
-        let asksBalance = [" how many ", " balance ", " do i have ", " have i got ", " my balance "].contains { joined.contains($0) }
+        // "How many points do I get for a flat white?" asks what is earned, not the balance.
+        let asksBalance = [" balance ", " do i have ", " have i got ", " my balance ", " kitne "].contains { joined.contains($0) }
+            || (joined.contains(" how many ") && !earning && !spending)
         let about = (earning ? " earn" : "") + (spending ? " spend" : "")
-        let rule = PolicyAnswers.cite(context, limit: 1, answering: message + about, minimumOverlap: 2)
-        let rate = earning ? context.shopper.pointsEarned.map { ["You earn \($0) you spend on items."] } ?? [] : []
-        if about.isEmpty { return [balance(context)] + rule }
+        let rule = section(headed: earning ? ["earn", "collect"] : spending ? ["spend", "using", "redeem"] : [], context)
+            ?? PolicyAnswers.cite(context, limit: 1, answering: message + about, minimumOverlap: 2)
+        // "How do points work?": the rate answers it. It is left out when the quoted rule already says it.
+        let saysRate = earning || (about.isEmpty && !asksBalance)
+        let rate = saysRate && !rule.contains(where: { $0.contains("points for every") })
+            ? context.shopper.pointsEarned.map { ["You earn \($0) you spend on items."] } ?? [] : []
+        if about.isEmpty { return asksBalance ? [balance(context)] + rule : rate + rule + [balance(context)] }
         return asksBalance ? [balance(context)] + rate + rule : rate + rule + [balance(context)]
+    }
+
+    /// The retrieved passage whose own heading is about earning or spending ("Earning points"), when one was
+    /// retrieved: the retriever's first passage for "how many points do I get for X" was about spending.
+    private static func section(headed stems: [String], _ context: PromptContext) -> [String]? {
+        let policy = context.policies.first { policy in
+            let heading = policy.source.split(separator: ">").last.map { $0.lowercased() } ?? ""
+            return stems.contains { heading.contains($0) }
+        }
+        return policy.map { ["\($0.excerpt) [\($0.source)]"] }
     }
 
     static func balance(_ context: PromptContext) -> String {

@@ -121,7 +121,8 @@ enum MenuAnswers {
         if let other = menu.capInOtherCurrency {
             parts.append("Prices at \(menu.shop) aren't in \(other), so I haven't applied that limit.")
         }
-        if menu.caffeine == "avoid", let quoted = menu.policy { parts.append(quoted) }
+        // The policy's sentence about decaf or sugar-free ("Sugar-free vanilla and caramel syrups…") comes first.
+        if let quoted = menu.policy { parts.append(quoted) }
         let asked = ItemAnswers.needs(context).filter { $0 != "caffeine" }
         let diet = asked.isEmpty ? [] : ["for " + ItemAnswers.list(asked.map(ItemAnswers.describe), joinedBy: "and")]
         let rules = menu.chosenBy + diet

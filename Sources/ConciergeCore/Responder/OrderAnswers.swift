@@ -3,6 +3,38 @@ import Foundation
 /// Answers about the shopper's orders: where one is, what can still be changed, what can be refunded, and what
 /// to do when something was wrong (`ComplaintAnswers` words the apology and what the chain does about it). The order is the one the message pointed at, else the most recent.
 enum OrderAnswers {
+    /// "Where do I find my order number?": the numbers of the latest orders, then where the policy says they are
+    /// shown. `nil` when the message does not ask for an order's number.
+    static func number(_ context: PromptContext, message: String) -> [String]? {
+        guard context.orderLookup == nil, MessageWords(message).containsAny(numberWords) else { return nil }
+        guard let latest = context.orders.first else { return ["I can't see any orders on your account yet."] }
+        let earlier = context.orders.dropFirst().prefix(2).map { "\($0.id) (placed \($0.placed))" }
+        return ["Your most recent order is \(latest.id) (\(latest.items), placed \(latest.placed))"
+                + (earlier.isEmpty ? "." : "; before it, \(earlier.joined(separator: " and "))."),]
+            + whereNumbersAreShown(context)
+    }
+
+    /// The policy's sentence saying where order numbers are shown ("You will find it under Orders…"), with the
+    /// sentence it leans on.
+    private static func whereNumbersAreShown(_ context: PromptContext) -> [String] {
+        for policy in context.policies where MessageWords(policy.text).containsAny(["order number"]) {
+            let sentences = PolicyExcerpt.sentences(of: policy.text)
+            // "You will find it under Orders…" after "Every order has an order number…": where the number is found,
+            // not where something else is shown ("Guest orders… are only shown in the confirmation email").
+            for (at, sentence) in sentences.enumerated() where MessageWords(sentence).containsAny(["find", "found"]) {
+                let leans = at > 0 && PolicyExcerpt.leansBack(sentence)
+                let quoted = leans ? sentences[at - 1] + " " + sentence : sentence
+                guard MessageWords(quoted).containsAny(["order number"]), !MessageWords(sentence).containsAny(["cannot", "cant"])
+                else { continue }
+                return ["\(quoted) [\(policy.source)]"]
+            }
+        }
+        return []
+    }
+
+    static let numberWords = ["order number", "order id", "order no", "order ref", "order reference", "order num",
+                              "reference number", "order code", "numero de pedido", "order ka number"]
+
     static func status(_ context: PromptContext) -> [String] {
         if let missing = notFound(context) { return [missing] }
         guard let order = NextStepPlanner.focus(context) else { return ["I can't see any orders on your account yet."] }
