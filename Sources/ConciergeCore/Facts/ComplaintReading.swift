@@ -11,6 +11,8 @@ public enum ComplaintKind: String, Codable, CaseIterable, Sendable {
     case wait
     /// A table, toilet or shop that was not clean.
     case cleanliness
+    /// The shop itself: loud music, noise, the temperature inside, nowhere to sit.
+    case surroundings
     /// Something the shopper left behind in a shop.
     case lostProperty = "lost-property"
 
@@ -48,6 +50,11 @@ enum ComplaintReader {
         }
         if let thing = unclean(words) { return ComplaintFacts(kind: .cleanliness, what: thing, when: when, foodToo: food) }
         if words.containsAny(waitWords) { return ComplaintFacts(kind: .wait, what: nil, when: when, foodToo: food) }
+        if let thing = first(of: surroundingWords, in: words) {
+            // "Freezing cold inside" is the room, not a cold drink.
+            return ComplaintFacts(kind: .surroundings, what: thing, when: when,
+                                  foodToo: thing == "the temperature inside" ? nil : food)
+        }
         return food.map { ComplaintFacts(kind: .quality, what: $0, when: when) }
     }
 
@@ -86,6 +93,17 @@ enum ComplaintReader {
         "ignored us": "ignored you", "shouted at me": "shouted at you", "yelled at me": "shouted at you",
     ]
 
+    /// What about the shop itself spoiled the visit, as the answer words it.
+    static let surroundingWords: KeyValuePairs<String, String> = [
+        "music": "the music", "too loud": "the noise", "so loud": "the noise", "noisy": "the noise", "noise": "the noise",
+        "cold inside": "the temperature inside", "cold in there": "the temperature inside",
+        "cold in the shop": "the temperature inside", "hot inside": "the temperature inside",
+        "hot in there": "the temperature inside", "air con": "the temperature inside", "aircon": "the temperature inside",
+        "air conditioning": "the temperature inside", "heating": "the temperature inside",
+        "nowhere to sit": "finding a seat", "no seats": "finding a seat", "no seating": "finding a seat",
+        "no tables": "finding a seat", "no table": "finding a seat", "musica": "the music", "ruido": "the noise",
+        "shor": "the noise",
+    ]
     static let waitWords = ["waited", "waiting", "wait", "queue", "queued", "took forever", "ages", "so slow",
                             "too slow", "espere", "esperar", "espera", "intezaar", "wait kiya"]
 

@@ -53,7 +53,7 @@ enum NextStepPlanner {
             guard focus(context) != nil else { return noOrder(context) }
             return "Next step: \(careLine); this chat can't change orders."
         case .complaint where context.complaint?.kind.isAboutAVisit == true:
-            // Staff, a wait, cleanliness or lost property: no order to quote, a person to take it up with the shop.
+            // Staff, a wait, cleanliness, the shop itself or lost property: no order to quote, a person to take it up with the shop.
             return ComplaintAnswers.nextStep(context, context.complaint!)
         case .refund, .complaint:
             guard let order = focus(context) else {

@@ -43,7 +43,7 @@ public struct PromptContext: Codable, Hashable, Sendable {
     /// What the shopper asked of the menu beyond one item: describing words, a price cap, caffeine, items compared or
     /// asked for by name ("do you sell beans?"), each looked up on the nearest menu (`MenuFacts.build`).
     public var menu: MenuFacts? = nil
-    /// What the complaint is about (food or drink, staff, a wait, cleanliness, lost property), read from the message
+    /// What the complaint is about (food or drink, staff, a wait, cleanliness, the shop itself, lost property), read from the message
     /// by fixed word lists (`ComplaintReader`), when the message complains or reports something left behind.
     public var complaint: ComplaintFacts? = nil
     /// Whether the chain offers what the message asks for in so many words ("do you have oat milk?").

@@ -81,6 +81,8 @@ enum ComplaintAnswers {
         case .staff: "I'm sorry a member of our team \(complaint.what ?? "let you down")\(at)\(when) — that's not "
             + "how anyone should be treated."
         case .wait: "I'm sorry you had such a long wait\(at)\(when) — that's not the service we want to give."
+        case .surroundings: "I'm sorry \(complaint.what ?? "the shop")\(at)\(when) spoiled your visit — that's not how "
+            + "it should be."
         default: cleanliness(complaint.what ?? "the shop", at: at, when: when)
         }
         let care = context.care
