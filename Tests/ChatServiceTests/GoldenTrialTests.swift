@@ -171,6 +171,9 @@ struct GoldenTrialTests {
                messages: ["it was freezing cold inside lakeside yesterday"],
                contains: ["the temperature inside at Lakeside Café yesterday", "shop's manager"],
                excludes: ["something warm", "48 hours"]),
+        Golden(name: "what's the soup today: the soup, not something to keep you going",
+               messages: ["what's the soup today"], contains: ["Tomato & Lentil Soup is £"], excludes: ["keep you going"],
+               intent: .menu),
         Golden(name: "how do points work: the rate and the balance", messages: ["how do points work?"],
                contains: ["You earn 10 points for every £1", "You have 1250 points"], intent: .loyalty),
     ]

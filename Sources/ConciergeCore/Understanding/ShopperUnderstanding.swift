@@ -299,7 +299,9 @@ public struct ShopperUnderstanding: Sendable {
                                         isFollowUp: false)
         }
         if hints.count == 1 {
-            let only = hints[0]
+            // "What's the soup today?": a weak feeling next to a menu item named is a question about that item.
+            let only = hints[0].key.isComfort && slots.item?.first?.isUppercase == true
+                ? (key: Intent.menu, value: hints[0].value) : hints[0]
             return MessageUnderstanding(reading: IntentReading(scores: [.init(intent: only.key, score: Self.rounded(only.value.value))]),
                                         slots: slots, confidence: 0.5, choices: [], isFollowUp: false)
         }
