@@ -47,20 +47,9 @@ enum AskedOffering {
 
     /// The words asked for: after an opener, or before a Hinglish closer, up to three, to the next boundary.
     static func phrase(in message: MessageWords) -> String? {
-        let words = message.words
-        for opener in openers {
-            guard let at = CueScorer.position(of: opener, in: message) else { continue }
-            let after = words.dropFirst(at + opener.split(separator: " ").count).drop { leading.contains($0) }
-            let taken = after.prefix { !boundaries.contains($0) }.prefix(3)
-            if !taken.isEmpty { return english(Array(taken)) }
-        }
-        for closer in closers {
-            guard let at = CueScorer.position(of: closer, in: message) else { continue }
-            let before = words.prefix(at).reversed().prefix { !boundaries.contains($0) }.prefix(3).reversed()
-            let taken = Array(before.drop { leading.contains($0) })
-            if !taken.isEmpty { return taken.joined(separator: " ") }
-        }
-        return nil
+        let reader = AskedPhrase(openers: openers, closers: closers, boundaries: boundaries, leading: leading)
+        guard let found = reader.find(in: message) else { return nil }
+        return found.afterOpener ? english(found.words) : found.words.joined(separator: " ")
     }
 
     /// The phrase in English where its words are Spanish ones of `spanish`; other phrases as typed.

@@ -51,20 +51,8 @@ enum AskedPaymentMethod {
 
     /// The way to pay asked about: after an opener, or before a Hinglish closer, up to three words.
     static func phrase(in message: MessageWords) -> String? {
-        let words = message.words
-        for opener in openers {
-            guard let at = CueScorer.position(of: opener, in: message) else { continue }
-            let after = words.dropFirst(at + opener.split(separator: " ").count).drop { leading.contains($0) }
-            let taken = after.prefix { !boundaries.contains($0) }.prefix(3)
-            if !taken.isEmpty { return taken.joined(separator: " ") }
-        }
-        for closer in closers {
-            guard let at = CueScorer.position(of: closer, in: message) else { continue }
-            let before = words.prefix(at).reversed().prefix { !boundaries.contains($0) }.prefix(3).reversed()
-            let taken = Array(before.drop { leading.contains($0) })
-            if !taken.isEmpty { return taken.joined(separator: " ") }
-        }
-        return nil
+        AskedPhrase(openers: openers, closers: closers, boundaries: boundaries, leading: leading).find(in: message)?
+            .words.joined(separator: " ")
     }
 }
 
