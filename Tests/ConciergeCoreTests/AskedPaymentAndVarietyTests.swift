@@ -74,6 +74,13 @@ struct AskedPaymentAndVarietyTests {
         #expect(caramel.map(\.phrase) == ["latte"] && caramel.first?.variety == "caramel", "\(caramel)")
     }
 
+    /// A list typed without commas' words ("latte, croissant") is two asks: a kind's own word is never a flavour.
+    @Test func twoKindsSideBySideAreTwoAsks() {
+        let menu = Self.menu + [MenuWishTests.croissant]
+        let found = MenuLookup.find(in: "how much for a latte, croissant", menu: menu)
+        #expect(found.map(\.phrase) == ["latte", "croissant"] && found.allSatisfy { $0.variety == nil }, "\(found)")
+    }
+
     @Test func aTypoOrASizeIsNoNewDrink() {
         #expect(MenuLookup.find(in: "what's in the gingerbred latte", menu: Self.menu).first?.variety == nil)
         #expect(MenuLookup.find(in: "can I get a large latte", menu: Self.menu).first?.variety == nil)

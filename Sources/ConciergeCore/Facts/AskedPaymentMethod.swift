@@ -58,7 +58,7 @@ enum AskedPaymentMethod {
 
 /// Whether a way to pay the shopper asked about is one the chain's payment policy lists.
 public struct PaymentMethodFacts: Codable, Hashable, Sendable {
-    /// In the shopper's words ("upi", "paypal").
+    /// As the shopper wrote it ("UPI", "PayPal").
     public var asked: String
     /// True when a retrieved payment passage names it; false when the passages about paying do not.
     public var listed: Bool

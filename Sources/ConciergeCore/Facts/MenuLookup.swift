@@ -67,7 +67,8 @@ enum MenuLookup {
                 words[index] = ""
             }
         }
-        return merged(found.sorted { $0.position < $1.position })
+        // The words items' names end with ("latte", "croissant"): such a word names a kind, never a flavour of another.
+        return merged(found.sorted { $0.position < $1.position }, kinds: Set(names.compactMap(\.1.last)))
     }
 
     /// Words that say which one rather than name one: sizes, praise, articles, the shopper's own ("my usual latte").
@@ -77,9 +78,9 @@ enum MenuLookup {
         "decent", "double", "single", "extra", "warm", "decaf", "skinny", "normal", "plain", "standard", "classic", "simple",
         "new", "seasonal", "favourite", "favorite", "whats", "what", "how", "much", "does", "for", "and", "with", "get",
         "want", "like", "love", "order", "ordered", "tasty", "yummy", "sweet", "strong", "weak", "proper", "real", "hot",
-        "cup", "mug", "glass", "quick", "today", "please", "pls", "can", "have", "has", "had", "got", "want", "need", "buy",
+        "cup", "mug", "glass", "quick", "today", "please", "pls", "can", "have", "has", "had", "got", "need", "buy",
         "sell", "price", "cost", "costs", "about", "was", "were", "are", "not", "too", "very", "lukewarm", "cold",
-        "stale", "bad", "wrong", "burnt", "bitter", "sour", "watery", "dry", "the", "kya", "hai", "una", "tienen",
+        "stale", "bad", "wrong", "burnt", "bitter", "sour", "watery", "dry", "kya", "hai", "una", "tienen",
     ]
 
     /// "pumpkin spice" in "what's in the pumpkin spice latte": up to two words before the kind that no item on the
@@ -103,7 +104,7 @@ enum MenuLookup {
 
     /// Words side by side that name the same item are one ask: "gingerbread latte" is the Gingerbread Spiced Latte,
     /// not gingerbreads and lattes.
-    private static func merged(_ found: [(position: Int, Found)]) -> [Found] {
+    private static func merged(_ found: [(position: Int, Found)], kinds: Set<String>) -> [Found] {
         var out: [(position: Int, Found)] = []
         for next in found {
             if let last = out.last, !last.1.exact, !next.1.exact, next.position - last.position <= 2 {
@@ -114,8 +115,9 @@ enum MenuLookup {
                     continue
                 }
                 // "caramel latte": the word before names no latte, so it is one drink the menu does not list, of a
-                // kind it does (not "a plain caramel" and "a plain latte").
-                if next.position - last.position == 1, !next.1.items.isEmpty, last.1.variety == nil {
+                // kind it does (not "a plain caramel" and "a plain latte"). "latte, croissant" stays two asks.
+                if next.position - last.position == 1, !next.1.items.isEmpty, last.1.variety == nil,
+                    !kinds.contains(last.1.phrase) {
                     var thing = next.1
                     thing.variety = last.1.phrase
                     out[out.count - 1] = (next.position, thing)
