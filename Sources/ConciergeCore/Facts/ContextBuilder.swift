@@ -74,8 +74,10 @@ struct ContextBuilder: Sendable {
         context.slots.dealFor = dealFit?.written
         context.offering = AskedOffering.find(in: maskedMessage, shop: data.nearby.first?.shop, policies: data.policies,
                                               readAsMenu: understanding.intents.contains(.menu))
+        // From the masked text with its placeholders left out: a card number typed as "the way to pay" is never
+        // repeated, not even as its placeholder ("can I pay with 4111 …?").
         if understanding.intents.contains(.payment) {
-            context.paymentMethod = AskedPaymentMethod.find(in: maskedMessage, policies: data.policies)
+            context.paymentMethod = AskedPaymentMethod.find(in: Self.withoutPlaceholders(maskedMessage), policies: data.policies)
         }
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
             && GeneralQuestion.asks(message)
@@ -88,7 +90,7 @@ struct ContextBuilder: Sendable {
         // From the masked text, placeholders left out: what was asked for goes into the prompt in the shopper's own
         // words ("we don't list gift hampers"), and an e-mail typed beside it must not ("…for ann.lee@…" read as "ann").
         if wantsSuggestions {
-            let asked = maskedMessage.replacingOccurrences(of: #"<[A-Z_]+_[0-9]+>"#, with: " ", options: .regularExpression)
+            let asked = Self.withoutPlaceholders(maskedMessage)
             // Every passage retrieved, also those judged weak for the whole message: a sentence naming every word
             // asked ("decaf") is evidence enough, and a Spanish message's vector is far from the English passages.
             context.menu = MenuFacts.build(message: asked, wish: wish, needs: needs,
@@ -110,6 +112,11 @@ struct ContextBuilder: Sendable {
         ContextBudget(tokens: rules.contextTokenBudget).trim(&context, main: understanding.primary)
         context.nextStep = NextStepPlanner.step(for: context, rules: rules)
         return (context, nearestDecision)
+    }
+
+    /// The masked message without its placeholders ("<EMAIL_1>"): what the shopper asked for, in their own words.
+    static func withoutPlaceholders(_ masked: String) -> String {
+        masked.replacingOccurrences(of: #"<[A-Z_]+_[0-9]+>"#, with: " ", options: .regularExpression)
     }
 
     private func slotFacts(_ understanding: MessageUnderstanding, pointed: Order?,
