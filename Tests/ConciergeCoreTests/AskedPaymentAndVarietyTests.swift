@@ -112,4 +112,15 @@ struct AskedPaymentAndVarietyTests {
         #expect(PolicyExcerpt.best(of: text, for: "where do I find it on the website")
             == "Every order has an order number that starts with ORD-. You will find it under Orders on our website.")
     }
+
+    /// A placed order past its expected time is said to be late in the status line, as the next step says.
+    @Test func aPlacedOrderPastItsTimeIsSaidToBeLate() {
+        var order = ActionPlannerTests.order("<ORDER_ID_1>", status: "placed")
+        #expect(!OrderAnswers.status(of: order).joined().contains("late"))
+        order.isLate = true
+        order.deliveryFeeRefundDue = true
+        #expect(OrderAnswers.status(of: order).contains("It is running late, so the delivery fee will be refunded automatically."))
+        order.deliveryFeeRefundDue = false
+        #expect(OrderAnswers.status(of: order).contains("It is running late."))
+    }
 }

@@ -46,7 +46,10 @@ enum OrderAnswers {
         switch order.status {
         case "placed", "preparing":
             let ready = order.fulfilment == "pickup" ? ", ready for collection" : ", expected"
-            return ["\(what) is \(order.status)" + (order.eta.map { "\(ready) \($0)" } ?? "") + "."]
+            // Past its expected time it is said to be late, as the next step already says ("as it is running late").
+            let late = !order.isLate ? [] : [order.deliveryFeeRefundDue
+                ? "It is running late, so the delivery fee will be refunded automatically." : "It is running late."]
+            return ["\(what) is \(order.status)" + (order.eta.map { "\(ready) \($0)" } ?? "") + "."] + late
                 + (order.canCancel ? ["You can still cancel it free of charge."] : [])
         case "in_transit":
             let late = order.isLate ? " It is running late, so the delivery fee will be refunded automatically." : ""
