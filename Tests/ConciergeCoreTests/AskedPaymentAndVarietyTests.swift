@@ -123,4 +123,12 @@ struct AskedPaymentAndVarietyTests {
         order.deliveryFeeRefundDue = false
         #expect(OrderAnswers.status(of: order).contains("It is running late."))
     }
+
+    /// Without the model, a menu item named with no cue at all is a question about it, not the off-topic reply.
+    @Test func aMenuItemNamedWithoutACueIsAMenuQuestion() {
+        let understanding = ShopperUnderstanding(vocabulary: ChainVocabulary(
+            itemNames: ["Tomato & Lentil Soup", "Banana Bread"], shopNames: []))
+        #expect(understanding.read("what's the soup today").primary == .menu)
+        #expect(understanding.read("what's the weather today").primary == .offTopic)
+    }
 }

@@ -294,6 +294,12 @@ public struct ShopperUnderstanding: Sendable {
         let hints = evidence.filter { $0.value.value >= 0.5 && !$0.key.isSocial && $0.key != .offTopic && $0.key != .ruleOverride }
             .sorted { ($0.value.value, Intent.allCases.firstIndex(of: $1.key) ?? 0) > ($1.value.value, Intent.allCases.firstIndex(of: $0.key) ?? 0) }
         let offTopicNeighbours = vote.map { $0.nearestIntent == .offTopic && $0.nearest >= tuning.minimumSimilarity } ?? false
+        // "What's the soup today?" with no cue at all: a menu item named is a question about it, unless the nearest
+        // examples say off-topic (without the model there are none, and it was told "I can only help with…").
+        if hints.isEmpty, !offTopicNeighbours, slots.item?.first?.isUppercase == true {
+            return MessageUnderstanding(reading: IntentReading(scores: [.init(intent: .menu, score: 0.5)]),
+                                        slots: slots, confidence: 0.5, choices: [], isFollowUp: false)
+        }
         if hints.isEmpty || (offTopicNeighbours && (hints.first?.value.value ?? 0) < 0.8) {
             return MessageUnderstanding(reading: IntentReading(scores: []), slots: slots, confidence: 0.6, choices: [],
                                         isFollowUp: false)
