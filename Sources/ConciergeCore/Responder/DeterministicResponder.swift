@@ -162,7 +162,6 @@ enum LoyaltyAnswers {
         let saysRate = earning || (about.isEmpty && !asksBalance)
         let rate = saysRate && !rule.contains(where: { $0.contains("points for every") })
             ? context.shopper.pointsEarned.map { ["You earn \($0) you spend on items."] } ?? [] : []
-        if about.isEmpty { return asksBalance ? [balance(context)] + rule : rate + rule + [balance(context)] }
         return asksBalance ? [balance(context)] + rate + rule : rate + rule + [balance(context)]
     }
 
