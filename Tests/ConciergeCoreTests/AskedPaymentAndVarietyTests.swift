@@ -85,6 +85,8 @@ struct AskedPaymentAndVarietyTests {
         #expect(MenuLookup.find(in: "what's in the gingerbred latte", menu: Self.menu).first?.variety == nil)
         #expect(MenuLookup.find(in: "can I get a large latte", menu: Self.menu).first?.variety == nil)
         #expect(MenuLookup.find(in: "how much is a latte", menu: Self.menu).first?.variety == nil)
+        #expect(MenuLookup.find(in: "do you do oat milk lattes", menu: Self.menu).first?.variety == nil)
+        #expect(MenuLookup.find(in: "a soya milk latte please", menu: Self.menu).first?.variety == nil)
     }
 
     @Test func theItemSlotOfACaramelLatteIsALatte() {

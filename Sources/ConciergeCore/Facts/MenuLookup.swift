@@ -81,6 +81,9 @@ enum MenuLookup {
         "cup", "mug", "glass", "quick", "today", "please", "pls", "can", "have", "has", "had", "got", "need", "buy",
         "sell", "price", "cost", "costs", "about", "was", "were", "are", "not", "too", "very", "lukewarm", "cold",
         "stale", "bad", "wrong", "burnt", "bitter", "sour", "watery", "dry", "kya", "hai", "una", "tienen",
+        // Milks are how a drink is made, not another drink: "oat milk latte" is a latte (the policy says any drink
+        // can be made with a plant milk).
+        "milk", "soya", "soy", "coconut", "skimmed", "skim", "whole", "semi", "lactose", "dairy",
     ]
 
     /// "pumpkin spice" in "what's in the pumpkin spice latte": up to two words before the kind that no item on the
