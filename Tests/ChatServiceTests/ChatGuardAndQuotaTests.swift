@@ -60,6 +60,17 @@ struct ChatGuardAndQuotaTests {
         try await world.close()
     }
 
+    /// At night every shop near Ava is closed and the answer's next step is "come by when … is open again": a
+    /// condition, not a claim that the shop is open, so the model's answer passes the guard at the first attempt.
+    @Test func aNextStepForWhenAClosedShopOpensPassesTheGuard() async throws {
+        let world = try await ChatWorld.make(at: ChatWorld.at(hour: 2))
+        let turn = try await world.ask("ava@example.com", "is lakeside open")
+        #expect(turn.reply.text.contains("is closed now") && turn.reply.text.contains("open again"))
+        #expect(turn.source == .model)
+        #expect(turn.reply.trace?.notes.contains { $0.contains("failed the guard") } == false)
+        try await world.close()
+    }
+
     @Test func overTheDailyLimitThereIsAFriendlyReplyAndNoModelCall() async throws {
         let model = OutageLLM()
         let world = try await ChatWorld.make(llm: model, limit: 2)

@@ -38,6 +38,7 @@ public struct AskedThing: Codable, Hashable, Sendable {
 
 extension MenuFacts {
     static let itemsPerThing = 3
+    static let plantMilks = ["oat", "soya", "soy", "almond", "coconut"]
 
     /// `nil` when the message asks nothing of the menu that one item or a plain list does not already answer.
     static func build(message: String, wish: MenuWish, needs: [DietaryFlag], dietNamed: Bool,
@@ -74,12 +75,16 @@ extension MenuFacts {
                 alternatives: thing.items.isEmpty ? alternatives(in: thing.alternativeCategory, shop: shop, needs: needs,
                                                                  wish: wish) : [])
         }
-        let noSugar = MessageWords(message).containsAny(MenuWishReader.noSugar)
+        let words = MessageWords(message)
+        let noSugar = words.containsAny(MenuWishReader.noSugar)
+        // "Are your oat milk lattes vegan?": the menu lists its drinks with dairy milk; the policy says which milks any
+        // drink can be made with.
+        let plantMilk = Self.plantMilks.first { words.set.contains($0) }.flatMap { words.set.contains("milk") ? [$0, "milk"] : nil }
         let policyWords = found.isEmpty && !unmatched.isEmpty ? unmatched : wish.caffeine == .avoid ? ["decaf"]
-            : noSugar ? ["sugar", "free"] : []
+            : noSugar ? ["sugar", "free"] : plantMilk ?? []
         return MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
                          caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
-                         asked: asked, unmatched: unmatched, policy: sentence(naming: policyWords, in: policies))
+                         asked: asked, unmatched: unmatched, policy: OfferedSentence.quote(naming: policyWords, in: policies))
     }
 
     /// "Do you sell beans?": the item asked for leads the suggestions (and so the next step) when it fits the diet.
@@ -88,17 +93,6 @@ extension MenuFacts {
             DietaryRules.allows($0.tags.compactMap(ItemTag.init(rawValue:)), for: needs)
         }) else { return suggestions }
         return Array(([asked] + suggestions.filter { $0.name != asked.name }).prefix(max(1, suggestions.count)))
-    }
-
-    /// The first policy sentence that names all of these words, with its source: what answers a "do you have X?" the
-    /// menu does not list ("decaf", "oat milk").
-    static func sentence(naming words: [String], in policies: [PolicyFacts]) -> String? {
-        guard !words.isEmpty,
-            let found = OfferedSentence.find(in: policies.map(\.text),
-                                             names: { words.allSatisfy(Set(MessageWords.fold($0)).contains) })
-        else { return nil }
-        let sentence = found.clause.prefix(1).uppercased() + found.clause.dropFirst()
-        return (sentence.hasSuffix(".") ? sentence : sentence + ".") + " [\(policies[found.passage].source)]"
     }
 
     private static func alternatives(in category: String?, shop: Shop, needs: [DietaryFlag],

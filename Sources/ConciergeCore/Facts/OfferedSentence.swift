@@ -24,4 +24,14 @@ enum OfferedSentence {
         }
         return offered ?? naming.first
     }
+
+    /// The first policy sentence that names all of these words, with its source: what answers a "do you have X?" the
+    /// menu does not list ("decaf", "oat milk"), or what to bring to a return instead of a lost receipt.
+    static func quote(naming words: [String], in policies: [PolicyFacts]) -> String? {
+        guard !words.isEmpty,
+            let found = find(in: policies.map(\.text), names: { words.allSatisfy(Set(MessageWords.fold($0)).contains) })
+        else { return nil }
+        let sentence = found.clause.prefix(1).uppercased() + found.clause.dropFirst()
+        return (sentence.hasSuffix(".") ? sentence : sentence + ".") + " [\(policies[found.passage].source)]"
+    }
 }

@@ -30,8 +30,9 @@ enum PolicyExcerpt {
         if best > 0, leansBack(chosen), sentences[best - 1].count + chosen.count + 1 <= maximumLength {
             return sentences[best - 1] + " " + chosen
         }
-        // A short or lead-in sentence reads better with the one after it.
-        if best + 1 < sentences.count, chosen.count < 90 || chosen.hasSuffix(":"),
+        // A short or lead-in sentence reads better with the one after it, and so does one the next sentence goes on
+        // about ("…gift cards come as plastic cards or e-gift cards. Both work at checkout and in every shop.").
+        if best + 1 < sentences.count, chosen.count < 90 || chosen.hasSuffix(":") || leansBack(sentences[best + 1]),
             chosen.count + sentences[best + 1].count + 1 <= maximumLength {
             chosen += " " + sentences[best + 1]
         }
@@ -42,7 +43,7 @@ enum PolicyExcerpt {
     static func leansBack(_ sentence: String) -> Bool {
         let words = MessageWords.fold(sentence)
         guard let first = words.first else { return false }
-        return ["it", "its", "they", "them", "these", "those", "this", "that"].contains(first)
+        return ["it", "its", "they", "them", "these", "those", "this", "that", "both"].contains(first)
             || words.prefix(4).dropFirst().contains { $0 == "it" || $0 == "them" }
     }
 

@@ -7,6 +7,8 @@ import Foundation
 enum ShopStateClaims {
     static let openClaim = #"\b(?:is|are|'s|still|stays|now|currently)\s+(?:still\s+|now\s+)?open\b|\bopen\s+(?:now|until|till|til|today|tonight|right now|at the moment)\b"#
     static let closedClaim = #"\b(?:closed|shut|isn't open|is not open|not open|has closed)\b"#
+    /// From a condition's word to the clause's end: "when it is open again", "once it opens", "if it's still open".
+    static let conditional = #"\b(?:when|whenever|once|if|as soon as)\b.*$"#
     /// A clause about another day states no current status ("tomorrow it's open 7 am to 6 pm").
     static let otherDay = #"\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every day|weekends?)\b"#
 
@@ -36,8 +38,10 @@ enum ShopStateClaims {
         // Unnamed, only a claim about a shop counts: "the window to report problems closed…" is about something else.
         guard shop != nil || ClaimText.contains(#"\b(?:shops?|stores?|caf[eé]s?|branch(?:es)?|we're|we are)\b"#, in: clause)
         else { return [] }
-        let saysClosed = ClaimText.contains(closedClaim, in: clause)
-        let saysOpen = !saysClosed && ClaimText.contains(openClaim, in: clause)
+        // "Come by when Lakeside Café is open again": a condition states no current status.
+        let stated = ClaimText.replace(conditional, in: clause, with: " ")
+        let saysClosed = ClaimText.contains(closedClaim, in: stated)
+        let saysOpen = !saysClosed && ClaimText.contains(openClaim, in: stated)
         guard saysOpen || saysClosed else { return [] }
         let candidates = shop.map { [$0] } ?? context.shops
         return candidates.contains { $0.isOpen == saysOpen } ? [] : ["open"]

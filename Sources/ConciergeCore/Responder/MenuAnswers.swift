@@ -21,6 +21,8 @@ enum MenuAnswers {
         // "How much is a latte?": no one item is a latte; the ones named for it are listed with their prices.
         if menu.asked.count == 1, let thing = menu.asked.first, !thing.exact, !thing.items.isEmpty,
             context.item?.shop == nil {
+            // "Are your oat milk lattes vegan?": the diet asked of each, not the list alone.
+            if !context.slots.diet.isEmpty { return kindFits(thing, menu, context) }
             return compared(menu, context) + allergyNote(thing.items, context)
         }
         // "What's in the pumpkin spice latte?", "how much is a bagel?": a thing the menu does not list, with what it does.
@@ -73,6 +75,36 @@ enum MenuAnswers {
     private static func nearest(_ context: PromptContext) -> String {
         guard !context.suggestions.isEmpty else { return "." }
         return "; you could try \(ItemAnswers.list(context.suggestions.map(priced), joinedBy: "or")) instead."
+    }
+
+    // MARK: A kind asked about with a diet
+
+    /// "Of the lattes at Lakeside Café, none is vegan as listed: …", then the policy's sentence on how they can be made
+    /// (plant milks), then the allergens note: each item answered from its own tags, nothing called free of anything.
+    private static func kindFits(_ thing: AskedThing, _ menu: MenuFacts, _ context: PromptContext) -> [String] {
+        let plural = thing.phrase.hasSuffix("s") ? thing.phrase : thing.phrase + "s"
+        var parts: [String] = []
+        for need in ItemAnswers.needs(context) where need != "caffeine" {
+            let diet = ["vegan", "vegetarian"].contains(need)
+            let fits = thing.items.filter { item in
+                diet ? item.tags.contains(need) || (need == "vegetarian" && item.tags.contains("vegan"))
+                    : !item.tags.contains(need)
+            }
+            let other = thing.items.filter { item in !fits.contains(item) }
+            let fitting = ItemAnswers.list(fits.map(priced), joinedBy: "and")
+            let rest = ItemAnswers.list(other.map(priced), joinedBy: "and")
+            if diet {
+                parts.append(fits.isEmpty ? "None of the \(plural) at \(menu.shop) is \(need) as listed: \(rest)."
+                    : other.isEmpty ? "The \(plural) at \(menu.shop) are \(need): \(fitting)."
+                    : "Of the \(plural) at \(menu.shop), \(fitting) \(fits.count == 1 ? "is" : "are") \(need); "
+                        + "\(rest) \(other.count == 1 ? "isn't" : "aren't").")
+            } else {
+                if !other.isEmpty { parts.append("\(rest) \(other.count == 1 ? "lists" : "list") \(need).") }
+                if !fits.isEmpty { parts.append("\(fitting) \(fits.count == 1 ? "doesn't" : "don't") list \(need) in the recipe.") }
+            }
+        }
+        if let quoted = menu.policy { parts.append(quoted) }
+        return parts + [ItemAnswers.confirmWithStaff]
     }
 
     // MARK: Two items compared

@@ -100,6 +100,15 @@ enum OrderAnswers {
 
     static func refund(_ context: PromptContext, message: String = "") -> [String] {
         if let missing = notFound(context) { return [missing] }
+        // "I lost my receipt, can I still return the mug?": what the policy takes instead leads.
+        if MessageWords(message).containsAny(ShopperUnderstanding.receiptGone),
+            let instead = OfferedSentence.quote(naming: ["receipt", "order", "number"], in: context.policies) {
+            return [instead] + refundWithReceipt(context, message: message).filter { !$0.contains(instead.prefix(40)) }
+        }
+        return refundWithReceipt(context, message: message)
+    }
+
+    private static func refundWithReceipt(_ context: PromptContext, message: String) -> [String] {
         // The order it is about: one still to come when the shopper says it never came, unless they named another.
         if context.slots.order == nil || context.slots.order == "latest", MessageWords(message).containsAny(notArrived),
             let waiting = context.orders.first(where: { pending.contains($0.status) }) {

@@ -60,7 +60,9 @@ enum ItemAnswers {
                 parts.append("\(item.name) lists \(list(item.contains, joinedBy: "and")) in its recipe.")
             }
             for diet in asked where ["vegan", "vegetarian"].contains(diet) {
-                parts.append(item.suits.contains(diet) ? "It is \(diet)." : "It isn't \(diet).")
+                // "Is there soup today and is it vegan?": the item by name when no sentence before has named it.
+                let subject = parts.isEmpty ? "\(item.name)\(item.price.map { " (\($0))" } ?? "") at \(item.shop ?? "")" : "It"
+                parts.append(item.suits.contains(diet) ? "\(subject) is \(diet)." : "\(subject) isn't \(diet).")
             }
             if parts.isEmpty {
                 let listed = item.contains.isEmpty ? "no common allergens" : list(item.contains, joinedBy: "and")

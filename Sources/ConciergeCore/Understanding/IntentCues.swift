@@ -22,7 +22,10 @@ enum IntentCues {
         .comfortCold: strong("freezing", "chilly", "frozen", "shivering", "warm up", "something warm", "warm me up",
                              "something hot", "hot drink", "im cold", "so cold", "its cold", "cold outside", "soaked",
                              "tengo frio", "thand lag", "thand hai", "bahut thand", "br", "brr", "brrr", "hace frio", "hace un frio", "numb",
-                             "arctic", "brass monkeys", "calentito", "calientito", "frozen solid", "teeth chattering")
+                             "arctic", "brass monkeys", "calentito", "calientito", "frozen solid", "teeth chattering",
+                             // Under the weather: something warm, not medicine (no health claims are made).
+                             "sore throat", "cough", "coughing", "under the weather", "got a cold", "have a cold",
+                             "caught a cold", "the flu", "gala kharab", "gala dukh", "resfriado", "dolor de garganta")
             + weak("cold", "warm", "winter", "rain", "raining", "pouring", "snow", "windy", "wet")
             + not("cold drink", "cold drinks", "something cold", "cold brew", "arrived cold", "was cold", "cold when",
                   "went cold", "stone cold", "cold coffee", "is cold", "were cold", "came cold"),
@@ -52,11 +55,15 @@ enum IntentCues {
             // Comparing two items and asking whether a thing is sold, as shoppers type it ("diff b/w", "do u sell",
             // "milte hai", "¿venden…?", "diferencia entre").
             + strong("diff", "diffrence", "vs", "versus", "diferencia", "do u sell", "do u have", "do u hav", "u sell",
-                     "venden", "milte hai", "milte", "bechte", "take home"),
+                     "venden", "milte hai", "milte", "bechte", "take home",
+                     // Which of two items costs less is a question about their prices, not about deals.
+                     "which is cheaper", "whats cheaper", "what is cheaper", "which one is cheaper", "more expensive",
+                     "which costs less", "costs less"),
         .offers: strong("offer", "offers", "deal", "deals", "discount", "discounts", "coupon", "coupons", "promo",
                         "voucher", "vouchers", "promotion", "promotions", "sale", "cheaper", "code", "codes",
                         "descuento", "descuentos", "oferta", "ofertas", "cupon", "cupones", "promo code", "freebie",
                         "anything free", "money off", "percent off", "off on")
+            + not("which is cheaper", "whats cheaper", "what is cheaper", "which one is cheaper")
             + weak("save", "free", "savings", "apply", "use that one", "that code"),
         .orderStatus: strong("where is my", "wheres my", "wher is my", "wer is my", "is my ordr", "wheres my ordr", "tracking", "track", "delivered", "arrive",
                              "eta", "where is it", "wheres it", "left the shop", "in transit", "package", "parcel", "my stuff", "still waiting", "not here yet",
@@ -98,7 +105,10 @@ enum IntentCues {
                          "payment", "payments", "pay with", "pay by", "paid", "apple pay", "google pay", "cash",
                          "contactless", "transaction", "billing", "overcharged", "charged", "upi", "paytm",
                          "pending charge", "cobraron", "cobro", "pago", "bank", "amex", "visa", "mastercard",
-                         "split the bill", "payment failed", "pay", "chraged", "debit card", "credit card", "two times", "do baar", "dos veces")
+                         "split the bill", "payment failed", "pay", "chraged", "debit card", "credit card", "two times", "do baar", "dos veces",
+                         // Asking whether a way to pay is taken, in the shopper's words.
+                         "paypal", "klarna", "gpay", "take card", "take cards", "accept card", "accept cards",
+                         "aceptan tarjeta", "aceptan tarjetas", "con tarjeta", "pagar con", "card chalega")
             + not("in charge")
             + weak("card", "money", "bill"),
         .receipt: strong("receipt", "receipts", "invoice", "invoices", "vat", "proof of purchase", "expense",
@@ -108,7 +118,7 @@ enum IntentCues {
         .openNow: strong("open now", "still open", "opening hours", "opening times", "closing time", "when do you close",
                          "when do you open", "open late", "open today", "open tomorrow", "hours", "what time",
                          "are you open", "is it open", "open on", "open at", "close at", "closes", "opens",
-                         "abierta", "abierto", "horario", "khula", "khuli", "band hai", "open till", "open until",
+                         "abierta", "abierto", "horario", "khula", "khuli", "band hai", "open till", "open until", "open til", "open untill",
                          "shut", "doing business", "open for business", "ouvert", "band hota", "kitne baje")
             + not("hours of sleep", "hour lecture", "hours sleep", "hours ago", "an hour", "hours late")
             + weak("open", "close", "closed", "closing", "tonight", "late"),

@@ -167,6 +167,12 @@ public struct ShopperUnderstanding: Sendable {
         // another one, and the feeling leads when no particular item is asked about.
         // "Is the nearest one open?" asks about opening; "nearest" only says which shop.
         if main.key == .nearest, let open = accepted.first(where: { $0.key == .openNow }) { main = open }
+        // "I lost my receipt, can I still return the mug?": a receipt the shopper no longer has is a condition of the
+        // return, not a request for a copy.
+        if let refund = accepted[.refund], refund.position != nil, accepted[.receipt] != nil, message.containsAny(Self.receiptGone) {
+            accepted[.receipt] = nil
+            if main.key == .receipt { main = (key: .refund, value: refund) }
+        }
         // "The flat white you delivered yesterday was cold": what went wrong is the ask, not where the order is.
         if main.key == .orderStatus, slots.sentiment == .complaint, message.words.count <= 30,
             let complaint = accepted.first(where: { $0.key == .complaint }) {
@@ -244,6 +250,12 @@ public struct ShopperUnderstanding: Sendable {
     /// Asks a report of something gone wrong is read as, when it is not a question: the complaint leads instead.
     static let reportable: Set<Intent> = [.comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .menu, .dietary,
                                           .openNow, .nearest, .policyQuestion, .orderStatus]
+
+    /// A receipt the shopper has lost or never kept.
+    static let receiptGone = ["lost my receipt", "lost the receipt", "no receipt", "without a receipt", "without receipt",
+                              "without the receipt", "dont have the receipt", "dont have a receipt", "dont have my receipt",
+                              "threw away the receipt", "threw the receipt", "binned the receipt", "lost the bill",
+                              "receipt is lost", "receipt got lost", "sin recibo", "sin ticket", "receipt kho", "bina receipt"]
 
     /// Words a question opens with, also when it has no question mark ("how do I find the Bandra place").
     static let questionWords: Set<String> = ["how", "what", "where", "when", "why", "which", "who", "can", "could",
