@@ -16,7 +16,8 @@ enum MenuAnswers {
         }
         let comparing = MessageWords(message).containsAny(compareWords) || context.intents.first == "menu"
         if menu.asked.count > 1, !named.isEmpty, comparing {
-            return compared(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
+            let cheaper = MessageWords(message).containsAny(priceWords) ? cheaperOne(menu) : []
+            return cheaper + compared(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
         }
         // "How much is a latte?": no one item is a latte; the ones named for it are listed with their prices.
         if menu.asked.count == 1, let thing = menu.asked.first, !thing.exact, !thing.items.isEmpty,
@@ -75,6 +76,19 @@ enum MenuAnswers {
     private static func nearest(_ context: PromptContext) -> String {
         guard !context.suggestions.isEmpty else { return "." }
         return "; you could try \(ItemAnswers.list(context.suggestions.map(priced), joinedBy: "or")) instead."
+    }
+
+    static let priceWords = ["cheaper", "cheapest", "expensive", "costs less", "cost less", "pricier", "sasta", "barato"]
+
+    /// "Which is cheaper, a flat white or a cappuccino?": the cheaper of the items named whole, said first.
+    private static func cheaperOne(_ menu: MenuFacts) -> [String] {
+        let items = menu.asked.filter(\.exact).compactMap(\.items.first)
+        let priced = items.compactMap { item in Int(item.price.filter(\.isNumber)).map { (item, $0) } }
+        guard priced.count == 2, priced.count == items.count else { return [] }
+        let (a, b) = (priced[0], priced[1])
+        if a.1 == b.1 { return ["\(a.0.name) and \(b.0.name) cost the same (\(a.0.price))."] }
+        let (low, high) = a.1 < b.1 ? (a.0, b.0) : (b.0, a.0)
+        return ["\(low.name) (\(low.price)) is cheaper than \(high.name) (\(high.price))."]
     }
 
     // MARK: A kind asked about with a diet
