@@ -39,7 +39,7 @@ enum GoldenRunner {
         // The goldens run the way the demo does: understanding by meaning with the sentence model and hybrid policy
         // retrieval (the model is loaded once, and the store with the policies' vectors built once, per process).
         // GOLDEN_CUES_ONLY=1 runs them as the app runs without a model (cues and lexical retrieval; the `byMeaning`
-        // goldens of GoldenUnderstandingTests and GoldenTrialTests are answered wrongly that way).
+        // goldens of GoldenUnderstandingTests, GoldenTrialTests and GoldenFourthTrialTests are answered wrongly that way).
         let embedder: EmbedderLoad = ProcessInfo.processInfo.environment["GOLDEN_CUES_ONLY"] == "1"
             ? .disabled : .loaded(try await SharedGoldenModel.shared.model())
         let world = try await ChatWorld.make(at: golden.at, llm: tap, embedder: embedder)

@@ -79,8 +79,9 @@ struct ContextBuilder: Sendable {
         if understanding.intents.contains(.payment) {
             context.paymentMethod = AskedPaymentMethod.find(in: Self.withoutPlaceholders(maskedMessage), policies: data.policies)
         }
+        // "The flat white was burnt, can you make it again?" reports what happened to the shopper: not a general question.
         context.slots.general = data.pointedOrder == nil && data.namedOrder == nil && understanding.slots.order == nil
-            && GeneralQuestion.asks(message)
+            && GeneralQuestion.asks(message) && ![.complaint, .frustration].contains(understanding.slots.sentiment)
         // Whatever the reading's intents: an account task next to another ask is still answered with its page.
         context.account = AccountTask.asked(in: message).map(AccountTaskFacts.init)
         // Likewise an amenity: the named (or nearest) shop's own record answers it, not a policy passage.

@@ -103,7 +103,9 @@ enum DeterministicResponder {
         // "The barista was rude, and where is my order?": the order asked about, unless it is the one complained about.
         case .orderStatus where primary == .complaint: return ComplaintAnswers.otherOrderStatus(context, message: message)
         case .orderStatus where ![.refund, .orderChange].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
-        case .refund where primary != .orderStatus: return Array(OrderAnswers.refund(context, message: message).prefix(1))
+        // "I don't know that one" after a main answer reads as if the main one were not answered: left out.
+        case .refund where primary != .orderStatus:
+            return Array(OrderAnswers.refund(context, message: message).prefix(1)).filter { $0 != PolicyAnswers.unknown }
         // "The beans were stale. Any coupons?": the apology and what can be done about it are not dropped. Only when
         // the message reports something gone wrong: a ramble's stray word is not a complaint to apologise for.
         case .complaint where ![.complaint, .refund, .orderChange].contains(primary) && context.slots.sentiment == "complaint":

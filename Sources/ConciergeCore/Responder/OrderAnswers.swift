@@ -119,7 +119,7 @@ enum OrderAnswers {
         if context.orders.isEmpty { return ["I can't see any orders on your account to refund."] + PolicyAnswers.cite(context, limit: 1) }
         // "How long do refunds take?" is about the policy; only a message that points at an order gets its windows.
         guard context.slots.order != nil || context.orderLookup?.found == true else {
-            return PolicyAnswers.cite(context, limit: 1).isEmpty ? ["I don't know that one from our policies, and I'd rather not guess."]
+            return PolicyAnswers.cite(context, limit: 1).isEmpty ? [PolicyAnswers.unknown]
                 : PolicyAnswers.cite(context, limit: 1)
         }
         let pointed = context.slots.order != "latest" ? NextStepPlanner.focus(context) : nil

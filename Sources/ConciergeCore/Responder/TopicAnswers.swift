@@ -170,9 +170,11 @@ enum OfferAnswers {
 }
 
 enum PolicyAnswers {
+    static let unknown = "I don't know that one from our policies, and I'd rather not guess."
+
     static func answer(_ context: PromptContext) -> [String] {
         let cited = cite(context, limit: 1)
-        return cited.isEmpty ? ["I don't know that one from our policies, and I'd rather not guess."] : cited
+        return cited.isEmpty ? [unknown] : cited
     }
 
     /// The passage of the best policy section that answers the question, with its source. With `minimumOverlap`,

@@ -87,7 +87,9 @@ enum IntentCues {
         .refund: strong("refund", "refunds", "refunded", "money back", "return", "returns", "exchange", "reimburse",
                         "compensation", "paisa wapas", "paise wapas", "reembolso", "devolucion", "devolver",
                         "credit back", "get my money", "replacement", "replace it", "remake", "dosh back", "mony back",
-                        "my money", "store credit", "refund me")
+                        "my money", "store credit", "refund me",
+                        // A drink made again is a replacement ("can I get another one free?").
+                        "another one free", "free replacement", "make it again", "make another", "remade", "redo it")
             + weak("back", "credit", "return it"),
         .complaint: strong("lukewarm", "stale", "burnt", "rude", "spilled", "spilt", "leaked", "leaking", "disgusting",
                            "not happy", "disappointed", "soggy", "watery", "wrong drink", "wrong item", "wrong order",
