@@ -45,11 +45,45 @@ struct GoldenFourthTrialTests {
         Golden(name: "what's cheaper, flat white or cappuccino: the cheaper one first",
                messages: ["whats cheaper, flat white or cappuccino"],
                contains: ["is cheaper than", "Flat White (£", "Cappuccino (£"], excludes: ["gives"], intent: .menu),
+        // Second round of the same trial.
+        Golden(name: "Night Owl open, and decaf: the decaf sentence, not vegan suggestions",
+               messages: ["hiya, is night owl open rn and do they do decaf"],
+               contains: ["Night Owl Coffee", "Any espresso drink can be made with decaf beans"], excludes: ["fit for"],
+               intent: .openNow),
+        Golden(name: "nearest place with wifi: that it has wifi, and where it is",
+               messages: ["wheres the nearest place i can sit down and work with wifi"],
+               contains: ["Lakeside Café has wifi", "Lakeside Café is", "on foot"], intent: .nearest),
+        Golden(name: "how much is delivery: every fee band, not menu suggestions",
+               messages: ["how much is delivery to my office"],
+               contains: ["£10 to £24.99: £2.99", "£25 or more: Free", "[delivery > Delivery fees and minimum order]"],
+               excludes: ["you could try"], intent: .policyQuestion),
+        Golden(name: "what's the delivery fee: the fee table, not that fees earn no points",
+               messages: ["whats the delivery fee"], contains: ["£10 to £24.99: £2.99", "£25 or more: Free"],
+               excludes: ["does not earn loyalty points"]),
+        Golden(name: "charged more than the menu says: the item's price on the menu",
+               messages: ["the app charged me £4.20 for a cappuccino but the menu says less"],
+               contains: ["Cappuccino is £", "at Lakeside Café"], intent: .payment),
+        Golden(name: "most popular drink: said plainly that sales are not known",
+               messages: ["what's your most popular drink"], contains: ["I can't tell you what's most popular"],
+               intent: .menu),
+        Golden(name: "loyalty tiers: the whole tiers table, not one tier",
+               messages: ["what are the loyalty tiers"],
+               contains: ["Green: 0 to 1,999", "Silver: 2,000 to 4,999", "Gold: 5,000 or more",
+                          "[loyalty-rewards > Membership tiers]"], intent: .loyalty),
+        Golden(name: "burnt flat white, make it again: the apology and the remake promise",
+               messages: ["the flat white was burnt, can you make it again"],
+               contains: ["I'm sorry your Flat White was burnt", "remake it free of charge"],
+               excludes: [PolicyAnswersUnknown.sentence]),
     ] + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`): lexical retrieval alone
-    /// ranks "Buying a gift card" first for "gift cards… online".
+    /// ranks "Buying a gift card" first for "gift cards… online", and "too sweet" is a complaint only to the learned
+    /// sentiment (no word list has it), so the apology is missing.
     static let byMeaning: [Golden] = [
+        Golden(name: "chai too sweet, another one free: a replacement for a drink, not coupons",
+               messages: ["my chai was too sweet yesterday, can i get another one free"],
+               contains: ["I'm sorry your Chai Latte yesterday was too sweet", "remake it free of charge"],
+               excludes: ["gives 20% off"]),
         // The sentence after the one chosen goes on about it ("Both work at checkout…"): it was left out.
         Golden(name: "gift cards, and can I use them online: both kinds work at checkout",
                messages: ["do you do gift cards and can i use them online"],
@@ -60,4 +94,9 @@ struct GoldenFourthTrialTests {
     func golden(_ golden: Golden) async throws {
         try await GoldenRunner.run(golden)
     }
+}
+
+/// The sentence said when no policy answers: never after an answer that has one.
+enum PolicyAnswersUnknown {
+    static let sentence = "I don't know that one from our policies"
 }

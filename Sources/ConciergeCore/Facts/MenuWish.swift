@@ -47,7 +47,11 @@ enum MenuWishReader {
     static let unanswerableWords: [(String, [String])] = [
         ("healthy", ["healthy", "healthier", "nutritious", "low calorie", "low cal", "saludable", "sano", "sana"]),
         ("to share", ["to share", "for sharing", "sharing", "share", "compartir"]),
+        // Nor sales: nothing in the data says what sells most.
+        (MenuWishReader.popular, ["popular", "best seller", "bestseller", "best selling", "bestselling", "most ordered",
+                                  "sells most", "sells the most", "people usually get", "everyone gets"]),
     ]
+    static let popular = "most popular"
     static let avoidCaffeine = ["decaf", "decafe", "decaffeinated", "descafeinado", "descafeinada", "caffeine free",
                                 "no caffeine", "without caffeine", "less caffeine", "avoid caffeine", "avoiding caffeine",
                                 "off caffeine", "cut caffeine", "non caffeinated", "sin cafeina", "bina caffeine",

@@ -16,8 +16,11 @@ enum PolicyExcerpt {
         let subject = asked.intersection(contentWords(headings.joined(separator: " ")))
         let wantsNumber = MessageWords(question).containsAny(["how long", "how much", "how many", "when", "days", "hours",
                                                               "minutes", "cost", "price", "fee", "until", "window", "time"])
+        let tables = tables(of: text)
         let scores = sentences.map { sentence -> Double in
-            let overlap = Double(contentWords(sentence).intersection(asked).count)
+            // A table row also says what its header says: "£10 to £24.99: £2.99." is a delivery fee.
+            let header = tables.first { $0.rows.contains(sentence) }.map { contentWords($0.header) } ?? []
+            let overlap = Double(contentWords(sentence).union(header).intersection(asked).count)
             let number = wantsNumber && sentence.contains(where: \.isNumber) ? 0.75 : 0
             let aboutSubject = Double(contentWords(sentence).intersection(subject).count) * 0.5
             return overlap + number + aboutSubject
@@ -25,10 +28,24 @@ enum PolicyExcerpt {
         var best = 0
         for index in sentences.indices where scores[index] > scores[best] { best = index }
         var chosen = sentences[best]
+        // A table asked about as a whole ("how much is delivery?" over the fee bands) is quoted whole: one band is not
+        // the answer. A row asked about by its own name ("how long do you keep chat messages?") stays alone.
+        if let table = tables.first(where: { $0.rows.contains(chosen) })?.rows, table.count > 1,
+            !table.contains(where: { row in !contentWords(String(row.prefix { $0 != ":" })).isDisjoint(with: asked) }) {
+            let whole = table.joined(separator: " ")
+            if whole.count <= maximumLength { return whole }
+        }
         // A sentence that leans on the one before ("You will find it under Orders…") is quoted with it, or "it" would
         // be the shopper's guess.
         if best > 0, leansBack(chosen), sentences[best - 1].count + chosen.count + 1 <= maximumLength {
             return sentences[best - 1] + " " + chosen
+        }
+        // A sentence that leads into a table ("Your tier depends on…", then the tiers) is quoted with the whole table:
+        // its first row alone would read as the only one.
+        if best + 1 < sentences.count, let table = tables.first(where: { $0.rows.first == sentences[best + 1] })?.rows,
+            table.count > 1, !sentences[best].hasPrefix(table[0]) {
+            let whole = ([chosen] + table).joined(separator: " ")
+            if whole.count <= maximumLength + 120 { return whole }
         }
         // A short or lead-in sentence reads better with the one after it, and so does one the next sentence goes on
         // about ("…gift cards come as plastic cards or e-gift cards. Both work at checkout and in every shop.").
@@ -37,6 +54,25 @@ enum PolicyExcerpt {
             chosen += " " + sentences[best + 1]
         }
         return chosen
+    }
+
+    /// Each table's header row's words and its rows as `sentences(of:)` gives them ("£10 to £24.99: £2.99.").
+    static func tables(of text: String) -> [(header: String, rows: [String])] {
+        var tables: [[String]] = []
+        var current: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard line.hasPrefix("|") else {
+                if !current.isEmpty { tables.append(current) }
+                current = []
+                continue
+            }
+            current.append(line)
+        }
+        if !current.isEmpty { tables.append(current) }
+        return tables.map { lines in
+            (header: lines[0].replacingOccurrences(of: "|", with: " "), rows: sentences(of: lines.joined(separator: "\n")))
+        }
     }
 
     /// Whether a sentence opens with a pronoun for something named before it: "It…", "They…", "You will find it…".

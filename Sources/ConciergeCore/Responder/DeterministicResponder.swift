@@ -35,6 +35,8 @@ enum DeterministicResponder {
             parts += ComplaintAnswers.answer(context)
         } else if amenityLeads {
             parts += AmenityAnswers.sentences(context)
+            // "Where's the nearest place with wifi?": where it is and whether it is open, not only that it has wifi.
+            if primary == .nearest { parts += ShopAnswers.nearest(context).prefix(1) }
         } else if context.slots.general, policyFirst.contains(primary), !context.policies.isEmpty {
             parts += PolicyAnswers.cite(context, limit: 1)
         } else {
@@ -113,6 +115,9 @@ enum DeterministicResponder {
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
         case .menu where context.offering != nil && !primary.isComfort && primary != .dietary:
             return OfferingAnswers.sentences(context)
+        // "The app charged me £4.20 for a cappuccino but the menu says less": the item's price on the menu.
+        case .menu where !primary.isComfort && primary != .dietary && context.item?.shop != nil:
+            return Array(ItemAnswers.menu(context).prefix(1))
         // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.
         case .dietary where primary == .menu && context.item?.shop != nil: return ItemAnswers.dietary(context)
         // "Is Night Owl open at 11 and do they have vegan stuff?": what fits, then the allergens warning.
@@ -158,10 +163,13 @@ enum LoyaltyAnswers {
         let asksBalance = [" balance ", " do i have ", " have i got ", " my balance ", " kitne "].contains { joined.contains($0) }
             || (joined.contains(" how many ") && !earning && !spending)
         let about = (earning ? " earn" : "") + (spending ? " spend" : "")
+        // "What are the loyalty tiers?": the section headed by a word of the message ("Membership tiers").
+        let named = PolicyExcerpt.contentWords(message).subtracting(["point", "loyalty", "reward", "programme", "work"])
+        let headed = about.isEmpty ? section(headed: named.sorted(), context) : nil
         let rule = section(headed: earning ? ["earn", "collect"] : spending ? ["spend", "using", "redeem"] : [], context)
-            ?? PolicyAnswers.cite(context, limit: 1, answering: message + about, minimumOverlap: 2)
+            ?? headed ?? PolicyAnswers.cite(context, limit: 1, answering: message + about, minimumOverlap: 2)
         // "How do points work?": the rate answers it. It is left out when the quoted rule already says it.
-        let saysRate = earning || (about.isEmpty && !asksBalance)
+        let saysRate = earning || (about.isEmpty && !asksBalance && headed == nil)
         let rate = saysRate && !rule.contains(where: { $0.contains("points for every") })
             ? context.shopper.pointsEarned.map { ["You earn \($0) you spend on items."] } ?? [] : []
         return asksBalance ? [balance(context)] + rate + rule : rate + rule + [balance(context)]

@@ -179,8 +179,13 @@ enum MenuAnswers {
                 : "At \(menu.shop), chosen as \(ItemAnswers.list(rules, joinedBy: "and")): "
                     + ItemAnswers.list(context.suggestions.map(priced), joinedBy: "and") + ".")
         }
-        if !menu.cannotTell.isEmpty {
-            parts.append("The menu I can see doesn't say what's \(ItemAnswers.list(menu.cannotTell)) (no calories or "
+        // "What's your most popular drink?": no sales figures here, said before what the menu has instead.
+        if menu.cannotTell.contains(MenuWishReader.popular) {
+            parts.insert("I can't see what sells most, so I can't tell you what's most popular.", at: 0)
+        }
+        let nutrition = menu.cannotTell.filter { $0 != MenuWishReader.popular }
+        if !nutrition.isEmpty {
+            parts.append("The menu I can see doesn't say what's \(ItemAnswers.list(nutrition)) (no calories or "
                          + "portion sizes here); calories are shown for every item on the menu boards.")
         }
         if menu.chosenBy.contains(MenuKind.light.rule) {

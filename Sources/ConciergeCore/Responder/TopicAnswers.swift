@@ -70,6 +70,10 @@ enum ItemAnswers {
             }
             return parts + [confirmWithStaff]
         }
+        // "…and do they do decaf?": the policy's sentence on decaf answers it, whatever else fits.
+        if asked.contains("caffeine"), let decaf = context.menu?.policy, context.menu?.caffeine == "avoid" {
+            return [decaf] + (hasAllergy(context) ? [confirmWithStaff] : [])
+        }
         let names = context.suggestions.map { "\($0.name) (\($0.price))" }
         // Caffeine named without saying which way ("caffeine?") is no diet to fit; avoiding it is `MenuAnswers`'.
         let diets = asked.filter { $0 != "caffeine" }

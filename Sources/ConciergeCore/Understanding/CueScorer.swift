@@ -11,11 +11,19 @@ struct CueScorer: Sendable {
         var result: [Intent: Score] = [:]
         for intent in Intent.allCases {
             var score = Score(value: 0, position: nil)
-            for cue in IntentCues.cues(for: intent) {
+            let cues = IntentCues.cues(for: intent)
+            // A look-alike cancels every cue of the intent inside it: "how much is delivery" is neither "how much" nor
+            // "how much is" (one negative weight against two cues left a decisive cue, and a secondary ask).
+            let cancelled: [Range<Int>] = cues.filter { $0.weight < 0 }.compactMap { cue in
+                Self.position(of: cue.phrase, in: message, for: intent).map { $0..<($0 + cue.phrase.split(separator: " ").count) }
+            }
+            for cue in cues {
                 guard let at = Self.position(of: cue.phrase, in: message, for: intent) else { continue }
+                if cue.weight > 0, cancelled.contains(where: { $0.contains(at) }) { continue }
                 score.value += cue.weight
                 if cue.weight >= 1 { score.position = min(score.position ?? at, at) }
             }
+            if score.value < 1 { score.position = nil }
             if score.value > 0 { result[intent] = score }
         }
         return result

@@ -52,6 +52,7 @@ enum IntentCues {
                       "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
                       "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials")
             + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes")
+            + not("how much is delivery", "how much for delivery", "price of delivery")
             // Comparing two items and asking whether a thing is sold, as shoppers type it ("diff b/w", "do u sell",
             // "milte hai", "¿venden…?", "diferencia entre").
             + strong("diff", "diffrence", "vs", "versus", "diferencia", "do u sell", "do u have", "do u hav", "u sell",
@@ -151,7 +152,8 @@ enum IntentCues {
                                 "delivery area", "deliver to my area", "do you deliver", "delivery fee",
                                 "do you guys deliver", "do u deliver", "do yall deliver", "you guys deliver",
                                 "can you deliver to", "deliver in my area", "deliver here", "deliver out to",
-                                "delivery charge", "minimum order", "wifi", "toilet", "toilets", "parking", "jobs",
+                                "delivery charge", "minimum order", "how much is delivery", "how much for delivery",
+                                "delivery cost", "cost of delivery", "price of delivery", "charge for delivery", "wifi", "toilet", "toilets", "parking", "jobs",
                                 "gdpr", "click and collect", "franchise",
                                 // How the chain works, in words no policy title uses.
                                 "fairtrade", "fair trade", "ethically", "sourced", "thermos", "flask", "own cup",
