@@ -74,6 +74,24 @@ struct GoldenFourthTrialTests {
                messages: ["the flat white was burnt, can you make it again"],
                contains: ["I'm sorry your Flat White was burnt", "remake it free of charge"],
                excludes: [PolicyAnswersUnknown.sentence]),
+        // Third round: who it is for, holidays, and a policy quoted at night.
+        Golden(name: "anything for kids: the kids' menu, not 'anything we sell' from the allergens policy",
+               messages: ["do you have anything for kids"], contains: ["kids' menu", "[dietary-options > Children]"],
+               excludes: ["Your safety matters"]),
+        Golden(name: "something for my toddler: babyccinos, not 'I can't find my toddler'",
+               messages: ["do you have something for my toddler"], contains: ["Babyccinos", "children under 5"],
+               excludes: ["can't find"]),
+        Golden(name: "open on Christmas Day: the policy's holiday hours, not today's",
+               messages: ["is lakeside open on christmas day"],
+               contains: ["Christmas Day: all shops are closed", "[store-hours > Bank holidays and Christmas]"],
+               intent: .openNow),
+        Golden(name: "closing on Christmas Eve: 16:00", messages: ["what time do you close on christmas eve"],
+               contains: ["Christmas Eve and New Year's Eve: shops close at 16:00"], intent: .openNow),
+        // At 02:00 every shop is closed: the quoted "check that it is open" is the policy's, not a claim (the model's
+        // answer passes the guard; the runner checks it was not the fallback).
+        Golden(name: "ordering ahead at night: the policy's steps pass the guard",
+               messages: ["can I order for tomorrow morning for pickup at lakeside"], at: ChatWorld.at(hour: 2),
+               contains: ["[click-and-collect"], intent: .policyQuestion),
     ] + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`): lexical retrieval alone

@@ -18,13 +18,18 @@ enum AskedOffering {
     private static let boundaries: Set<String> = ["and", "or", "at", "in", "for", "today", "tomorrow", "now", "please",
                                                   "pls", "aur", "y", "also", "there", "here", "too", "abhi", "is",
                                                   "are"]
-    private static let leading: Set<String> = ["any", "some", "the", "a", "an", "de", "la", "el", "koi"]
+    /// "Do you have anything for kids?" asks about "kids": the vague words and the "for" before who it is for go.
+    private static let leading: Set<String> = ["any", "some", "the", "a", "an", "de", "la", "el", "koi", "anything",
+                                               "something", "stuff", "things", "for", "my", "our", "his", "her"]
+    /// Who it is for, in the word the policies use for them ("for my toddler": children).
+    private static let children: Set<String> = ["toddler", "toddlers", "baby", "babies", "child", "little one", "little ones",
+                                                "son", "daughter", "grandkids", "grandchildren", "bachche", "bachon", "ninos"]
 
     /// `readAsMenu`: the message was read as asking about the menu. Without that, what is asked must hold a word of
     /// the shop's menu: "do you do delivery?" is a policy question, answered as one.
     static func find(in message: String, shop: Shop?, policies: [RetrievalResult], readAsMenu: Bool) -> OfferingFacts? {
         guard let asked = phrase(in: MessageWords(message)) else { return nil }
-        let wanted = PolicyExcerpt.contentWords(asked)
+        let wanted = PolicyExcerpt.contentWords(children.contains(asked) ? "children" : asked)
         let menuWords = Set((shop?.menu ?? []).flatMap { PolicyExcerpt.contentWords(words(of: $0)) })
         guard !wanted.isEmpty, readAsMenu || !wanted.isDisjoint(with: menuWords) else { return nil }
         var facts = OfferingFacts(asked: asked, shop: shop?.name, items: [], passage: nil, source: nil)

@@ -67,14 +67,34 @@ public struct GroundingCheck: Sendable {
             unsupported.insert("store")  // the label stored in traces since the first release
         }
         unsupported.formUnion(QuantityFacts(facts: facts, context: context).unsupported(in: answer))
-        unsupported.formUnion(ShopStateClaims.unsupported(in: answer, context: context))
+        // A policy's own sentence, quoted, states the policy: "check that it is open" or "treated like an order that is
+        // being prepared" are not claims about the shopper's shop or order.
+        let statements = Self.withoutPolicySentences(answer, context: context)
+        unsupported.formUnion(ShopStateClaims.unsupported(in: statements, context: context))
         unsupported.formUnion(CouponClaims.unsupported(in: answer, context: context))
-        unsupported.formUnion(OrderStatusClaims.unsupported(in: answer, context: context))
+        unsupported.formUnion(OrderStatusClaims.unsupported(in: statements, context: context))
         let normalisedFacts = ClaimText.normalised(facts)
         unsupported.formUnion(PromiseClaims.unsupported(in: answer, context: context, itemNames: itemNames,
                                                         facts: normalisedFacts))
         unsupported.formUnion(items.unsupported(in: answer, context: context, facts: normalisedFacts))
         return unsupported
+    }
+
+    /// The answer with every sentence of a policy passage in the context left out (replaced by a space): what it
+    /// quotes word for word is the policy's statement, not one about the shopper's shop or order.
+    static func withoutPolicySentences(_ answer: String, context: PromptContext) -> String {
+        var rest = answer
+        for policy in context.policies {
+            // The excerpt's sentences, and the passage's own sentences and list items ("Christmas Day: all shops are
+            // closed" is one item of a list), without their full stops.
+            let sentences = ClaimText.sentences(policy.excerpt)
+                + PolicyExcerpt.sentences(of: policy.text).flatMap { $0.components(separatedBy: "; ") }
+            for sentence in sentences {
+                let trimmed = sentence.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+                if trimmed.count >= 20 { rest = rest.replacingOccurrences(of: trimmed, with: " ") }
+            }
+        }
+        return rest
     }
 
     /// The chain's shop names the answer contains.

@@ -85,7 +85,9 @@ enum DeterministicResponder {
             + OrderAnswers.payment(context) + PaymentTrouble.method(context)
             + PolicyAnswers.cite(context, limit: 1)
         case .receipt: ["I can't send e-mails from this chat."] + PolicyAnswers.cite(context, limit: 1)
-        case .openNow, .nearest: ShopAnswers.nearest(context)
+        // A holiday's hours are the policy's sentence for it; today's status would answer another question.
+        case .openNow: HolidayHours.sentence(context, message: message).map { [$0] } ?? ShopAnswers.nearest(context)
+        case .nearest: ShopAnswers.nearest(context)
         case .loyalty: LoyaltyAnswers.answer(context, message: message)
         case .policyQuestion: PolicyAnswers.answer(context)
         case .handoff: HandoffAnswers.sentences(context)

@@ -152,6 +152,9 @@ enum IntentCues {
                                 "delivery area", "deliver to my area", "do you deliver", "delivery fee",
                                 "do you guys deliver", "do u deliver", "do yall deliver", "you guys deliver",
                                 "can you deliver to", "deliver in my area", "deliver here", "deliver out to",
+                                // Ordering ahead in general, not changing an order already placed.
+                                "schedule an order", "schedule a delivery", "schedule delivery", "order ahead",
+                                "pre order", "preorder", "order in advance", "order for tomorrow", "order for later",
                                 "delivery charge", "minimum order", "how much is delivery", "how much for delivery",
                                 "delivery cost", "cost of delivery", "price of delivery", "charge for delivery", "wifi", "toilet", "toilets", "parking", "jobs",
                                 "gdpr", "click and collect", "franchise",
