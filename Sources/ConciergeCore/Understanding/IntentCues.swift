@@ -24,7 +24,9 @@ enum IntentCues {
                              "tengo frio", "thand lag", "thand hai", "bahut thand", "br", "brr", "brrr", "hace frio", "hace un frio", "numb",
                              "arctic", "brass monkeys", "calentito", "calientito", "frozen solid", "teeth chattering",
                              // Under the weather: something warm, not medicine (no health claims are made).
-                             "sore throat", "cough", "coughing", "under the weather", "got a cold", "have a cold",
+                             // ("cough" alone would also match "couch" and "dough", one letter away.)
+                             "sore throat", "a cough", "my cough", "bad cough", "coughing", "under the weather",
+                             "got a cold", "have a cold",
                              "caught a cold", "the flu", "gala kharab", "gala dukh", "resfriado", "dolor de garganta")
             + weak("cold", "warm", "winter", "rain", "raining", "pouring", "snow", "windy", "wet")
             + not("cold drink", "cold drinks", "something cold", "cold brew", "arrived cold", "was cold", "cold when",
