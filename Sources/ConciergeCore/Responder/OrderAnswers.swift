@@ -119,8 +119,7 @@ enum OrderAnswers {
         if context.orders.isEmpty { return ["I can't see any orders on your account to refund."] + PolicyAnswers.cite(context, limit: 1) }
         // "How long do refunds take?" is about the policy; only a message that points at an order gets its windows.
         guard context.slots.order != nil || context.orderLookup?.found == true else {
-            return PolicyAnswers.cite(context, limit: 1).isEmpty ? [PolicyAnswers.unknown]
-                : PolicyAnswers.cite(context, limit: 1)
+            return PolicyAnswers.answer(context)
         }
         let pointed = context.slots.order != "latest" ? NextStepPlanner.focus(context) : nil
         guard let order = pointed ?? context.orders.first(where: { $0.status == "delivered" }) ?? NextStepPlanner.focus(context)
