@@ -6,7 +6,7 @@ import Retrieval
 /// chain that takes UPI says so in its policy and is answered yes.
 enum AskedPaymentMethod {
     private static let openers = ["pay with", "pay by", "pay using", "pay via", "pay through", "pay in", "paying with",
-                                  "paying by", "do you take", "do you accept", "do u take", "do u accept", "you guys take",
+                                  "paying by", "do you take", "do you accept", "do u take", "do u accept", "you guys take", "u guys take",
                                   "you take", "you accept", "is it ok to use", "aceptan", "pagar con"]
     /// Hinglish puts the verb last: "UPI chalega?".
     private static let closers = ["chalega", "chalta hai", "accept karte", "accept hai", "se pay"]
