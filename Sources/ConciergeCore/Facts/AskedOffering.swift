@@ -8,7 +8,7 @@ import Retrieval
 enum AskedOffering {
     /// Words that open the ask, with what is asked after them.
     private static let openers = ["do you have", "do u have", "d u have", "do you guys have", "have you got", "you got",
-                                  "got any", "do you sell", "do u sell", "do you serve", "do u serve", "do you do",
+                                  "got any", "got anything", "got something", "do you sell", "do u sell", "do you serve", "do u serve", "do you do",
                                   "do you stock", "do you offer", "do you carry", "is there any", "are there any",
                                   "tienen", "tienes", "teneis", "venden", "vendeis", "hay", "thats got", "that has",
                                   "that have", "which has", "that serves", "that sells", "that does"]
@@ -21,15 +21,17 @@ enum AskedOffering {
     /// "Do you have anything for kids?" asks about "kids": the vague words and the "for" before who it is for go.
     private static let leading: Set<String> = ["any", "some", "the", "a", "an", "de", "la", "el", "koi", "anything",
                                                "something", "stuff", "things", "for", "my", "our", "his", "her"]
-    /// Who it is for, in the word the policies use for them ("for my toddler": children).
-    private static let children: Set<String> = ["toddler", "toddlers", "baby", "babies", "child", "little one", "little ones",
-                                                "son", "daughter", "grandkids", "grandchildren", "bachche", "bachon", "ninos"]
+    /// Who it is for, in the word the policies use for them: the very young are "children" (babyccinos are for
+    /// children under 5), a son or a niece of any age "kids" (the kids' menu).
+    private static let children: Set<String> = ["toddler", "toddlers", "baby", "babies", "child", "little one", "little ones"]
+    private static let kids: Set<String> = ["son", "sons", "daughter", "daughters", "grandson", "granddaughter", "grandkids",
+                                            "grandchildren", "nephew", "niece", "bachche", "bachon", "ninos"]
 
     /// `readAsMenu`: the message was read as asking about the menu. Without that, what is asked must hold a word of
     /// the shop's menu: "do you do delivery?" is a policy question, answered as one.
     static func find(in message: String, shop: Shop?, policies: [RetrievalResult], readAsMenu: Bool) -> OfferingFacts? {
         guard let asked = phrase(in: MessageWords(message)) else { return nil }
-        let wanted = PolicyExcerpt.contentWords(children.contains(asked) ? "children" : asked)
+        let wanted = PolicyExcerpt.contentWords(children.contains(asked) ? "children" : kids.contains(asked) ? "kids" : asked)
         let menuWords = Set((shop?.menu ?? []).flatMap { PolicyExcerpt.contentWords(words(of: $0)) })
         guard !wanted.isEmpty, readAsMenu || !wanted.isDisjoint(with: menuWords) else { return nil }
         var facts = OfferingFacts(asked: asked, shop: shop?.name, items: [], passage: nil, source: nil)

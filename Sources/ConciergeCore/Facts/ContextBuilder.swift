@@ -72,6 +72,7 @@ struct ContextBuilder: Sendable {
             context.coupons.insert(context.coupons.remove(at: meant), at: 0)
         }
         context.slots.dealFor = dealFit?.written
+        context.holidayHours = HolidayHours.sentence(context, message: maskedMessage)
         context.offering = AskedOffering.find(in: maskedMessage, shop: data.nearby.first?.shop, policies: data.policies,
                                               readAsMenu: understanding.intents.contains(.menu))
         // From the masked text with its placeholders left out: a card number typed as "the way to pay" is never

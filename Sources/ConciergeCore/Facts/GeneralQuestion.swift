@@ -8,9 +8,17 @@ enum GeneralQuestion {
     private static let own = ["my", "mine", "me", "i ordered", "i bought", "i got", "ive ordered", "did i", "have i",
                               "do i have", "am i", "where is", "wheres"]
 
+    /// "How long does delivery take to my place?" names where the shopper is, not one of their orders.
+    private static let places: Set<String> = ["place", "house", "home", "flat", "office", "work", "address", "area",
+                                              "street", "postcode", "building", "hotel", "door", "city", "town"]
+
     static func asks(_ message: String) -> Bool {
         let words = MessageWords(message)
         guard words.words.count <= 20, words.containsAny(frames) else { return false }
-        return !words.containsAny(own)
+        let all = words.words
+        let kept = all.indices.filter { index in
+            !(all[index] == "my" && index + 1 < all.count && places.contains(all[index + 1]))
+        }.map { all[$0] }
+        return !MessageWords(kept.joined(separator: " ")).containsAny(own)
     }
 }

@@ -22,6 +22,9 @@ public struct MenuFacts: Codable, Hashable, Sendable {
     /// The policy sentence that answers what the menu does not ("Any espresso drink can be made with decaf beans."),
     /// with its source. Kept here so that trimming the policies to the token budget never loses it.
     public var policy: String?
+    /// Food and a drink were wanted as two things ("something to eat and a cold drink"): the suggestions alternate,
+    /// one of each, so an answer names the first two.
+    public var twoThings: Bool? = nil
 }
 
 public struct AskedThing: Codable, Hashable, Sendable {
@@ -84,7 +87,8 @@ extension MenuFacts {
             : noSugar ? ["sugar", "free"] : plantMilk ?? []
         return MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
                          caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
-                         asked: asked, unmatched: unmatched, policy: OfferedSentence.quote(naming: policyWords, in: policies))
+                         asked: asked, unmatched: unmatched, policy: OfferedSentence.quote(naming: policyWords, in: policies),
+                         twoThings: wish.pair == nil ? nil : true)
     }
 
     /// "Do you sell beans?": the item asked for leads the suggestions (and so the next step) when it fits the diet.
@@ -105,7 +109,13 @@ extension MenuFacts {
     }
 
     private static func chosenBy(_ wish: MenuWish, shop: Shop) -> [String] {
-        var rules = wish.kinds.map(\.rule) + wish.notKinds.map(\.notRule)
+        // Two things wanted: "food or cold drinks", not "drinks, food and cold drinks".
+        var rules = wish.pair.map { pair in
+            [ItemAnswers.list(pair.food.kinds.map(\.rule), joinedBy: "and") + " or "
+                + (pair.drink.kinds.contains(.cold) ? MenuKind.cold.rule
+                   : ItemAnswers.list(pair.drink.kinds.map(\.rule), joinedBy: "and"))]
+        } ?? wish.kinds.map(\.rule)
+        rules += wish.notKinds.map(\.notRule)
         switch wish.caffeine {
         case .avoid?: rules.append("with no caffeine listed")
         case .want?: rules.append("with caffeine")

@@ -12,10 +12,11 @@ import Foundation
 /// | breakfast | it is in the bakery range, or its name says breakfast or porridge |
 /// | snack | it is in the bakery range |
 /// | drink / food | its category is a drinks one / a food one (bakery, food, hot-food) |
+/// | cold | it is a cold drink |
 ///
 /// What the data cannot tell (calories, nutrition, portion sizes) is not mapped at all: `MenuWish.unanswerable`.
 enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
-    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee
+    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold
 
     static let sweetNameWords: Set<String> = ["chocolate", "caramel", "gingerbread", "cinnamon", "berry", "berries",
                                               "blueberry", "banana", "brownie", "muffin", "bun", "lemonade", "smoothie",
@@ -28,6 +29,10 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
     static let mealCategories: Set<String> = ["food", "hot-food"]
     static let foodCategories: Set<String> = ["bakery", "food", "hot-food"]
     static let drinkCategories: Set<String> = ["hot-drinks", "cold-drinks"]
+    /// Kinds only a drink is, and kinds only food is: asked together ("something to eat and a cold drink"), they are
+    /// two things wanted, not one item that is both.
+    static let drinkKinds: Set<MenuKind> = [.drink, .coffee, .cold]
+    static let foodKinds: Set<MenuKind> = [.food, .filling, .savoury, .snack]
 
     func fits(_ item: MenuItem) -> Bool {
         let nameWords = Set(MessageWords.fold(item.name))
@@ -43,6 +48,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .food: Self.foodCategories.contains(item.category)
         case .coffee: Self.drinkCategories.contains(item.category) && !nameWords.isDisjoint(with: Self.coffeeNameWords)
             && nameWords.isDisjoint(with: Self.notCoffeeNameWords)
+        case .cold: item.category == "cold-drinks"
         }
     }
 
@@ -58,6 +64,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .drink: "drinks"
         case .food: "food"
         case .coffee: "coffee"
+        case .cold: "cold drinks"
         }
     }
 

@@ -27,6 +27,16 @@ enum DietaryNeeds {
 enum MenuSuggestions {
     static func pick(for intent: Intent, needs: [DietaryFlag], user: User, near shops: [NearbyShop],
                      limit: Int, wish: MenuWish = MenuWish()) -> [ItemFacts] {
+        // Food and a drink wanted: one filter for both found nothing. Each is picked by its own kinds (the feeling of
+        // the moment does not narrow either: "hungry" would leave no drink), then one of each in turn.
+        if let pair = wish.pair {
+            let food = pick(for: .menu, needs: needs, user: user, near: shops, limit: limit, wish: pair.food)
+            let drink = pick(for: .menu, needs: needs, user: user, near: shops, limit: limit, wish: pair.drink)
+            let inTurn = (0..<max(food.count, drink.count)).flatMap { index in
+                [food.dropFirst(index).first, drink.dropFirst(index).first].compactMap { $0 }
+            }
+            return Array(inTurn.prefix(limit))
+        }
         guard let shop = shop(near: shops) else { return [] }
         let fits = shop.menu.filter {
             DietaryRules.allows($0.tags, for: needs) && matches($0, intent: intent, user: user, wish: wish)

@@ -17,6 +17,18 @@ struct MenuWish: Hashable, Sendable {
     /// "cheap", "budget": the menu's own budget price tier.
     var cheap = false
 
+    /// "Something gluten-free to eat and a cold drink": a kind only food is and a kind only a drink is, wanted as two
+    /// things (`nil` when the kinds describe one).
+    var pair: (food: MenuWish, drink: MenuWish)? {
+        guard kinds.contains(where: MenuKind.foodKinds.contains), kinds.contains(where: MenuKind.drinkKinds.contains)
+        else { return nil }
+        var food = self
+        food.kinds.removeAll(where: MenuKind.drinkKinds.contains)
+        var drink = self
+        drink.kinds.removeAll(where: MenuKind.foodKinds.contains)
+        return (food, drink)
+    }
+
     var isEmpty: Bool {
         kinds.isEmpty && notKinds.isEmpty && unanswerable.isEmpty && caffeine == nil && priceCap == nil && !cheap
     }
@@ -42,6 +54,8 @@ enum MenuWishReader {
         (.drink, ["drink", "drinks", "to drink", "beverage", "peene", "bebida", "beber", "tomar"]),
         (.food, ["to eat", "eat", "food", "khana", "khane", "comer"]),
         (.coffee, ["coffee", "coffees"]),
+        (.cold, ["cold drink", "cold drinks", "something cold", "iced drink", "chilled drink", "thanda", "thandi",
+                 "bebida fria", "algo frio"]),
     ]
     /// Descriptions the menu's data cannot decide: it has no calories, nutrition or portion sizes.
     static let unanswerableWords: [(String, [String])] = [

@@ -44,6 +44,10 @@ enum AnswerCoverage {
             // Something to have, or where to get it (the deterministic answer leads with the shop).
             guard !context.suggestions.isEmpty || !context.shops.isEmpty else { return nil }
             return context.suggestions.map(\.name) + context.shops.map(\.name)
+        // "Open on Christmas Day?": the policy's holiday sentence (or the holiday named) answers it, with no shop named.
+        case "open-now" where context.holidayHours != nil:
+            return [context.holidayHours!] + context.shops.map(\.name)
+                + ["christmas", "new year", "bank holiday", "boxing day", "easter", "holiday"]
         case "open-now", "nearest":
             guard !context.shops.isEmpty else { return nil }
             return context.shops.map(\.name)

@@ -72,6 +72,9 @@ enum NextStepPlanner {
             return "Next step: \(careLine) with your order number ready."
         case .receipt:
             return "Next step: e-mail \(context.care.email) with your order number to get a copy."
+        // "Are you open on Christmas Day?": the shop open today is not where to go on that day.
+        case .openNow where context.holidayHours != nil:
+            return "Next step: plan your visit around these hours."
         case .openNow, .nearest:
             guard let shop = goTo(context) else { return noShop(context) }
             return "Next step: head to \(shop.name); it \(ShopAnswers.statusClause(shop))."

@@ -50,6 +50,9 @@ public struct PromptContext: Codable, Hashable, Sendable {
     public var offering: OfferingFacts? = nil
     /// Whether a way to pay the message asks about ("can I pay with UPI?") is one the payment policy lists.
     public var paymentMethod: PaymentMethodFacts? = nil
+    /// The policy's sentence for a holiday the message names ("Christmas Day: all shops are closed."): today's status
+    /// does not answer "are you open on Christmas Day?", and today's shop is not its next step.
+    public var holidayHours: String? = nil
 
     /// What the chain publishes and the model was given unmasked — the policy passages — which the output guard lets
     /// an answer quote word for word (an example order number is no one's).

@@ -71,12 +71,14 @@ enum DeterministicResponder {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired: ComfortAnswers.answer(intent, context)
         case .menu: MenuAnswers.answer(context, message: message) ?? ItemAnswers.menu(context)
         case .dietary: MenuAnswers.answer(context, message: message) ?? ItemAnswers.dietary(context)
-        case .offers: CouponQuestions.atShop(context, message: message) ?? OfferAnswers.offers(context)
+        case .offers: CouponQuestions.atShop(context, message: message)
+            ?? CouponRuleAnswers.answer(context, message: message) ?? OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.number(context, message: message) ?? OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)
         // "A refund for yesterday's order, the muffin was dry": the apology names it, and the reporting window and
         // passage for food that was not right answer it (not the first passage retrieved, often about wrong items).
-        case .refund: (context.complaint?.kind == .quality ? ComplaintAnswers.quality(context)
+        case .refund: (context.complaint?.kind == .quality
+            ? ComplaintAnswers.quality(context) + OrderAnswers.refundTiming(context, message: message)
             : (context.slots.sentiment == "complaint" ? ["I'm sorry about that."] : [])
                + OrderAnswers.refund(context, message: message))
             + (Capabilities.asksChatToRefund(message)
@@ -88,7 +90,7 @@ enum DeterministicResponder {
             + PolicyAnswers.cite(context, limit: 1)
         case .receipt: ["I can't send e-mails from this chat."] + PolicyAnswers.cite(context, limit: 1)
         // A holiday's hours are the policy's sentence for it; today's status would answer another question.
-        case .openNow: HolidayHours.sentence(context, message: message).map { [$0] } ?? ShopAnswers.nearest(context)
+        case .openNow: context.holidayHours.map { [$0] } ?? ShopAnswers.nearest(context)
         case .nearest: ShopAnswers.nearest(context)
         case .loyalty: LoyaltyAnswers.answer(context, message: message)
         case .policyQuestion: PolicyAnswers.answer(context)
@@ -117,6 +119,8 @@ enum DeterministicResponder {
         case .complaint where ![.complaint, .refund, .orderChange].contains(primary) && context.slots.sentiment == "complaint":
             return Array(ComplaintAnswers.answer(context).prefix(2))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
+        // "Is the cinnamon bun vegan and how much is it?": its price, after what its recipe says.
+        case .menu where primary == .dietary && context.item?.shop != nil: return Array(ItemAnswers.menu(context).prefix(1))
         case .menu where context.offering != nil && !primary.isComfort && primary != .dietary:
             return OfferingAnswers.sentences(context)
         // "The app charged me £4.20 for a cappuccino but the menu says less": the item's price on the menu.
@@ -130,7 +134,12 @@ enum DeterministicResponder {
             return parts.count > 1 ? [parts[0], parts[parts.count - 1]] : parts
         case .handoff where primary != .handoff && context.handoff == nil: return Array(HandoffAnswers.sentences(context).prefix(1))
         case .receipt where primary != .receipt: return ["I can't send e-mails from this chat; \(context.care.email) can send a copy."]
-        case .payment where primary != .payment: return Array(PolicyAnswers.cite(context, limit: 1))
+        // "Is Lakeside open? and do you take amex": the way named, else the payments passage (the first passage
+        // retrieved was about the other ask: last orders).
+        case .payment where primary != .payment:
+            let method = PaymentTrouble.method(context)
+            if !method.isEmpty { return method }
+            return context.policies.first { $0.source.hasPrefix("payments") }.map { ["\($0.excerpt) [\($0.source)]"] } ?? []
         default: return []
         }
     }

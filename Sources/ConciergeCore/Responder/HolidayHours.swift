@@ -3,7 +3,8 @@ import Foundation
 /// "Is Chelsea Roasters open on Christmas Day?": the shops' status today does not answer it; the policy's sentence
 /// for that holiday does ("Christmas Day: all shops are closed."), quoted instead of the status. Found among the
 /// passages retrieved, so a chain whose policy says nothing about a holiday gets nothing invented (and today's status
-/// is said, as before).
+/// is said, as before). `ContextBuilder` keeps it in `PromptContext.holidayHours`, which the answer and the next
+/// step both use.
 enum HolidayHours {
     /// Phrases a shopper names a holiday by, longest first, with the words the policy's sentence must hold.
     private static let holidays: [(phrases: [String], words: [String])] = [

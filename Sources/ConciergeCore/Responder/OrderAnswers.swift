@@ -125,8 +125,18 @@ enum OrderAnswers {
         guard let order = pointed ?? context.orders.first(where: { $0.status == "delivered" }) ?? NextStepPlanner.focus(context)
         else { return ["I can't see any orders on your account to refund."] + PolicyAnswers.cite(context, limit: 1) }
         let parts = order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
-        return parts + PolicyAnswers.cite(context, limit: 1)
+        let timing = refundTiming(context, message: message)
+        return parts + (timing.isEmpty ? PolicyAnswers.cite(context, limit: 1) : timing)
     }
+
+    /// "…also how long do refunds take?": the policy's sentence with the time, not the first passage retrieved.
+    static func refundTiming(_ context: PromptContext, message: String) -> [String] {
+        guard MessageWords(message).containsAny(howLong) else { return [] }
+        return OfferedSentence.quote(naming: ["refund", "working", "days"], in: context.policies).map { [$0] } ?? []
+    }
+
+    private static let howLong = ["how long", "how many days", "how soon", "when will i get", "when do i get",
+                                  "when will the refund", "kitne din", "kab tak", "cuanto tarda", "cuanto tiempo"]
 
     /// For a payment question about an order: how it was paid (brand and last four only).
     static func payment(_ context: PromptContext) -> [String] {

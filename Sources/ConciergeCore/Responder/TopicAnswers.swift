@@ -11,6 +11,12 @@ enum ComfortAnswers {
         default: "will give you a lift"
         }
         parts.append("\(item.name) (\(item.price)) \(fit)\(ItemAnswers.dietNote(item, context)).")
+        // "Something to eat and a cold drink": the second thing wanted is the second suggestion.
+        if context.menu?.twoThings == true, context.suggestions.count > 1 {
+            let other = context.suggestions[1]
+            let note = ItemAnswers.dietNote(other, context).replacingOccurrences(of: " and is ", with: ", which is ")
+            parts.append("To go with it: \(other.name) (\(other.price))\(note).")
+        }
         if let coupon = context.coupons.first { parts.append(OfferAnswers.sentence(coupon)) }
         if ItemAnswers.hasAllergy(context) { parts.append(ItemAnswers.confirmWithStaff) }
         return parts

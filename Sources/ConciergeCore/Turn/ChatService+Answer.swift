@@ -201,6 +201,12 @@ extension ChatService {
             let widened = retriever.retrieve(query + " " + words, embedding: nil, top: settings.rules.policyResults)
             if widened.contains(where: \.isRelevant) { policies = widened }
         }
+        // A second ask in its own clause is also searched for on its own, lexically: "…missing the beans, also how
+        // long do refunds take" ranked the returns passages for the beans first, and the refund times not at all.
+        if understanding.intents.count > 1, let clause = PolicyQuery.lastClause(of: turn.text) {
+            let own = retriever.retrieve(clause, embedding: nil, top: 1).filter(\.isRelevant)
+            policies += own.filter { result in !policies.contains { $0.chunk.id == result.chunk.id } }
+        }
         return TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named, pointedOrder: pointed,
                         coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies, origin: origin)
     }

@@ -19,4 +19,24 @@ enum PolicyQuery {
         default: nil
         }
     }
+
+    /// Words that start a second ask in the same message ("…, also how long do refunds take").
+    private static let clauseStarts = ["also", "and also", "plus", "btw", "by the way", "oh and", "another thing"]
+
+    /// The last clause of a message with more than one ("my order was missing the beans, also how long do refunds
+    /// take?" → "how long do refunds take"), when it has words enough to be an ask of its own; `nil` otherwise.
+    static func lastClause(of text: String) -> String? {
+        let sentences = text.split(whereSeparator: { ".?!;\n".contains($0) }).map { MessageWords(String($0)) }
+            .filter { !$0.words.isEmpty }
+        var last = sentences.last?.words ?? []
+        var split = sentences.count > 1
+        // Inside one sentence: from the last word that starts a second ask.
+        let joined = " " + last.joined(separator: " ") + " "
+        for start in clauseStarts {
+            guard let range = joined.range(of: " \(start) ", options: .backwards) else { continue }
+            let tail = joined[range.upperBound...].split(separator: " ").map(String.init)
+            if !tail.isEmpty, tail.count < last.count { last = tail; split = true }
+        }
+        return split && last.count >= 3 ? last.joined(separator: " ") : nil
+    }
 }

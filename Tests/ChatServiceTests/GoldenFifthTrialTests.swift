@@ -1,0 +1,69 @@
+import ConciergeCore
+import Foundation
+import Testing
+
+/// Goldens for the misses of the fifth shopper trial (2026-12-07, second session), written before the fixes: how
+/// coupons work asked as a question (not the list of coupons again), a kind of discount the chain does not list,
+/// a holiday's next step, an item's diet and its price in one message, delivery time asked in general, "my son",
+/// two kinds of thing wanted with a diet, a refund time asked next to a missing item, and a
+/// second ask's passage (ways to pay next to opening hours). Same personas, clock
+/// (Saturday 15:00, Lakeside Café open until 22:00) and wire-tapped privacy check as the other goldens.
+@Suite("Golden conversations: the fifth trial's misses")
+struct GoldenFifthTrialTests {
+    static let goldens: [Golden] = [
+        // How coupons work: the shopper's coupons were listed again, the rule never said.
+        Golden(name: "can I use two coupons: one coupon per order, from the policy",
+               messages: ["can I use two coupons"],
+               contains: ["one coupon per order", "[coupons-and-promotions > Rules for using coupons > One coupon per order]"],
+               intent: .offers),
+        Golden(name: "my coupon isn't working: what to check, then the coupons with their conditions",
+               messages: ["my coupon isn't working at checkout"],
+               contains: ["[coupons-and-promotions > Why a coupon does not work]", "minimum spend", "AVA20COCOA gives"],
+               intent: .offers),
+        Golden(name: "do coupons stack with points: the policy's answer",
+               messages: ["can i combine a coupon with my points"],
+               contains: ["pay part of the order with loyalty points"]),
+        Golden(name: "student discount: said plainly it is not listed, then the shopper's coupons",
+               messages: ["is there a student discount"],
+               contains: ["We don't list a student discount", "AVA20COCOA gives"], intent: .offers),
+        // A holiday: the answer said all shops are closed, then "head to Lakeside Café; it is open until 22:00".
+        Golden(name: "open on Christmas Day: the next step is not today's",
+               messages: ["are you open on christmas day"],
+               contains: ["Christmas Day: all shops are closed"], excludes: ["it is open until 22:00"],
+               intent: .openNow),
+        // An item's diet and its price: the price was never said.
+        Golden(name: "is the cinnamon bun vegan and how much: both answered",
+               messages: ["is the cinnamon bun vegan and how much is it"],
+               contains: ["Cinnamon Bun", "isn't vegan", "£3.30"]),
+        // How long delivery takes, in general: the status of the order on its way answered instead.
+        Golden(name: "how long does delivery take to my place: the policy's 30 to 45 minutes",
+               messages: ["how long does delivery take to my place"],
+               contains: ["30 to 45 minutes", "[delivery > Delivery times]"], excludes: ["is on its way"]),
+        // "My son": "I can't find son on the menu".
+        Golden(name: "anything for my son: the kids' menu", messages: ["do you have anything for my son"],
+               contains: ["kids' menu", "[dietary-options > Children]"], excludes: ["can't find"]),
+        Golden(name: "something for my daughter: the kids' menu", messages: ["got anything for my daughter?"],
+               contains: ["kids' menu"], excludes: ["can't find"]),
+        // Two kinds wanted with a diet: one filter asked for an item that is both food and a drink.
+        Golden(name: "gluten-free to eat and a cold drink: one of each, vegan for Ava",
+               messages: ["anything gluten free to eat and a cold drink?"], excludes: ["Nothing on the menu"],
+               containsAnyOf: [["Oat Porridge with Berries", "Tomato & Lentil Soup", "Quinoa Salad Bowl"],
+                               ["Cold Brew", "Sparkling Lemonade", "Berry Smoothie", "Still Water"]]),
+        // A refund time asked next to a missing item: the time was never said.
+        Golden(name: "missing item, and how long refunds take: the refund time is said",
+               messages: ["my order was missing the coffee beans, also how long do refunds take"],
+               contains: ["5 working days"]),
+        Golden(name: "is Lakeside open, and do you take amex: the ways to pay, not the last-orders passage",
+               messages: ["is lakeside open? and do you take amex"],
+               contains: ["Lakeside Café", "open until 22:00", "American Express", "[payments > Ways to pay]"],
+               excludes: ["last orders"], intent: .openNow),
+        Golden(name: "Raj: something to eat and a cold drink, one of each",
+               email: "raj.patel@example.com", messages: ["kuch khane ko aur ek cold drink?"],
+               contains: ["To go with it: Cold Brew"], excludes: ["Almond"]),
+    ]
+
+    @Test(arguments: goldens.map(\.demanding))
+    func golden(_ golden: Golden) async throws {
+        try await GoldenRunner.run(golden)
+    }
+}
