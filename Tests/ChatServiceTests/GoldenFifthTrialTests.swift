@@ -42,6 +42,14 @@ struct GoldenFifthTrialTests {
         // "My son": "I can't find son on the menu".
         Golden(name: "anything for my son: the kids' menu", messages: ["do you have anything for my son"],
                contains: ["kids' menu", "[dietary-options > Children]"], excludes: ["can't find"]),
+        Golden(name: "is there a kids menu: the policy's kids' menu, not suggestions",
+               email: "noah.miller@example.com", messages: ["is there a kids menu"],
+               contains: ["kids' menu", "[dietary-options > Children]"], excludes: ["you could try"]),
+        // Points back for a cancelled order: "get" read as earning, and the earning rate answered.
+        Golden(name: "points back for a cancelled order: the policy's sentence, then the balance",
+               messages: ["can i get my points back for a cancelled order"],
+               contains: ["Points used on an order that is cancelled or refunded are given back", "You have"],
+               excludes: ["You earn"], intent: .loyalty),
         Golden(name: "something for my daughter: the kids' menu", messages: ["got anything for my daughter?"],
                contains: ["kids' menu"], excludes: ["can't find"]),
         // Two kinds wanted with a diet: one filter asked for an item that is both food and a drink.

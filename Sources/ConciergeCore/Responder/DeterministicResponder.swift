@@ -166,6 +166,13 @@ enum LoyaltyAnswers {
         let folded = MessageWords.fold(message)
         let words = Set(folded)
         let joined = " " + folded.joined(separator: " ") + " "
+        // "Can I get my points back for a cancelled order?": the policy's sentence about points on an order undone
+        // (it was answered with the earning rate: "get" reads as earning).
+        if !words.isDisjoint(with: ["cancel", "cancelled", "canceled", "refund", "refunded", "returned"]),
+            let undone = OfferedSentence.quote(naming: ["points", "cancelled"], in: context.policies)
+                ?? OfferedSentence.quote(naming: ["points", "refunded"], in: context.policies) {
+            return [undone, balance(context)]
+        }
         // "what can I get with them" / "for my points" is spending, not earning.
         let getsWithPoints = [" get with ", " get for my points ", " get for them ", " with my points ", " with them "]
             .contains { joined.contains($0) }

@@ -132,7 +132,15 @@ enum OrderAnswers {
     /// "…also how long do refunds take?": the policy's sentence with the time, not the first passage retrieved.
     static func refundTiming(_ context: PromptContext, message: String) -> [String] {
         guard MessageWords(message).containsAny(howLong) else { return [] }
-        return OfferedSentence.quote(naming: ["refund", "working", "days"], in: context.policies).map { [$0] } ?? []
+        // The passage's excerpt when it has the time ("…within 5 working days. Your bank may then take another 3 to 5
+        // working days…"), else the one sentence that does.
+        let timing: Set<String> = ["refund", "working", "days"]
+        let cited = PolicyAnswers.cite(context, limit: 1)
+        if cited.contains(where: { timing.isSubset(of: MessageWords.fold($0)) }) { return cited }
+        if let policy = context.policies.first(where: { timing.isSubset(of: MessageWords.fold($0.excerpt)) }) {
+            return ["\(policy.excerpt) [\(policy.source)]"]
+        }
+        return OfferedSentence.quote(naming: Array(timing).sorted(), in: context.policies).map { [$0] } ?? []
     }
 
     private static let howLong = ["how long", "how many days", "how soon", "when will i get", "when do i get",
