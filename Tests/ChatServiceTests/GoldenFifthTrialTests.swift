@@ -68,6 +68,20 @@ struct GoldenFifthTrialTests {
         Golden(name: "Raj: something to eat and a cold drink, one of each",
                email: "raj.patel@example.com", messages: ["kuch khane ko aur ek cold drink?"],
                contains: ["To go with it: Cold Brew"], excludes: ["Almond"]),
+        // Raj's round: a cold coffee wanted read as one that came cold; a failed payment with no passage.
+        Golden(name: "Hinglish: cold coffee hai kya, without nuts: coffee that fits, no apology",
+               email: "raj.patel@example.com", messages: ["cold coffee hai kya bina nuts ke"],
+               contains: ["Cold Brew", "please confirm with staff"], excludes: ["I'm sorry"]),
+        Golden(name: "my cold coffee was watery: the apology names watery, not cold",
+               email: "raj.patel@example.com", messages: ["my cold coffee was watery"],
+               contains: ["was watery"], excludes: ["was cold"]),
+        Golden(name: "Hinglish: payment failed but money taken: the failed-payments passage",
+               email: "raj.patel@example.com", messages: ["payment fail ho gaya but paisa kat gaya"],
+               contains: ["[payments > Failed and declined payments]"], intent: .payment),
+        // The pickup is late in this world: the late step; `FifthTrialReadingTests` proves "isn't ready by".
+        Golden(name: "Hinglish: when will my pickup be ready: ready for collection, never 'arrived'",
+               email: "raj.patel@example.com", messages: ["mera order kab tak aayega"],
+               contains: ["ORD-RAJ10001", "ready for collection"], excludes: ["hasn't arrived"], intent: .orderStatus),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

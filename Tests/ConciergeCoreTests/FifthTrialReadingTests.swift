@@ -49,4 +49,15 @@ struct FifthTrialReadingTests {
                                         relevant: true, excerpt: "Students get 10 % off with a valid card.")]
         #expect(CouponRuleAnswers.unlistedGroup(context, message: "is there a student discount") == nil)
     }
+
+    @Test func aPickupIsReadyNotArrived() {
+        var pickup = ActionPlannerTests.order("<ORDER_ID_1>", status: "preparing")
+        pickup.fulfilment = "pickup"
+        let step = NextStepPlanner.step(for: AnswerPlanTests.context(intents: ["order-status"], orders: [pickup]),
+                                        rules: .standard)
+        #expect(step.contains("if it isn't ready by Sat 21 Nov 15:30"))
+        let delivery = ActionPlannerTests.order("<ORDER_ID_1>")
+        #expect(NextStepPlanner.step(for: AnswerPlanTests.context(intents: ["order-status"], orders: [delivery]),
+                                     rules: .standard).contains("if it hasn't arrived by"))
+    }
 }

@@ -44,7 +44,12 @@ enum ComplaintReader {
         if let item = lostItem(words, shopNamed: shopNamed) {
             return ComplaintFacts(kind: .lostProperty, what: item, when: when)
         }
-        let food = first(of: qualityWords, in: words)
+        // "My cold coffee was watery": a cold drink is a kind of drink, not its state; the state is the other word.
+        let kinds = ["cold coffee", "cold brew", "cold drink", "cold drinks", "cold chocolate", "cold latte"]
+        let named = MessageWords(kinds.reduce(" " + words.words.joined(separator: " ") + " ") {
+            $0.replacingOccurrences(of: " \($1) ", with: " drink ")
+        })
+        let food = first(of: qualityWords, in: named) ?? first(of: qualityWords, in: words)
         if let what = first(of: staffWords, in: words) {
             return ComplaintFacts(kind: .staff, what: what, when: when, foodToo: food)
         }

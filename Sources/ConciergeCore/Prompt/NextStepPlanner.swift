@@ -46,7 +46,9 @@ enum NextStepPlanner {
             if ["placed", "preparing", "in_transit"].contains(order.status) {
                 // Past its expected time, "if it hasn't arrived by <that time>" would point at the past.
                 if order.isLate { return "Next step: as it is running late, ask me to pass it to a person." }
-                return "Next step: if it hasn't arrived by \(order.eta ?? "the time shown"), ask me to pass it to a person."
+                // A pickup is ready at the counter, it does not arrive.
+                let when = order.fulfilment == "delivery" ? "hasn't arrived" : "isn't ready"
+                return "Next step: if it \(when) by \(order.eta ?? "the time shown"), ask me to pass it to a person."
             }
             return "Next step: if something is wrong with it, tell me what happened and I'll pass it to Customer Care."
         case .orderChange:

@@ -197,7 +197,8 @@ extension ChatService {
         var policies = retriever.retrieve(query, embedding: embedding, top: settings.rules.policyResults)
         // The ask's own words are searched for lexically: the message's vector ("UPI chalega?") is far from every
         // passage, so the fused score would judge the right one weak again.
-        if !policies.contains(where: \.isRelevant), let words = PolicyQuery.words(for: understanding.primary) {
+        let trouble = [.complaint, .frustration].contains(understanding.slots.sentiment)
+        if !policies.contains(where: \.isRelevant), let words = PolicyQuery.words(for: understanding.primary, trouble: trouble) {
             let widened = retriever.retrieve(query + " " + words, embedding: nil, top: settings.rules.policyResults)
             if widened.contains(where: \.isRelevant) { policies = widened }
         }

@@ -3,8 +3,11 @@
 /// every passage weak and the answer had no policy at all. The words are the retail vocabulary of the ask, not any
 /// one chain's, and they are searched for lexically only (the message's vector would judge the passage weak again).
 enum PolicyQuery {
-    static func words(for intent: Intent) -> String? {
+    /// `trouble`: the message reports something gone wrong ("payment fail ho gaya but paisa kat gaya"), so the
+    /// passage about what went wrong is searched for, not the ways to pay.
+    static func words(for intent: Intent, trouble: Bool = false) -> String? {
         switch intent {
+        case .payment where trouble: "failed declined payment charged twice pending"
         case .payment: "ways to pay payment accept"
         case .refund: "refund money back"
         case .orderStatus: "order tracking late delivery"

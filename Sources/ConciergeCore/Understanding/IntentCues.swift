@@ -105,7 +105,11 @@ enum IntentCues {
                            // Service in a shop: staff, a wait, cleanliness.
                            "unfriendly", "grosero", "grosera", "dirty", "filthy", "sucio", "sucia", "waited",
                            "took forever", "long wait")
-            + weak("bad", "wrong", "poor", "horrible", "cold", "late"),
+            + weak("bad", "wrong", "poor", "horrible", "cold", "late")
+            // Cold coffee wanted, not one that came cold: "cold coffee hai kya bina nuts ke?".
+            + not("cold coffee hai", "cold coffee milega", "cold coffee milegi", "any cold coffee", "a cold coffee",
+                  "cold coffee please", "cold coffee without", "want cold coffee", "want a cold coffee",
+                  "is there cold coffee", "do you have cold coffee", "you have cold coffee"),
         .payment: strong("charged twice", "double charged", "charged me twice", "card declined", "declined",
                          "payment", "payments", "pay with", "pay by", "paid", "apple pay", "google pay", "cash",
                          "contactless", "transaction", "billing", "overcharged", "charged", "upi", "paytm",
