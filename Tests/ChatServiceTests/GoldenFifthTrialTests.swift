@@ -82,6 +82,16 @@ struct GoldenFifthTrialTests {
         Golden(name: "Hinglish: when will my pickup be ready: ready for collection, never 'arrived'",
                email: "raj.patel@example.com", messages: ["mera order kab tak aayega"],
                contains: ["ORD-RAJ10001", "ready for collection"], excludes: ["hasn't arrived"], intent: .orderStatus),
+        // Ava's second round: an amenity read as a menu ask, and the milk asked with a drink.
+        Golden(name: "power outlets at Lakeside: the shop's record, not 'we don't list power outlets on the menu'",
+               messages: ["do you have power outlets at lakeside"],
+               contains: ["Lakeside Café's details don't list power sockets"], excludes: ["on the menu"]),
+        Golden(name: "oat milk for the cold brew: the plant-milk policy after the item",
+               messages: ["do you have oat milk for the cold brew"],
+               contains: ["Cold Brew (£", "Every drink can be made with oat"]),
+        Golden(name: "extra hot oat latte: the extra-hot and plant-milk sentences",
+               messages: ["can i get extra hot oat latte"],
+               contains: ["Ask for extra hot", "Every drink can be made with oat"]),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

@@ -42,6 +42,8 @@ public struct AskedThing: Codable, Hashable, Sendable {
 extension MenuFacts {
     static let itemsPerThing = 3
     static let plantMilks = ["oat", "soya", "soy", "almond", "coconut"]
+    static let milkDrinks = ["latte", "lattes", "cappuccino", "cappuccinos", "mocha", "cortado", "chai", "matcha",
+                             "coffee", "coffees", "americano", "hot chocolate"]
 
     /// `nil` when the message asks nothing of the menu that one item or a plain list does not already answer.
     static func build(message: String, wish: MenuWish, needs: [DietaryFlag], dietNamed: Bool,
@@ -82,12 +84,18 @@ extension MenuFacts {
         let noSugar = words.containsAny(MenuWishReader.noSugar)
         // "Are your oat milk lattes vegan?": the menu lists its drinks with dairy milk; the policy says which milks any
         // drink can be made with.
-        let plantMilk = Self.plantMilks.first { words.set.contains($0) }.flatMap { words.set.contains("milk") ? [$0, "milk"] : nil }
+        // "An oat latte" asks for the milk as much as "oat milk" does.
+        let plantMilk = Self.plantMilks.first { words.set.contains($0) }.flatMap { plant in
+            words.set.contains("milk") || words.containsAny(Self.milkDrinks.map { "\(plant) \($0)" }) ? [plant, "milk"] : nil
+        }
         let policyWords = found.isEmpty && !unmatched.isEmpty ? unmatched : wish.caffeine == .avoid ? ["decaf"]
             : noSugar ? ["sugar", "free"] : plantMilk ?? []
+        // "Extra hot" is the drink-quality policy's ("Ask for extra hot and we heat the milk to about 80 °C").
+        let extraHot = words.contains(phrase: "extra hot") ? OfferedSentence.quote(naming: ["extra", "hot"], in: policies) : nil
+        let quoted = [extraHot, OfferedSentence.quote(naming: policyWords, in: policies)].compactMap { $0 }
         return MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
                          caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
-                         asked: asked, unmatched: unmatched, policy: OfferedSentence.quote(naming: policyWords, in: policies),
+                         asked: asked, unmatched: unmatched, policy: quoted.isEmpty ? nil : quoted.joined(separator: " "),
                          twoThings: wish.pair == nil ? nil : true)
     }
 

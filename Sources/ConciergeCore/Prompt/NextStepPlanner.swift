@@ -17,7 +17,7 @@ enum NextStepPlanner {
         if let task = context.account.first, AccountTask.leads(context) {
             return "Next step: open your account page (\(task.page)) and choose \"\(task.section)\"."
         }
-        if context.amenities != nil, AmenityAnswers.leads(main), let step = AmenityAnswers.nextStep(context) {
+        if context.amenities != nil, AmenityAnswers.leads(main, context), let step = AmenityAnswers.nextStep(context) {
             return step
         }
         if context.slots.general, [.orderStatus, .complaint, .refund, .loyalty].contains(main), !context.policies.isEmpty {

@@ -5,8 +5,10 @@ enum AmenityAnswers {
     /// The asks an amenity question is read as when nothing else is asked: a general question (retrieval would quote
     /// an unrelated passage), a shop question, off-topic, or a payment ("can I charge my laptop there?"). Next to a
     /// real ask ("is Lakeside open and does it have wifi?") it is a secondary sentence instead.
-    static func leads(_ primary: Intent) -> Bool {
-        [.policyQuestion, .offTopic, .nearest, .payment].contains(primary)
+    /// A menu reading with nothing of the menu asked ("do you have power outlets at Lakeside?") is one too.
+    static func leads(_ primary: Intent, _ context: PromptContext) -> Bool {
+        if primary == .menu { return context.offering == nil && context.item == nil && context.menu?.asked.isEmpty != false }
+        return [.policyQuestion, .offTopic, .nearest, .payment].contains(primary)
     }
 
     static func sentences(_ context: PromptContext) -> [String] {

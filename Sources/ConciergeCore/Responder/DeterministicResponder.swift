@@ -29,7 +29,7 @@ enum DeterministicResponder {
         let accountLeads = AccountTask.leads(context)
         // "Is there wifi at Lakeside?": the shop's own record answers, not a policy passage.
         // A way to pay named ("do u take apple pay and is there parking?") makes the payment ask real: it leads.
-        let amenityLeads = !accountLeads && !lostLeads && context.amenities != nil && AmenityAnswers.leads(primary)
+        let amenityLeads = !accountLeads && !lostLeads && context.amenities != nil && AmenityAnswers.leads(primary, context)
             && !(primary == .payment && context.paymentMethod != nil)
         if accountLeads {
             parts += context.account.prefix(2).map(\.how)

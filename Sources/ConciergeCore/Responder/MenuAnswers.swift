@@ -49,6 +49,8 @@ enum MenuAnswers {
                 parts.append(notListed(thing.phrase, menu: menu) + alternatives(thing))
             }
         }
+        // "Do you have oat milk for the cold brew?", "extra hot oat latte": the item, then the policy's sentence.
+        if !menu.asked.isEmpty, let quoted = menu.policy { parts.append(quoted) }
         if menu.asked.isEmpty, !menu.unmatched.isEmpty {
             let words = menu.unmatched.joined(separator: " ")
             // The sentence found among every passage retrieved, also those judged weak for the whole message (a
