@@ -16,10 +16,6 @@ struct GoldenFifthTrialTests {
                messages: ["can I use two coupons"],
                contains: ["one coupon per order", "[coupons-and-promotions > Rules for using coupons > One coupon per order]"],
                intent: .offers),
-        Golden(name: "my coupon isn't working: what to check, then the coupons with their conditions",
-               messages: ["my coupon isn't working at checkout"],
-               contains: ["[coupons-and-promotions > Why a coupon does not work]", "minimum spend", "AVA20COCOA gives"],
-               intent: .offers),
         Golden(name: "do coupons stack with points: the policy's answer",
                messages: ["can i combine a coupon with my points"],
                contains: ["pay part of the order with loyalty points"]),
@@ -35,10 +31,6 @@ struct GoldenFifthTrialTests {
         Golden(name: "is the cinnamon bun vegan and how much: both answered",
                messages: ["is the cinnamon bun vegan and how much is it"],
                contains: ["Cinnamon Bun", "isn't vegan", "£3.30"]),
-        // How long delivery takes, in general: the status of the order on its way answered instead.
-        Golden(name: "how long does delivery take to my place: the policy's 30 to 45 minutes",
-               messages: ["how long does delivery take to my place"],
-               contains: ["30 to 45 minutes", "[delivery > Delivery times]"], excludes: ["is on its way"]),
         // "My son": "I can't find son on the menu".
         Golden(name: "anything for my son: the kids' menu", messages: ["do you have anything for my son"],
                contains: ["kids' menu", "[dietary-options > Children]"], excludes: ["can't find"]),
@@ -50,17 +42,12 @@ struct GoldenFifthTrialTests {
                messages: ["can i get my points back for a cancelled order"],
                contains: ["Points used on an order that is cancelled or refunded are given back", "You have"],
                excludes: ["You earn"], intent: .loyalty),
-        Golden(name: "something for my daughter: the kids' menu", messages: ["got anything for my daughter?"],
-               contains: ["kids' menu"], excludes: ["can't find"]),
         // Two kinds wanted with a diet: one filter asked for an item that is both food and a drink.
         Golden(name: "gluten-free to eat and a cold drink: one of each, vegan for Ava",
                messages: ["anything gluten free to eat and a cold drink?"], excludes: ["Nothing on the menu"],
                containsAnyOf: [["Oat Porridge with Berries", "Tomato & Lentil Soup", "Quinoa Salad Bowl"],
                                ["Cold Brew", "Sparkling Lemonade", "Berry Smoothie", "Still Water"]]),
-        // A refund time asked next to a missing item: the time was never said.
-        Golden(name: "missing item, and how long refunds take: the refund time is said",
-               messages: ["my order was missing the coffee beans, also how long do refunds take"],
-               contains: ["5 working days"]),
+        // A second ask's passage: a secondary payment ask quoted the first passage retrieved (last orders).
         Golden(name: "is Lakeside open, and do you take amex: the ways to pay, not the last-orders passage",
                messages: ["is lakeside open? and do you take amex"],
                contains: ["Lakeside Café", "open until 22:00", "American Express", "[payments > Ways to pay]"],
@@ -68,16 +55,13 @@ struct GoldenFifthTrialTests {
         Golden(name: "Raj: something to eat and a cold drink, one of each",
                email: "raj.patel@example.com", messages: ["kuch khane ko aur ek cold drink?"],
                contains: ["To go with it: Cold Brew"], excludes: ["Almond"]),
-        // Raj's round: a cold coffee wanted read as one that came cold; a failed payment with no passage.
+        // Raj's round: a cold coffee wanted read as one that came cold; a pickup's next step.
         Golden(name: "Hinglish: cold coffee hai kya, without nuts: coffee that fits, no apology",
                email: "raj.patel@example.com", messages: ["cold coffee hai kya bina nuts ke"],
                contains: ["Cold Brew", "please confirm with staff"], excludes: ["I'm sorry"]),
         Golden(name: "my cold coffee was watery: the apology names watery, not cold",
                email: "raj.patel@example.com", messages: ["my cold coffee was watery"],
                contains: ["was watery"], excludes: ["was cold"]),
-        Golden(name: "Hinglish: payment failed but money taken: the failed-payments passage",
-               email: "raj.patel@example.com", messages: ["payment fail ho gaya but paisa kat gaya"],
-               contains: ["[payments > Failed and declined payments]"], intent: .payment),
         // The pickup is late in this world: the late step; `FifthTrialReadingTests` proves "isn't ready by".
         Golden(name: "Hinglish: when will my pickup be ready: ready for collection, never 'arrived'",
                email: "raj.patel@example.com", messages: ["mera order kab tak aayega"],
@@ -89,6 +73,32 @@ struct GoldenFifthTrialTests {
         Golden(name: "oat milk for the cold brew: the plant-milk policy after the item",
                messages: ["do you have oat milk for the cold brew"],
                contains: ["Cold Brew (£", "Every drink can be made with oat"]),
+    ] + byMeaning
+
+    /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked one by one:
+    /// lexical retrieval alone ranks "How coupons work" first for a refused code, the refund-time passage first for
+    /// "how long does delivery take", finds no failed-payments passage for Hinglish and no temperature passage for
+    /// "extra hot", and leaves the missing item's refund time unquoted; cues alone read "got anything for my
+    /// daughter?" as off-topic.
+    static let byMeaning: [Golden] = [
+        // A refused code, delivery time in general, "my daughter", a refund time next to a missing item, a failed
+        // payment in Hinglish, "extra hot": each was answered with the coupons, an order's status, suggestions, no
+        // time, no passage, or no temperature sentence.
+        Golden(name: "my coupon isn't working: what to check, then the coupons with their conditions",
+               messages: ["my coupon isn't working at checkout"],
+               contains: ["[coupons-and-promotions > Why a coupon does not work]", "minimum spend", "AVA20COCOA gives"],
+               intent: .offers),
+        Golden(name: "how long does delivery take to my place: the policy's 30 to 45 minutes",
+               messages: ["how long does delivery take to my place"],
+               contains: ["30 to 45 minutes", "[delivery > Delivery times]"], excludes: ["is on its way"]),
+        Golden(name: "something for my daughter: the kids' menu", messages: ["got anything for my daughter?"],
+               contains: ["kids' menu"], excludes: ["can't find"]),
+        Golden(name: "missing item, and how long refunds take: the refund time is said",
+               messages: ["my order was missing the coffee beans, also how long do refunds take"],
+               contains: ["5 working days"]),
+        Golden(name: "Hinglish: payment failed but money taken: the failed-payments passage",
+               email: "raj.patel@example.com", messages: ["payment fail ho gaya but paisa kat gaya"],
+               contains: ["[payments > Failed and declined payments]"], intent: .payment),
         Golden(name: "extra hot oat latte: the extra-hot and plant-milk sentences",
                messages: ["can i get extra hot oat latte"],
                contains: ["Ask for extra hot", "Every drink can be made with oat"]),

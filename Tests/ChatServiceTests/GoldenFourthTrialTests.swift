@@ -90,17 +90,18 @@ struct GoldenFourthTrialTests {
                intent: .openNow),
         Golden(name: "closing on Christmas Eve: 16:00", messages: ["what time do you close on christmas eve"],
                contains: ["Christmas Eve and New Year's Eve: shops close at 16:00"], intent: .openNow),
-        // At 02:00 every shop is closed: the quoted "check that it is open" is the policy's, not a claim (the model's
-        // answer passes the guard; the runner checks it was not the fallback).
-        Golden(name: "ordering ahead at night: the policy's steps pass the guard",
-               messages: ["can I order for tomorrow morning for pickup at lakeside"], at: ChatWorld.at(hour: 2),
-               contains: ["[click-and-collect"], intent: .policyQuestion),
     ] + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`): lexical retrieval alone
     /// ranks "Buying a gift card" first for "gift cards… online", and "too sweet" is a complaint only to the learned
     /// sentiment (no word list has it), so the apology is missing.
     static let byMeaning: [Golden] = [
+        // At 02:00 every shop is closed: the quoted "check that it is open" is the policy's, not a claim (the model's
+        // answer passes the guard; the runner checks it was not the fallback). Lexical retrieval alone finds no
+        // passage for it ("I don't know that one"): found failing on cues only 2026-12-07 (second session).
+        Golden(name: "ordering ahead at night: the policy's steps pass the guard",
+               messages: ["can I order for tomorrow morning for pickup at lakeside"], at: ChatWorld.at(hour: 2),
+               contains: ["[click-and-collect"], intent: .policyQuestion),
         Golden(name: "chai too sweet, another one free: a replacement for a drink, not coupons",
                messages: ["my chai was too sweet yesterday, can i get another one free"],
                contains: ["I'm sorry your Chai Latte yesterday was too sweet", "remake it free of charge"],
