@@ -7,12 +7,13 @@ import Retrieval
 /// soya, almond or coconut milk…"). A second ask like this is answered in its own sentence, after the main one.
 enum AskedOffering {
     /// Words that open the ask, with what is asked after them.
-    private static let openers = ["do you have", "do u have", "d u have", "do you guys have", "have you got", "you got",
-                                  "got any", "got anything", "got something", "do you sell", "do u sell", "do you serve",
-                                  "do u serve", "do you do", "do you stock", "do you offer", "do you carry", "is there any",
-                                  "are there any", "is there a", "is there an", "tienen", "tienes", "teneis", "venden",
-                                  "vendeis", "hay", "thats got", "that has", "that have", "which has", "that serves",
-                                  "that sells", "that does"]
+    private static let openers = [
+        "do you have", "do u have", "d u have", "do you guys have", "have you got", "you got", "got any", "got anything",
+        "got something", "do you sell", "do u sell", "do you serve", "do u serve", "do you do", "do you stock",
+        "do you offer", "do you carry", "is there any", "are there any", "is there a", "is there an", "tienen", "tienes",
+        "teneis", "venden", "vendeis", "hay", "thats got", "that has", "that have", "which has", "that serves",
+        "that sells", "that does",
+    ]
     /// Words that close it, with what is asked before them (Hinglish).
     private static let closers = ["milega", "milegi", "milta", "hai kya", "available hai"]
     /// Where the thing asked for ends: the next ask or a filler.
@@ -24,15 +25,17 @@ enum AskedOffering {
                                                "something", "stuff", "things", "for", "my", "our", "his", "her"]
     /// Who it is for, in the word the policies use for them: the very young are "children" (babyccinos are for
     /// children under 5), a son or a niece of any age "kids" (the kids' menu).
-    private static let children: Set<String> = ["toddler", "toddlers", "baby", "babies", "child", "little one", "little ones"]
-    private static let kids: Set<String> = ["son", "sons", "daughter", "daughters", "grandson", "granddaughter", "grandkids",
-                                            "grandchildren", "nephew", "niece", "bachche", "bachon", "ninos"]
+    private static let children: Set<String> = ["toddler", "toddlers", "baby", "babies", "child", "little one",
+                                                "little ones"]
+    private static let kids: Set<String> = ["son", "sons", "daughter", "daughters", "grandson", "granddaughter",
+                                            "grandkids", "grandchildren", "nephew", "niece", "bachche", "bachon", "ninos"]
 
     /// `readAsMenu`: the message was read as asking about the menu. Without that, what is asked must hold a word of
     /// the shop's menu: "do you do delivery?" is a policy question, answered as one.
     static func find(in message: String, shop: Shop?, policies: [RetrievalResult], readAsMenu: Bool) -> OfferingFacts? {
         guard let asked = phrase(in: MessageWords(message)) else { return nil }
-        let wanted = PolicyExcerpt.contentWords(children.contains(asked) ? "children" : kids.contains(asked) ? "kids" : asked)
+        let who = children.contains(asked) ? "children" : kids.contains(asked) ? "kids" : asked
+        let wanted = PolicyExcerpt.contentWords(who)
         let menuWords = Set((shop?.menu ?? []).flatMap { PolicyExcerpt.contentWords(words(of: $0)) })
         guard !wanted.isEmpty, readAsMenu || !wanted.isDisjoint(with: menuWords) else { return nil }
         var facts = OfferingFacts(asked: asked, shop: shop?.name, items: [], passage: nil, source: nil)

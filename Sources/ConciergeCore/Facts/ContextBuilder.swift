@@ -88,8 +88,6 @@ struct ContextBuilder: Sendable {
         // Likewise an amenity: the named (or nearest) shop's own record answers it, not a policy passage.
         let amenities = AmenityFacts.asked(in: message, shop: data.nearby.first?.shop, chain: data.shopsByID.values)
         context.amenities = amenities.isEmpty ? nil : amenities
-        // "Do you have power outlets at Lakeside?" is the shop's record's to answer: not also "we don't list power
-        // outlets on the menu" when neither the menu nor a policy has them.
         context.care.reportFreshProblemsWithin = "\(rules.freshIssueReportHours) hours"
         // From the masked text, placeholders left out: what was asked for goes into the prompt in the shopper's own
         // words ("we don't list gift hampers"), and an e-mail typed beside it must not ("…for ann.lee@…" read as "ann").

@@ -33,12 +33,12 @@ struct CouponFit: Sendable {
         return CouponFit(words: meant, written: named.joined(separator: " "))
     }
 
-    /// The menu's words a word of the message stands for: itself when the menus use it ("muffins"), else the range
-    /// of a kind of thing no item is named for ("pastries" → bakery, as `MenuLookup` reads it); `nil` for neither.
     /// Words of item names that say nothing of the thing ("Oat Porridge with Berries"): "a coupon with my points"
     /// named no porridge, and was told "None of your coupons is for with".
     private static let functionWords: Set<String> = ["with", "and", "the", "of", "for", "a", "an", "on", "in", "my"]
 
+    /// The menu's words a word of the message stands for: itself when the menus use it ("muffins"), else the range
+    /// of a kind of thing no item is named for ("pastries" → bakery, as `MenuLookup` reads it); `nil` for neither.
     private static func menuWords(for word: String, on menuWords: Set<String>) -> Set<String>? {
         guard !functionWords.contains(word) else { return nil }
         if menuWords.contains(fold(word)) { return [fold(word)] }

@@ -40,13 +40,14 @@ enum CouponRuleAnswers {
         return [rule] + OfferAnswers.offers(context).prefix(trouble ? 2 : 1)
     }
 
-    /// "Is there a student discount?": the group named (with its article) next to a word for a discount, when neither the shopper's
-    /// coupons nor a passage retrieved mentions it (a chain whose policy has a birthday treat is not told otherwise).
+    /// "Is there a student discount?": the group named (with its article) next to a word for a discount, when neither
+    /// the shopper's coupons nor a passage retrieved mentions it (a chain whose policy has a birthday treat is not
+    /// told otherwise).
     static func unlistedGroup(_ context: PromptContext, message: String) -> String? {
         let words = MessageWords(message).words
-        guard let at = words.indices.first(where: { discountGroups.contains(words[$0]) }),
-            words[at...].prefix(3).contains(where: discountWords.contains) || words[..<at].suffix(3).contains(where: discountWords.contains)
-        else { return nil }
+        guard let at = words.indices.first(where: { discountGroups.contains(words[$0]) }) else { return nil }
+        let near = words[at...].prefix(3) + words[..<at].suffix(3)
+        guard near.contains(where: discountWords.contains) else { return nil }
         let group = words[at]
         let stem = group.count > 4 && group.hasSuffix("s") ? String(group.dropLast()) : group
         let written = context.coupons.map { OfferAnswers.sentence($0) } + context.policies.map(\.excerpt)
