@@ -134,12 +134,15 @@ enum DeterministicResponder {
             return parts.count > 1 ? [parts[0], parts[parts.count - 1]] : parts
         case .handoff where primary != .handoff && context.handoff == nil: return Array(HandoffAnswers.sentences(context).prefix(1))
         case .receipt where primary != .receipt: return ["I can't send e-mails from this chat; \(context.care.email) can send a copy."]
-        // "Is Lakeside open? and do you take amex": the way named, else the payments passage (the first passage
-        // retrieved was about the other ask: last orders).
+        // "Is Lakeside open? and do you take amex": the way named, else the passage about paying, found by the ask's
+        // own retail words (`PolicyQuery`), not the first one retrieved (about the other ask: last orders).
         case .payment where primary != .payment:
             let method = PaymentTrouble.method(context)
             if !method.isEmpty { return method }
-            return context.policies.first { $0.source.hasPrefix("payments") }.map { ["\($0.excerpt) [\($0.source)]"] } ?? []
+            let paying = PolicyExcerpt.contentWords(PolicyQuery.words(for: .payment) ?? "")
+            return context.policies.first { policy in
+                !PolicyExcerpt.contentWords(policy.source + " " + policy.excerpt).isDisjoint(with: paying)
+            }.map { ["\($0.excerpt) [\($0.source)]"] } ?? []
         default: return []
         }
     }
