@@ -150,5 +150,9 @@ enum ComplaintReader {
         "missing": "missing", "dry": "dry", "dried out": "dry", "seco": "dry", "seca": "dry", "duro": "stale",
         "dura": "stale", "raw": "undercooked", "crudo": "undercooked", "overcooked": "overcooked",
         "melted": "melted", "greasy": "greasy", "too salty": "too salty", "too sweet": "too sweet",
+        // Something that never came with the order: "came without the beans", "you forgot my croissant".
+        "came without": "missing", "arrived without": "missing", "delivered without": "missing",
+        "forgot the": "missing", "forgot my": "missing", "forgotten": "missing", "left out": "missing",
+        "not in the bag": "missing", "wasnt in the bag": "missing", "faltaba": "missing", "falto": "missing",
     ]
 }

@@ -58,7 +58,8 @@ struct ContextBuilder: Sendable {
             coupons: couponFacts(data, suggestions: suggestions, fit: dealFit, time: time, now: now),
             orders: orderFacts(data, session: &session, time: time, now: now),
             orderLookup: orderLookup(data, session: &session),
-            policies: data.policies.filter(\.isRelevant).map { PolicyFacts(result: $0, question: message) },
+            policies: PolicySubject.ordered(data.policies.filter(\.isRelevant), message: message)
+                .map { PolicyFacts(result: $0, question: message) },
             item: AskedItemFinder.find(understanding.slots.item, near: data.nearby),
             care: CareFacts(phone: rules.chain.carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours,
                             cannot: Self.cannot(rules)),

@@ -74,9 +74,13 @@ struct CouponFit: Sendable {
             || (word.count >= 5 && dealWords.contains { $0.count >= 5 && EditDistance.isAtMostOne(word, $0) })
     }
 
+    /// An item's words, with the range it belongs to ("food" for the bakery, "drink" for a hot or cold drink), so a
+    /// deal asked "on food" meets the bakery coupon, as `MenuKind.food` reads the menu.
     private static func itemWords(_ item: MenuItem) -> [String] {
         let described = item.name + " " + item.category + " " + item.tags.map(\.rawValue).joined(separator: " ")
-        return MessageWords.fold(described).map(fold)
+        let range = MenuKind.foodCategories.contains(item.category) ? ["food"]
+            : MenuKind.drinkCategories.contains(item.category) ? ["drink"] : []
+        return MessageWords.fold(described).map(fold) + range
     }
 
     /// "drinks" meets "drink", "muffins" meets "muffin", "sandwiches" meets "sandwich".

@@ -167,10 +167,12 @@ enum PolicyExcerpt {
 
     /// Words a question means without writing them: "do I get points for it?" asks how points are earned, and
     /// "get" alone is too common to count ("get a refund").
+    /// Paying with points ("pay half with points", "use my points") asks how they are spent.
     static func impliedWords(_ question: String) -> Set<String> {
         let words = Set(MessageWords.fold(question))
-        let aboutPoints = !words.isDisjoint(with: ["point", "points", "reward", "rewards"])
-        return aboutPoints && !words.isDisjoint(with: ["get", "gets", "collect", "gain", "receive"]) ? ["earn"] : []
+        guard !words.isDisjoint(with: ["point", "points", "reward", "rewards"]) else { return [] }
+        if !words.isDisjoint(with: ["get", "gets", "collect", "gain", "receive"]) { return ["earn"] }
+        return !words.isDisjoint(with: ["pay", "use", "half", "part", "some", "redeem"]) ? ["spend"] : []
     }
 
     /// Folded words without stop words, with a plural "s" dropped, so "refunds" meets "refund" and "dogs" meets

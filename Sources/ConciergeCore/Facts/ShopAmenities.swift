@@ -45,10 +45,15 @@ enum ShopAmenity: String, CaseIterable, Sendable {
         }
     }
 
-    /// The amenities a message asks about, in the order of `allCases`.
+    /// The amenities a message asks about, in the order of `allCases`. "Outlets" alone is also the chain's shops
+    /// ("how many outlets do you have?"); next to another amenity or a laptop ("wifi and outlets?") it is power.
     static func asked(in text: String) -> [ShopAmenity] {
         let words = MessageWords(text)
-        return allCases.filter { words.containsAny($0.phrases) }
+        let named = allCases.filter { words.containsAny($0.phrases) }
+        let power = words.containsAny(["outlet", "outlets"])
+            && (!named.isEmpty || words.containsAny(["laptop", "charge", "charging", "work from"]))
+        return power && !named.contains(.powerSockets) ? allCases.filter { named.contains($0) || $0 == .powerSockets }
+            : named
     }
 }
 

@@ -76,6 +76,9 @@ public struct Order: Codable, Hashable, Sendable, Identifiable {
         self.payment = payment
     }
 
+    /// Delivered, or collected from the shop: the shopper has had what was in it.
+    public var hasArrived: Bool { status == .delivered || collectedAt != nil }
+
     /// `ORD-` + 8 of `[A-Z0-9]`, upper case.
     public static func isValidID(_ id: String) -> Bool {
         let bytes = Array(id.utf8)

@@ -74,8 +74,8 @@ enum NextStepPlanner {
             return "Next step: \(careLine) with your order number ready."
         case .receipt:
             return "Next step: e-mail \(context.care.email) with your order number to get a copy."
-        // "Are you open on Christmas Day?": the shop open today is not where to go on that day.
-        case .openNow where context.holidayHours != nil:
+        // "Are you open on Christmas Day?", "open tmrw morning?": the shop open today is not where to go that day.
+        case .openNow where context.holidayHours != nil || asksAnotherDay(context):
             return "Next step: plan your visit around these hours."
         case .openNow, .nearest:
             guard let shop = goTo(context) else { return noShop(context) }
@@ -94,6 +94,12 @@ enum NextStepPlanner {
         case .greeting, .ruleOverride, .offTopic:
             return "Next step: ask me about an order, an offer or the nearest open shop."
         }
+    }
+
+    /// Whether the hours asked about are another day's ("tomorrow (Sunday): open 07:00–22:00").
+    static func asksAnotherDay(_ context: PromptContext) -> Bool {
+        guard let asked = context.shops.first?.hoursAsked else { return false }
+        return !asked.hasPrefix("today")
     }
 
     /// The order the message points at (or the most recent one).

@@ -179,6 +179,10 @@ public struct CouponFacts: Codable, Hashable, Sendable {
     public var validAt: String
     /// Set when the shopper named what the deal should be for (`SlotFacts.dealFor`): whether this coupon is for it.
     public var fitsAsk: Bool? = nil
+
+    /// Whether it is money off the whole order: `CouponDescriber` says "everything" for a coupon for everything and
+    /// for one for a whole shop.
+    public var coversEverything: Bool { appliesTo == "everything" }
 }
 
 public struct OrderFacts: Codable, Hashable, Sendable {

@@ -48,7 +48,12 @@ enum ComplaintAnswers {
         let reporting = wrongOrMissing ? loose
             : PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords, minimumOverlap: 3)
         let what = PolicyExcerpt.contentWords(context.complaint?.what ?? "")
-        let best = reporting.first { !what.isEmpty && !PolicyExcerpt.contentWords($0).isDisjoint(with: what) }
+        // The passage's own words, not its source: "[… > Damaged or missing items > Wrong item received]" names
+        // "missing" too.
+        func passage(_ cited: String) -> String {
+            String(cited[..<(cited.range(of: " [", options: .backwards)?.lowerBound ?? cited.endIndex)])
+        }
+        let best = reporting.first { !what.isEmpty && !PolicyExcerpt.contentWords(passage($0)).isDisjoint(with: what) }
             ?? reporting.first
         // No passage on reporting among those retrieved: the best one retrieved, as before, unless it is one on
         // another kind of problem (a wrong item's "tell us within 48 hours" for a dry muffin would mislead).
@@ -69,7 +74,8 @@ enum ComplaintAnswers {
         guard let what = complaint?.what else {
             return "I'm sorry about \(subject)\(when) — that's not how it should be."
         }
-        return "I'm sorry \(subject)\(when) was \(what) — that's not how it should be."
+        let verb = isPlural(subject) ? "were" : "was"
+        return "I'm sorry \(subject)\(when) \(verb) \(what) — that's not how it should be."
     }
 
     /// Service during a visit: sorry for what happened, the policy (Customer Care passes it to the shop's manager),

@@ -93,7 +93,7 @@ enum DeterministicResponder {
         case .openNow: context.holidayHours.map { [$0] } ?? ShopAnswers.nearest(context)
         case .nearest: ShopAnswers.nearest(context)
         case .loyalty: LoyaltyAnswers.answer(context, message: message)
-        case .policyQuestion: PolicyAnswers.answer(context)
+        case .policyQuestion: UnlistedService.answer(context, message: message) ?? PolicyAnswers.answer(context)
         case .handoff: HandoffAnswers.sentences(context)
         case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]
         case .greeting: ["Hi \(context.shopper.name)! I can help with your orders, offers, points and the nearest open shop."]
@@ -132,6 +132,14 @@ enum DeterministicResponder {
         case .dietary where primary != .dietary && primary != .menu:
             let parts = ItemAnswers.dietary(context)
             return parts.count > 1 ? [parts[0], parts[parts.count - 1]] : parts
+        // "Where's my order and can I add a muffin to it?": after its status, whether it can still be changed and
+        // who makes the change (the status alone left the second ask unanswered).
+        case .orderChange where primary == .orderStatus:
+            let change = OrderAnswers.change(context, message: message)
+            guard let order = NextStepPlanner.focus(context), order.canCancel || order.canChangeAddress else {
+                return Array(change.prefix(1))
+            }
+            return ["It can still be changed: I can't make the change from this chat, but Customer Care can."]
         case .handoff where primary != .handoff && context.handoff == nil: return Array(HandoffAnswers.sentences(context).prefix(1))
         case .receipt where primary != .receipt: return ["I can't send e-mails from this chat; \(context.care.email) can send a copy."]
         // "Is Lakeside open? and do you take amex": the way named, else the passage about paying, found by the ask's

@@ -162,12 +162,21 @@ enum OfferAnswers {
         }
         guard !context.coupons.isEmpty else { return ["You have no coupons you can use right now."] }
         // "Any deals on cold drinks?": the coupons for that, and only those; if none is, said so before the others.
+        // A coupon for everything is for that too: after the ones made for it, or said to cover it when none is
+        // ("None of your coupons is for food" next to "$5.00 off everything" read as a contradiction).
         if let named = context.slots.dealFor {
             let fitting = context.coupons.filter { $0.fitsAsk == true }
+            let wide = context.coupons.filter { $0.fitsAsk != true && $0.coversEverything }
+            if fitting.isEmpty, !wide.isEmpty {
+                let codes = ItemAnswers.list(wide.prefix(2).map(\.code), joinedBy: "and")
+                let verb = wide.count == 1 ? "covers" : "cover"
+                return ["None of your coupons is just for \(named), but \(codes) \(verb) everything."]
+                    + wide.prefix(2).map(sentence)
+            }
             if fitting.isEmpty {
                 return ["None of your coupons is for \(named)."] + context.coupons.prefix(2).map(sentence)
             }
-            return fitting.prefix(2).map(sentence)
+            return (fitting.prefix(2) + wide.prefix(max(0, 2 - fitting.count))).map(sentence)
         }
         return context.coupons.prefix(2).map(sentence)
     }

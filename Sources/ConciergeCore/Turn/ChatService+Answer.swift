@@ -164,6 +164,14 @@ extension ChatService {
             let recent = orders.filter { turn.now.timeIntervalSince($0.placedAt) <= 14 * 86_400 }
             pointed = OrderPointer.find(OrderSlot(kind: .item, value: item), in: recent, user: user, now: turn.now)
         }
+        // "My order came without the beans", "the latte was cold": what came with an order, so the latest one that
+        // arrived, not one still on its way (its status answered a complaint about another).
+        let complaint = understanding.intents.contains(.complaint)
+            ? ComplaintReader.read(turn.text, shopNamed: understanding.slots.shop != nil) : nil
+        if pointed == nil, pointing?.kind == .latest, complaint?.kind == .quality, understanding.slots.item != nil,
+            let latest = orders.first, !latest.hasArrived {
+            pointed = orders.first { $0.hasArrived && turn.now.timeIntervalSince($0.placedAt) <= 14 * 86_400 }
+        }
         let origin = turn.location ?? user.home
         var nearby = origin.map {
             finder.nearest(to: $0, at: turn.now, count: settings.rules.shopsInContext,
@@ -193,7 +201,8 @@ extension ChatService {
         let coupons = try await store.coupons(availableTo: user.id, atShops: Array(shopIDs))
         // A Spanish message is also searched for in the policies' English words (the vector is the message's own).
         let glossed = understanding.slots.language == .es ? SpanishMenuWords.gloss(turn.text) : ""
-        let query = glossed.isEmpty ? turn.text : turn.text + " " + glossed
+        let written = PolicyQuery.negationsJoined(turn.text)
+        let query = glossed.isEmpty ? written : written + " " + glossed
         var policies = retriever.retrieve(query, embedding: embedding, top: settings.rules.policyResults)
         // The ask's own words are searched for lexically: the message's vector ("UPI chalega?") is far from every
         // passage, so the fused score would judge the right one weak again.
@@ -201,6 +210,15 @@ extension ChatService {
         if !policies.contains(where: \.isRelevant), let words = PolicyQuery.words(for: understanding.primary, trouble: trouble) {
             let widened = retriever.retrieve(query + " " + words, embedding: nil, top: settings.rules.policyResults)
             if widened.contains(where: \.isRelevant) { policies = widened }
+        }
+        // What went wrong with an order ("came without the beans") is searched for in the policies' words when no
+        // passage retrieved names it.
+        if let what = complaint?.what, let words = PolicyQuery.words(forProblem: what),
+            !policies.contains(where: { $0.isRelevant && MessageWords($0.chunk.text).contains(phrase: what) }) {
+            // Found weak by the message's own words, it may be among those retrieved already: it is now relevant.
+            let own = retriever.retrieve(words, embedding: nil, top: 1).filter(\.isRelevant)
+            policies.removeAll { result in own.contains { $0.chunk.id == result.chunk.id } }
+            policies += own
         }
         // A second ask in its own clause is also searched for on its own, lexically: "…missing the beans, also how
         // long do refunds take" ranked the returns passages for the beans first, and the refund times not at all.

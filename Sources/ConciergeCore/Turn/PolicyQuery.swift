@@ -23,6 +23,39 @@ enum PolicyQuery {
         }
     }
 
+    /// The policies' words for what went wrong with an order, as `ComplaintReader` names it ("missing"): "my delivery
+    /// came without the coffee beans" shares more words with the packaging and returns passages than with the one
+    /// on missing items.
+    static func words(forProblem what: String) -> String? {
+        switch what {
+        case "missing": "missing item report"
+        case "wrong": "wrong item received"
+        case "spilled", "crushed", "squashed": "damaged on arrival report"
+        default: nil
+        }
+    }
+
+    /// A state denied, in the one word the policies' readers would use: "beans I didn't open" is "unopened" beans.
+    /// Searched for as written, "open" met "Opened food … cannot be returned", the opposite of what was asked. A
+    /// message with no such denial is returned as it was.
+    static func negationsJoined(_ text: String) -> String {
+        var words = MessageWords.fold(text)
+        let original = words
+        let negations: Set<String> = ["didnt", "havent", "hasnt", "not", "never", "wasnt", "werent"]
+        // Past states only: "the shop is not open" and "can I not use my points" deny nothing about goods.
+        let states = ["opened": "unopened", "used": "unused", "worn": "unworn"]
+        for index in words.indices.dropFirst() where negations.contains(words[index - 1]) || (index >= 2
+            && negations.contains(words[index - 2]) && ["been", "even", "yet"].contains(words[index - 1])) {
+            let past = words[index] == "open" && words[index - 1] == "didnt" ? "opened" : words[index]
+            guard let state = states[past] else { continue }
+            words[index] = state
+            // The denial is in the state's word now: "didn't open" → "unopened", "haven't even used" → "unused".
+            let from = negations.contains(words[index - 1]) ? index - 1 : index - 2
+            for denial in from..<index { words[denial] = "" }
+        }
+        return words == original ? text : words.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     /// Words that start a second ask in the same message ("…, also how long do refunds take").
     private static let clauseStarts = ["also", "and also", "plus", "btw", "by the way", "oh and", "another thing"]
 

@@ -107,6 +107,10 @@ public struct ShopperUnderstanding: Sendable {
         }
         var evidence = cues.scores(cueWords).mapValues { Evidence(value: min(tuning.cueCap, $0.value) * tuning.cueWeight, position: $0.position) }
         readComplaint(message, cueWords: cueWords, slots: &slots, evidence: &evidence)
+        if let at = OrderAddition.position(in: cueWords) {
+            evidence[.orderChange, default: Evidence()].value += tuning.threshold
+            evidence[.orderChange]!.position = min(evidence[.orderChange]!.position ?? at, at)
+        }
         // A menu item's name and nothing else ("cold brew", "banana bread?") asks about that item.
         if cueWords.words.isEmpty, !message.words.isEmpty { evidence[.menu, default: Evidence()] = Evidence(value: tuning.threshold, position: 0) }
         // A coupon code typed out ("where can I use NOAH5OFF?") makes it about offers.

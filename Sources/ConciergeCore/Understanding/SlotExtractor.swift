@@ -114,6 +114,8 @@ struct SlotExtractor: Sendable {
                                        "toastie", "smoothie", "soup", "bagel", "scone", "mocha",
                                        "americano", "milkshake", "salad", "bread", "brownie", "chocolate", "juice",
                                        "frappe", "porridge", "water", "mug", "cup", "beans", "chai", "matcha", "bun"]
+    /// Things sold that a drink's word can come before ("coffee beans", "coffee mug").
+    private static let soldThings = ["beans", "mug", "cup"]
     /// Words of item names that describe rather than name ("cold", "iced", "oat"): they never name an item alone.
     private static let describing: Set<String> = ["cold", "iced", "hot", "still", "fresh", "house", "english", "breakfast",
                                                   "spiced", "free", "gluten", "sparkling", "oat", "vegan", "reusable",
@@ -165,6 +167,11 @@ struct SlotExtractor: Sendable {
             offer(position, 10, item)
         }
         for word in Self.genericItems { if let position = at(word) { offer(position, 20, word) } }
+        // "Coffee beans", "tea cup": a generic word before the thing sold is that thing, not the drink.
+        if let found = best, found.rank == 20, found.position + 1 < words.count,
+            let thing = Self.soldThings.first(where: { $0 == words[found.position + 1] }) {
+            return found.name + " " + thing
+        }
         return best?.name
     }
 

@@ -1,0 +1,49 @@
+import Foundation
+import Retrieval
+
+/// The section whose own headings name what the message is about, ahead of one that only shares its other words:
+/// "do you deliver on sundays" matched the shops' Sunday hours on "sunday" (a rare word), while "deliver" is in
+/// nearly every passage and counts for little; the headings "Delivery > Delivery times" say which one answers.
+enum PolicySubject {
+    /// `results` with the first one whose headings share a word with the message moved to the front, when the first
+    /// result's headings share none. Otherwise unchanged.
+    static func ordered(_ results: [RetrievalResult], message: String) -> [RetrievalResult] {
+        let results = denied(results, message: message)
+        let asked = PolicyExcerpt.contentWords(message)
+        guard let first = results.first, !names(first, asked),
+            let index = results.indices.dropFirst().first(where: { names(results[$0], asked) }) else { return results }
+        var ordered = results
+        ordered.insert(ordered.remove(at: index), at: 0)
+        return ordered
+    }
+
+    /// A state the message denies ("beans I didn't open", "unused"): passages that state it ("Opened food…",
+    /// "Gift cards that have been used") go after those that don't, and so does a document's opening paragraph,
+    /// which only says what the document covers.
+    static func denied(_ results: [RetrievalResult], message: String) -> [RetrievalResult] {
+        let written = Set(MessageWords.fold(PolicyQuery.negationsJoined(message)))
+        let stated = deniedStates.filter { written.contains($0.key) }.flatMap(\.value)
+        guard !stated.isEmpty else { return results }
+        func states(_ result: RetrievalResult) -> Bool {
+            result.citation.headingPath.count <= 1 || !Set(MessageWords.fold(result.chunk.text)).isDisjoint(with: stated)
+        }
+        return results.filter { !states($0) } + results.filter(states)
+    }
+
+    /// A denied state's word, and the words a passage states it with.
+    private static let deniedStates: [String: [String]] = [
+        "unopened": ["opened", "open"], "unused": ["used"], "unworn": ["worn"],
+    ]
+
+    /// Whether a heading word and an asked word are one word ("deliver" and "delivery", "refunds" and "refund").
+    private static func names(_ result: RetrievalResult, _ asked: Set<String>) -> Bool {
+        let headings = PolicyExcerpt.contentWords(([result.citation.document] + result.citation.headingPath)
+            .joined(separator: " "))
+        return headings.contains { heading in
+            asked.contains { word in
+                let (short, long) = word.count <= heading.count ? (word, heading) : (heading, word)
+                return short == long || (short.count >= 5 && long.hasPrefix(short))
+            }
+        }
+    }
+}
