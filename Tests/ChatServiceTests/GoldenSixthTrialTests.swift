@@ -53,6 +53,17 @@ struct GoldenSixthTrialTests {
                messages: ["refund policy for beans I didn't open"],
                contains: ["14 days", "[returns-and-refunds > What you can return > Packaged goods and merchandise]"],
                excludes: ["Items we cannot take back"]),
+        // After the coupons, "both together" asks whether they combine: "I don't know that one" was the answer.
+        Golden(name: "follow-up: can I use both together: one coupon per order",
+               messages: ["any offers?", "can i use both together?"],
+               contains: ["one coupon per order"], excludes: ["I don't know"], intent: .offers),
+        // "Better" is not "bitter": the answer apologised for a complaint.
+        Golden(name: "follow-up: which is better: never an apology",
+               messages: ["any offers?", "ok which is better"], excludes: ["I'm sorry", "Butter Croissant"]),
+        // Raj pays in rupees: the earning rule was quoted in pounds ("10 points for every £1").
+        Golden(name: "Raj: how do I get more points: the rate in rupees, never the policy's pounds",
+               email: "raj.patel@example.com", messages: ["how many points do i have and how do i get more"],
+               contains: ["You have", "10 points for every ₹1"], excludes: ["£"]),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

@@ -70,7 +70,7 @@ extension MenuFacts {
             // A drink of a listed kind that the menu does not list: not listed, and the kind's items are the alternatives.
             if let variety = thing.variety {
                 return AskedThing(phrase: variety + " " + thing.phrase, exact: false, items: [],
-                                  alternativesFrom: thing.phrase + "s",
+                                  alternativesFrom: thing.phrase.hasSuffix("s") ? thing.phrase : thing.phrase + "s",
                                   alternatives: thing.items.prefix(itemsPerThing).map { MenuSuggestions.facts($0, shop: shop) })
             }
             return AskedThing(

@@ -93,9 +93,12 @@ enum MenuLookup {
         var taken: [String] = []
         var unknown = false
         var at = index - 1
+        // A drink is made decaf on request; a bag of beans is decaf or it is not ("decaf beans" is not House Blend).
+        let packaged = ["bean", "beans", "ground"].contains(words[index])
         while at >= 0, taken.count < 2 {
             let word = words[at]
-            guard word.count >= 3, word.allSatisfy(\.isLetter), !describing.contains(word), !notVarieties.contains(word),
+            let sayWhich = notVarieties.contains(word) && !(packaged && word == "decaf")
+            guard word.count >= 3, word.allSatisfy(\.isLetter), !describing.contains(word), !sayWhich,
                 unlistedThings[word] == nil, !menuWords.contains(word)
             else { break }
             if !menuWords.contains(where: { $0.hasPrefix(word.prefix(4)) }) { unknown = true }

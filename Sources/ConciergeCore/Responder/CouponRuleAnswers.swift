@@ -8,7 +8,8 @@ enum CouponRuleAnswers {
     /// How coupons work, asked in the shopper's words.
     static let ruleWords = [
         "two coupons", "2 coupons", "two codes", "2 codes", "more than one", "multiple coupons", "several coupons",
-        "combine", "combined", "stack", "stacking", "with my points",
+        "combine", "combined", "stack", "stacking", "with my points", "both together", "use both", "both at once",
+        "at the same time", "together",
         "with points", "expired", "expire", "expires", "extend", "reissue", "cash value", "for cash", "minimum spend",
         "minimum order", "how do coupons work", "how do coupons", "how do i use", "how to use", "where do i enter",
         "where do i put", "where do i type", "gift card", "usage limit", "twice", "use it again", "reuse",

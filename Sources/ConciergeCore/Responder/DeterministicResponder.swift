@@ -197,13 +197,22 @@ enum LoyaltyAnswers {
         // "What are the loyalty tiers?": the section headed by a word of the message ("Membership tiers").
         let named = PolicyExcerpt.contentWords(message).subtracting(["point", "loyalty", "reward", "programme", "work"])
         let headed = about.isEmpty ? section(headed: named.sorted(), context) : nil
-        let rule = section(headed: earning ? ["earn", "collect"] : spending ? ["spend", "using", "redeem"] : [], context)
+        let quoted = section(headed: earning ? ["earn", "collect"] : spending ? ["spend", "using", "redeem"] : [], context)
             ?? headed ?? PolicyAnswers.cite(context, limit: 1, answering: message + about, minimumOverlap: 2)
+        // A rule in another currency ("10 points for every £1" to a shopper who pays in rupees) is not theirs: the
+        // rate in their own currency says it instead.
+        let rule = quoted.filter { !inOtherCurrency($0, context) }
         // "How do points work?": the rate answers it. It is left out when the quoted rule already says it.
         let saysRate = earning || (about.isEmpty && !asksBalance && headed == nil)
         let rate = saysRate && !rule.contains(where: { $0.contains("points for every") })
             ? context.shopper.pointsEarned.map { ["You earn \($0) you spend on items."] } ?? [] : []
         return asksBalance ? [balance(context)] + rate + rule : rate + rule + [balance(context)]
+    }
+
+    /// Whether a passage names money in a currency other than the shopper's (its rate says theirs: "for every ₹1").
+    static func inOtherCurrency(_ passage: String, _ context: PromptContext) -> Bool {
+        guard let own = context.shopper.pointsEarned?.split(separator: " ").last?.first else { return false }
+        return passage.contains { "£$€₹".contains($0) && $0 != own }
     }
 
     /// The retrieved passage whose own heading is about earning or spending ("Earning points"), when one was

@@ -39,7 +39,7 @@ struct CueScorer: Sendable {
         guard phrase.count >= 5 else { return nil }
         // A word that is another intent's cue is not a typo of this one's: "closest" (nearest) is not "closes".
         return message.words.firstIndex { word in
-            abs(word.count - phrase.count) <= 1 && word.count >= 4
+            abs(word.count - phrase.count) <= 1 && word.count >= 4 && !MessageWords.notTypos.contains(word)
                 && !(Self.cueOwners[word] ?? []).contains(where: { $0 != intent })
                 && EditDistance.isAtMostOne(word, phrase)
         }

@@ -58,6 +58,12 @@ struct MessageWords: Sendable {
     func containsLoosely(_ word: String) -> Bool {
         if set.contains(word) { return true }
         guard word.count >= 5 else { return false }
-        return words.contains { abs($0.count - word.count) <= 1 && $0.count >= 4 && EditDistance.isAtMostOne($0, word) }
+        return words.contains { abs($0.count - word.count) <= 1 && $0.count >= 4 && !Self.notTypos.contains($0)
+            && EditDistance.isAtMostOne($0, word) }
     }
+
+    /// Common words one letter from a cue or an item's word, never read as its typo: "which is better" is neither
+    /// "bitter" (a complaint) nor the Butter Croissant.
+    static let notTypos: Set<String> = ["better", "bitter", "butter", "batter", "letter", "matter", "latter", "longer",
+                                        "bigger", "hotter", "colder", "cheaper", "sooner"]
 }

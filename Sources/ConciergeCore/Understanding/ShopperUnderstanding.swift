@@ -349,7 +349,7 @@ enum FollowUp {
                                   "and", "also", "what about", "how about", "instead", "too", "then", "haan", "si",
                                   "vale", "please", "pls", "them", "those", "there", "the other", "first", "second",
                                   "that one", "do it", "go ahead", "why", "when", "really", "how", "which", "they", "their",
-                                  "what are they", "send it", "the one"]
+                                  "what are they", "send it", "the one", "both", "together", "either"]
 
     /// The intent a follow-up continues, if the message reads as one: short, leaning on the previous turn, and
     /// carrying no decisive ask of its own (a social one such as "thanks" is decisive).
