@@ -60,6 +60,11 @@ struct GoldenSixthTrialTests {
         // "Better" is not "bitter": the answer apologised for a complaint.
         Golden(name: "follow-up: which is better: never an apology",
                messages: ["any offers?", "ok which is better"], excludes: ["I'm sorry", "Butter Croissant"]),
+        // Decaf beans: "Yes, Lakeside Café has House Blend Beans 250g", which is not decaf.
+        Golden(name: "do you sell decaf beans: not listed, the beans there are, and decaf drinks on request",
+               messages: ["do you sell decaf beans"],
+               contains: ["We don't list decaf beans", "House Blend Beans 250g", "made with decaf beans"],
+               excludes: ["Yes,"]),
         // Raj pays in rupees: the earning rule was quoted in pounds ("10 points for every £1").
         Golden(name: "Raj: how do I get more points: the rate in rupees, never the policy's pounds",
                email: "raj.patel@example.com", messages: ["how many points do i have and how do i get more"],

@@ -59,6 +59,8 @@ enum MenuLookup {
             if !items.isEmpty {
                 var thing = Found(phrase: word, items: items, exact: false, alternativeCategory: unlistedThings[word])
                 thing.variety = variety(before: index, in: words, typed: typed, menuWords: Set(names.flatMap(\.1)))
+                // Not listed, it is named as typed: "we don't list decaf beans", not "decaf bean".
+                if thing.variety != nil { thing.phrase = typed[index] }
                 found.append((index, thing))
                 for other in words.indices where words[other] == word { words[other] = "" }
             } else if let category = unlistedThings[word] {
