@@ -44,10 +44,6 @@ struct GoldenSixthTrialTests {
         Golden(name: "gift wrapping: said plainly it is not listed",
                messages: ["do you do gift wrapping"],
                contains: ["gift wrapping"], excludes: ["[gift-cards"]),
-        // Delivery asked on a weekday: the shops' Sunday hours were quoted.
-        Golden(name: "do you deliver on sundays: the delivery hours, every day",
-               messages: ["do you deliver on sundays"],
-               contains: ["07:00 to 21:00 every day", "[delivery > Delivery times]"]),
         // Sealed goods: the list of what cannot be taken back was quoted.
         Golden(name: "refund for beans I didn't open: the packaged-goods rule",
                messages: ["refund policy for beans I didn't open"],
@@ -69,6 +65,16 @@ struct GoldenSixthTrialTests {
         Golden(name: "Raj: how do I get more points: the rate in rupees, never the policy's pounds",
                email: "raj.patel@example.com", messages: ["how many points do i have and how do i get more"],
                contains: ["You have", "10 points for every ₹1"], excludes: ["£"]),
+    ] + byMeaning
+
+    /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: lexical
+    /// retrieval alone judges the delivery-times passage weak for "do you deliver on sundays" ("sunday" is rare,
+    /// "deliver" in nearly every passage), so only the shops' hours are there to quote.
+    static let byMeaning: [Golden] = [
+        // Delivery asked on a weekday: the shops' Sunday hours were quoted.
+        Golden(name: "do you deliver on sundays: the delivery hours, every day",
+               messages: ["do you deliver on sundays"],
+               contains: ["07:00 to 21:00 every day", "[delivery > Delivery times]"]),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

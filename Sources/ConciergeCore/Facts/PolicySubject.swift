@@ -42,8 +42,12 @@ enum PolicySubject {
         return headings.contains { heading in
             asked.contains { word in
                 let (short, long) = word.count <= heading.count ? (word, heading) : (heading, word)
-                return short == long || (short.count >= 5 && long.hasPrefix(short))
+                return short.count >= 5 && !generic.contains(short) && long.hasPrefix(short)
             }
         }
     }
+
+    /// Words too short or too common to say what a section is about: "make" is in "How we make drinks" and in "can
+    /// you make it again" (a remake), "order" in half the headings and most messages.
+    private static let generic: Set<String> = ["order", "please", "thing", "place", "would", "could", "should", "about"]
 }

@@ -102,6 +102,8 @@ enum IntentCues {
                            "inedible", "bitter", "sour", "came cold", "minutes late", "mins late", "never turned up",
                            "never showed up", "only got", "chipped", "pani jaisa", "bekaar", "tapa rota", "llego frio", "is cold", "were cold", "cold coffee", "squashed",
                            "crushed", "damaged", "broken", "never arrived", "rubbish",
+                           // Something that never came with the order.
+                           "came without", "arrived without", "delivered without", "left out",
                            // Service in a shop: staff, a wait, cleanliness.
                            "unfriendly", "grosero", "grosera", "dirty", "filthy", "sucio", "sucia", "waited",
                            "took forever", "long wait")
