@@ -1,4 +1,5 @@
 @testable import ConciergeCore
+@testable import Retrieval
 import Testing
 
 /// The readers added for the sixth shopper trial's misses, each on its own; the goldens prove them end to end.
@@ -83,6 +84,33 @@ struct SixthTrialReadingTests {
         let pair = try #require(MenuWishReader.read("I'm hungry and thirsty").pair)
         #expect(pair.food.kinds == [.food] && pair.drink.kinds == [.drink])
         #expect(MenuWishReader.read("I'm starving").pair == nil)
+    }
+
+    static func result(_ document: String, _ headings: [String], _ text: String) -> RetrievalResult {
+        let chunk = PolicyChunk(id: headings.joined(separator: "/"), document: document, title: headings[0],
+                                headingPath: headings, position: 0, text: text)
+        return RetrievalResult(chunk: chunk, citation: Citation(document: document, title: headings[0],
+                                                                headingPath: headings, chunkID: chunk.id),
+                               score: 1, relevance: 0.5, isRelevant: true)
+    }
+
+    @Test func theSectionHeadedByTheAskComesFirst() {
+        let hours = Self.result("store-hours", ["Shop opening hours", "Usual hours"], "Sunday: 09:00 to 17:00.")
+        let delivery = Self.result("delivery", ["Delivery", "Delivery times"], "Delivery runs from 07:00 to 21:00.")
+        let remake = Self.result("drink-quality", ["Drink quality", "Not right?"], "We remake it free of charge.")
+        let making = Self.result("drink-quality", ["Drink quality", "How we make drinks"], "Shots are pulled fresh.")
+        #expect(PolicySubject.ordered([hours, delivery], message: "do you deliver on sundays").first == delivery)
+        // A verb in a heading says nothing of the section: "make it again" is a remake.
+        #expect(PolicySubject.ordered([remake, making], message: "can you make it again").first == remake)
+    }
+
+    @Test func aDeniedStateGoesAfterPassagesThatStateIt() {
+        let intro = Self.result("returns", ["Returns"], "This policy explains returns.")
+        let cannot = Self.result("returns", ["Returns", "Items we cannot take back"], "Opened food, including beans.")
+        let packaged = Self.result("returns", ["Returns", "Packaged goods"], "Sealed bags of coffee beans, 14 days.")
+        let ordered = PolicySubject.ordered([cannot, intro, packaged], message: "refund policy for beans I didn't open")
+        #expect(ordered.first == packaged)
+        #expect(PolicySubject.ordered([cannot, packaged], message: "can I return opened beans").first == cannot)
     }
 
     @Test func tomorrowsHoursHaveNoNextStepForToday() {

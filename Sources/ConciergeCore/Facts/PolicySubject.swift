@@ -42,12 +42,18 @@ enum PolicySubject {
         return headings.contains { heading in
             asked.contains { word in
                 let (short, long) = word.count <= heading.count ? (word, heading) : (heading, word)
-                return short.count >= 5 && !generic.contains(short) && long.hasPrefix(short)
+                guard short.count >= 3, !generic.contains(short) else { return false }
+                return short == long || (short.count >= 5 && long.hasPrefix(short))
             }
         }
     }
 
-    /// Words too short or too common to say what a section is about: "make" is in "How we make drinks" and in "can
-    /// you make it again" (a remake), "order" in half the headings and most messages.
-    private static let generic: Set<String> = ["order", "please", "thing", "place", "would", "could", "should", "about"]
+    /// Verbs and words too common to say what a section is about: "make" is in "How we make drinks" and in "can you
+    /// make it again" (a remake), "bring" in "Bring your own cup" and "can I bring my dog", "use" in "How we use your
+    /// data" and "can I use both together", "order" in half the headings and most messages.
+    private static let generic: Set<String> = [
+        "order", "make", "made", "bring", "take", "want", "need", "have", "give", "work", "help", "like", "come", "find",
+        "know", "please", "thing", "place", "would", "could", "should", "about", "when", "where", "what", "which", "your",
+        "use", "used", "using", "get", "got", "keep", "send", "tell", "show", "look", "see", "does", "will",
+    ]
 }
