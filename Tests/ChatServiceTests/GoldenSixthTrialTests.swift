@@ -61,6 +61,15 @@ struct GoldenSixthTrialTests {
                messages: ["do you sell decaf beans"],
                contains: ["We don't list decaf beans", "House Blend Beans 250g", "made with decaf beans"],
                excludes: ["Yes,"]),
+        // "Yes, Chelsea Roasters has Banana Bread. Banana Bread lists gluten." said yes to what it lacks.
+        Golden(name: "Noah: gluten free bread: the bread there is, but none that fits",
+               email: "noah.miller@example.com", messages: ["do you have gluten free bread"],
+               contains: ["but none that fits", "Banana Bread lists gluten", "please confirm with staff"],
+               excludes: ["Yes,"]),
+        // A drink made otherwise than asked: "I'm sorry about your Flat White" and the status of the order still to come.
+        Golden(name: "Noah: flat white with dairy but I asked for oat: wrong, and never the order still to come",
+               email: "noah.miller@example.com", messages: ["my flat white had dairy milk but i asked for oat"],
+               contains: ["I'm sorry your Flat White was wrong", "48 hours"], excludes: ["is placed"]),
         // Raj pays in rupees: the earning rule was quoted in pounds ("10 points for every £1").
         Golden(name: "Raj: how do I get more points: the rate in rupees, never the policy's pounds",
                email: "raj.patel@example.com", messages: ["how many points do i have and how do i get more"],

@@ -154,5 +154,7 @@ enum ComplaintReader {
         "came without": "missing", "arrived without": "missing", "delivered without": "missing",
         "forgot the": "missing", "forgot my": "missing", "forgotten": "missing", "left out": "missing",
         "not in the bag": "missing", "wasnt in the bag": "missing", "faltaba": "missing", "falto": "missing",
+        // Made otherwise than asked: "had dairy milk but I asked for oat".
+        "but i asked for": "wrong", "but i ordered": "wrong",
     ]
 }

@@ -43,8 +43,15 @@ enum MenuAnswers {
         var parts: [String] = []
         for thing in menu.asked {
             if !thing.items.isEmpty {
-                parts.append("Yes, \(menu.shop) has \(ItemAnswers.list(thing.items.map(priced), joinedBy: "and")).")
-                parts += thing.items.compactMap { clash($0, context) }
+                let listed = ItemAnswers.list(thing.items.map(priced), joinedBy: "and")
+                let clashes = thing.items.compactMap { clash($0, context) }
+                // "Gluten free bread?": "Yes, … Banana Bread. Banana Bread lists gluten." said yes to what it lacks.
+                if clashes.count == thing.items.count {
+                    parts.append("\(menu.shop) has \(listed), but none that fits:")
+                } else {
+                    parts.append("Yes, \(menu.shop) has \(listed).")
+                }
+                parts += clashes
             } else {
                 parts.append(notListed(thing.phrase, menu: menu) + alternatives(thing))
             }

@@ -161,8 +161,12 @@ extension ChatService {
         // "My oat flat white yesterday was lukewarm": a complaint about an item names the recent order that had it.
         if pointed == nil, pointing == nil, understanding.intents.contains(where: { [.complaint, .refund].contains($0) }),
             let item = understanding.slots.item, item.first?.isUppercase == true {
+            // One that arrived: a drink complained about was had, so not the order still to come with one (a refund
+            // asked for may be of that one: cancelling it).
             let recent = orders.filter { turn.now.timeIntervalSince($0.placedAt) <= 14 * 86_400 }
-            pointed = OrderPointer.find(OrderSlot(kind: .item, value: item), in: recent, user: user, now: turn.now)
+            let slot = OrderSlot(kind: .item, value: item)
+            pointed = OrderPointer.find(slot, in: recent.filter(\.hasArrived), user: user, now: turn.now)
+                ?? (understanding.primary == .complaint ? nil : OrderPointer.find(slot, in: recent, user: user, now: turn.now))
         }
         // "My order came without the beans", "the latte was cold": what came with an order, so the latest one that
         // arrived, not one still on its way (its status answered a complaint about another).
