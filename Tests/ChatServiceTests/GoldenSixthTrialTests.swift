@@ -70,6 +70,14 @@ struct GoldenSixthTrialTests {
         Golden(name: "Noah: flat white with dairy but I asked for oat: wrong, and never the order still to come",
                email: "noah.miller@example.com", messages: ["my flat white had dairy milk but i asked for oat"],
                contains: ["I'm sorry your Flat White was wrong", "48 hours"], excludes: ["is placed"]),
+        // The next step named an item the answer never mentioned ("get the Still Water").
+        Golden(name: "Noah: vegan pastries: the muffin offered is the next step's",
+               email: "noah.miller@example.com", messages: ["hey do you guys have any vegan pastries"],
+               contains: ["Vegan Blueberry Muffin", "Next step: get the Vegan Blueberry Muffin"]),
+        // The wifi's password: "Chelsea Roasters has wifi." and nothing of the password.
+        Golden(name: "wifi password: the shop has wifi, the counter has its password",
+               messages: ["whats the wifi password at lakeside"],
+               contains: ["Lakeside Café has wifi", "the team at the counter can give it to you"]),
         // Raj pays in rupees: the earning rule was quoted in pounds ("10 points for every £1").
         Golden(name: "Raj: how do I get more points: the rate in rupees, never the policy's pounds",
                email: "raj.patel@example.com", messages: ["how many points do i have and how do i get more"],

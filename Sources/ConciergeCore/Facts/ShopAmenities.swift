@@ -66,11 +66,15 @@ public struct AmenityFacts: Codable, Hashable, Sendable {
     /// `true` when the shop lists it; `false` when the chain lists it for some shops but not this one; `nil` when
     /// no shop of the chain records it (parking): not known, which is not the same as "no".
     public var listed: Bool?
+    /// The wifi's password was asked for: the chain's data does not hold it, the counter does.
+    public var passwordAsked: Bool? = nil
 
     /// "Lakeside Café has wifi." / "Soho Roastery's details don't list outdoor seating." / "I don't have parking
     /// details for Chelsea Roasters."
     var sentence: String {
         switch listed {
+        case true? where passwordAsked == true:
+            "\(shop) has \(amenity); I don't have its password, but the team at the counter can give it to you."
         case true?: "\(shop) has \(amenity)."
         case false?: "\(shop.hasSuffix("s") ? shop + "'" : shop + "'s") details don't list \(amenity)."
         case nil: "I don't have \(amenity) details for \(shop)."
@@ -82,10 +86,12 @@ public struct AmenityFacts: Codable, Hashable, Sendable {
         let asked = ShopAmenity.asked(in: message)
         guard !asked.isEmpty else { return [] }
         let recorded = Set(chain.flatMap(\.amenities)).union(shop.amenities)
+        let password = MessageWords(message).containsAny(["password", "passcode", "pwd", "login", "code"])
         return asked.map { amenity in
             AmenityFacts(shop: shop.name, amenity: amenity.wording,
                          listed: shop.amenities.contains(amenity.rawValue) ? true
-                            : recorded.contains(amenity.rawValue) ? false : nil)
+                            : recorded.contains(amenity.rawValue) ? false : nil,
+                         passwordAsked: amenity == .wifi && password ? true : nil)
         }
     }
 }

@@ -34,7 +34,11 @@ enum NextStepPlanner {
                     : (diet.isEmpty ? "" : " and") + " without " + ItemAnswers.list(clashes.allergens)
                 return "Next step: ask me for something\(diet)\(without) near you."
             }
-            return visit(context, item: context.item?.shop != nil ? context.item?.name : context.suggestions.first?.name)
+            // The item the answer named first: "we don't list pastries; from the bakery there's the Vegan Blueberry
+            // Muffin" ended "get the Still Water" (the first suggestion, never mentioned).
+            let named = context.menu?.asked.first.flatMap { $0.items.first ?? $0.alternatives.first }?.name
+            return visit(context, item: context.item?.shop != nil ? context.item?.name
+                : named ?? context.suggestions.first?.name)
         case .offers:
             guard let coupon = context.coupons.first else {
                 return "Next step: ask me again any time; new offers show up here as soon as they start."
