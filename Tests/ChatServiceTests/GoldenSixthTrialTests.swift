@@ -66,10 +66,6 @@ struct GoldenSixthTrialTests {
                email: "noah.miller@example.com", messages: ["do you have gluten free bread"],
                contains: ["but none that fits", "Banana Bread lists gluten", "please confirm with staff"],
                excludes: ["Yes,"]),
-        // A drink made otherwise than asked: "I'm sorry about your Flat White" and the status of the order still to come.
-        Golden(name: "Noah: flat white with dairy but I asked for oat: wrong, and never the order still to come",
-               email: "noah.miller@example.com", messages: ["my flat white had dairy milk but i asked for oat"],
-               contains: ["I'm sorry your Flat White was wrong", "48 hours"], excludes: ["is placed"]),
         // The next step named an item the answer never mentioned ("get the Still Water").
         Golden(name: "Noah: vegan pastries: the muffin offered is the next step's",
                email: "noah.miller@example.com", messages: ["hey do you guys have any vegan pastries"],
@@ -86,12 +82,18 @@ struct GoldenSixthTrialTests {
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: lexical
     /// retrieval alone judges the delivery-times passage weak for "do you deliver on sundays" ("sunday" is rare,
-    /// "deliver" in nearly every passage), so only the shops' hours are there to quote.
+    /// "deliver" in nearly every passage), so only the shops' hours are there to quote; and cues alone read "my flat
+    /// white had dairy milk but I asked for oat" as a question about dairy.
     static let byMeaning: [Golden] = [
         // Delivery asked on a weekday: the shops' Sunday hours were quoted.
         Golden(name: "do you deliver on sundays: the delivery hours, every day",
                messages: ["do you deliver on sundays"],
                contains: ["07:00 to 21:00 every day", "[delivery > Delivery times]"]),
+        // A drink made otherwise than asked: "I'm sorry about your Flat White" and the status of the order still to
+        // come. Cues alone read the milk named as a dairy question; only the learned sentiment hears the complaint.
+        Golden(name: "Noah: flat white with dairy but I asked for oat: wrong, and never the order still to come",
+               email: "noah.miller@example.com", messages: ["my flat white had dairy milk but i asked for oat"],
+               contains: ["I'm sorry your Flat White was wrong", "48 hours"], excludes: ["is placed"]),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

@@ -104,6 +104,8 @@ enum IntentCues {
                            "crushed", "damaged", "broken", "never arrived", "rubbish",
                            // Something that never came with the order.
                            "came without", "arrived without", "delivered without", "left out",
+                           // Made otherwise than asked.
+                           "but i asked for", "but i ordered",
                            // Service in a shop: staff, a wait, cleanliness.
                            "unfriendly", "grosero", "grosera", "dirty", "filthy", "sucio", "sucia", "waited",
                            "took forever", "long wait")
