@@ -14,7 +14,8 @@ struct SixthTrialReadingTests {
     }
 
     @Test func aDeniedStateIsOneWord() {
-        #expect(PolicyQuery.negationsJoined("refund policy for beans I didn't open") == "refund policy for beans i unopened")
+        #expect(PolicyQuery.negationsJoined("refund policy for beans I didn't open")
+            == "refund policy for beans i unopened")
         #expect(PolicyQuery.negationsJoined("i haven't even used it") == "i unused it")
         // Not a state of goods: "not open" is a shop's hours, "not use" a question about using something.
         #expect(PolicyQuery.negationsJoined("is lakeside not open yet") == "is lakeside not open yet")
@@ -116,10 +117,12 @@ struct SixthTrialReadingTests {
     @Test func tomorrowsHoursHaveNoNextStepForToday() {
         var shop = AnswerPlanTests.shop("Lakeside Café", open: true)
         shop.hoursAsked = "tomorrow (Sunday): open 07:00–22:00"
-        let step = NextStepPlanner.step(for: AnswerPlanTests.context(intents: ["open-now"], shops: [shop]), rules: .standard)
+        let step = NextStepPlanner.step(for: AnswerPlanTests.context(intents: ["open-now"], shops: [shop]),
+                                        rules: .standard)
         #expect(step == "Next step: plan your visit around these hours.")
         shop.hoursAsked = "today: open 07:00–22:00"
-        let today = NextStepPlanner.step(for: AnswerPlanTests.context(intents: ["open-now"], shops: [shop]), rules: .standard)
+        let today = NextStepPlanner.step(for: AnswerPlanTests.context(intents: ["open-now"], shops: [shop]),
+                                         rules: .standard)
         #expect(today.contains("head to Lakeside Café"))
     }
 }

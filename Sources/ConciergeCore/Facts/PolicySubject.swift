@@ -25,7 +25,8 @@ enum PolicySubject {
         let stated = deniedStates.filter { written.contains($0.key) }.flatMap(\.value)
         guard !stated.isEmpty else { return results }
         func states(_ result: RetrievalResult) -> Bool {
-            result.citation.headingPath.count <= 1 || !Set(MessageWords.fold(result.chunk.text)).isDisjoint(with: stated)
+            result.citation.headingPath.count <= 1
+                || !Set(MessageWords.fold(result.chunk.text)).isDisjoint(with: stated)
         }
         return results.filter { !states($0) } + results.filter(states)
     }

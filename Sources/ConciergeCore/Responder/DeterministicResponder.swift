@@ -197,7 +197,8 @@ enum LoyaltyAnswers {
         // "What are the loyalty tiers?": the section headed by a word of the message ("Membership tiers").
         let named = PolicyExcerpt.contentWords(message).subtracting(["point", "loyalty", "reward", "programme", "work"])
         let headed = about.isEmpty ? section(headed: named.sorted(), context) : nil
-        let quoted = section(headed: earning ? ["earn", "collect"] : spending ? ["spend", "using", "redeem"] : [], context)
+        let stems = earning ? ["earn", "collect"] : spending ? ["spend", "using", "redeem"] : []
+        let quoted = section(headed: stems, context)
             ?? headed ?? PolicyAnswers.cite(context, limit: 1, answering: message + about, minimumOverlap: 2)
         // A rule in another currency ("10 points for every £1" to a shopper who pays in rupees) is not theirs: the
         // rate in their own currency says it instead.

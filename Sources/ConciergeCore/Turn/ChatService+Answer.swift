@@ -165,8 +165,9 @@ extension ChatService {
             // asked for may be of that one: cancelling it).
             let recent = orders.filter { turn.now.timeIntervalSince($0.placedAt) <= 14 * 86_400 }
             let slot = OrderSlot(kind: .item, value: item)
-            pointed = OrderPointer.find(slot, in: recent.filter(\.hasArrived), user: user, now: turn.now)
-                ?? (understanding.primary == .complaint ? nil : OrderPointer.find(slot, in: recent, user: user, now: turn.now))
+            let arrived = OrderPointer.find(slot, in: recent.filter(\.hasArrived), user: user, now: turn.now)
+            pointed = arrived ?? (understanding.primary == .complaint ? nil
+                : OrderPointer.find(slot, in: recent, user: user, now: turn.now))
         }
         // "My order came without the beans", "the latte was cold": what came with an order, so the latest one that
         // arrived, not one still on its way (its status answered a complaint about another).

@@ -139,8 +139,8 @@ struct SlotExtractor: Sendable {
                 return i
             }
             guard word.count >= 6 else { return nil }
-            return words.firstIndex { abs($0.count - word.count) <= 1 && $0.count >= 5 && !MessageWords.notTypos.contains($0)
-                && EditDistance.isAtMostOne($0, word) }
+            return words.firstIndex { abs($0.count - word.count) <= 1 && $0.count >= 5
+                && !MessageWords.notTypos.contains($0) && EditDistance.isAtMostOne($0, word) }
         }
         // Candidates by where they start: a full name, a word only one item has, a generic word.
         var best: (position: Int, rank: Int, name: String)?
