@@ -48,13 +48,11 @@ enum ComplaintAnswers {
         let reporting = wrongOrMissing ? loose
             : PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords, minimumOverlap: 3)
         let what = PolicyExcerpt.contentWords(context.complaint?.what ?? "")
-        // The passage's own words, not its source: "[… > Damaged or missing items > Wrong item received]" names
+        // By the passage's own words, not its source: "[… > Damaged or missing items > Wrong item received]" names
         // "missing" too.
-        func passage(_ cited: String) -> String {
-            String(cited[..<(cited.range(of: " [", options: .backwards)?.lowerBound ?? cited.endIndex)])
-        }
-        let best = reporting.first { !what.isEmpty && !PolicyExcerpt.contentWords(passage($0)).isDisjoint(with: what) }
-            ?? reporting.first
+        let naming = Set(PolicyAnswers.cite(context, limit: context.policies.count, answering: what.joined(separator: " "),
+                                            minimumOverlap: 1))
+        let best = reporting.first(where: naming.contains) ?? reporting.first
         // No passage on reporting among those retrieved: the best one retrieved, as before, unless it is one on
         // another kind of problem (a wrong item's "tell us within 48 hours" for a dry muffin would mislead).
         return parts + (best.map { [$0] } ?? PolicyAnswers.cite(context, limit: 1).filter { !loose.contains($0) })

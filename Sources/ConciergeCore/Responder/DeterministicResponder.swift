@@ -135,9 +135,8 @@ enum DeterministicResponder {
         // "Where's my order and can I add a muffin to it?": after its status, whether it can still be changed and
         // who makes the change (the status alone left the second ask unanswered).
         case .orderChange where primary == .orderStatus:
-            let change = OrderAnswers.change(context, message: message)
             guard let order = NextStepPlanner.focus(context), order.canCancel || order.canChangeAddress else {
-                return Array(change.prefix(1))
+                return Array(OrderAnswers.change(context, message: message).prefix(1))
             }
             return ["It can still be changed: I can't make the change from this chat, but Customer Care can."]
         case .handoff where primary != .handoff && context.handoff == nil: return Array(HandoffAnswers.sentences(context).prefix(1))
