@@ -69,6 +69,8 @@ struct SixthTrialReadingTests {
     @Test func somethingThatNeverCameIsMissing() {
         #expect(ComplaintReader.read("my delivery came without the coffee beans", shopNamed: false)?.what == "missing")
         #expect(ComplaintReader.read("you forgot my croissant", shopNamed: false)?.what == "missing")
+        // A drink made without something is made wrong, not missing.
+        #expect(ComplaintReader.read("my cold brew came without ice", shopNamed: false)?.what == "wrong")
         // Left behind in a shop is still lost property.
         #expect(ComplaintReader.read("I forgot my umbrella at the cafe", shopNamed: false)?.kind == .lostProperty)
     }

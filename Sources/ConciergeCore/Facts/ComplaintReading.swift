@@ -49,7 +49,12 @@ enum ComplaintReader {
         let named = MessageWords(kinds.reduce(" " + words.words.joined(separator: " ") + " ") {
             $0.replacingOccurrences(of: " \($1) ", with: " drink ")
         })
-        let food = first(of: qualityWords, in: named) ?? first(of: qualityWords, in: words)
+        var food = first(of: qualityWords, in: named) ?? first(of: qualityWords, in: words)
+        // "My cold brew came without ice" is a drink made wrong; "my delivery came without the beans" lacks an item.
+        if food == "missing", words.containsAny(["came without", "arrived without", "delivered without"]),
+            !words.containsAny(["order", "delivery", "bag", "parcel", "package", "it", "pedido"]) {
+            food = "wrong"
+        }
         if let what = first(of: staffWords, in: words) {
             return ComplaintFacts(kind: .staff, what: what, when: when, foodToo: food)
         }
