@@ -22,13 +22,15 @@ extension ContextBuilder {
         return hours.map { "\(when): open \($0)" } ?? "\(when): closed all day"
     }
 
-    /// The need suggestions answer: a comfort need if the message has one, food if it asks what to eat.
+    /// The need suggestions answer: a comfort need if the message has one, food if it asks what to eat, something hot
+    /// if it asks for that.
     static func need(_ understanding: MessageUnderstanding, message: String) -> Intent {
-        if let comfort = understanding.intents.first(where: \.isComfort) { return comfort }
+        if let comfort = understanding.intents.first(where: \.isComfort) ?? understanding.carriedComfort { return comfort }
         let words = MessageWords(message)
         if words.containsAny(["eat", "food", "snack", "bite", "hungry", "lunch", "breakfast"]) { return .comfortHungry }
         if words.containsAny(["hot drink", "something hot", "warm"]) { return .comfortCold }
-        if words.containsAny(["drink", "to drink", "drinks"]) { return .comfortThirsty }
+        // "Drinks" alone is not thirst: the wish's drink kind keeps the suggestions to drinks, hot ones included ("the
+        // cheapest drink" left out the Espresso, "Christmas drinks" the seasonal latte).
         return understanding.primary
     }
 

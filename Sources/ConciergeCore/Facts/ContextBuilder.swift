@@ -42,7 +42,12 @@ struct ContextBuilder: Sendable {
         let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: Self.need(understanding, message: message), needs: needs, user: data.user,
                                                                   near: data.nearby, limit: rules.suggestionsInContext, wish: wish) : []
         var shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
-        let dealFit = CouponFit.asked(in: message, menus: data.nearby.prefix(rules.shopsInContext + 1).map(\.shop))
+        // A follow-up about the coupons ("and where can I use it?") keeps the thing the earlier message named ("…best
+        // for a latte"): the coupon meant stays first.
+        let followingOffers = understanding.isFollowUp && understanding.primary == .offers
+        let dealFit = CouponFit.asked(in: followingOffers ? message + " " + (understanding.slots.item ?? "") : message,
+                                      menus: data.nearby.prefix(rules.shopsInContext + 1).map(\.shop),
+                                      followingOffers: followingOffers)
         if let asked = understanding.slots.time, asked != "now", let first = data.nearby.first, !shops.isEmpty {
             shops[0].hoursAsked = Self.hours(of: first.shop, asked: asked, now: now)
         }
@@ -204,6 +209,10 @@ struct ContextBuilder: Sendable {
             if lFits != rFits { return lFits }
             if lFits, CouponFit.breadth(lhs.0.coupon.scope) != CouponFit.breadth(rhs.0.coupon.scope) {
                 return CouponFit.breadth(lhs.0.coupon.scope) < CouponFit.breadth(rhs.0.coupon.scope)
+            }
+            if lFits, let fit {
+                let (l, r) = (fit.itemsNamed(lhs.0, at: lhs.1), fit.itemsNamed(rhs.0, at: rhs.1))
+                if l != r { return l > r }
             }
             let (lOwn, rOwn) = (lhs.0.coupon.ownerID == data.user.id, rhs.0.coupon.ownerID == data.user.id)
             if lOwn != rOwn { return lOwn }

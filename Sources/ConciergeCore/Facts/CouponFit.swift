@@ -15,14 +15,22 @@ struct CouponFit: Sendable {
                                     "code", "codes", "promo", "promos", "voucher", "vouchers", "descuento",
                                     "descuentos", "oferta", "ofertas", "cupon", "cupones"]
 
-    /// `nil` when the message names nothing of the menu next to a deal word.
-    static func asked(in message: String, menus: [Shop]) -> CouponFit? {
+    /// `nil` when the message names nothing of the menu next to a deal word. A follow-up about the coupons just
+    /// given ("which one is best for a latte?") needs no deal word: any word of it may name the thing.
+    static func asked(in message: String, menus: [Shop], followingOffers: Bool = false) -> CouponFit? {
         let words = MessageWords.fold(message)
         let menuWords = Set(menus.flatMap { $0.menu.flatMap(itemWords) })
         var named: [String] = []
         var meant: Set<String> = []
-        for (index, word) in words.enumerated() where isDealWord(word) {
-            let around = words[max(0, index - 2)..<index] + words.dropFirst(index + 1).prefix(4)
+        let dealAt = words.indices.filter { isDealWord(words[$0]) }
+        // "Which coupon is best for a latte": the thing may stand six words after the deal word, but not past a
+        // word that starts another ask ("any deals today? also is the flat white vegan").
+        let windows: [[String]] = dealAt.isEmpty ? (followingOffers ? [words] : [])
+            : dealAt.map { index in
+                Array(words[max(0, index - 2)..<index])
+                    + words.dropFirst(index + 1).prefix(6).prefix { !Self.nextAsk.contains($0) }
+            }
+        for around in windows {
             for candidate in around where !named.contains(candidate) {
                 guard let standsFor = Self.menuWords(for: candidate, on: menuWords) else { continue }
                 named.append(candidate)
@@ -32,6 +40,8 @@ struct CouponFit: Sendable {
         guard !named.isEmpty else { return nil }
         return CouponFit(words: meant, written: named.joined(separator: " "))
     }
+
+    private static let nextAsk: Set<String> = ["also", "btw", "but", "aur", "tambien"]
 
     /// Words of item names that say nothing of the thing ("Oat Porridge with Berries"): "a coupon with my points"
     /// named no porridge, and was told "None of your coupons is for with".
@@ -57,6 +67,13 @@ struct CouponFit: Sendable {
             own += shop.menu.filter { eligible.appliesTo.contains($0.sku) }.flatMap(Self.itemWords)
         }
         return words.intersection(own).count
+    }
+
+    /// How many of the items a coupon covers hold every named word: of two coupons for a whole counter, "a latte"
+    /// fits the hot drinks' (three lattes) before the cold drinks' (one iced latte).
+    func itemsNamed(_ eligible: EligibleCoupon, at shop: Shop) -> Int {
+        guard [.category, .item].contains(eligible.coupon.scope.kind) else { return 0 }
+        return shop.menu.filter { eligible.appliesTo.contains($0.sku) && words.isSubset(of: Self.itemWords($0)) }.count
     }
 
     /// Narrower coupons first when two fit equally: one for the item itself before one for its whole counter.

@@ -25,6 +25,10 @@ public struct MenuFacts: Codable, Hashable, Sendable {
     /// Food and a drink were wanted as two things ("something to eat and a cold drink"): the suggestions alternate,
     /// one of each, so an answer names the first two.
     public var twoThings: Bool? = nil
+    /// Nothing described fits the diet: the items that are what was described but not the diet ("Christmas drinks"
+    /// for a vegan: the Gingerbread Spiced Latte, which lists dairy), so the answer names them and why, not only
+    /// "nothing".
+    public var unfitting: [ItemFacts]? = nil
 }
 
 public struct AskedThing: Codable, Hashable, Sendable {
@@ -52,6 +56,7 @@ extension MenuFacts {
         let found = MenuLookup.find(in: message, menu: shop.menu)
         let asksIfSold = MenuLookup.asksIfSold(message)
         let described = Set(MenuWishReader.kindWords.flatMap(\.1) + MenuWishReader.cheapWords
+                            + MenuWishReader.cheapestWords
                             + MenuWishReader.unanswerableWords.flatMap(\.1)
                             + ["decaf", "decaffeinated", "descafeinado", "caffeine", "coffee", "cafe", "menu", "food",
                                "drink", "drinks", "eat"])
@@ -93,10 +98,22 @@ extension MenuFacts {
         // "Extra hot" is the drink-quality policy's ("Ask for extra hot and we heat the milk to about 80 °C").
         let extraHot = words.contains(phrase: "extra hot") ? OfferedSentence.quote(naming: ["extra", "hot"], in: policies) : nil
         let quoted = [extraHot, OfferedSentence.quote(naming: policyWords, in: policies)].compactMap { $0 }
-        return MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
-                         caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
-                         asked: asked, unmatched: unmatched, policy: quoted.isEmpty ? nil : quoted.joined(separator: " "),
-                         twoThings: wish.pair == nil ? nil : true)
+        var facts = MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
+                              caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
+                              asked: asked, unmatched: unmatched,
+                              policy: quoted.isEmpty ? nil : quoted.joined(separator: " "),
+                              twoThings: wish.pair == nil ? nil : true)
+        facts.unfitting = unfitting(wish, shop: shop, needs: needs)
+        return facts
+    }
+
+    /// The items of the kinds described that the diet rules out, when no item of those kinds fits it.
+    private static func unfitting(_ wish: MenuWish, shop: Shop, needs: [DietaryFlag]) -> [ItemFacts]? {
+        guard !wish.kinds.isEmpty, !needs.isEmpty, wish.pair == nil else { return nil }
+        let described = shop.menu.filter { item in wish.kinds.allSatisfy { $0.fits(item) } && wish.allows(item, in: shop) }
+        guard !described.isEmpty, !described.contains(where: { DietaryRules.allows($0.tags, for: needs) }) else { return nil }
+        return described.sorted { ($0.priceMinor, $0.sku) < ($1.priceMinor, $1.sku) }.prefix(2)
+            .map { MenuSuggestions.facts($0, shop: shop) }
     }
 
     /// "Do you sell beans?": the item asked for leads the suggestions (and so the next step) when it fits the diet.
@@ -133,6 +150,7 @@ extension MenuFacts {
             rules.append(Money.format(cap.minor, currency: shop.currency) + " or less")
         }
         if wish.cheap { rules.append("from the budget price range") }
+        if wish.cheapest { rules.append("by the lowest price") }
         return rules
     }
 }

@@ -13,10 +13,11 @@ import Foundation
 /// | snack | it is in the bakery range |
 /// | drink / food | its category is a drinks one / a food one (bakery, food, hot-food) |
 /// | cold | it is a cold drink |
+/// | seasonal | the menu tags it seasonal ("Christmas drinks", "anything festive") |
 ///
 /// What the data cannot tell (calories, nutrition, portion sizes) is not mapped at all: `MenuWish.unanswerable`.
 enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
-    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold
+    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold, seasonal
 
     static let sweetNameWords: Set<String> = ["chocolate", "caramel", "gingerbread", "cinnamon", "berry", "berries",
                                               "blueberry", "banana", "brownie", "muffin", "bun", "lemonade", "smoothie",
@@ -49,6 +50,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .coffee: Self.drinkCategories.contains(item.category) && !nameWords.isDisjoint(with: Self.coffeeNameWords)
             && nameWords.isDisjoint(with: Self.notCoffeeNameWords)
         case .cold: item.category == "cold-drinks"
+        case .seasonal: item.tags.contains(.seasonal)
         }
     }
 
@@ -65,6 +67,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .food: "food"
         case .coffee: "coffee"
         case .cold: "cold drinks"
+        case .seasonal: "from the seasonal menu"
         }
     }
 

@@ -158,8 +158,10 @@ enum MenuLookup {
                                    "option", "something", "anything", "stuff", "things", "for", "me", "de", "el", "la",
                                    "los", "las", "un", "una", "and", "or", "what", "that", "thats", "which", "else", "like",
                                    "with", "got", "is", "are", "it", "there", "yall", "guys"]
-        // Where the thing asked for ends: who it is for or why ("…without sugar for my diabetic dad").
-        let ends: Set<String> = ["for", "my", "our", "his", "her", "because", "since", "as", "if", "when", "cos", "coz"]
+        // Where the thing asked for ends: who it is for or why ("…without sugar for my diabetic dad"), or where ("…spicy
+        // on the menu": "We don't list spicy on on the menu").
+        let ends: Set<String> = ["for", "my", "our", "his", "her", "because", "since", "as", "if", "when", "cos", "coz",
+                                 "on"]
         for frame in sellFrames {
             guard let at = MenuWishReader.position(of: [frame], in: words) else { continue }
             let after = words.words.dropFirst(at + frame.split(separator: " ").count).prefix { !ends.contains($0) }

@@ -44,8 +44,8 @@ enum MenuSuggestions {
         }
         let favourites = Set(user.preferences.favouriteItems)
         let ranked = fits.sorted { lhs, rhs in
-            let l = favourites.contains(lhs.sku)
-            let r = favourites.contains(rhs.sku)
+            let l = favourites.contains(lhs.sku) && !wish.cheapest
+            let r = favourites.contains(rhs.sku) && !wish.cheapest
             return l != r ? l : (lhs.priceMinor, lhs.sku) < (rhs.priceMinor, rhs.sku)
         }
         return ranked.prefix(limit).map { facts($0, shop: shop) }

@@ -16,6 +16,9 @@ struct MenuWish: Hashable, Sendable {
     var priceCap: PriceCap?
     /// "cheap", "budget": the menu's own budget price tier.
     var cheap = false
+    /// "The cheapest drink": the lowest prices of what fits, whatever their tier (the budget tier left out the
+    /// Espresso, cheaper than the lemonade it listed).
+    var cheapest = false
 
     /// "Something gluten-free to eat and a cold drink": a kind only food is and a kind only a drink is, wanted as two
     /// things (`nil` when the kinds describe one).
@@ -31,6 +34,7 @@ struct MenuWish: Hashable, Sendable {
 
     var isEmpty: Bool {
         kinds.isEmpty && notKinds.isEmpty && unanswerable.isEmpty && caffeine == nil && priceCap == nil && !cheap
+            && !cheapest
     }
 }
 
@@ -57,6 +61,9 @@ enum MenuWishReader {
         (.coffee, ["coffee", "coffees"]),
         (.cold, ["cold drink", "cold drinks", "something cold", "iced drink", "chilled drink", "thanda", "thandi",
                  "bebida fria", "algo frio"]),
+        // "Holiday" alone is also the shops' holiday hours.
+        (.seasonal, ["seasonal", "christmas", "xmas", "festive", "winter special", "winter specials",
+                     "holiday drink", "holiday drinks", "holiday menu", "limited edition", "navidad", "navideno"]),
     ]
     /// Descriptions the menu's data cannot decide: it has no calories, nutrition or portion sizes.
     static let unanswerableWords: [(String, [String])] = [
@@ -75,6 +82,8 @@ enum MenuWishReader {
                                "a caffeine", "have caffeine", "has caffeine", "contain caffeine", "more caffeine"]
     static let cheapWords = ["cheap", "cheapest", "budget", "inexpensive", "affordable", "sasta", "sasti", "barato",
                              "barata", "economico", "economica"]
+    static let cheapestWords = ["cheapest", "least expensive", "lowest price", "lowest priced", "sabse sasta",
+                                "sabse sasti", "mas barato", "mas barata"]
     static let noSugar = ["without sugar", "no sugar", "sugar free", "sugarfree", "low sugar", "less sugar", "diabetic",
                           "diabetes", "sin azucar", "bina cheeni", "bina chini"]
     private static let negations: Set<String> = ["not", "no", "nothing", "without", "non", "nahi", "nahin", "sin", "ni"]
@@ -99,16 +108,40 @@ enum MenuWishReader {
             wish.notKinds.append(.sweet)
         }
         wish.unanswerable = unanswerableWords.filter { words.containsAny($0.1) }.map(\.0)
-        if words.containsAny(avoidCaffeine) || words.containsLoosely("decaffeinated") {
+        // "Can't live without coffee" wants it, whatever "without coffee" says alone.
+        let cannotGoWithout = words.containsAny(["live without", "do without", "survive without", "function without"])
+        if !cannotGoWithout,
+            words.containsAny(avoidCaffeine) || words.containsLoosely("decaffeinated") || avoidsCaffeine(words) {
             wish.caffeine = .avoid
-        } else if words.containsAny(wantCaffeine) {
+        } else if cannotGoWithout || words.containsAny(wantCaffeine) {
             wish.caffeine = .want
         }
         // Caffeine is a drink's: "do you have decaf?" asks for drinks, not a muffin that lists none.
         if wish.caffeine == .avoid, wish.kinds.isEmpty { wish.kinds = [.drink] }
         wish.priceCap = PriceCapReader.read(words, text: message)
-        wish.cheap = wish.priceCap == nil && words.containsAny(cheapWords)
+        wish.cheapest = wish.priceCap == nil && words.containsAny(cheapestWords)
+        wish.cheap = wish.priceCap == nil && !wish.cheapest && words.containsAny(cheapWords)
         return wish
+    }
+
+    /// Words that say caffeine is kept out, a few words before it: "can't do caffeine", "cannot have any caffeine",
+    /// "sensitive to caffeine", "trying to quit coffee". Without them, "caffeine" named alone was no rule at all, and
+    /// the Espresso was offered to someone who can't have it.
+    private static let avoidingWords: Set<String> = ["cant", "cannot", "avoid", "avoiding", "quit", "quitting",
+                                                     "stopped", "sensitive", "intolerant", "allergic", "allergy",
+                                                     "cut", "cutting", "reduce", "reducing", "limit", "limiting", "skip",
+                                                     "skipping", "nahi", "nahin"]
+
+    static func avoidsCaffeine(_ words: MessageWords) -> Bool {
+        guard let at = words.words.firstIndex(where: { ["caffeine", "caffiene", "coffee"].contains($0) }) else {
+            return false
+        }
+        // The first word before it that is not a filler decides: "can't do caffeine" avoids it, "can't decide which
+        // coffee" and "can't live without coffee" do not.
+        let fillers: Set<String> = ["do", "have", "drink", "take", "handle", "any", "to", "down", "on", "back", "my",
+                                    "more", "much", "the", "of", "from"]
+        let leading = words.words[..<at].reversed().first { !fillers.contains($0) }
+        return leading.map(avoidingWords.contains) ?? false
     }
 
     /// Where the first of the phrases starts, one typo allowed only in a long single word ("brekfast"): "light" one

@@ -17,13 +17,15 @@ enum PolicyExcerpt {
         let wantsNumber = MessageWords(question).containsAny(["how long", "how much", "how many", "when", "days", "hours",
                                                               "minutes", "cost", "price", "fee", "until", "window", "time"])
         let tables = tables(of: text)
+        let asksHowLong = MessageWords(question).containsAny(howLongInHinglish)
         let scores = sentences.map { sentence -> Double in
             // A table row also says what its header says: "£10 to £24.99: £2.99." is a delivery fee.
             let header = tables.first { $0.rows.contains(sentence) }.map { contentWords($0.header) } ?? []
             let overlap = Double(contentWords(sentence).union(header).intersection(asked).count)
             let number = wantsNumber && sentence.contains(where: \.isNumber) ? 0.75 : 0
             let aboutSubject = Double(contentWords(sentence).intersection(subject).count) * 0.5
-            return overlap + number + aboutSubject
+            let duration = asksHowLong && contentWords(sentence).contains("within") ? 1.5 : 0
+            return overlap + number + aboutSubject + duration
         }
         var best = 0
         for index in sentences.indices where scores[index] > scores[best] { best = index }
@@ -168,12 +170,29 @@ enum PolicyExcerpt {
     /// Words a question means without writing them: "do I get points for it?" asks how points are earned, and
     /// "get" alone is too common to count ("get a refund").
     /// Paying with points ("pay half with points", "use my points") asks how they are spent.
+    /// What points buy ("what can I get with them?", "what are my points worth?") asks how they are spent, too.
+    /// Money gone after a payment that failed ("it failed and money still left my account") asks whether it was
+    /// charged: the sentence about a pending amount answers it, not the checklist for a declined card.
     static func impliedWords(_ question: String) -> Set<String> {
-        let words = Set(MessageWords.fold(question))
+        let message = MessageWords(question)
+        let words = message.set
+        if message.containsAny(moneyGone) { return ["charged", "pending", "amount"] }
+        // "Delivery kitne time mein aayegi?" (how long will it take to come?): the sentence with the minutes.
+        if message.containsAny(howLongInHinglish) { return ["arrive", "within", "minute"] }
         guard !words.isDisjoint(with: ["point", "points", "reward", "rewards"]) else { return [] }
+        if message.containsAny(["get with", "buy with", "get for them", "get for my", "worth", "swap"]) { return ["spend"] }
         if !words.isDisjoint(with: ["get", "gets", "collect", "gain", "receive"]) { return ["earn"] }
         return !words.isDisjoint(with: ["pay", "use", "half", "part", "some", "redeem"]) ? ["spend"] : []
     }
+
+    /// "How long" in Hinglish. Its "time" also meets "a later time" in the passage, so the sentence that says how
+    /// long it takes ("…within 30 to 45 minutes") is marked too (`best`).
+    static let howLongInHinglish = ["kitne time", "kitna time", "kitni der", "kitne der", "kitne minute", "kitna samay"]
+
+    private static let moneyGone = ["left my account", "taken from my account", "came out of my account",
+                                    "money was taken", "money got taken", "took my money", "took the money",
+                                    "money still went", "money went", "been debited", "was debited", "got debited",
+                                    "been deducted", "was deducted", "got deducted", "paisa kat gaya", "paise kat gaye"]
 
     /// Folded words without stop words, with a plural "s" dropped, so "refunds" meets "refund" and "dogs" meets
     /// "dog" (not "-ss", "-us", "-is": "less", "plus", "this" are not plurals).

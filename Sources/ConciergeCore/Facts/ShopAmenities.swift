@@ -52,9 +52,18 @@ enum ShopAmenity: String, CaseIterable, Sendable {
         let named = allCases.filter { words.containsAny($0.phrases) }
         let power = words.containsAny(["outlet", "outlets"])
             && (!named.isEmpty || words.containsAny(["laptop", "charge", "charging", "work from"]))
-        return power && !named.contains(.powerSockets) ? allCases.filter { named.contains($0) || $0 == .powerSockets }
-            : named
+        if power && !named.contains(.powerSockets) { return allCases.filter { named.contains($0) || $0 == .powerSockets } }
+        // Working from a shop ("can I bring my laptop and work there for a few hours?") asks about what work needs.
+        // A laptop left behind is lost property.
+        if named.isEmpty, words.containsAny(workingThere),
+            !words.containsAny(["left my", "lost my", "forgot my", "forgotten", "left behind", "stolen"]) {
+            return [.wifi, .powerSockets]
+        }
+        return named
     }
+
+    private static let workingThere = ["laptop", "work from", "work at", "work there", "work in", "get some work done",
+                                       "remote work", "working remotely", "study at", "study there", "revise at"]
 }
 
 /// One amenity asked about, answered for one shop.

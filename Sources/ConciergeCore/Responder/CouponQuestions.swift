@@ -25,6 +25,17 @@ enum CouponQuestions {
                            "where is it valid", "where can it be used"])
     }
 
+    /// Where the coupon meant can be used, asked without a shop ("where can I use it?", "where can I use
+    /// AVA20COCOA?"): its terms alone did not say.
+    static func whereValid(_ context: PromptContext, message: String) -> [String]? {
+        let words = MessageWords(message)
+        guard context.slots.shop == nil, asksWhere(words), let coupon = context.coupons.first,
+            pointer(in: words) != nil || context.slots.couponCode == coupon.code
+        else { return nil }
+        let place = coupon.validAt == "all our shops" ? "works at all our shops" : "only works at \(coupon.validAt)"
+        return ["\(coupon.code) \(place).", OfferAnswers.sentence(coupon)]
+    }
+
     /// Whether the coupon meant (the context's first) can be used at the shop the message names.
     static func atShop(_ context: PromptContext, message: String) -> [String]? {
         guard let shop = context.slots.shop, let coupon = context.coupons.first, pointer(in: message) != nil

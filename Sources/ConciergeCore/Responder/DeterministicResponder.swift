@@ -71,7 +71,7 @@ enum DeterministicResponder {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired: ComfortAnswers.answer(intent, context)
         case .menu: MenuAnswers.answer(context, message: message) ?? ItemAnswers.menu(context)
         case .dietary: MenuAnswers.answer(context, message: message) ?? ItemAnswers.dietary(context)
-        case .offers: CouponQuestions.atShop(context, message: message)
+        case .offers: CouponQuestions.atShop(context, message: message) ?? CouponQuestions.whereValid(context, message: message)
             ?? CouponRuleAnswers.answer(context, message: message) ?? OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.number(context, message: message) ?? OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)
@@ -93,7 +93,8 @@ enum DeterministicResponder {
         case .openNow: context.holidayHours.map { [$0] } ?? ShopAnswers.nearest(context)
         case .nearest: ShopAnswers.nearest(context)
         case .loyalty: LoyaltyAnswers.answer(context, message: message)
-        case .policyQuestion: UnlistedService.answer(context, message: message) ?? PolicyAnswers.answer(context)
+        case .policyQuestion: (UnlistedService.answer(context, message: message) ?? PolicyAnswers.answer(context))
+            + ShopAnswers.hoursForOrdering(context, message: message)
         case .handoff: HandoffAnswers.sentences(context)
         case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]
         case .greeting: ["Hi \(context.shopper.name)! I can help with your orders, offers, points and the nearest open shop."]
@@ -111,6 +112,12 @@ enum DeterministicResponder {
         // "The barista was rude, and where is my order?": the order asked about, unless it is the one complained about.
         case .orderStatus where primary == .complaint: return ComplaintAnswers.otherOrderStatus(context, message: message)
         case .orderStatus where ![.refund, .orderChange].contains(primary): return Array(OrderAnswers.status(context).prefix(1))
+        // "My muffin was stale, can I get a refund": the complaint's passage already says it is put right with a
+        // refund; a passage on what is not taken back ("Items we cannot take back") is about goods, and only
+        // confuses it. One that says what is done ("we remake it free of charge") stays.
+        case .refund where primary == .complaint && context.complaint?.kind == .quality:
+            return Array(OrderAnswers.refund(context, message: message).prefix(1))
+                .filter { $0 != PolicyAnswers.unknown && !PolicyAnswers.citesAnExclusion($0) }
         // "I don't know that one" after a main answer reads as if the main one were not answered: left out.
         case .refund where primary != .orderStatus:
             return Array(OrderAnswers.refund(context, message: message).prefix(1)).filter { $0 != PolicyAnswers.unknown }
@@ -272,6 +279,16 @@ enum ShopAnswers {
             sentence += " " + where_(open) + " and " + statusClause(open) + "."
         }
         return [sentence]
+    }
+
+    /// "Can I order ahead for pickup at 7am tomorrow?": the shop's hours that day, after the policy's answer (the
+    /// order-ahead passage alone never said that Chelsea Roasters is closed on Sundays).
+    static func hoursForOrdering(_ context: PromptContext, message: String) -> [String] {
+        guard let shop = context.shops.first, let asked = shop.hoursAsked,
+            MessageWords(message).containsAny(["order ahead", "pickup", "pick up", "collect", "collection", "preorder",
+                                               "pre order", "deliver", "delivery"])
+        else { return [] }
+        return ["\(shop.name) \(asked)."]
     }
 
     /// "Lakeside Café is 450 m away, about 6 min on foot," or "… is 12.4 km away" when walking is not sensible.

@@ -188,6 +188,13 @@ enum MenuAnswers {
                 : "At \(menu.shop), chosen as \(ItemAnswers.list(rules, joinedBy: "and")): "
                     + ItemAnswers.list(context.suggestions.map(priced), joinedBy: "and") + ".")
         }
+        // "Christmas drinks?" for a vegan: what there is of that kind, and why it does not fit.
+        if context.suggestions.isEmpty, let unfitting = menu.unfitting, !unfitting.isEmpty,
+            !menu.chosenBy.isEmpty, !rules.isEmpty {
+            parts.append("Chosen as \(ItemAnswers.list(menu.chosenBy, joinedBy: "and")) only: "
+                         + ItemAnswers.list(unfitting.map(priced), joinedBy: "and") + ".")
+            parts += unfitting.compactMap { clash($0, context) }
+        }
         // "What's your most popular drink?": no sales figures here, said before what the menu has instead.
         if menu.cannotTell.contains(MenuWishReader.popular) {
             parts.insert("I can't see what sells most, so I can't tell you what's most popular.", at: 0)
@@ -211,7 +218,9 @@ enum MenuAnswers {
         let allergens = AskedItemFinder.allergenTags.filter { needs.contains($0.1) && item.tags.contains($0.0.rawValue) }
             .map(\.1)
         if !allergens.isEmpty { return "\(item.name) lists \(ItemAnswers.list(allergens, joinedBy: "and"))." }
-        if needs.contains("vegan"), !item.tags.isEmpty, !item.tags.contains("vegan") { return "\(item.name) isn't vegan." }
+        if needs.contains("vegan"), !item.tags.isEmpty, !item.tags.contains("vegan") {
+            return item.tags.contains("dairy") ? "\(item.name) lists dairy, so it isn't vegan." : "\(item.name) isn't vegan."
+        }
         if needs.contains("vegetarian"), !item.tags.isEmpty, item.tags.allSatisfy({ !["vegan", "vegetarian"].contains($0) }) {
             return "\(item.name) isn't vegetarian."
         }

@@ -191,6 +191,14 @@ enum OfferAnswers {
 enum PolicyAnswers {
     static let unknown = "I don't know that one from our policies, and I'd rather not guess."
 
+    /// Whether a cited passage's section is about what is not done ("[… > Items we cannot take back]").
+    static func citesAnExclusion(_ cited: String) -> Bool {
+        guard let open = cited.lastIndex(of: "["), let section = cited[open...].split(separator: ">").last else {
+            return false
+        }
+        return !MessageWords.fold(String(section)).filter { ["cannot", "cant", "not", "dont", "never"].contains($0) }.isEmpty
+    }
+
     static func answer(_ context: PromptContext) -> [String] {
         let cited = cite(context, limit: 1)
         return cited.isEmpty ? [unknown] : cited

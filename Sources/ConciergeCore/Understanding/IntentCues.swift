@@ -188,7 +188,9 @@ enum IntentCues {
                          "human being", "not a bot", "instead of a bot")
             + weak("call", "phone", "complain")
             // A phone left behind in a shop is lost property, not a wish to be phoned.
-            + not("left my phone", "lost my phone", "forgot my phone", "reh gaya", "reh gayi", "chhut gaya"),
+            + not("left my phone", "lost my phone", "forgot my phone", "reh gaya", "reh gayi", "chhut gaya")
+            // Someone described ("good for someone who can't…", "a gift for somebody") is not a person asked for.
+            + not("for someone", "for somebody", "someone who", "somebody who"),
         .ruleOverride: strong("ignore previous", "ignore all", "ignore your", "disregard", "system prompt",
                               "your instructions", "you are now", "developer mode", "jailbreak", "pretend you",
                               "act as", "reveal", "print your prompt", "override", "forget your", "new instructions",

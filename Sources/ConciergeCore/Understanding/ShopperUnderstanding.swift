@@ -10,6 +10,9 @@ public struct MessageUnderstanding: Codable, Hashable, Sendable {
     public var choices: [Intent]
     /// The message continues the previous one ("ok, use that one", "what about tomorrow?").
     public var isFollowUp: Bool
+    /// The feeling the previous message was about, kept for a short menu or diet ask after it: "I'm freezing", then
+    /// "anything without dairy?" still wants something hot (`carryingOver`).
+    public var carriedComfort: Intent? = nil
 
     public var primary: Intent { reading.primary }
     public var intents: [Intent] { choices.isEmpty ? reading.intents : [] }
@@ -236,6 +239,8 @@ public struct ShopperUnderstanding: Sendable {
     public func carryingOver(_ understanding: MessageUnderstanding, text: String, from previous: PreviousTurn?) -> MessageUnderstanding {
         guard let previous else { return understanding }
         let message = MessageWords(text)
+        var understanding = understanding
+        understanding.carriedComfort = comfortCarried(understanding, message: message, previous: previous)
         let leans = message.words.count <= 8 && message.containsAny(["it", "its", "that", "this", "they", "them", "one", "those"])
         guard understanding.isFollowUp || leans else { return understanding }
         let earlier = extractor.slots(previous.text, MessageWords(previous.text))
@@ -249,6 +254,15 @@ public struct ShopperUnderstanding: Sendable {
         if carried.slots.shop == nil { carried.slots.shop = earlier.shop }
         if carried.slots.diet.isEmpty { carried.slots.diet = earlier.diet }
         return carried
+    }
+
+    /// "I'm freezing", then "anything without dairy?": the second asks for the first's kind of thing, in a diet.
+    private func comfortCarried(_ understanding: MessageUnderstanding, message: MessageWords,
+                                previous: PreviousTurn) -> Intent? {
+        guard let comfort = previous.intents.first, comfort.isComfort, message.words.count <= 6,
+            [.menu, .dietary].contains(understanding.primary), !understanding.intents.contains(where: \.isComfort)
+        else { return nil }
+        return comfort
     }
 
     /// Asks a report of something gone wrong is read as, when it is not a question: the complaint leads instead.
