@@ -61,18 +61,40 @@ struct GoldenSeventhTrialTests {
         Golden(name: "Noah: freezing, then anything without dairy: hot drinks only",
                email: "noah.miller@example.com", messages: ["i'm freezing", "anything without dairy?"],
                contains: ["Espresso"], excludes: ["Still Water", "Sparkling Lemonade", "Cold Brew"]),
+        // Second round (written with their fixes). Something received instead of what was ordered: "already on its
+        // way, so it can't be changed any more".
+        Golden(name: "they gave me a cappuccino instead of my oat flat white: a wrong item, not a change",
+               messages: ["they gave me a cappuccino instead of my oat flat white"],
+               contains: ["I'm sorry your Cappuccino was wrong", "48 hours"], excludes: ["can't be changed"],
+               intent: .complaint),
+        Golden(name: "can I get a latte instead of a cappuccino on my order: still a change",
+               messages: ["can i get a latte instead of a cappuccino on my order"],
+               excludes: ["I'm sorry"], intent: .orderChange),
+        // How busy a shop is: only its hours, as if they answered.
+        Golden(name: "is Lakeside busy right now: not known, then its hours",
+               messages: ["is lakeside busy right now"],
+               contains: ["I can't see how busy Lakeside Café is", "open until 22:00"]),
+        // Extra hot: the suggestions included still water.
+        Golden(name: "extra hot with oat milk: the policy, and only hot drinks suggested",
+               messages: ["can i get my drink extra hot with oat milk"],
+               contains: ["80 °C", "oat"], excludes: ["Still Water", "Sparkling Lemonade"]),
     ] + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: cues alone
     /// read "delivery kitne time mein aayegi" (how long will delivery take to come?) as the status of the shopper's
     /// own order, which the examples read as the general question it is; and lexical retrieval alone judges the
     /// fresh-food passage weak for "my muffin was stale" (it ranks gift-card expiry first), so no passage says it is
-    /// put right with a refund.
+    /// put right with a refund; and cues alone read "the chai was too sweet" next to a refund as a refund only.
     static let byMeaning: [Golden] = [
         // Delivery time asked in Hinglish: an apology, as for a complaint, and the pickup order's status.
         Golden(name: "Raj: delivery kitne time mein aayegi: how long delivery takes, no apology",
                email: "raj.patel@example.com", messages: ["delivery kitne time mein aayegi"],
                contains: ["30 to 45 minutes"], excludes: ["sorry"]),
+        // A complaint about an item the order named did not have: the order's windows, as if it had. Cues alone do
+        // not hear "too sweet" as a complaint (as in `GoldenFourthTrialTests.byMeaning`), so it is a refund there.
+        Golden(name: "Raj: refund on my last order, the chai was too sweet: that order had no chai",
+               email: "raj.patel@example.com", messages: ["refund on my last order, the chai was too sweet"],
+               contains: ["I can't see a Chai Latte in ORD-RAJ"]),
         // A refund for stale food: the list of what cannot be taken back was quoted too.
         Golden(name: "Raj: muffin was stale, can I get a refund: the 48 hours, never the no-returns list",
                email: "raj.patel@example.com", messages: ["my muffin was stale, can i get a refund"],

@@ -67,3 +67,15 @@ struct SeventhTrialReadingTests {
         #expect(CouponQuestions.whereValid(context, message: "can i use it at soho roastery") == nil)
     }
 }
+
+@Suite("Seventh trial readers: something received instead")
+struct ReceivedInsteadTests {
+    @Test func somethingReceivedInsteadIsAReport() {
+        #expect(ReceivedInstead.position(in: MessageWords("they gave me a cappuccino instead of my oat flat white")) == 1)
+        #expect(ReceivedInstead.position(in: MessageWords("i got a latte instead of a cappuccino")) == 1)
+        // Asked for, not received.
+        #expect(ReceivedInstead.position(in: MessageWords("can i get a latte instead of a cappuccino")) == nil)
+        #expect(ReceivedInstead.position(in: MessageWords("i'd like oat milk instead of dairy")) == nil)
+        #expect(ReceivedInstead.position(in: MessageWords("they gave me a latte")) == nil)
+    }
+}

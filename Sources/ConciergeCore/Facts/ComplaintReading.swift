@@ -161,5 +161,8 @@ enum ComplaintReader {
         "not in the bag": "missing", "wasnt in the bag": "missing", "faltaba": "missing", "falto": "missing",
         // Made otherwise than asked: "had dairy milk but I asked for oat".
         "but i asked for": "wrong", "but i ordered": "wrong",
+        // Something else received: "they gave me a cappuccino instead of my flat white" (`ReceivedInstead`).
+        "instead of my": "wrong", "instead of the": "wrong", "instead of a": "wrong", "instead of an": "wrong",
+        "instead of what i": "wrong",
     ]
 }

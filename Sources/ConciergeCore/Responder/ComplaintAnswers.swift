@@ -17,7 +17,17 @@ enum ComplaintAnswers {
         if let missing = OrderAnswers.notFound(context) { return parts + [missing] }
         let window = context.care.reportFreshProblemsWithin
         let named = context.slots.order != nil || context.orderLookup?.found == true
-        if named, let order = NextStepPlanner.focus(context) {
+        // "Refund on my last order, the chai was too sweet" when that order had no chai: said, and the order's
+        // windows are not given as if they were about it.
+        // Only an item named whole ("Chai Latte"): a word for a kind ("coffee") may be any line of it.
+        if named, let order = NextStepPlanner.focus(context), let item = context.slots.item, item.first?.isUppercase == true,
+            !order.items.localizedCaseInsensitiveContains(item) {
+            parts.append("I can't see a \(item) in \(order.id) (\(order.items)).")
+            if !window.isEmpty {
+                parts.append("Problems with fresh food or drinks from a delivery can be reported within \(window) of "
+                    + "delivery; for something bought in a shop, the team there can help.")
+            }
+        } else if named, let order = NextStepPlanner.focus(context) {
             if order.status == "delivered", !window.isEmpty {
                 parts.append("Problems with fresh food or drinks can be reported within \(window) of delivery or "
                     + "collection, and we put them right with a refund or a replacement.")

@@ -90,8 +90,8 @@ enum DeterministicResponder {
             + PolicyAnswers.cite(context, limit: 1)
         case .receipt: ["I can't send e-mails from this chat."] + PolicyAnswers.cite(context, limit: 1)
         // A holiday's hours are the policy's sentence for it; today's status would answer another question.
-        case .openNow: context.holidayHours.map { [$0] } ?? ShopAnswers.nearest(context)
-        case .nearest: ShopAnswers.nearest(context)
+        case .openNow: context.holidayHours.map { [$0] } ?? (ShopAnswers.busy(context, message: message) + ShopAnswers.nearest(context))
+        case .nearest: ShopAnswers.busy(context, message: message) + ShopAnswers.nearest(context)
         case .loyalty: LoyaltyAnswers.answer(context, message: message)
         case .policyQuestion: (UnlistedService.answer(context, message: message) ?? PolicyAnswers.answer(context))
             + ShopAnswers.hoursForOrdering(context, message: message)
@@ -279,6 +279,15 @@ enum ShopAnswers {
             sentence += " " + where_(open) + " and " + statusClause(open) + "."
         }
         return [sentence]
+    }
+
+    /// "Is Lakeside busy right now?": the data has no footfall, said plainly before what it does have.
+    static func busy(_ context: PromptContext, message: String) -> [String] {
+        guard let shop = context.shops.first,
+            MessageWords(message).containsAny(["busy", "crowded", "packed", "rammed", "queue", "queues", "line long",
+                                               "long line", "seats free", "free table", "get a seat", "bheed"])
+        else { return [] }
+        return ["I can't see how busy \(shop.name) is."]
     }
 
     /// "Can I order ahead for pickup at 7am tomorrow?": the shop's hours that day, after the policy's answer (the

@@ -128,7 +128,8 @@ enum IntentCues {
                          "expenses", "recibo", "factura", "bill copy", "tax invoice", "gst", "invioce", "recipt", "reciept",
                          "proof of purchase")
             + weak("bill", "copy"),
-        .openNow: strong("open now", "still open", "opening hours", "opening times", "closing time", "when do you close",
+        // How busy a shop is: the answer says it can't see that, then its hours.
+        .openNow: strong("busy right now", "busy now", "is it busy", "how busy", "crowded", "open now", "still open", "opening hours", "opening times", "closing time", "when do you close",
                          "when do you open", "open late", "open today", "open tomorrow", "hours", "what time",
                          "are you open", "is it open", "open on", "open at", "close at", "closes", "opens",
                          "abierta", "abierto", "horario", "khula", "khuli", "band hai", "open till", "open until", "open til", "open untill",

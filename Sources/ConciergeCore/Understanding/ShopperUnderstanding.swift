@@ -196,6 +196,14 @@ public struct ShopperUnderstanding: Sendable {
             accepted[.complaint] = complaint
             main = (key: .complaint, value: complaint)
         }
+        // "They gave me a cappuccino instead of my flat white": a wrong item, not a change asked for.
+        if main.key == .orderChange, let at = ReceivedInstead.position(in: message) {
+            let complaint = Evidence(value: max(main.value.value, accepted[.complaint]?.value ?? 0), position: at)
+            accepted[.orderChange] = nil
+            accepted[.complaint] = complaint
+            main = (key: .complaint, value: complaint)
+            if slots.sentiment == nil { slots.sentiment = .complaint }
+        }
         // An allergen named ("nut free snacks") makes the item's safety the ask, not the hunger.
         let namesAllergen = slots.diet.contains(where: \.isAllergen)
         if let comfort = accepted.first(where: { $0.key.isComfort && $0.value.position != nil }) {
