@@ -77,5 +77,7 @@ struct ReceivedInsteadTests {
         #expect(ReceivedInstead.position(in: MessageWords("can i get a latte instead of a cappuccino")) == nil)
         #expect(ReceivedInstead.position(in: MessageWords("i'd like oat milk instead of dairy")) == nil)
         #expect(ReceivedInstead.position(in: MessageWords("they gave me a latte")) == nil)
+        // The report is of something wrong, whatever follows "instead of".
+        #expect(ComplaintReader.read("got given a dairy latte instead of oat, not happy", shopNamed: false)?.what == "wrong")
     }
 }

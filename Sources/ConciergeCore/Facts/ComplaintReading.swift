@@ -49,7 +49,9 @@ enum ComplaintReader {
         let named = MessageWords(kinds.reduce(" " + words.words.joined(separator: " ") + " ") {
             $0.replacingOccurrences(of: " \($1) ", with: " drink ")
         })
+        // Something received in place of what was ordered ("a dairy latte instead of oat") was made or sent wrong.
         var food = first(of: qualityWords, in: named) ?? first(of: qualityWords, in: words)
+            ?? (ReceivedInstead.position(in: words) != nil ? "wrong" : nil)
         // "My cold brew came without ice" is a drink made wrong; "my delivery came without the beans" lacks an item.
         if food == "missing", words.containsAny(["came without", "arrived without", "delivered without"]),
             !words.containsAny(["order", "delivery", "bag", "parcel", "package", "it", "pedido"]) {
@@ -161,8 +163,5 @@ enum ComplaintReader {
         "not in the bag": "missing", "wasnt in the bag": "missing", "faltaba": "missing", "falto": "missing",
         // Made otherwise than asked: "had dairy milk but I asked for oat".
         "but i asked for": "wrong", "but i ordered": "wrong",
-        // Something else received: "they gave me a cappuccino instead of my flat white" (`ReceivedInstead`).
-        "instead of my": "wrong", "instead of the": "wrong", "instead of a": "wrong", "instead of an": "wrong",
-        "instead of what i": "wrong",
     ]
 }
