@@ -46,9 +46,15 @@ struct SeventhTrialReadingTests {
     }
 
     @Test func anExclusionIsToldByItsSection() {
-        #expect(PolicyAnswers.citesAnExclusion("Opened food… [returns-and-refunds > Items we cannot take back]"))
-        #expect(!PolicyAnswers.citesAnExclusion("…we will remake it free of charge. [drink-quality > Our promise]"))
-        #expect(!PolicyAnswers.citesAnExclusion("No source here"))
+        let context = AnswerPlanTests.context(intents: ["refund"], policies: [
+            PolicyFacts(source: "returns-and-refunds > Items we cannot take back", text: "Opened food.", relevant: true,
+                        excerpt: "Opened food."),
+            PolicyFacts(source: "drink-quality > Our promise", text: "We remake it.", relevant: true,
+                        excerpt: "We remake it."),
+        ])
+        #expect(PolicyAnswers.citesAnExclusion("Opened food. [returns-and-refunds > Items we cannot take back]", in: context))
+        #expect(!PolicyAnswers.citesAnExclusion("We remake it. [drink-quality > Our promise]", in: context))
+        #expect(!PolicyAnswers.citesAnExclusion("No source here", in: context))
     }
 
     @Test func whereACouponWorksIsSaidWithoutAShop() {

@@ -117,7 +117,7 @@ enum DeterministicResponder {
         // confuses it. One that says what is done ("we remake it free of charge") stays.
         case .refund where primary == .complaint && context.complaint?.kind == .quality:
             return Array(OrderAnswers.refund(context, message: message).prefix(1))
-                .filter { $0 != PolicyAnswers.unknown && !PolicyAnswers.citesAnExclusion($0) }
+                .filter { $0 != PolicyAnswers.unknown && !PolicyAnswers.citesAnExclusion($0, in: context) }
         // "I don't know that one" after a main answer reads as if the main one were not answered: left out.
         case .refund where primary != .orderStatus:
             return Array(OrderAnswers.refund(context, message: message).prefix(1)).filter { $0 != PolicyAnswers.unknown }

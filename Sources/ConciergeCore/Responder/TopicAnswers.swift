@@ -191,12 +191,14 @@ enum OfferAnswers {
 enum PolicyAnswers {
     static let unknown = "I don't know that one from our policies, and I'd rather not guess."
 
-    /// Whether a cited passage's section is about what is not done ("[… > Items we cannot take back]").
-    static func citesAnExclusion(_ cited: String) -> Bool {
-        guard let open = cited.lastIndex(of: "["), let section = cited[open...].split(separator: ">").last else {
-            return false
+    /// Whether a cited passage comes from a section about what is not done ("… > Items we cannot take back"), read
+    /// from the context's own policies, not from the cited string.
+    static func citesAnExclusion(_ cited: String, in context: PromptContext) -> Bool {
+        context.policies.contains { policy in
+            guard let section = policy.source.split(separator: ">").last, cited.hasSuffix("[\(policy.source)]")
+            else { return false }
+            return !Set(MessageWords.fold(String(section))).isDisjoint(with: ["cannot", "cant", "not", "dont", "never"])
         }
-        return !MessageWords.fold(String(section)).filter { ["cannot", "cant", "not", "dont", "never"].contains($0) }.isEmpty
     }
 
     static func answer(_ context: PromptContext) -> [String] {

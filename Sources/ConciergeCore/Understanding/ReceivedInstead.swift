@@ -6,7 +6,7 @@ enum ReceivedInstead {
     private static let received: Set<String> = ["gave", "given", "got", "received", "sent", "brought", "served",
                                                 "delivered", "handed", "made", "mila", "mili", "diya", "di"]
     private static let asking: Set<String> = ["can", "could", "would", "want", "wanna", "like", "prefer", "please",
-                                              "pls", "rather", "change", "swap", "switch", "instead?"]
+                                              "pls", "rather", "change", "swap", "switch"]
 
     /// Where the report starts (the verb of receiving), or `nil`.
     static func position(in message: MessageWords) -> Int? {
