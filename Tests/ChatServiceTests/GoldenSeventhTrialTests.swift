@@ -61,11 +61,13 @@ struct GoldenSeventhTrialTests {
         Golden(name: "Noah: freezing, then anything without dairy: hot drinks only",
                email: "noah.miller@example.com", messages: ["i'm freezing", "anything without dairy?"],
                contains: ["Espresso"], excludes: ["Still Water", "Sparkling Lemonade", "Cold Brew"]),
-        // Second round (written with their fixes). Something received instead of what was ordered: "already on its
+        // Second round (written with their fixes). Something received instead of what was ordered (since the eighth
+        // trial the apology names both, "you got the Cappuccino instead of your Oat Flat White"): "already on its
         // way, so it can't be changed any more".
         Golden(name: "they gave me a cappuccino instead of my oat flat white: a wrong item, not a change",
                messages: ["they gave me a cappuccino instead of my oat flat white"],
-               contains: ["I'm sorry your Cappuccino was wrong", "48 hours"], excludes: ["can't be changed"],
+               contains: ["I'm sorry you got the Cappuccino instead of your Oat Flat White", "48 hours"],
+               excludes: ["can't be changed"],
                intent: .complaint),
         Golden(name: "got given a dairy latte instead of oat: made wrong",
                messages: ["got given a dairy latte instead of oat, not happy"],

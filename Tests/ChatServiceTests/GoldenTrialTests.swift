@@ -142,7 +142,7 @@ struct GoldenTrialTests {
                messages: ["what's in the pumpkin spice latte"],
                contains: ["We don't list a pumpkin spice latte", "Latte ("], excludes: ["a plain latte"]),
         Golden(name: "do you have a pumpkin spice latte: not a yes", messages: ["do you have pumpkin spice latte?"],
-               contains: ["We don't list pumpkin spice latte"], excludes: ["Yes,"]),
+               contains: ["We don't list a pumpkin spice latte"], excludes: ["Yes,"]),
         Golden(name: "how much is a bagel: not listed, the bakery's items instead", messages: ["how much is a bagel?"],
                contains: ["We don't list a bagel", "from the bakery there's"]),
         Golden(name: "pay with UPI: said plainly, with the ways we take", messages: ["can I pay with UPI?"],

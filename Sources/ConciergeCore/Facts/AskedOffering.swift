@@ -46,9 +46,12 @@ enum AskedOffering {
                               shop: shop.name, tags: item.tags.map(\.rawValue))
                 }
         }
+        // A thing to eat or drink the menu does not list ("cookies") is the menu's to answer: the privacy notice's
+        // "essential cookies" is not about it.
+        let eaten = MenuLookup.unlistedThings[ItemClaims.singular(asked)].map { $0 != "merchandise" } ?? false
         // Every retrieved passage, also one the retriever judged weak for the whole message ("lakeside khula hai? aur
         // oat milk milega?"): a sentence that names every word asked is evidence enough for this ask.
-        if let found = OfferedSentence.find(in: policies.map(\.chunk.text),
+        if !eaten, let found = OfferedSentence.find(in: policies.map(\.chunk.text),
                                             names: { wanted.isSubset(of: PolicyExcerpt.contentWords($0)) }) {
             facts.passage = found.clause.hasSuffix(".") ? found.clause : found.clause + "."
             facts.source = PolicyFacts(result: policies[found.passage], question: asked).source

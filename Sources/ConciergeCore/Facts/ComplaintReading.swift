@@ -31,6 +31,9 @@ public struct ComplaintFacts: Codable, Hashable, Sendable {
     /// For a complaint about a visit, what was also wrong with the food or drink ("stale"), when the message says
     /// both: "the croissant was stale and the staff ignored me" is answered for both.
     public var foodToo: String? = nil
+    /// For something received in place of what was ordered, the item that was ordered, as the menu names it
+    /// ("…instead of the vegan one": the Vegan Blueberry Muffin of the shopper's order).
+    public var insteadOf: String? = nil
 }
 
 /// Reads `ComplaintFacts` from a message by fixed word lists (English, Spanish, Hinglish). The lists are the kinds'

@@ -28,7 +28,11 @@ extension ContextBuilder {
         if let comfort = understanding.intents.first(where: \.isComfort) ?? understanding.carriedComfort { return comfort }
         let words = MessageWords(message)
         if words.containsAny(["eat", "food", "snack", "bite", "hungry", "lunch", "breakfast"]) { return .comfortHungry }
-        if words.containsAny(["hot drink", "something hot", "warm", "extra hot"]) { return .comfortCold }
+        // "Anything without caffeine that's hot": said after the thing, too.
+        if words.containsAny(["hot drink", "something hot", "warm", "extra hot", "thats hot", "that is hot",
+                              "thats warm", "hot one", "hot ones", "hot please", "hot pls", "served hot"]) {
+            return .comfortCold
+        }
         // "Drinks" alone is not thirst: the wish's drink kind keeps the suggestions to drinks, hot ones included ("the
         // cheapest drink" left out the Espresso, "Christmas drinks" the seasonal latte).
         return understanding.primary

@@ -60,7 +60,8 @@ struct ContextBuilder: Sendable {
             choices: understanding.choices.map(\.shopperWording),
             shopper: shopperFacts(data.user, needs: needs, currency: currency, session: &session),
             location: locationSource, shops: shops, suggestions: suggestions,
-            coupons: couponFacts(data, suggestions: suggestions, fit: dealFit, time: time, now: now),
+            coupons: couponFacts(data, suggestions: suggestions, fit: dealFit, time: time, now: now,
+                                 limit: understanding.primary == .offers ? Self.couponsAskedFor : Self.couponsBeside),
             orders: orderFacts(data, session: &session, time: time, now: now),
             orderLookup: orderLookup(data, session: &session),
             policies: PolicySubject.ordered(data.policies.filter(\.isRelevant), message: message)
@@ -115,6 +116,11 @@ struct ContextBuilder: Sendable {
         context.care.replyWithin = HandoffWording.replyWithin(workingDays: rules.chain.careReplyWorkingDays)
         context.care.lostPropertyKeptFor = "\(rules.lostPropertyKeptDays) days"
         context.complaint = Self.complaint(understanding, message: message)
+        if context.complaint?.kind == .quality {
+            let menu = Set(data.nearby.flatMap { $0.shop.menu.map(\.name) }).sorted()
+            context.complaint?.insteadOf = ReceivedInstead.ordered(in: MessageWords(message), menu: menu,
+                                                                   ordered: data.orders.flatMap { $0.lines.map(\.name) })
+        }
         // An amenity ("wifi", "wheelchair"), an account task (verb and object) or something left behind is read from
         // exact words, so "did you want A or B?" would ask about what the message already said (with the sentence
         // model loaded, "mera data delete karo" and a phone left at Lakeside got that question): answered instead.
@@ -172,8 +178,13 @@ struct ContextBuilder: Sendable {
 
     /// Coupons usable at any nearby shop, each once, with where it is valid. Ones that fit a suggested item first,
     /// then by code.
+    /// Coupons in the context when the shopper asks about offers ("any offers?" names every one they hold, up to
+    /// this many), and beside another ask.
+    static let couponsAskedFor = 6
+    static let couponsBeside = 3
+
     private func couponFacts(_ data: TurnData, suggestions: [ItemFacts], fit: CouponFit?, time: LocalTimeFormatter,
-                             now: Date) -> [CouponFacts] {
+                             now: Date, limit: Int) -> [CouponFacts] {
         var seen = Set<String>()
         var usable: [(EligibleCoupon, Shop)] = []
         for nearby in data.nearby.prefix(rules.shopsInContext + 1) where nearby.isWithinRadius {
@@ -185,7 +196,7 @@ struct ContextBuilder: Sendable {
         // No location: the shopper's coupons that are not tied to one shop are still theirs to use.
         if data.nearby.isEmpty {
             return CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nil, at: now).eligible
-                .filter { $0.coupon.scope.kind != .shop }.prefix(3)
+                .filter { $0.coupon.scope.kind != .shop }.prefix(limit)
                 .map { CouponDescriber.facts($0, shop: nil, time: time) }
         }
         // The shopper's own coupon for one shop that is not among the nearest few, but still within reach.
@@ -220,7 +231,7 @@ struct ContextBuilder: Sendable {
             let r = rhs.1.menu.contains { suggested.contains($0.name) && rhs.0.appliesTo.contains($0.sku) }
             return l != r ? l : lhs.0.coupon.code < rhs.0.coupon.code
         }
-        return ranked.prefix(3).map { pair in
+        return ranked.prefix(limit).map { pair in
             var facts = CouponDescriber.facts(pair.0.0, shop: pair.0.1, time: time)
             if fit != nil { facts.fitsAsk = best > 0 && pair.1 == best }
             return facts

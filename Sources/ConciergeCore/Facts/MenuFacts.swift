@@ -29,6 +29,8 @@ public struct MenuFacts: Codable, Hashable, Sendable {
     /// for a vegan: the Gingerbread Spiced Latte, which lists dairy), so the answer names them and why, not only
     /// "nothing".
     public var unfitting: [ItemFacts]? = nil
+    /// The plant milk whose cost was asked ("is the oat milk extra?"): the policy's sentence answers it.
+    public var milkCostAsked: String? = nil
 }
 
 public struct AskedThing: Codable, Hashable, Sendable {
@@ -69,13 +71,18 @@ extension MenuFacts {
         // One item named whole is the item answer's (`AskedItem`); a word that names several ("latte") is answered here.
         // So does a kind of thing it does not list ("how much is a bagel?"), answered with what it lists instead.
         let namesAKind = found.count == 1 && !found[0].exact && (!found[0].items.isEmpty || found[0].alternativeCategory != nil)
-        guard !wish.isEmpty || found.count > 1 || namesAKind || (asksIfSold && !(found.isEmpty && unmatched.isEmpty))
+        let words = MessageWords(message)
+        // "Is the oat milk extra?", "do you charge for soya?": the price of the milk, not of a drink.
+        let milkCost = found.isEmpty && Self.plantMilks.contains(where: words.set.contains)
+            && words.containsAny(["extra", "charge", "charged", "cost", "costs", "price", "pay", "more", "surcharge"])
+        guard !wish.isEmpty || found.count > 1 || namesAKind || milkCost
+            || (asksIfSold && !(found.isEmpty && unmatched.isEmpty))
         else { return nil }
         let asked = found.map { thing in
             // A drink of a listed kind that the menu does not list: not listed, and the kind's items are the alternatives.
             if let variety = thing.variety {
                 return AskedThing(phrase: variety + " " + thing.phrase, exact: false, items: [],
-                                  alternativesFrom: thing.phrase.hasSuffix("s") ? thing.phrase : thing.phrase + "s",
+                                  alternativesFrom: MenuLookup.plural(thing.phrase),
                                   alternatives: thing.items.prefix(itemsPerThing).map { MenuSuggestions.facts($0, shop: shop) })
             }
             return AskedThing(
@@ -85,13 +92,13 @@ extension MenuFacts {
                 alternatives: thing.items.isEmpty ? alternatives(in: thing.alternativeCategory, shop: shop, needs: needs,
                                                                  wish: wish) : [])
         }
-        let words = MessageWords(message)
         let noSugar = words.containsAny(MenuWishReader.noSugar)
         // "Are your oat milk lattes vegan?": the menu lists its drinks with dairy milk; the policy says which milks any
         // drink can be made with.
         // "An oat latte" asks for the milk as much as "oat milk" does.
         let plantMilk = Self.plantMilks.first { words.set.contains($0) }.flatMap { plant in
-            words.set.contains("milk") || words.containsAny(Self.milkDrinks.map { "\(plant) \($0)" }) ? [plant, "milk"] : nil
+            milkCost || words.set.contains("milk") || words.containsAny(Self.milkDrinks.map { "\(plant) \($0)" })
+                ? [plant, "milk"] : nil
         }
         let policyWords = found.isEmpty && !unmatched.isEmpty ? unmatched : wish.caffeine == .avoid ? ["decaf"]
             : noSugar ? ["sugar", "free"] : plantMilk ?? []
@@ -104,6 +111,7 @@ extension MenuFacts {
                               policy: quoted.isEmpty ? nil : quoted.joined(separator: " "),
                               twoThings: wish.pair == nil ? nil : true)
         facts.unfitting = unfitting(wish, shop: shop, needs: needs)
+        if milkCost { facts.milkCostAsked = plantMilk?.first }
         return facts
     }
 

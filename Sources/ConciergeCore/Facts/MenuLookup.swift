@@ -25,6 +25,9 @@ enum MenuLookup {
         "latte": "hot-drinks", "juice": "cold-drinks", "milkshake": "cold-drinks", "soda": "cold-drinks",
         "coke": "cold-drinks", "wrap": "food", "panini": "food", "burger": "food", "pizza": "food", "bagels": "bakery",
         "tshirt": "merchandise", "bottle": "merchandise", "thermos": "merchandise", "flask": "merchandise",
+        "burrito": "food", "taco": "food", "quesadilla": "food", "pasta": "food", "noodle": "food", "samosa": "food",
+        "sushi": "food", "omelette": "food", "omelet": "food", "kebab": "food", "hotdog": "food", "pancake": "bakery",
+        "waffle": "bakery", "cheesecake": "bakery", "eclair": "bakery", "kombucha": "cold-drinks",
     ]
     /// Name words that describe rather than name an item: "oat" or "hot" alone is not asking for one.
     static let describing: Set<String> = ["hot", "cold", "iced", "still", "fresh", "house", "english", "spiced", "free",
@@ -64,8 +67,9 @@ enum MenuLookup {
                 found.append((index, thing))
                 for other in words.indices where words[other] == word { words[other] = "" }
             } else if let category = unlistedThings[word] {
-                // As typed: "we don't list bagels".
-                found.append((index, Found(phrase: typed[index], items: [], exact: false, alternativeCategory: category)))
+                // As typed, with the words that say which: "we don't list bagels", "…a breakfast burrito".
+                let phrase = (saidWhich(before: index, in: words, typed: typed) + [typed[index]]).joined(separator: " ")
+                found.append((index, Found(phrase: phrase, items: [], exact: false, alternativeCategory: category)))
                 words[index] = ""
             }
         }
@@ -86,6 +90,14 @@ enum MenuLookup {
         // Milks are how a drink is made, not another drink: "oat milk latte" is a latte (the policy says any drink
         // can be made with a plant milk).
         "milk", "soya", "soy", "coconut", "skimmed", "skim", "whole", "semi", "lactose", "dairy",
+        // Where, when and how much, and how it turned out: "is there soup today", "the soggy sandwich I got".
+        "there", "here", "also", "just", "only", "try", "bring", "give", "gimme", "which", "where", "did", "even",
+        "really", "maybe", "kind", "type", "sort", "lot", "lots", "bit", "piece", "slice", "bowl", "box", "pack",
+        "bag", "pot", "then", "now", "tomorrow", "tonight", "morning", "afternoon", "evening", "yesterday", "last",
+        "first", "same", "half", "soggy", "mouldy", "moldy", "rotten", "undercooked", "raw", "hard", "chewy",
+        "gross", "disgusting", "horrible", "awful", "terrible", "lovely", "delicious", "amazing", "great", "spilled",
+        "spilt", "broken", "damaged", "squashed", "crushed", "missing", "expired", "old", "mushy", "melted", "smelly",
+        "koi", "kuch", "wala", "wali", "mera", "meri", "bhi", "thanks", "yes", "yeah", "okay",
     ]
 
     /// "pumpkin spice" in "what's in the pumpkin spice latte": up to two words before the kind that no item on the
@@ -99,15 +111,54 @@ enum MenuLookup {
         let packaged = ["bean", "beans", "ground"].contains(words[index])
         while at >= 0, taken.count < 2 {
             let word = words[at]
-            let sayWhich = notVarieties.contains(word) && !(packaged && word == "decaf")
+            let sayWhich = (notVarieties.contains(word) || askingHow.contains(word)) && !(packaged && word == "decaf")
             guard word.count >= 3, word.allSatisfy(\.isLetter), !describing.contains(word), !sayWhich,
                 unlistedThings[word] == nil, !menuWords.contains(word)
             else { break }
-            if !menuWords.contains(where: { $0.hasPrefix(word.prefix(4)) }) { unknown = true }
+            if !spelledLikeMenu(word, menuWords: menuWords) { unknown = true }
             taken.insert(typed[at], at: 0)
             at -= 1
         }
         return unknown ? taken.joined(separator: " ") : nil
+    }
+
+    /// Up to two words the shopper put before a thing the menu does not list that say which one ("breakfast" burrito),
+    /// as typed; words that only point at it or size it ("the", "large") are not repeated.
+    private static func saidWhich(before index: Int, in words: [String], typed: [String]) -> [String] {
+        var taken: [String] = []
+        var at = index - 1
+        while at >= 0, taken.count < 2 {
+            let word = words[at]
+            guard word.count >= 3, word.allSatisfy(\.isLetter), !notVarieties.contains(word), !askingHow.contains(word),
+                unlistedThings[word] == nil else { break }
+            taken.insert(typed[at], at: 0)
+            at -= 1
+        }
+        return taken
+    }
+
+    /// Whether a word's first four letters start a word of the menu's names (a typo of "gingerbread" is not a new
+    /// dish).
+    private static func spelledLikeMenu(_ word: String, menuWords: Set<String>) -> Bool {
+        menuWords.contains { $0.hasPrefix(word.prefix(4)) }
+    }
+
+    /// Words next to a kind that ask how it is, not which dish it is ("a veggie sandwich" is answered by the diet).
+    static let askingHow: Set<String> = ["vegetarian", "veggie", "halal", "kosher", "healthy", "lunch", "dinner",
+                                         "toasted", "fancy", "nice", "any", "yummy"]
+
+    /// "paneer" in "is paneer sandwich veg?": a word before an item's word that names a dish the menu does not list,
+    /// as `variety(before:)` reads it.
+    static func namesAnotherDish(_ word: String, menuWords: Set<String>) -> Bool {
+        word.count >= 3 && word.allSatisfy(\.isLetter) && !describing.contains(word) && !notVarieties.contains(word)
+            && !askingHow.contains(word) && unlistedThings[word] == nil && !menuWords.contains(word)
+            && !spelledLikeMenu(word, menuWords: menuWords)
+    }
+
+    /// "sandwiches", "lattes", "beans": a kind's word made plural as it is written.
+    static func plural(_ phrase: String) -> String {
+        if phrase.hasSuffix("s") { return phrase }
+        return ["ch", "sh", "x"].contains(where: phrase.hasSuffix) ? phrase + "es" : phrase + "s"
     }
 
     /// Words side by side that name the same item are one ask: "gingerbread latte" is the Gingerbread Spiced Latte,

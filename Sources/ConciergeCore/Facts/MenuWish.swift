@@ -88,8 +88,23 @@ enum MenuWishReader {
                           "diabetes", "sin azucar", "bina cheeni", "bina chini"]
     private static let negations: Set<String> = ["not", "no", "nothing", "without", "non", "nahi", "nahin", "sin", "ni"]
 
+    /// Long words of the phrases below that shoppers misspell on phones ("anythng without cafeine"): a word one
+    /// letter from one of them reads as it, so the phrase still matches.
+    private static let respelled = ["caffeine", "anything", "something", "without", "decaffeinated"]
+
+    static func respell(_ words: MessageWords) -> MessageWords {
+        let fixed = words.words.map { word in
+            // Two letters swapped is two edits away: the one shoppers make most is spelt out.
+            if word == "caffiene" { return "caffeine" }
+            guard word.count >= 6, !MessageWords.notTypos.contains(word) else { return word }
+            return respelled.first { $0 != word && abs($0.count - word.count) <= 1 && EditDistance.isAtMostOne(word, $0) }
+                ?? word
+        }
+        return fixed == words.words ? words : MessageWords(fixed.joined(separator: " "))
+    }
+
     static func read(_ message: String) -> MenuWish {
-        let words = MessageWords(message)
+        let words = respell(MessageWords(message))
         var wish = MenuWish()
         for (kind, phrases) in kindWords {
             guard let at = position(of: phrases, in: words) else { continue }

@@ -63,7 +63,10 @@ enum ShopAmenity: String, CaseIterable, Sendable {
     }
 
     private static let workingThere = ["laptop", "work from", "work at", "work there", "work in", "get some work done",
-                                       "remote work", "working remotely", "study at", "study there", "revise at"]
+                                       "remote work", "working remotely", "study at", "study there", "revise at",
+                                       "sit and work", "sit and study", "place to work", "somewhere to work",
+                                       "place to study", "somewhere to study", "work near", "study near",
+                                       "work for a few hours", "do some work", "work on my"]
 }
 
 /// One amenity asked about, answered for one shop.

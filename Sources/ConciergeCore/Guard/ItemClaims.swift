@@ -70,8 +70,15 @@ struct ItemClaims: Sendable {
         return text
     }
 
+    /// Nouns whose singular ends in "ie": "cookies" is not the plural of "cooky".
+    private static let singularInIe: Set<String> = ["cookie", "smoothie", "brownie", "toastie", "pie", "sarnie", "veggie",
+                                                    "hoodie", "brekkie", "foodie", "goodie", "selfie"]
+
     static func singular(_ word: String) -> String {
-        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("ies") {
+            let ie = String(word.dropLast())
+            return singularInIe.contains(ie) ? ie : String(word.dropLast(3)) + "y"
+        }
         if word.hasSuffix("ches") || word.hasSuffix("shes") { return String(word.dropLast(2)) }
         if word.hasSuffix("s") && !word.hasSuffix("ss") { return String(word.dropLast()) }
         return word

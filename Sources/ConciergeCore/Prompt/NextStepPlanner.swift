@@ -27,7 +27,12 @@ enum NextStepPlanner {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired, .menu, .dietary:
             // Never "get the Almond Croissant" for a shopper whose nut allergy (or vegan diet) is on file or in the
             // question: the next step offers to find something that fits instead.
-            let clashes = ItemAnswers.clashes(context)
+            if let milk = context.menu?.milkCostAsked, context.menu?.asked.isEmpty == true, let menu = context.menu {
+                return "Next step: ask for \(milk == "soy" ? "soya" : milk) milk when you order at \(menu.shop)."
+            }
+            let itemClashes = ItemAnswers.clashes(context)
+            let clashes = itemClashes.allergens.isEmpty && itemClashes.diets.isEmpty
+                ? ItemAnswers.askedThingClashes(context) : itemClashes
             if !clashes.allergens.isEmpty || !clashes.diets.isEmpty {
                 let diet = clashes.diets.isEmpty ? "" : " " + ItemAnswers.list(clashes.diets)
                 let without = clashes.allergens.isEmpty ? ""
@@ -36,7 +41,11 @@ enum NextStepPlanner {
             }
             // The item the answer named first: "we don't list pastries; from the bakery there's the Vegan Blueberry
             // Muffin" ended "get the Still Water" (the first suggestion, never mentioned).
-            let named = context.menu?.asked.first.flatMap { $0.items.first ?? $0.alternatives.first }?.name
+            // Never one the answer said does not fit ("from the sandwiches there's the Chicken Pesto Sandwich", which
+            // lists nuts).
+            let named = context.menu?.asked.first.flatMap { thing in
+                (thing.items + thing.alternatives).first { MenuAnswers.clash($0, context) == nil }
+            }?.name
             return visit(context, item: context.item?.shop != nil ? context.item?.name
                 : named ?? context.suggestions.first?.name)
         case .offers:

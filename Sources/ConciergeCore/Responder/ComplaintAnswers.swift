@@ -62,10 +62,31 @@ enum ComplaintAnswers {
         // "missing" too.
         let naming = Set(PolicyAnswers.cite(context, limit: context.policies.count, answering: what.joined(separator: " "),
                                             minimumOverlap: 1))
-        let best = reporting.first(where: naming.contains) ?? reporting.first
+        // A drink that was not right ("my cold brew was watery"), with no order named: the promise to make it again
+        // is what to do about it (the passage on milk and ice only shared its words).
+        let promise = named || !isDrink(context.slots.item) ? nil : drinkPromise(context)
+        let best = promise ?? reporting.first(where: naming.contains) ?? reporting.first
         // No passage on reporting among those retrieved: the best one retrieved, as before, unless it is one on
         // another kind of problem (a wrong item's "tell us within 48 hours" for a dry muffin would mislead).
         return parts + (best.map { [$0] } ?? PolicyAnswers.cite(context, limit: 1).filter { !loose.contains($0) })
+    }
+
+    /// Words of drinks' names and of the drinks shoppers name ("my coffee", "the matcha").
+    static let drinkWords: Set<String> = ["latte", "tea", "brew", "espresso", "white", "cappuccino", "chocolate",
+                                          "lemonade", "smoothie", "frappe", "coffee", "drink", "matcha", "chai",
+                                          "americano", "mocha", "cortado", "macchiato", "juice", "cocoa"]
+
+    static func isDrink(_ item: String?) -> Bool {
+        guard let item else { return false }
+        return !Set(MessageWords.fold(item)).isDisjoint(with: drinkWords)
+    }
+
+    /// The retrieved passage that promises a drink made again ("…we will remake it free of charge"), cited.
+    static func drinkPromise(_ context: PromptContext) -> String? {
+        context.policies.first { policy in
+            let words = PolicyExcerpt.contentWords(policy.excerpt)
+            return words.contains("drink") && !words.isDisjoint(with: ["remake", "remade", "replace", "replacement"])
+        }.map { "\($0.excerpt) [\($0.source)]" }
     }
 
     /// Words of the policies' passages on what to do when something was wrong.
@@ -79,6 +100,10 @@ enum ComplaintAnswers {
             return "I'm sorry about that — that's not how it should be."
         }
         let when = complaint?.when.map { " \($0)" } ?? ""
+        // "Gave me banana bread instead of the vegan one": what came, and what was ordered.
+        if let ordered = complaint?.insteadOf, let got = context.slots.item, got.first?.isUppercase == true, got != ordered {
+            return "I'm sorry you got the \(got)\(when) instead of your \(ordered) — that's not how it should be."
+        }
         guard let what = complaint?.what else {
             return "I'm sorry about \(subject)\(when) — that's not how it should be."
         }

@@ -15,6 +15,14 @@ enum CouponRuleAnswers {
         "where do i put", "where do i type", "gift card", "usage limit", "twice", "use it again", "reuse",
         "welcome offer", "first order", "newsletter", "logged in", "log in",
     ]
+    /// Whose coupon it is ("can my friend use my coupon?"): answered by the passage on personal coupons.
+    static let whoseWords = [
+        "my friend", "a friend", "someone else", "somebody else", "another account", "other account", "share",
+        "transfer", "give it to", "send it to", "my mum", "my mom", "my dad", "my wife", "my husband", "my partner",
+        "my sister", "my brother", "to my",
+    ]
+    /// The words of a passage on coupons tied to an account.
+    private static let whoseGloss = PolicyExcerpt.contentWords("personal issued account everyone public")
     /// A code refused at checkout.
     static let troubleWords = [
         "not working", "isnt working", "doesnt work", "dont work", "wont work", "didnt work", "not work",
@@ -35,6 +43,14 @@ enum CouponRuleAnswers {
         }
         let words = MessageWords(message)
         let trouble = words.containsAny(troubleWords)
+        // The passage sharing most of the gloss's words (the one on why a code is refused ranks above it, and names
+        // "the account the coupon was issued to" too).
+        if !trouble, words.containsAny(whoseWords), let whose = context.policies.max(by: { a, b in
+            PolicyExcerpt.contentWords(a.excerpt).intersection(whoseGloss).count
+                < PolicyExcerpt.contentWords(b.excerpt).intersection(whoseGloss).count
+        }), PolicyExcerpt.contentWords(whose.excerpt).intersection(whoseGloss).count >= 2 {
+            return ["\(whose.excerpt) [\(whose.source)]"] + OfferAnswers.offers(context).prefix(1)
+        }
         guard trouble || words.containsAny(ruleWords),
             let rule = PolicyAnswers.cite(context, limit: 1, answering: message, minimumOverlap: 1).first
         else { return nil }

@@ -14,6 +14,8 @@ enum MenuAnswers {
         if menu.asksIfSold, !menu.asked.isEmpty || !menu.unmatched.isEmpty {
             return sold(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
         }
+        // "Is the oat milk extra?": the policy's sentence on plant milks says what they cost.
+        if menu.milkCostAsked != nil, menu.asked.isEmpty, let quoted = menu.policy { return [quoted] }
         let comparing = MessageWords(message).containsAny(compareWords) || context.intents.first == "menu"
         if menu.asked.count > 1, !named.isEmpty, comparing {
             let cheaper = MessageWords(message).containsAny(priceWords) ? cheaperOne(menu) : []
@@ -27,9 +29,13 @@ enum MenuAnswers {
             return compared(menu, context) + allergyNote(thing.items, context)
         }
         // "What's in the pumpkin spice latte?", "how much is a bagel?": a thing the menu does not list, with what it does.
-        if menu.asked.count == 1, let thing = menu.asked.first, thing.items.isEmpty, !thing.alternatives.isEmpty,
-            context.item?.shop == nil {
-            return [notListed(article(thing.phrase), menu: menu) + alternatives(thing)]
+        // "Is paneer sandwich veg?": the sandwich there is, and whether it fits what the shopper asked or has on file.
+        // With nothing of its range left by what they described ("the breakfast burrito"), what was chosen for that.
+        if menu.asked.count == 1, let thing = menu.asked.first, thing.items.isEmpty, context.item?.shop == nil,
+            !thing.alternatives.isEmpty || (thing.alternativesFrom != nil && !context.suggestions.isEmpty) {
+            let others = thing.alternatives.isEmpty ? nearest(context) : alternatives(thing)
+            return [notListed(article(thing.phrase), menu: menu) + others] + thing.alternatives.compactMap { clash($0, context) }
+                + allergyNote(thing.alternatives, context)
         }
         // One item asked about ("is the flat white cheap?") is the item answer's.
         guard context.item?.shop == nil,
@@ -53,7 +59,9 @@ enum MenuAnswers {
                 }
                 parts += clashes
             } else {
-                parts.append(notListed(thing.phrase, menu: menu) + alternatives(thing))
+                parts.append(notListed(article(thing.phrase), menu: menu)
+                             + (thing.alternatives.isEmpty && menu.asked.count == 1 ? nearest(context) : alternatives(thing)))
+                parts += thing.alternatives.compactMap { clash($0, context) }
             }
         }
         // "Do you have oat milk for the cold brew?", "extra hot oat latte": the item, then the policy's sentence.
@@ -105,7 +113,7 @@ enum MenuAnswers {
     /// "Of the lattes at Lakeside Café, none is vegan as listed: …", then the policy's sentence on how they can be made
     /// (plant milks), then the allergens note: each item answered from its own tags, nothing called free of anything.
     private static func kindFits(_ thing: AskedThing, _ menu: MenuFacts, _ context: PromptContext) -> [String] {
-        let plural = thing.phrase.hasSuffix("s") ? thing.phrase : thing.phrase + "s"
+        let plural = MenuLookup.plural(thing.phrase)
         var parts: [String] = []
         for need in ItemAnswers.needs(context) where need != "caffeine" {
             let diet = ["vegan", "vegetarian"].contains(need)
@@ -139,7 +147,7 @@ enum MenuAnswers {
                 parts.append(describe(item))
             } else if !thing.items.isEmpty {
                 // "latte" names no one item: the ones named for it, not a recipe for "a latte".
-                parts.append("We don't list a plain \(thing.phrase); the \(thing.phrase)s on the menu at \(menu.shop) are "
+                parts.append("We don't list a plain \(thing.phrase); the \(MenuLookup.plural(thing.phrase)) on the menu at \(menu.shop) are "
                              + ItemAnswers.list(thing.items.map(priced), joinedBy: "and") + ".")
             } else {
                 parts.append(notListed(article(thing.phrase), menu: menu) + ".")
@@ -191,7 +199,12 @@ enum MenuAnswers {
         // "Christmas drinks?" for a vegan: what there is of that kind, and why it does not fit.
         if context.suggestions.isEmpty, let unfitting = menu.unfitting, !unfitting.isEmpty,
             !menu.chosenBy.isEmpty, !rules.isEmpty {
-            parts.append("Chosen as \(ItemAnswers.list(menu.chosenBy, joinedBy: "and")) only: "
+            // "Leaving the vegan diet aside, there's …" (it read "Chosen as from the seasonal menu only: …").
+            let left = asked.map { need in
+                let described = ItemAnswers.describe(need)
+                return described.hasPrefix("a ") ? "the " + described.dropFirst(2) : described
+            }
+            parts.append("Leaving \(ItemAnswers.list(left, joinedBy: "and")) aside, there's "
                          + ItemAnswers.list(unfitting.map(priced), joinedBy: "and") + ".")
             parts += unfitting.compactMap { clash($0, context) }
         }
@@ -213,7 +226,7 @@ enum MenuAnswers {
     // MARK: Helpers
 
     /// "Almond Croissant lists nuts." for an allergy on file or named, "Butter Croissant isn't vegan." for a diet.
-    private static func clash(_ item: ItemFacts, _ context: PromptContext) -> String? {
+    static func clash(_ item: ItemFacts, _ context: PromptContext) -> String? {
         let needs = ItemAnswers.needs(context)
         let allergens = AskedItemFinder.allergenTags.filter { needs.contains($0.1) && item.tags.contains($0.0.rawValue) }
             .map(\.1)

@@ -113,6 +113,22 @@ enum ItemAnswers {
         return (allergens, diets)
     }
 
+    /// "Is paneer sandwich veg?" for a shopper with a nut allergy: the one thing asked about is not listed and every
+    /// item the answer offered in its place clashes, so none of them is the next step.
+    static func askedThingClashes(_ context: PromptContext) -> (allergens: [String], diets: [String]) {
+        guard let menu = context.menu, menu.asked.count == 1, let thing = menu.asked.first else { return ([], []) }
+        let offered = thing.items + thing.alternatives
+        guard !offered.isEmpty, offered.allSatisfy({ MenuAnswers.clash($0, context) != nil }) else { return ([], []) }
+        let needs = needs(context)
+        let allergens = AskedItemFinder.allergenTags.filter { tag in
+            needs.contains(tag.1) && offered.contains { $0.tags.contains(tag.0.rawValue) }
+        }.map(\.1)
+        let diets = needs.filter { diet in
+            ["vegan", "vegetarian"].contains(diet) && offered.contains { !$0.tags.contains(diet) && !$0.tags.contains("vegan") }
+        }
+        return (allergens, diets)
+    }
+
     static func hasAllergy(_ context: PromptContext) -> Bool {
         context.shopper.dietary.contains { ["nut-allergy", "dairy-free", "gluten-free"].contains($0) }
     }
@@ -178,7 +194,13 @@ enum OfferAnswers {
             }
             return (fitting.prefix(2) + wide.prefix(max(0, 2 - fitting.count))).map(sentence)
         }
+        // Two in full; the others named with what they give, so none the shopper holds goes unmentioned.
+        let others = context.coupons.dropFirst(2).map { coupon in
+            let place = coupon.validAt == "all our shops" ? "" : " at \(coupon.validAt)"
+            return "\(coupon.code) (\(coupon.discount) \(coupon.appliesTo)\(place))"
+        }
         return context.coupons.prefix(2).map(sentence)
+            + (others.isEmpty ? [] : ["You also have \(ItemAnswers.list(others, joinedBy: "and"))."])
     }
 
     static func sentence(_ coupon: CouponFacts) -> String {

@@ -225,6 +225,11 @@ extension ChatService {
             policies.removeAll { result in own.contains { $0.chunk.id == result.chunk.id } }
             policies += own
         }
+        if let words = PolicyQuery.words(forQuestion: MessageWords(turn.text), main: understanding.primary) {
+            let own = retriever.retrieve(words, embedding: nil, top: 1).filter(\.isRelevant)
+            policies.removeAll { result in own.contains { $0.chunk.id == result.chunk.id } }
+            policies += own
+        }
         // A second ask in its own clause is also searched for on its own, lexically: "…missing the beans, also how
         // long do refunds take" ranked the returns passages for the beans first, and the refund times not at all.
         if understanding.intents.count > 1, let clause = PolicyQuery.lastClause(of: turn.text) {

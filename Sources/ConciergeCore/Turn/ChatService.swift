@@ -134,7 +134,7 @@ public struct ChatService: ChatResponder {
         let answer = history[(index + 1)...].first { $0.role == .assistant }
         let intents = answer?.trace?.intentScores?.map(\.intent)
             ?? answer?.trace?.intent.flatMap(Intent.init(rawValue:)).map { [$0] } ?? []
-        return PreviousTurn(text: history[index].text, intents: intents)
+        return PreviousTurn(text: history[index].text, intents: intents, answer: answer?.text)
     }
 
     /// A resend of an answered turn: the stored pair, and today's usage without counting again.

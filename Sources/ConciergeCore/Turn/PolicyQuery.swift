@@ -23,6 +23,13 @@ enum PolicyQuery {
         }
     }
 
+    /// The policies' words for a question the message's own words share too little with: whose a coupon is ("can my
+    /// friend use my coupon?" names nothing of "Some coupons are personal: they are issued to your account").
+    static func words(forQuestion message: MessageWords, main: Intent) -> String? {
+        main == .offers && message.containsAny(CouponRuleAnswers.whoseWords) ? "personal coupons issued to your account"
+            : nil
+    }
+
     /// The policies' words for what went wrong with an order, as `ComplaintReader` names it ("missing"): "my delivery
     /// came without the coffee beans" shares more words with the packaging and returns passages than with the one
     /// on missing items.
@@ -31,6 +38,8 @@ enum PolicyQuery {
         case "missing": "missing item report"
         case "wrong": "wrong item received"
         case "spilled", "crushed", "squashed": "damaged on arrival report"
+        // States only a drink is in: the promise to make it again ("my cold brew was watery").
+        case "watery", "weak", "lukewarm", "not hot enough", "bitter": "drink not right remake free of charge"
         default: nil
         }
     }

@@ -106,6 +106,8 @@ enum IntentCues {
                            "came without", "arrived without", "delivered without", "left out",
                            // Made otherwise than asked.
                            "but i asked for", "but i ordered",
+                           // A drink made too weak or too strong.
+                           "too weak", "was weak", "so weak", "too strong", "barely warm", "not hot enough",
                            // Service in a shop: staff, a wait, cleanliness.
                            "unfriendly", "grosero", "grosera", "dirty", "filthy", "sucio", "sucia", "waited",
                            "took forever", "long wait")

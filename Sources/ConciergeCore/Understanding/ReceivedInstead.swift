@@ -16,4 +16,28 @@ enum ReceivedInstead {
         else { return nil }
         return words[..<instead].contains(where: asking.contains) ? nil : verb
     }
+
+    /// Words that end what was ordered ("…instead of my oat flat white and I'm not happy").
+    private static let ends: Set<String> = ["and", "but", "not", "so", "which", "can", "could", "pls", "please", "today",
+                                            "yesterday", "again", "this", "at", "from", "in", "aur", "par", "lol", "wtf"]
+    private static let pointing: Set<String> = ["my", "the", "a", "an", "our", "that", "mera", "meri", "what", "i"]
+
+    /// What was ordered, as the chain names it: an item named whole after "instead of" ("my oat flat white"), or "the
+    /// vegan one" read against the items the shopper ordered, latest order first. `nil` when neither names one item
+    /// ("instead of oat" is a milk, not the Oat Hot Chocolate in an order).
+    static func ordered(in message: MessageWords, menu: [String], ordered: [String]) -> String? {
+        let words = message.words
+        guard position(in: message) != nil, let instead = words.firstIndex(of: "instead") else { return nil }
+        let asked = words.dropFirst(instead + 2).prefix { !ends.contains($0) }.prefix(5).filter { !pointing.contains($0) }
+        guard !asked.isEmpty else { return nil }
+        let phrase = " " + asked.joined(separator: " ") + " "
+        // Whole names, longest first: "oat flat white" is not the Flat White.
+        let whole = menu.sorted { ($0.count, $0) > ($1.count, $1) }
+            .first { phrase.contains(" " + MessageWords.fold($0).joined(separator: " ") + " ") }
+        if let whole { return whole }
+        guard asked.last == "one", asked.count >= 2 else { return nil }
+        let describing = Set(asked.dropLast())
+        let fits = ordered.filter { describing.isSubset(of: Set(MessageWords.fold($0))) }
+        return Set(fits).count == 1 ? fits.first : nil
+    }
 }

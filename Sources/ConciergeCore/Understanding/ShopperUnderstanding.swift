@@ -24,10 +24,13 @@ public struct MessageUnderstanding: Codable, Hashable, Sendable {
 public struct PreviousTurn: Sendable, Hashable {
     public var text: String
     public var intents: [Intent]
+    /// The answer it got, as the shopper read it: what "it" in "how much is it?" can point at.
+    public var answer: String?
 
-    public init(text: String, intents: [Intent]) {
+    public init(text: String, intents: [Intent], answer: String? = nil) {
         self.text = text
         self.intents = intents
+        self.answer = answer
     }
 }
 
@@ -258,10 +261,25 @@ public struct ShopperUnderstanding: Sendable {
             carried.slots.order = OrderSlot(kind: .date, value: when)
         }
         if carried.slots.order == nil { carried.slots.order = earlier.order }
-        if carried.slots.item == nil { carried.slots.item = earlier.item }
+        if carried.slots.item == nil { carried.slots.item = earlier.item ?? suggested(previous, for: understanding, message: message) }
         if carried.slots.shop == nil { carried.slots.shop = earlier.shop }
         if carried.slots.diet.isEmpty { carried.slots.diet = earlier.diet }
         return carried
+    }
+
+    /// "Is there a vegan option for lunch?", then "how much is it?": the item the answer's next step offered (its
+    /// first suggestion), when the earlier message named none and this one asks about the menu, a diet or a deal.
+    /// Only a message pointing at one thing ("it", "that one"): "and to drink?" asks for something else.
+    private func suggested(_ previous: PreviousTurn, for understanding: MessageUnderstanding,
+                           message: MessageWords) -> String? {
+        let suggesting: Set<Intent> = [.menu, .dietary, .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired]
+        guard [.menu, .dietary, .offers].contains(understanding.primary),
+            message.containsAny(["it", "its", "that", "this", "that one", "this one"]),
+            !message.containsAny(["drink", "drinks", "eat", "food", "else", "other", "another", "instead"]),
+            previous.intents.contains(where: suggesting.contains),
+            let answer = previous.answer, let step = answer.range(of: "Next step:") else { return nil }
+        let item = extractor.item(in: MessageWords(String(answer[step.upperBound...])))
+        return item?.first?.isUppercase == true ? item : nil
     }
 
     /// "I'm freezing", then "anything without dairy?": the second asks for the first's kind of thing, in a diet.

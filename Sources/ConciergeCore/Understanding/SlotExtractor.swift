@@ -7,6 +7,8 @@ struct SlotExtractor: Sendable {
     /// Words only one menu item has ("muffin", "brownie"), with that item, in word order: worked out once per chain,
     /// not per message, and in a fixed order so that a reading never depends on dictionary order.
     let uniqueWords: [(word: String, item: String)]
+    /// Every word of every item's name: a word next to an item's word that is none of these names another dish.
+    let menuWords: Set<String>
 
     init(vocabulary: ChainVocabulary) {
         self.vocabulary = vocabulary
@@ -15,6 +17,7 @@ struct SlotExtractor: Sendable {
             for word in Set(item.words) where !Self.describing.contains(word) { owners[word, default: []].append(item.written) }
         }
         uniqueWords = owners.filter { $0.value.count == 1 }.map { ($0.key, $0.value[0]) }.sorted { $0.word < $1.word }
+        menuWords = Set(vocabulary.items.flatMap(\.words))
     }
 
     func slots(_ text: String, _ message: MessageWords) -> Slots {
@@ -165,6 +168,9 @@ struct SlotExtractor: Sendable {
             if position + 1 < words.count, Self.genericItems.contains(words[position + 1]),
                 let itemWords = vocabulary.items.first(where: { $0.written == item })?.words,
                 !itemWords.contains(words[position + 1]) { continue }
+            // "paneer sandwich" is not the Chicken Pesto Sandwich: a word before it that no item's name holds (nor is
+            // spelt like one) makes it a dish the menu does not list, which the menu facts answer as such.
+            if position > 0, MenuLookup.namesAnotherDish(words[position - 1], menuWords: menuWords) { continue }
             offer(position, 10, item)
         }
         for word in Self.genericItems { if let position = at(word) { offer(position, 20, word) } }
