@@ -73,6 +73,34 @@ struct GoldenEighthTrialTests {
         Golden(name: "Noah: where can I sit and work near me: the shop's wifi",
                email: "noah.miller@example.com", messages: ["where can I sit and work near me"],
                contains: ["Chelsea Roasters has wifi"]),
+        // Second round (written with their fixes). A day or a time the nearest shop is shut: its hours only, and the
+        // next step sent the shopper there "open until 22:00".
+        Golden(name: "Noah: the closest shop open on Sunday: Chelsea Roasters is closed, Battery Park Bakehouse is open",
+               email: "noah.miller@example.com", messages: ["what's the closest shop that's open on sunday"],
+               contains: ["Chelsea Roasters tomorrow (Sunday): closed all day", "Battery Park Bakehouse",
+                          "open 08:00–18:00", "Next step: plan your visit to Battery Park Bakehouse"]),
+        Golden(name: "is anything open at midnight: Lakeside is not, Southbank Coffee House is",
+               messages: ["is anything open at midnight"],
+               contains: ["Lakeside Café today: not open at 00:00", "Southbank Coffee House", "open at 00:00",
+                          "Next step: plan your visit to Southbank Coffee House"], excludes: ["head to Lakeside"]),
+        Golden(name: "Raj: is Bandra open at 7 am: not yet, and its hours",
+               email: "raj.patel@example.com", messages: ["is bandra open at 7 am"],
+               contains: ["not open at 07:00", "08:00"]),
+        // "Cold brew mein ice nahi tha" (there was no ice): "your Cold Brew was cold", read from its name.
+        Golden(name: "Raj: cold brew mein ice nahi tha: made without ice, remade",
+               email: "raj.patel@example.com", messages: ["yaar cold brew mein ice nahi tha"],
+               contains: ["made without ice", "remake it free of charge"], excludes: ["was cold"]),
+        // Dairy milk in an oat latte: the plant-milk sentence and suggestions "for a dairy allergy".
+        Golden(name: "my oat latte had dairy milk in it: the wrong milk, remade, no suggestions",
+               messages: ["my oat latte had dairy milk in it and I'm vegan!!"],
+               contains: ["made with the wrong milk", "remake it free of charge"], excludes: ["fit for"]),
+        // An app: the authenticator app of two-step verification, and suggestions.
+        Golden(name: "do you have an app: there is none, the website does it all",
+               messages: ["do you have an app"], contains: ["We do not have a mobile app"],
+               excludes: ["authenticator"]),
+        Golden(name: "a loyalty app: there is none, and the points",
+               messages: ["hey can u tell me if theres a loyalty app"],
+               contains: ["We do not have a mobile app", "1250 points"]),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

@@ -78,22 +78,22 @@ struct GoldenSixthTrialTests {
         Golden(name: "Raj: how do I get more points: the rate in rupees, never the policy's pounds",
                email: "raj.patel@example.com", messages: ["how many points do i have and how do i get more"],
                contains: ["You have", "10 points for every ₹1"], excludes: ["£"]),
+        // A drink made otherwise than asked: "I'm sorry about your Flat White" and the status of the order still to
+        // come. (Was in `byMeaning` until the eighth trial gave cues "had dairy" as a complaint.)
+        Golden(name: "Noah: flat white with dairy but I asked for oat: wrong, and never the order still to come",
+               email: "noah.miller@example.com", messages: ["my flat white had dairy milk but i asked for oat"],
+               // (Since the eighth trial the apology says what was wrong: "made with the wrong milk".)
+               contains: ["I'm sorry your Flat White was made with the wrong milk", "48 hours"], excludes: ["is placed"]),
     ] + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: lexical
     /// retrieval alone judges the delivery-times passage weak for "do you deliver on sundays" ("sunday" is rare,
-    /// "deliver" in nearly every passage), so only the shops' hours are there to quote; and cues alone read "my flat
-    /// white had dairy milk but I asked for oat" as a question about dairy.
+    /// "deliver" in nearly every passage), so only the shops' hours are there to quote.
     static let byMeaning: [Golden] = [
         // Delivery asked on a weekday: the shops' Sunday hours were quoted.
         Golden(name: "do you deliver on sundays: the delivery hours, every day",
                messages: ["do you deliver on sundays"],
                contains: ["07:00 to 21:00 every day", "[delivery > Delivery times]"]),
-        // A drink made otherwise than asked: "I'm sorry about your Flat White" and the status of the order still to
-        // come. Cues alone read the milk named as a dairy question; only the learned sentiment hears the complaint.
-        Golden(name: "Noah: flat white with dairy but I asked for oat: wrong, and never the order still to come",
-               email: "noah.miller@example.com", messages: ["my flat white had dairy milk but i asked for oat"],
-               contains: ["I'm sorry your Flat White was wrong", "48 hours"], excludes: ["is placed"]),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

@@ -74,4 +74,21 @@ struct EighthTrialReadingTests {
         #expect(!ComplaintAnswers.isDrink("Banana Bread"))
         #expect(!ComplaintAnswers.isDrink(nil))
     }
+
+    @Test func aDrinkMadeWithoutIceOrWithTheWrongMilkIsReadSo() {
+        #expect(ComplaintReader.read("yaar cold brew mein ice nahi tha", shopNamed: false)?.what == "made without ice")
+        #expect(ComplaintReader.read("my oat latte had dairy milk in it", shopNamed: false)?.what
+            == "made with the wrong milk")
+        // "Cold" in the Cold Brew's name is not what was wrong; said of it, it is.
+        #expect(ComplaintReader.read("my cold brew was cold", shopNamed: false)?.what == "cold")
+        #expect(ComplaintReader.read("my cold brew tasted off", shopNamed: false)?.what != "cold")
+    }
+
+    @Test func aClockTimeAskedIsCheckedAgainstTheDaysHours() {
+        #expect(ContextBuilder.minuteOfDay("07:30") == 450)
+        #expect(ContextBuilder.minuteOfDay("7:30") == nil)
+        #expect(ContextBuilder.shutThen("today: not open at 07:00 (open 08:00–23:00)"))
+        #expect(ContextBuilder.shutThen("tomorrow (Sunday): closed all day"))
+        #expect(!ContextBuilder.shutThen("today: open at 21:00 (open 08:00–23:00)"))
+    }
 }

@@ -53,7 +53,9 @@ enum ComplaintReader {
             $0.replacingOccurrences(of: " \($1) ", with: " drink ")
         })
         // Something received in place of what was ordered ("a dairy latte instead of oat") was made or sent wrong.
-        var food = first(of: qualityWords, in: named) ?? first(of: qualityWords, in: words)
+        // In the words as typed only what the drink's kind did not hide: "cold" there is the Cold Brew's.
+        let typed = first(of: qualityWords, in: words).flatMap { $0 == "cold" && named.joined != words.joined ? nil : $0 }
+        var food = first(of: qualityWords, in: named) ?? typed
             ?? (ReceivedInstead.position(in: words) != nil ? "wrong" : nil)
         // "My cold brew came without ice" is a drink made wrong; "my delivery came without the beans" lacks an item.
         if food == "missing", words.containsAny(["came without", "arrived without", "delivered without"]),
@@ -151,6 +153,11 @@ enum ComplaintReader {
     ]
 
     static let qualityWords: KeyValuePairs<String, String> = [
+        // A drink made otherwise than it should be, said before "cold" can be read from "cold brew".
+        "no ice": "made without ice", "without ice": "made without ice", "ice nahi": "made without ice",
+        "wrong milk": "made with the wrong milk", "dairy milk in": "made with the wrong milk",
+        "had dairy": "made with the wrong milk", "normal milk": "made with the wrong milk",
+        "regular milk": "made with the wrong milk", "cows milk": "made with the wrong milk",
         "stale": "stale", "lukewarm": "lukewarm", "luke warm": "lukewarm", "not hot": "not hot enough", "cold": "cold",
         "frio": "cold", "fria": "cold", "thanda": "cold", "thandi": "cold", "burnt": "burnt", "burned": "burnt",
         "quemado": "burnt", "watery": "watery", "soggy": "soggy", "bitter": "bitter", "sour": "sour", "weak": "weak",

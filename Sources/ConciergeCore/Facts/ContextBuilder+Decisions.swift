@@ -19,7 +19,31 @@ extension ContextBuilder {
         }
         let (name, hours) = ShopFinder.hours(of: shop, dayOffset: offset, from: now)
         let when = offset == 0 ? "today" : offset == 1 ? "tomorrow (\(name))" : "on \(name)"
-        return hours.map { "\(when): open \($0)" } ?? "\(when): closed all day"
+        guard let hours else { return "\(when): closed all day" }
+        // "Is Bandra open at 7 am?": whether it is open then, not only the day's hours.
+        if let clock = parts.last, let minute = Self.minuteOfDay(clock), !hours.isEmpty {
+            let within = hours.components(separatedBy: ", ").contains { range in
+                let ends = range.components(separatedBy: "–").compactMap(Self.minuteOfDay)
+                guard ends.count == 2 else { return false }
+                let closes = ends[1] <= ends[0] ? ends[1] + 24 * 60 : ends[1]
+                return (ends[0]..<closes).contains(minute) || (ends[0]..<closes).contains(minute + 24 * 60)
+            }
+            return within ? "\(when): open at \(clock) (open \(hours))" : "\(when): not open at \(clock) (open \(hours))"
+        }
+        return "\(when): open \(hours)"
+    }
+
+    /// "07:30" as minutes since midnight.
+    static func minuteOfDay(_ clock: String) -> Int? {
+        let parts = clock.split(separator: ":")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        return hour * 60 + minute
+    }
+
+    /// Whether hours asked about say the shop is shut then ("closed all day", "not open at 07:00").
+    static func shutThen(_ hoursAsked: String) -> Bool {
+        hoursAsked.contains("closed all day") || hoursAsked.contains("not open at")
     }
 
     /// The need suggestions answer: a comfort need if the message has one, food if it asks what to eat, something hot

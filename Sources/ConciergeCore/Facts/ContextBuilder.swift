@@ -48,8 +48,11 @@ struct ContextBuilder: Sendable {
         let dealFit = CouponFit.asked(in: followingOffers ? message + " " + (understanding.slots.item ?? "") : message,
                                       menus: data.nearby.prefix(rules.shopsInContext + 1).map(\.shop),
                                       followingOffers: followingOffers)
-        if let asked = understanding.slots.time, asked != "now", let first = data.nearby.first, !shops.isEmpty {
-            shops[0].hoursAsked = Self.hours(of: first.shop, asked: asked, now: now)
+        // Every shop's hours then, so a shop shut at the time asked can be followed by the nearest that is open.
+        if let asked = understanding.slots.time, asked != "now" {
+            for (index, nearby) in zip(shops.indices, data.nearby) {
+                shops[index].hoursAsked = Self.hours(of: nearby.shop, asked: asked, now: now)
+            }
         }
         let currency = data.nearby.first?.shop.currency ?? data.orders.first?.currency
             ?? Currency.of(country: data.user.address?.country)

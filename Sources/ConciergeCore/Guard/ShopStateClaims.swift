@@ -10,7 +10,8 @@ enum ShopStateClaims {
     /// From a condition's word to the clause's end: "when it is open again", "once it opens", "if it's still open".
     static let conditional = #"\b(?:when|whenever|once|if|as soon as)\b.*$"#
     /// A clause about another day states no current status ("tomorrow it's open 7 am to 6 pm").
-    static let otherDay = #"\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every day|weekends?)\b"#
+    /// So does one about a clock time asked ("Lakeside Café today: not open at 00:00").
+    static let otherDay = #"\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every day|weekends?)\b|\bopen at \d{1,2}[:.]\d{2}\b"#
 
     static func unsupported(in answer: String, context: PromptContext) -> Set<String> {
         var kinds = Set<String>()

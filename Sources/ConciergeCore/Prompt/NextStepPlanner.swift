@@ -88,7 +88,14 @@ enum NextStepPlanner {
         case .receipt:
             return "Next step: e-mail \(context.care.email) with your order number to get a copy."
         // "Are you open on Christmas Day?", "open tmrw morning?": the shop open today is not where to go that day.
-        case .openNow where context.holidayHours != nil || asksAnotherDay(context):
+        case .openNow where context.holidayHours != nil || asksAnotherDay(context) || asksAShutTime(context):
+            // Shut at the time asked: the shop that is open then, if one is near.
+            if let first = context.shops.first?.hoursAsked, ContextBuilder.shutThen(first),
+                let open = context.shops.dropFirst().first(where: { other in
+                    other.withinRange && other.hoursAsked.map { !ContextBuilder.shutThen($0) } == true
+                }) {
+                return "Next step: plan your visit to \(open.name) around these hours."
+            }
             return "Next step: plan your visit around these hours."
         case .openNow, .nearest:
             guard let shop = goTo(context) else { return noShop(context) }
@@ -113,6 +120,12 @@ enum NextStepPlanner {
     static func asksAnotherDay(_ context: PromptContext) -> Bool {
         guard let asked = context.shops.first?.hoursAsked else { return false }
         return !asked.hasPrefix("today")
+    }
+
+    /// Whether the nearest shop is shut at the time asked today ("is anything open at midnight?"): sending the
+    /// shopper there "open until 22:00" answers another question.
+    static func asksAShutTime(_ context: PromptContext) -> Bool {
+        context.shops.first?.hoursAsked.map(ContextBuilder.shutThen) ?? false
     }
 
     /// The order the message points at (or the most recent one).

@@ -135,6 +135,9 @@ enum DeterministicResponder {
             return Array(ItemAnswers.menu(context).prefix(1))
         // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.
         case .dietary where primary == .menu && context.item?.shop != nil: return ItemAnswers.dietary(context)
+        // "My oat latte had dairy milk in it and I'm vegan!!" says why it matters; it asks for no suggestions.
+        case .dietary where primary == .complaint && context.complaint?.kind == .quality && !message.contains("?"):
+            return []
         // "Is Night Owl open at 11 and do they have vegan stuff?": what fits, then the allergens warning.
         case .dietary where primary != .dietary && primary != .menu:
             let parts = ItemAnswers.dietary(context)
@@ -270,7 +273,14 @@ enum ShopAnswers {
             return ["I don't know where you are yet, so I can't find the nearest shop."]
         }
         if let asked = shop.hoursAsked {
-            return ["\(shop.name) \(asked)."]  // "Lakeside Café tomorrow (Sunday): open 07:00–22:00."
+            // "Lakeside Café tomorrow (Sunday): open 07:00–22:00."; shut then, the nearest shop that is open then.
+            guard ContextBuilder.shutThen(asked), let open = context.shops.dropFirst().first(where: { other in
+                other.withinRange && other.hoursAsked.map { !ContextBuilder.shutThen($0) } == true
+            }), let openAsked = open.hoursAsked else {
+                let alone = ContextBuilder.shutThen(asked) && !context.shops.dropFirst().contains(where: \.withinRange)
+                return ["\(shop.name) \(asked)."] + (alone ? ["I can't see another of our shops near you."] : [])
+            }
+            return ["\(shop.name) \(asked).", "\(open.name), \(open.distance) away, \(openAsked)."]
         }
         var sentence = where_(shop) + " and " + statusClause(shop) + "."
         if !shop.withinRange { sentence = "Nothing is close by. " + sentence }

@@ -39,7 +39,8 @@ enum PolicyQuery {
         case "wrong": "wrong item received"
         case "spilled", "crushed", "squashed": "damaged on arrival report"
         // States only a drink is in: the promise to make it again ("my cold brew was watery").
-        case "watery", "weak", "lukewarm", "not hot enough", "bitter": "drink not right remake free of charge"
+        case "watery", "weak", "lukewarm", "not hot enough", "bitter", "made without ice", "made with the wrong milk":
+            "drink not right remake free of charge"
         default: nil
         }
     }

@@ -108,6 +108,8 @@ enum IntentCues {
                            "but i asked for", "but i ordered",
                            // A drink made too weak or too strong.
                            "too weak", "was weak", "so weak", "too strong", "barely warm", "not hot enough",
+                           "ice nahi tha", "had no ice", "came with no ice", "wrong milk", "had dairy", "dairy milk in",
+                           "normal milk in", "regular milk in",
                            // Service in a shop: staff, a wait, cleanliness.
                            "unfriendly", "grosero", "grosera", "dirty", "filthy", "sucio", "sucia", "waited",
                            "took forever", "long wait")
