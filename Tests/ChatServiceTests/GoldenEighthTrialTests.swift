@@ -101,6 +101,19 @@ struct GoldenEighthTrialTests {
         Golden(name: "a loyalty app: there is none, and the points",
                messages: ["hey can u tell me if theres a loyalty app"],
                contains: ["We do not have a mobile app", "1250 points"]),
+        // Third round (written with their fixes). An extra shot: the lattes listed, as if that answered it.
+        Golden(name: "Noah: extra shot in my latte: the sentence on shots first",
+               email: "noah.miller@example.com", messages: ["can I get extra shot in my latte"],
+               contains: ["Every espresso drink can be made with an extra shot"]),
+        // Merch: "we don't list merch", then drinks.
+        Golden(name: "Noah: do you sell merch: the mugs, cups and beans",
+               email: "noah.miller@example.com", messages: ["do you sell merch"],
+               contains: ["Ceramic Mug", "Reusable Cup"], excludes: ["We don't list merch"]),
+        // A coupon for "it", the muffin just suggested: the coupons in their usual order.
+        Golden(name: "something sweet, then any coupon for it: the muffin's coupon first",
+               messages: ["anything sweet for under 3 quid", "great, any coupon for it?"],
+               contains: ["MUFFIN50 gives 50% off Vegan Blueberry Muffin", "Next step: enter MUFFIN50"],
+               intent: .offers),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

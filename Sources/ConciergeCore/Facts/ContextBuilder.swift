@@ -44,7 +44,11 @@ struct ContextBuilder: Sendable {
         var shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
         // A follow-up about the coupons ("and where can I use it?") keeps the thing the earlier message named ("…best
         // for a latte"): the coupon meant stays first.
-        let followingOffers = understanding.isFollowUp && understanding.primary == .offers
+        // So does "any coupon for it?" after an item was talked about: the item carried over is what "it" is.
+        let typed = MessageWords(message).joined
+        let carried = understanding.slots.item.map { !typed.contains(" " + MessageWords.fold($0).joined(separator: " ") + " ") }
+            ?? false
+        let followingOffers = (understanding.isFollowUp || carried) && understanding.primary == .offers
         let dealFit = CouponFit.asked(in: followingOffers ? message + " " + (understanding.slots.item ?? "") : message,
                                       menus: data.nearby.prefix(rules.shopsInContext + 1).map(\.shop),
                                       followingOffers: followingOffers)

@@ -47,6 +47,8 @@ public struct AskedThing: Codable, Hashable, Sendable {
 
 extension MenuFacts {
     static let itemsPerThing = 3
+    static let shotWords = ["extra shot", "double shot", "another shot", "more shots", "extra espresso", "an extra shot",
+                            "shot of espresso", "additional shot"]
     static let plantMilks = ["oat", "soya", "soy", "almond", "coconut"]
     static let milkDrinks = ["latte", "lattes", "cappuccino", "cappuccinos", "mocha", "cortado", "chai", "matcha",
                              "coffee", "coffees", "americano", "hot chocolate"]
@@ -104,7 +106,9 @@ extension MenuFacts {
             : noSugar ? ["sugar", "free"] : plantMilk ?? []
         // "Extra hot" is the drink-quality policy's ("Ask for extra hot and we heat the milk to about 80 °C").
         let extraHot = words.contains(phrase: "extra hot") ? OfferedSentence.quote(naming: ["extra", "hot"], in: policies) : nil
-        let quoted = [extraHot, OfferedSentence.quote(naming: policyWords, in: policies)].compactMap { $0 }
+        // "Can I get an extra shot in my latte?": the sentence on shots, before whether the drink is on the menu.
+        let extraShot = words.containsAny(Self.shotWords) ? OfferedSentence.quote(naming: ["extra", "shot"], in: policies) : nil
+        let quoted = [extraShot, extraHot, OfferedSentence.quote(naming: policyWords, in: policies)].compactMap { $0 }
         var facts = MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
                               caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
                               asked: asked, unmatched: unmatched,

@@ -29,6 +29,8 @@ enum MenuLookup {
         "sushi": "food", "omelette": "food", "omelet": "food", "kebab": "food", "hotdog": "food", "pancake": "bakery",
         "waffle": "bakery", "cheesecake": "bakery", "eclair": "bakery", "kombucha": "cold-drinks",
     ]
+    /// Words shoppers use for a whole range of the menu.
+    static let rangeWords = ["merch": "merchandise", "merchandise": "merchandise"]
     /// Name words that describe rather than name an item: "oat" or "hot" alone is not asking for one.
     static let describing: Set<String> = ["hot", "cold", "iced", "still", "fresh", "house", "english", "spiced", "free",
                                           "gluten", "sparkling", "oat", "vegan", "reusable", "blend", "with", "flat",
@@ -58,7 +60,9 @@ enum MenuLookup {
         for (index, word) in words.enumerated() where word.count >= 3 && !describing.contains(word) {
             // "a cup of tea", "a bowl of soup": a measure, not the Reusable Cup.
             if index + 1 < words.count, words[index + 1] == "of" { continue }
-            let items = names.filter { $0.1.contains(word) }.map(\.0)
+            // "Do you sell merch?": the range by its name.
+            let range = rangeWords[word]
+            let items = range.map { range in menu.filter { $0.category == range } } ?? names.filter { $0.1.contains(word) }.map(\.0)
             if !items.isEmpty {
                 var thing = Found(phrase: word, items: items, exact: false, alternativeCategory: unlistedThings[word])
                 thing.variety = variety(before: index, in: words, typed: typed, menuWords: Set(names.flatMap(\.1)))

@@ -11,6 +11,10 @@ enum MenuAnswers {
     static func answer(_ context: PromptContext, message: String) -> [String]? {
         guard let menu = context.menu else { return nil }
         let named = menu.asked.filter { $0.exact || !$0.items.isEmpty }
+        // "Can I get an extra shot in my latte?": how a drink is made is the policy's to say, first.
+        if MessageWords(message).containsAny(MenuFacts.shotWords), let quoted = menu.policy {
+            return [quoted] + sold(menu, context).filter { $0 != quoted }
+        }
         if menu.asksIfSold, !menu.asked.isEmpty || !menu.unmatched.isEmpty {
             return sold(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
         }

@@ -52,7 +52,10 @@ enum IntentCues {
             + strong("tell me about", "menu", "what do you have", "recommend", "suggest", "what comes in", "come in", "colours", "colors",
                       "difference between", "hw much", "how much", "whats the difference",
                       "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
-                      "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials")
+                      "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials",
+                      // A kind of thing wanted ("anything sweet for under 3 quid"): read as off-topic on cues alone.
+                      "anything sweet", "something sweet", "anything savoury", "something savoury", "anything savory",
+                      "something savory", "a treat")
             + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes")
             + not("how much is delivery", "how much for delivery", "price of delivery")
             // Comparing two items and asking whether a thing is sold, as shoppers type it ("diff b/w", "do u sell",
