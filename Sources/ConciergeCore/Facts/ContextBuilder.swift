@@ -183,13 +183,13 @@ struct ContextBuilder: Sendable {
             status: nearby.status, withinRange: nearby.isWithinRadius, phone: nearby.shop.phone, hoursAsked: nil)
     }
 
-    /// Coupons usable at any nearby shop, each once, with where it is valid. Ones that fit a suggested item first,
-    /// then by code.
     /// Coupons in the context when the shopper asks about offers ("any offers?" names every one they hold, up to
     /// this many), and beside another ask.
     static let couponsAskedFor = 6
     static let couponsBeside = 3
 
+    /// Coupons usable at any nearby shop, each once, with where it is valid. Ones that fit a suggested item first,
+    /// then by code.
     private func couponFacts(_ data: TurnData, suggestions: [ItemFacts], fit: CouponFit?, time: LocalTimeFormatter,
                              now: Date, limit: Int) -> [CouponFacts] {
         var seen = Set<String>()
