@@ -90,10 +90,7 @@ enum NextStepPlanner {
         // "Are you open on Christmas Day?", "open tmrw morning?": the shop open today is not where to go that day.
         case .openNow where context.holidayHours != nil || asksAnotherDay(context) || asksAShutTime(context):
             // Shut at the time asked: the shop that is open then, if one is near.
-            if let first = context.shops.first?.hoursAsked, ContextBuilder.shutThen(first),
-                let open = context.shops.dropFirst().first(where: { other in
-                    other.withinRange && other.hoursAsked.map { !ContextBuilder.shutThen($0) } == true
-                }) {
+            if let open = ShopAnswers.openThen(context) {
                 return "Next step: plan your visit to \(open.name) around these hours."
             }
             return "Next step: plan your visit around these hours."

@@ -274,9 +274,7 @@ enum ShopAnswers {
         }
         if let asked = shop.hoursAsked {
             // "Lakeside Café tomorrow (Sunday): open 07:00–22:00."; shut then, the nearest shop that is open then.
-            guard ContextBuilder.shutThen(asked), let open = context.shops.dropFirst().first(where: { other in
-                other.withinRange && other.hoursAsked.map { !ContextBuilder.shutThen($0) } == true
-            }), let openAsked = open.hoursAsked else {
+            guard let open = openThen(context), let openAsked = open.hoursAsked else {
                 let alone = ContextBuilder.shutThen(asked) && !context.shops.dropFirst().contains(where: \.withinRange)
                 return ["\(shop.name) \(asked)."] + (alone ? ["I can't see another of our shops near you."] : [])
             }
@@ -289,6 +287,14 @@ enum ShopAnswers {
             sentence += " " + where_(open) + " and " + statusClause(open) + "."
         }
         return [sentence]
+    }
+
+    /// The nearest shop after the first that is open at the time asked, when the first is shut then.
+    static func openThen(_ context: PromptContext) -> ShopFacts? {
+        guard let first = context.shops.first?.hoursAsked, ContextBuilder.shutThen(first) else { return nil }
+        return context.shops.dropFirst().first { other in
+            other.withinRange && other.hoursAsked.map { !ContextBuilder.shutThen($0) } == true
+        }
     }
 
     /// "Is Lakeside busy right now?": the data has no footfall, said plainly before what it does have.
