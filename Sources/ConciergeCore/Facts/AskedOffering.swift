@@ -9,7 +9,7 @@ enum AskedOffering {
     /// Words that open the ask, with what is asked after them.
     private static let openers = [
         "do you have", "do u have", "d u have", "do you guys have", "have you got", "you got", "got any", "got anything",
-        "got something", "do you sell", "do u sell", "do you serve", "do u serve", "do you do", "do you stock",
+        "got something", "do you sell", "do u sell", "do you serve", "do u serve", "do you do", "do u do", "do you guys do", "do you stock",
         "do you offer", "do you carry", "is there any", "are there any", "is there a", "is there an", "tienen", "tienes",
         "teneis", "venden", "vendeis", "hay", "thats got", "that has", "that have", "which has", "that serves",
         "that sells", "that does",

@@ -7,7 +7,9 @@ import Retrieval
 enum AskedPaymentMethod {
     private static let openers = ["pay with", "pay by", "pay using", "pay via", "pay through", "pay in", "paying with",
                                   "paying by", "do you take", "do you accept", "do u take", "do u accept", "you guys take", "u guys take",
-                                  "you take", "you accept", "is it ok to use", "aceptan", "pagar con"]
+                                  "you take", "you accept", "is it ok to use", "aceptan", "pagar con",
+                                  // The way straight after the verb ("can I pay cash?"), tried last.
+                                  "can i pay", "can we pay", "can u pay", "could i pay"]
     /// Hinglish puts the verb last: "UPI chalega?".
     private static let closers = ["chalega", "chalta hai", "accept karte", "accept hai", "se pay"]
     private static let boundaries: Set<String> = ["and", "or", "at", "for", "on", "please", "pls", "instead", "online",

@@ -38,7 +38,9 @@ struct ContextBuilder: Sendable {
         let nearestDecision = CouponEligibility.decide(coupons: data.coupons, userID: data.user.id, shop: nearest, at: now)
         let needs = DietaryNeeds.of(data.user, named: understanding.slots.diet, besides: understanding.slots.item)
         let wantsSuggestions = understanding.intents.contains { $0.isComfort || [.menu, .dietary, .greeting].contains($0) }
-        let wish = MenuWishReader.read(message)
+        // A Spanish wish is read in the menu's words too ("un cafe sin leche" → "coffee without milk").
+        let wish = MenuWishReader.read(understanding.slots.language == .es
+            ? SpanishMenuWords.phrased(message) : message)
         let suggestions = wantsSuggestions ? MenuSuggestions.pick(for: Self.need(understanding, message: message), needs: needs, user: data.user,
                                                                   near: data.nearby, limit: rules.suggestionsInContext, wish: wish) : []
         var shops = data.nearby.prefix(rules.shopsInContext + 1).map(shopFacts)
@@ -88,7 +90,9 @@ struct ContextBuilder: Sendable {
         context.slots.dealFor = dealFit?.written
         context.holidayHours = HolidayHours.sentence(context, message: maskedMessage)
         context.offering = AskedOffering.find(in: maskedMessage, shop: data.nearby.first?.shop, policies: data.policies,
-                                              readAsMenu: understanding.intents.contains(.menu))
+                                              // "…and do u have decaf": a diet word asked for is about the menu too.
+                                              readAsMenu: understanding.intents.contains(.menu)
+                                                || !understanding.slots.diet.isEmpty)
         // From the masked text with its placeholders left out: a card number typed as "the way to pay" is never
         // repeated, not even as its placeholder ("can I pay with 4111 …?").
         if understanding.intents.contains(.payment) {

@@ -107,7 +107,8 @@ extension MenuFacts {
         // "Extra hot" is the drink-quality policy's ("Ask for extra hot and we heat the milk to about 80 °C").
         let extraHot = words.contains(phrase: "extra hot") ? OfferedSentence.quote(naming: ["extra", "hot"], in: policies) : nil
         // "Can I get an extra shot in my latte?": the sentence on shots, before whether the drink is on the menu.
-        let extraShot = words.containsAny(Self.shotWords) ? OfferedSentence.quote(naming: ["extra", "shot"], in: policies) : nil
+        // "The strongest coffee": an extra shot makes any of them stronger.
+        let extraShot = words.containsAny(Self.shotWords) || wish.kinds.contains(.strong) ? OfferedSentence.quote(naming: ["extra", "shot"], in: policies) : nil
         let quoted = [extraShot, extraHot, OfferedSentence.quote(naming: policyWords, in: policies)].compactMap { $0 }
         var facts = MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
                               caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,

@@ -14,10 +14,11 @@ import Foundation
 /// | drink / food | its category is a drinks one / a food one (bakery, food, hot-food) |
 /// | cold | it is a cold drink |
 /// | seasonal | the menu tags it seasonal ("Christmas drinks", "anything festive") |
+/// | strong | a coffee with no milk in it (named espresso, americano, brew, ristretto or doppio) |
 ///
 /// What the data cannot tell (calories, nutrition, portion sizes) is not mapped at all: `MenuWish.unanswerable`.
 enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
-    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold, seasonal
+    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold, seasonal, strong
 
     static let sweetNameWords: Set<String> = ["chocolate", "caramel", "gingerbread", "cinnamon", "berry", "berries",
                                               "blueberry", "banana", "brownie", "muffin", "bun", "lemonade", "smoothie",
@@ -27,6 +28,9 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
     static let coffeeNameWords: Set<String> = ["espresso", "flat", "cappuccino", "latte", "brew", "frappe", "americano",
                                                "mocha", "macchiato", "cortado", "coffee"]
     static let notCoffeeNameWords: Set<String> = ["chai", "matcha", "tea", "chocolate"]
+    /// Coffees that are all coffee: "the strongest coffee" is one of these, not a milk drink (the menu has no
+    /// caffeine amounts, so strength is read as no milk).
+    static let blackCoffeeNameWords: Set<String> = ["espresso", "americano", "brew", "ristretto", "doppio"]
     static let mealCategories: Set<String> = ["food", "hot-food"]
     static let foodCategories: Set<String> = ["bakery", "food", "hot-food"]
     static let drinkCategories: Set<String> = ["hot-drinks", "cold-drinks"]
@@ -51,6 +55,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
             && nameWords.isDisjoint(with: Self.notCoffeeNameWords)
         case .cold: item.category == "cold-drinks"
         case .seasonal: item.tags.contains(.seasonal)
+        case .strong: MenuKind.coffee.fits(item) && !nameWords.isDisjoint(with: Self.blackCoffeeNameWords)
         }
     }
 
@@ -68,6 +73,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .coffee: "coffee"
         case .cold: "cold drinks"
         case .seasonal: "from the seasonal menu"
+        case .strong: "strong (coffee with no milk: the menu lists no caffeine amounts)"
         }
     }
 

@@ -115,6 +115,8 @@ enum MenuLookup {
         let packaged = ["bean", "beans", "ground"].contains(words[index])
         while at >= 0, taken.count < 2 {
             let word = words[at]
+            // "paneer wala sandwich" (the sandwich with paneer): the linking word is passed over, not a stop.
+            if linkers.contains(word), at == index - 1 { at -= 1; continue }
             let sayWhich = (notVarieties.contains(word) || askingHow.contains(word)) && !(packaged && word == "decaf")
             guard word.count >= 3, word.allSatisfy(\.isLetter), !describing.contains(word), !sayWhich,
                 unlistedThings[word] == nil, !menuWords.contains(word)
@@ -139,6 +141,16 @@ enum MenuLookup {
             at -= 1
         }
         return taken
+    }
+
+    /// Hinglish words that join a dish to what it is made with ("paneer wala sandwich", "aloo wali tikki").
+    static let linkers: Set<String> = ["wala", "wali", "wale", "vala", "vali", "waala", "waali"]
+
+    /// The word before `position` that could say which dish, passing over one linking word ("paneer wala sandwich").
+    static func wordBefore(_ position: Int, in words: [String]) -> String? {
+        var at = position - 1
+        if at >= 0, linkers.contains(words[at]) { at -= 1 }
+        return at >= 0 ? words[at] : nil
     }
 
     /// Whether a word's first four letters start a word of the menu's names (a typo of "gingerbread" is not a new

@@ -57,8 +57,11 @@ enum MenuWishReader {
         (.snack, ["snack", "snacks", "nibble", "bite", "merienda"]),
         (.drink, ["drink", "drinks", "to drink", "beverage", "peene", "bebida", "beber", "tomar", "thirsty",
                   "parched"]),
-        (.food, ["to eat", "eat", "food", "khana", "khane", "comer", "hungry", "starving", "peckish"]),
+        // A dessert is sweet food: not a lemonade.
+        (.food, ["to eat", "eat", "food", "khana", "khane", "comer", "hungry", "starving", "peckish", "dessert",
+                 "desserts", "postre", "postres"]),
         (.coffee, ["coffee", "coffees"]),
+        (.strong, ["strongest", "strong coffee", "strong one", "most caffeine", "kadak", "mas fuerte", "cafe fuerte"]),
         (.cold, ["cold drink", "cold drinks", "something cold", "iced drink", "chilled drink", "thanda", "thandi",
                  "bebida fria", "algo frio"]),
         // "Holiday" alone is also the shops' holiday hours.
@@ -117,6 +120,8 @@ enum MenuWishReader {
             case (_, false): if !wish.kinds.contains(kind) { wish.kinds.append(kind) }
             }
         }
+        // "The strongest coffee" is a coffee already: said once.
+        if wish.kinds.contains(.strong) { wish.kinds.removeAll { $0 == .coffee } }
         // "Without sugar for my diabetic dad": nothing sweet is suggested (the sugar-free syrups answer the ask itself).
         if words.containsAny(noSugar), !wish.notKinds.contains(.sweet) {
             wish.kinds.removeAll { $0 == .sweet }

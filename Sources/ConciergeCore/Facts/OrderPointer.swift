@@ -45,3 +45,15 @@ enum OrderPointer {
         }
     }
 }
+
+extension OrderPointer {
+    /// The line of `order` that an item's name is part of ("Hot Chocolate" → the "Oat Hot Chocolate" ordered), when
+    /// the order has no line of that very name and exactly one that holds all its words; `nil` otherwise.
+    static func asOrdered(_ item: String, in order: Order) -> String? {
+        let names = Set(order.lines.map(\.name))
+        guard !names.contains(item) else { return nil }
+        let words = Set(MessageWords.fold(item))
+        let holding = names.filter { words.isSubset(of: Set(MessageWords.fold($0))) }
+        return holding.count == 1 ? holding.first : nil
+    }
+}

@@ -18,6 +18,8 @@ enum PolicyExcerpt {
                                                               "minutes", "cost", "price", "fee", "until", "window", "time"])
         let tables = tables(of: text)
         let asksHowLong = MessageWords(question).containsAny(howLongInHinglish)
+        // "Can I buy a gift card?" is not answered by what it cannot be bought with.
+        let asksAtAll = PolicySubject.askedAtAll(question) != nil
         let scores = sentences.map { sentence -> Double in
             // A table row also says what its header says: "£10 to £24.99: £2.99." is a delivery fee.
             let header = tables.first { $0.rows.contains(sentence) }.map { contentWords($0.header) } ?? []
@@ -25,7 +27,9 @@ enum PolicyExcerpt {
             let number = wantsNumber && sentence.contains(where: \.isNumber) ? 0.75 : 0
             let aboutSubject = Double(contentWords(sentence).intersection(subject).count) * 0.5
             let duration = asksHowLong && contentWords(sentence).contains("within") ? 1.5 : 0
-            return overlap + number + aboutSubject + duration
+            let restriction = asksAtAll && ["you cannot", "we cannot", "you can not", "we do not", "you can't"]
+                .contains { sentence.lowercased().hasPrefix($0) } ? 1.5 : 0
+            return overlap + number + aboutSubject + duration - restriction
         }
         var best = 0
         for index in sentences.indices where scores[index] > scores[best] { best = index }

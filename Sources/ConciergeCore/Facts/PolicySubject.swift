@@ -8,7 +8,7 @@ enum PolicySubject {
     /// `results` with the first one whose headings share a word with the message moved to the front, when the first
     /// result's headings share none. Otherwise unchanged.
     static func ordered(_ results: [RetrievalResult], message: String) -> [RetrievalResult] {
-        let results = denied(results, message: message)
+        let results = offeredAtAll(denied(results, message: message), message: message)
         let asked = PolicyExcerpt.contentWords(message)
         guard let first = results.first, !names(first, asked),
             let index = results.indices.dropFirst().first(where: { names(results[$0], asked) }) else { return results }
@@ -29,6 +29,36 @@ enum PolicySubject {
                 || !Set(MessageWords.fold(result.chunk.text)).isDisjoint(with: stated)
         }
         return results.filter { !states($0) } + results.filter(states)
+    }
+
+    /// "Do u do gift cards?", "can I buy a gift card?": whether the chain has the thing at all, which a document's
+    /// opening paragraph says ("Gift cards come as plastic cards from our shops or as e-gift cards…"), not the
+    /// section that only shares a verb ("You cannot buy a gift card with another gift card…"). That paragraph goes
+    /// first when its document's title names every word asked.
+    static func offeredAtAll(_ results: [RetrievalResult], message: String) -> [RetrievalResult] {
+        guard let wanted = askedAtAll(message), let index = results.firstIndex(where: { result in
+            result.citation.headingPath.count <= 1
+                && wanted.isSubset(of: Set(PolicyExcerpt.contentWords(result.citation.document.replacingOccurrences(of: "-", with: " "))
+                    .map(ItemClaims.singular)))
+        }), index > 0 else { return results }
+        var ordered = results
+        ordered.insert(ordered.remove(at: index), at: 0)
+        return ordered
+    }
+
+    /// The words of the thing asked about when the message asks only whether the chain has it at all ("do u do gift
+    /// cards", "can I buy a gift card"), singular; `nil` when it asks more ("…with points").
+    static func askedAtAll(_ message: String) -> Set<String>? {
+        let words = MessageWords(message)
+        guard let asked = AskedOffering.phrase(in: words) ?? AskedPhrase(
+            openers: ["can i buy", "can i get", "can u buy", "can we buy", "where can i buy", "how do i buy"],
+            closers: [], boundaries: ["for", "with", "at", "in", "and", "or", "online", "here"],
+            leading: ["a", "an", "the", "some", "any"]).find(in: words)?.words.joined(separator: " ")
+        else { return nil }
+        let wanted = Set(PolicyExcerpt.contentWords(asked).map(ItemClaims.singular))
+        let rest = Set(PolicyExcerpt.contentWords(message).map(ItemClaims.singular)).subtracting(wanted)
+            .subtracting(["buy", "get", "sell", "have", "offer", "stock", "serve", "guy", "guys"])
+        return wanted.isEmpty || !rest.isEmpty ? nil : wanted
     }
 
     /// A denied state's word, and the words a passage states it with.

@@ -12,6 +12,16 @@ enum SpanishMenuWords {
         "magdalenas": "muffins", "vegano": "vegan", "vegana": "vegan", "veganos": "vegan", "veganas": "vegan",
     ]
 
+    /// How a wish is put ("sin leche" → "without milk"), beside the menu's words, for `phrased`.
+    static let joining: [String: String] = ["sin": "without", "con": "with", "caliente": "hot", "dulce": "sweet",
+                                            "barato": "cheap", "algo": "something"]
+
+    /// The message word for word in English where its words are menu or wish words, in order, the rest left out:
+    /// "quiero un cafe sin leche" → "coffee without milk", for the wish reader (which reads English).
+    static func phrased(_ text: String) -> String {
+        MessageWords.fold(text).compactMap { english[$0] ?? joining[$0] }.joined(separator: " ")
+    }
+
     /// The English words for the Spanish ones in `text`, for the lexical half of policy retrieval: "¿tienen leche de
     /// almendra?" → "milk almond". Empty when there are none.
     static func gloss(_ text: String) -> String {

@@ -119,7 +119,9 @@ enum OrderAnswers {
         if context.orders.isEmpty { return ["I can't see any orders on your account to refund."] + PolicyAnswers.cite(context, limit: 1) }
         // "How long do refunds take?" is about the policy; only a message that points at an order gets its windows.
         guard context.slots.order != nil || context.orderLookup?.found == true else {
-            return PolicyAnswers.answer(context)
+            // "When will my refund come?": the sentence with the time, not the first passage retrieved.
+            let timing = MessageWords(message).containsAny(refundWords) ? refundTiming(context, message: message) : []
+            return timing.isEmpty ? PolicyAnswers.answer(context) : timing
         }
         let pointed = context.slots.order != "latest" ? NextStepPlanner.focus(context) : nil
         guard let order = pointed ?? context.orders.first(where: { $0.status == "delivered" }) ?? NextStepPlanner.focus(context)
@@ -131,7 +133,7 @@ enum OrderAnswers {
 
     /// "…also how long do refunds take?": the policy's sentence with the time, not the first passage retrieved.
     static func refundTiming(_ context: PromptContext, message: String) -> [String] {
-        guard MessageWords(message).containsAny(howLong) else { return [] }
+        guard MessageWords(message).containsAny(refundWhen) else { return [] }
         // The passage's excerpt when it has the time ("…within 5 working days. Your bank may then take another 3 to 5
         // working days…"), else the one sentence that does.
         let timing: Set<String> = ["refund", "working", "days"]
@@ -143,8 +145,15 @@ enum OrderAnswers {
         return OfferedSentence.quote(naming: Array(timing).sorted(), in: context.policies).map { [$0] } ?? []
     }
 
-    private static let howLong = ["how long", "how many days", "how soon", "when will i get", "when do i get",
-                                  "when will the refund", "kitne din", "kab tak", "cuanto tarda", "cuanto tiempo"]
+    /// The money back itself, not the window to return something ("how long do I have to return a mug?").
+    static let refundWords = ["refund", "refunds", "refunded", "my money", "money back", "paisa", "paise", "reembolso",
+                              "dinero"]
+
+    /// Asking when a refund comes, as shoppers type it (Hinglish "kab tak aayega", "kab milega").
+    static let refundWhen = ["how long", "how many days", "how soon", "when will i get", "when do i get",
+                             "when will the refund", "when will my refund", "when will my money", "when do i get my money",
+                             "kitne din", "kab tak", "kab milega", "kab aayega", "kab ayega", "cuanto tarda",
+                             "cuanto tiempo", "cuando"]
 
     /// For a payment question about an order: how it was paid (brand and last four only).
     static func payment(_ context: PromptContext) -> [String] {

@@ -225,16 +225,34 @@ extension ChatService {
             policies.removeAll { result in own.contains { $0.chunk.id == result.chunk.id } }
             policies += own
         }
+        // The passage that answers such a question goes first: it is the answer, not one beside it.
         if let words = PolicyQuery.words(forQuestion: MessageWords(turn.text), main: understanding.primary) {
             let own = retriever.retrieve(words, embedding: nil, top: 1).filter(\.isRelevant)
             policies.removeAll { result in own.contains { $0.chunk.id == result.chunk.id } }
-            policies += own
+            policies.insert(contentsOf: own, at: 0)
+        }
+        // A thing asked for by name ("is chelsea open at 9pm and do u have decaf") is searched for on its own, lexically,
+        // when no passage retrieved names it: the hours passages say nothing of decaf, the dietary one does.
+        if let asked = AskedOffering.phrase(in: MessageWords(turn.text)) {
+            let wanted = PolicyExcerpt.contentWords(asked)
+            let named = { (text: String) in !wanted.isEmpty && wanted.isSubset(of: PolicyExcerpt.contentWords(text)) }
+            if !policies.contains(where: { named($0.chunk.text) }) {
+                let own = retriever.retrieve(asked, embedding: nil, top: 1).filter { $0.isRelevant && named($0.chunk.text) }
+                policies += own.filter { result in !policies.contains { $0.chunk.id == result.chunk.id } }
+            }
         }
         // A second ask in its own clause is also searched for on its own, lexically: "…missing the beans, also how
         // long do refunds take" ranked the returns passages for the beans first, and the refund times not at all.
         if understanding.intents.count > 1, let clause = PolicyQuery.lastClause(of: turn.text) {
             let own = retriever.retrieve(clause, embedding: nil, top: 1).filter(\.isRelevant)
             policies += own.filter { result in !policies.contains { $0.chunk.id == result.chunk.id } }
+        }
+        // "Was the hot chocolate in my last order vegan?": the one in that order (Oat Hot Chocolate), not the other
+        // item whose whole name was typed.
+        var understanding = understanding
+        if let order = pointed ?? (pointing?.kind == .latest ? orders.first : nil), let item = understanding.slots.item,
+            let ordered = OrderPointer.asOrdered(item, in: order) {
+            understanding.slots.item = ordered
         }
         return TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named, pointedOrder: pointed,
                         coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies, origin: origin)

@@ -25,9 +25,14 @@ enum PolicyQuery {
 
     /// The policies' words for a question the message's own words share too little with: whose a coupon is ("can my
     /// friend use my coupon?" names nothing of "Some coupons are personal: they are issued to your account").
+    /// When a refund comes ("mera refund kab tak aayega?", "when will my refund come") names nothing of "We process an
+    /// approved refund within 5 working days".
     static func words(forQuestion message: MessageWords, main: Intent) -> String? {
-        main == .offers && message.containsAny(CouponRuleAnswers.whoseWords) ? "personal coupons issued to your account"
-            : nil
+        if main == .offers && message.containsAny(CouponRuleAnswers.whoseWords) { return "personal coupons issued to your account" }
+        if main == .refund && message.containsAny(OrderAnswers.refundWhen) && message.containsAny(OrderAnswers.refundWords) {
+            return "approved refund within working days bank statement"
+        }
+        return nil
     }
 
     /// The policies' words for what went wrong with an order, as `ComplaintReader` names it ("missing"): "my delivery

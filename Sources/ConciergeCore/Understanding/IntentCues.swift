@@ -27,6 +27,8 @@ enum IntentCues {
                              // ("cough" alone would also match "couch" and "dough", one letter away.)
                              "sore throat", "a cough", "my cough", "bad cough", "coughing", "under the weather",
                              "got a cold", "have a cold",
+                             // Rain: something warm ("whats good for a rainy day").
+                             "rainy day", "raining", "pouring down", "lluvia", "llueve", "baarish",
                              "caught a cold", "the flu", "gala kharab", "gala dukh", "resfriado", "dolor de garganta")
             + weak("cold", "warm", "winter", "rain", "raining", "pouring", "snow", "windy", "wet")
             + not("cold drink", "cold drinks", "something cold", "cold brew", "arrived cold", "was cold", "cold when",
@@ -46,7 +48,7 @@ enum IntentCues {
                               "pick me up", "energy", "need a coffee", "cansado", "cansada", "neend aa", "thak", "drained",
                               "long night", "no sleep", "zombie", "running on empty", "boost", "stay awake",
                               "falling asleep", "eyelids", "jet lag", "jet lagged", "keep me awake", "keep me upright",
-                              "strongest coffee", "hours of sleep")
+                              "hours of sleep")
             + weak("coffee", "long day", "monday", "caffeine", "early"),
         .menu: frame("do you have", "do you sell", "do you do", "tienen", "hay", "milega", "milta hai")
             + strong("tell me about", "menu", "what do you have", "recommend", "suggest", "what comes in", "come in", "colours", "colors",
@@ -55,7 +57,10 @@ enum IntentCues {
                       "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials",
                       // A kind of thing wanted ("anything sweet for under 3 quid"): read as off-topic on cues alone.
                       "anything sweet", "something sweet", "anything savoury", "something savoury", "anything savory",
-                      "something savory", "a treat")
+                      "something savory", "a treat",
+                      // The strongest coffee is a question about the menu, not a feeling ("strongest" has no data
+                      // of its own: `MenuKind.strong`).
+                      "strongest coffee", "strongest drink")
             + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes")
             + not("how much is delivery", "how much for delivery", "price of delivery")
             // Comparing two items and asking whether a thing is sold, as shoppers type it ("diff b/w", "do u sell",
@@ -64,7 +69,10 @@ enum IntentCues {
                      "venden", "milte hai", "milte", "bechte", "take home",
                      // Which of two items costs less is a question about their prices, not about deals.
                      "which is cheaper", "whats cheaper", "what is cheaper", "which one is cheaper", "more expensive",
-                     "which costs less", "costs less"),
+                     "which costs less", "costs less",
+                     // A drink wanted, in Spanish ("quiero un cafe sin leche"): "cafe" is the drink here, not the shop.
+                     "quiero un cafe", "cafe sin", "cafe con", "sin leche", "con leche", "quiero un te",
+                     "me pones"),
         .offers: strong("offer", "offers", "deal", "deals", "discount", "discounts", "coupon", "coupons", "promo",
                         "voucher", "vouchers", "promotion", "promotions", "sale", "cheaper", "code", "codes",
                         "descuento", "descuentos", "oferta", "ofertas", "cupon", "cupones", "promo code", "freebie",

@@ -150,6 +150,13 @@ public struct ShopperUnderstanding: Sendable {
             evidence[followUp]!.position = -1
         }
         var accepted = evidence.filter { $0.value.value >= tuning.threshold && $0.key != .offTopic }
+        // "Was the hot chocolate in my last order vegan?" asks what was in it, and reports nothing gone wrong.
+        if slots.sentiment == .complaint, Self.asksWhatWasIn(message, slots: slots),
+            ComplaintReader.read(text, shopNamed: slots.shop != nil) == nil,
+            ComplaintShape.reportedThing(in: message) == nil {
+            slots.sentiment = nil
+            if accepted.count > 1 { accepted[.complaint] = nil }
+        }
         // Saying hello next to a question is not a question: greetings only lead when alone.
         if accepted.keys.contains(where: { !$0.isSocial }) { accepted[.greeting] = nil }
         let best = accepted.values.map(\.value).max() ?? 0
@@ -223,6 +230,12 @@ public struct ShopperUnderstanding: Sendable {
         let scores = ordered.map { IntentReading.Score(intent: $0.key, score: Self.rounded($0.value.value)) }
         return MessageUnderstanding(reading: IntentReading(scores: scores), slots: slots,
                                     confidence: min(0.99, 0.5 + top / 6), choices: [], isFollowUp: followUp != nil)
+    }
+
+    /// A yes-or-no question about a diet ("was the muffin in my order vegan?", "is it nut free"): it asks, it does
+    /// not report.
+    static func asksWhatWasIn(_ message: MessageWords, slots: Slots) -> Bool {
+        !slots.diet.isEmpty && ["was", "is", "were", "are", "did", "does", "do", "has", "had"].contains(message.words.first)
     }
 
     /// A thing the shopper got, told in a bad state ("the porridge was gluey"), is a complaint in words no cue has

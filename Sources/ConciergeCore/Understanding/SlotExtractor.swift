@@ -170,7 +170,8 @@ struct SlotExtractor: Sendable {
                 !itemWords.contains(words[position + 1]) { continue }
             // "paneer sandwich" is not the Chicken Pesto Sandwich: a word before it that no item's name holds (nor is
             // spelt like one) makes it a dish the menu does not list, which the menu facts answer as such.
-            if position > 0, MenuLookup.namesAnotherDish(words[position - 1], menuWords: menuWords) { continue }
+            if let before = MenuLookup.wordBefore(position, in: words),
+                MenuLookup.namesAnotherDish(before, menuWords: menuWords) { continue }
             offer(position, 10, item)
         }
         for word in Self.genericItems { if let position = at(word) { offer(position, 20, word) } }

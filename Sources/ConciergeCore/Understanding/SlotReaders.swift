@@ -19,12 +19,22 @@ enum TimeSlotReader {
     static func read(_ message: MessageWords, text: String = "") -> String? {
         let clock = clockTime(message, text: text)
         let tomorrow = message.containsAny(["tomorrow", "tmrw", "tmr", "tomorow", "2moro", "manana"])
+            || hinglishTomorrow(message)
         if tomorrow { return clock.map { "tomorrow " + $0 } ?? "tomorrow" }
         if let clock { return clock }
         if let day = weekday(message) { return day }
         if message.containsAny(["just now", "are now", "you now", "now on", "from now"]) { return nil }
         if message.containsAny(nowPhrases.filter { $0 != "now" }) { return "now" }
         return message.contains(phrase: "now") && message.containsAny(availability) ? "now" : nil
+    }
+
+    /// Hinglish "kal" is tomorrow or yesterday: tomorrow when it asks whether a shop opens ("kal subah kitne baje
+    /// khulta hai"), yesterday when it tells what happened ("kal wala order nahi aaya").
+    private static func hinglishTomorrow(_ message: MessageWords) -> Bool {
+        guard message.set.contains("kal") else { return false }
+        if message.containsAny(["kal wala", "kal wali", "kal ka", "kal ki"]) { return false }
+        let past: Set<String> = ["tha", "thi", "the", "aaya", "aayi", "gaya", "gayi", "kiya", "mila", "mili", "diya"]
+        return message.set.isDisjoint(with: past) && message.containsAny(availability + ["khulta", "khulti", "kitne baje"])
     }
 
     /// A day named, also in the plural ("on Sundays") or in Spanish ("los domingos").
