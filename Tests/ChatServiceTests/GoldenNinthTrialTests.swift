@@ -50,6 +50,30 @@ struct GoldenNinthTrialTests {
         Golden(name: "whats good for a rainy day: something warm",
                messages: ["hiya whats good for a rainy day"],
                contains: ["Oat Hot Chocolate"], excludes: ["Still Water"]),
+        // Second round (written with their fixes). "It" after a kind the menu does not list: the three suggestions.
+        Golden(name: "any vegan cake, then how much is it: the muffin offered in its place",
+               messages: ["any vegan cake?", "how much is it"],
+               contains: ["Vegan Blueberry Muffin is £3.00"], excludes: ["Still Water"]),
+        // How much caffeine, in Hinglish: the nut allergy on file, and nothing of caffeine.
+        Golden(name: "Raj: cold brew mein kitna caffeine hai: it has caffeine, amounts not listed",
+               email: "raj.patel@example.com", messages: ["cold brew mein kitna caffeine hai"],
+               contains: ["Cold Brew has caffeine", "doesn't say how much"]),
+        // A coupon refused, in Hinglish: the coupons listed as if nothing were wrong.
+        Golden(name: "Raj: mera coupon kaam nahi kar raha: what to check",
+               email: "raj.patel@example.com", messages: ["bhai mera coupon kaam nahi kar raha"],
+               contains: ["Why a coupon does not work", "logged in"]),
+        // Points for an order placed logged out: how points are earned.
+        Golden(name: "Noah: points on an order I forgot to log in for: claim missing points within 30 days",
+               email: "noah.miller@example.com", messages: ["can i get my points on an order i forgot to log in for"],
+               contains: ["claim them within 30 days"]),
+        // Third round (written with their fixes). The price in Hinglish after a sandwich: the menu again.
+        Golden(name: "Raj: koi veg sandwich hai, then kitne ka hai: the sandwich's price",
+               email: "raj.patel@example.com", messages: ["koi veg sandwich hai?", "kitne ka hai"],
+               contains: ["Chicken Pesto Sandwich is ₹"]),
+        // Hot drinks for a dairy allergy: still water among them.
+        Golden(name: "lactose intolerant, what hot drinks: hot ones only",
+               messages: ["I'm lactose intolerant, what hot drinks can I have"],
+               contains: ["Oat Hot Chocolate"], excludes: ["Still Water", "Sparkling Lemonade"]),
     ] + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: "X hai kya"

@@ -72,4 +72,23 @@ struct NinthTrialReadingTests {
         #expect(PolicyQuery.words(forQuestion: MessageWords("when will my refund come"), main: .refund) != nil)
         #expect(PolicyQuery.words(forQuestion: MessageWords("how long do I have to return a mug"), main: .refund) == nil)
     }
+
+    @Test func hotIsAKindAndANegationDeniesOnlyWhatFollowsIt() {
+        let tea = MenuWishTests.item("Fresh Mint Tea", "hot-drinks", 250, [.vegan, .hot])
+        let water = MenuWishTests.item("Still Water", "cold-drinks", 150, [.vegan, .cold])
+        #expect(MenuKind.hot.fits(tea) && !MenuKind.hot.fits(water))
+        let hotNoCaffeine = MenuWishReader.read("is there anything without caffeine that's hot")
+        #expect(hotNoCaffeine.kinds == [.drink, .hot] && hotNoCaffeine.notKinds.isEmpty && hotNoCaffeine.caffeine == .avoid)
+        #expect(MenuWishReader.read("nothing too sweet").notKinds == [.sweet])
+        #expect(MenuWishReader.read("is the hot chocolate vegan").kinds.isEmpty)
+    }
+
+    @Test func whetherAnItemHasCaffeineIsReadFromItsTags() {
+        var shop = ShopAmenityTests.shop("Lakeside Café", [])
+        shop.menu = [MenuWishTests.item("Cold Brew", "cold-drinks", 350, [.vegan, .cold, .caffeine]),
+                     MenuWishTests.item("Fresh Mint Tea", "hot-drinks", 250, [.vegan, .hot])]
+        let near = [ShopFinder(shops: [shop]).describe(shop, from: nil, at: Date(timeIntervalSince1970: 0), radiusMeters: 2_000)]
+        #expect(AskedItemFinder.find("Cold Brew", near: near)?.caffeine == true)
+        #expect(AskedItemFinder.find("Fresh Mint Tea", near: near)?.caffeine == nil)
+    }
 }

@@ -14,11 +14,12 @@ import Foundation
 /// | drink / food | its category is a drinks one / a food one (bakery, food, hot-food) |
 /// | cold | it is a cold drink |
 /// | seasonal | the menu tags it seasonal ("Christmas drinks", "anything festive") |
+/// | hot | the menu tags it hot (a hot drink or hot food) |
 /// | strong | a coffee with no milk in it (named espresso, americano, brew, ristretto or doppio) |
 ///
 /// What the data cannot tell (calories, nutrition, portion sizes) is not mapped at all: `MenuWish.unanswerable`.
 enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
-    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold, seasonal, strong
+    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold, seasonal, strong, hot
 
     static let sweetNameWords: Set<String> = ["chocolate", "caramel", "gingerbread", "cinnamon", "berry", "berries",
                                               "blueberry", "banana", "brownie", "muffin", "bun", "lemonade", "smoothie",
@@ -56,6 +57,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .cold: item.category == "cold-drinks"
         case .seasonal: item.tags.contains(.seasonal)
         case .strong: MenuKind.coffee.fits(item) && !nameWords.isDisjoint(with: Self.blackCoffeeNameWords)
+        case .hot: item.tags.contains(.hot)
         }
     }
 
@@ -74,6 +76,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .cold: "cold drinks"
         case .seasonal: "from the seasonal menu"
         case .strong: "strong (coffee with no milk: the menu lists no caffeine amounts)"
+        case .hot: "hot"
         }
     }
 

@@ -61,6 +61,9 @@ enum MenuWishReader {
         (.food, ["to eat", "eat", "food", "khana", "khane", "comer", "hungry", "starving", "peckish", "dessert",
                  "desserts", "postre", "postres"]),
         (.coffee, ["coffee", "coffees"]),
+        // "Hot" alone is also the hot chocolate's name.
+        (.hot, ["hot drink", "hot drinks", "something hot", "anything hot", "a hot one", "thats hot", "that's hot",
+                "served hot", "kuch garam", "garam", "caliente", "bebida caliente"]),
         (.strong, ["strongest", "strong coffee", "strong one", "most caffeine", "kadak", "mas fuerte", "cafe fuerte"]),
         (.cold, ["cold drink", "cold drinks", "something cold", "iced drink", "chilled drink", "thanda", "thandi",
                  "bebida fria", "algo frio"]),
@@ -95,6 +98,10 @@ enum MenuWishReader {
     /// letter from one of them reads as it, so the phrase still matches.
     private static let respelled = ["caffeine", "anything", "something", "without", "decaffeinated"]
 
+    /// Words between a negation and a kind that leave it denied ("not too sweet", "nothing very heavy").
+    static let strengthening: Set<String> = ["too", "very", "so", "overly", "really", "that", "a", "super", "mas",
+                                            "muy", "zyada", "bahut", "kuch", "something", "anything", "else"]
+
     static func respell(_ words: MessageWords) -> MessageWords {
         let fixed = words.words.map { word in
             // Two letters swapped is two edits away: the one shoppers make most is spelt out.
@@ -112,8 +119,10 @@ enum MenuWishReader {
         for (kind, phrases) in kindWords {
             guard let at = position(of: phrases, in: words) else { continue }
             // "not too heavy", "nothing sweet": the word names what they do not want.
-            let before = words.words[max(0, at - 2)..<at]
-            let negated = !negations.isDisjoint(with: before)
+            // "Without caffeine that's hot" denies the caffeine, not the heat: a negation two words back counts
+            // only across a word that strengthens ("not too sweet").
+            let negated = at >= 1 && negations.contains(words.words[at - 1])
+                || at >= 2 && negations.contains(words.words[at - 2]) && Self.strengthening.contains(words.words[at - 1])
             switch (kind, negated) {
             case (.filling, true): if !wish.kinds.contains(.light) { wish.kinds.append(.light) }
             case (_, true): wish.notKinds.append(kind)
@@ -137,7 +146,8 @@ enum MenuWishReader {
             wish.caffeine = .want
         }
         // Caffeine is a drink's: "do you have decaf?" asks for drinks, not a muffin that lists none.
-        if wish.caffeine == .avoid, wish.kinds.isEmpty { wish.kinds = [.drink] }
+        // Hot and without caffeine is a drink too ("anything without caffeine that's hot"), not the porridge.
+        if wish.caffeine == .avoid, wish.kinds.allSatisfy({ $0 == .hot }) { wish.kinds.insert(.drink, at: 0) }
         wish.priceCap = PriceCapReader.read(words, text: message)
         wish.cheapest = wish.priceCap == nil && words.containsAny(cheapestWords)
         wish.cheap = wish.priceCap == nil && !wish.cheapest && words.containsAny(cheapWords)

@@ -88,6 +88,9 @@ public struct AskedItem: Codable, Hashable, Sendable {
     public var contains: [String]
     /// Diets it suits ("vegan", "vegetarian").
     public var suits: [String]
+    /// True when its recipe lists caffeine; left out (`nil`) when it does not or no shop sells it. The menu has no
+    /// amounts.
+    public var caffeine: Bool? = nil
 }
 
 public struct CareFacts: Codable, Hashable, Sendable {

@@ -57,6 +57,13 @@ enum ItemAnswers {
                 return ["I can't find \(item.name) on the menus near you, so I can't check it.", confirmWithStaff]
             }
             var parts: [String] = []
+            // "Cold brew mein kitna caffeine hai?", "is the cold brew decaf?": whether it has caffeine, asked in so
+            // many words (not a diet on file).
+            if context.slots.diet.contains("caffeine") {
+                parts.append(item.caffeine == true
+                    ? "\(item.name) has caffeine; the menu doesn't say how much."
+                    : "\(item.name) doesn't list caffeine in its recipe.")
+            }
             let allergens = asked.filter { ["nuts", "dairy", "gluten", "egg", "soy", "sesame"].contains($0) }
             let present = allergens.filter(item.contains.contains)
             let absent = allergens.filter { !item.contains.contains($0) }

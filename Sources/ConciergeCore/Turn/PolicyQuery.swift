@@ -29,6 +29,10 @@ enum PolicyQuery {
     /// approved refund within 5 working days".
     static func words(forQuestion message: MessageWords, main: Intent) -> String? {
         if main == .offers && message.containsAny(CouponRuleAnswers.whoseWords) { return "personal coupons issued to your account" }
+        // Points not added ("an order I forgot to log in for") name nothing of "Missing points".
+        if main == .loyalty && message.containsAny(missingPoints) { return "points missing from a purchase claim" }
+        // "Mera coupon kaam nahi kar raha" shares no word with "Why a coupon does not work".
+        if main == .offers && message.containsAny(CouponRuleAnswers.troubleWords) { return "why a coupon does not work check" }
         if main == .refund && message.containsAny(OrderAnswers.refundWhen) && message.containsAny(OrderAnswers.refundWords) {
             return "approved refund within working days bank statement"
         }
@@ -70,6 +74,11 @@ enum PolicyQuery {
         }
         return words == original ? text : words.filter { !$0.isEmpty }.joined(separator: " ")
     }
+
+    /// Points that never came: forgotten, missing, not added.
+    static let missingPoints = ["missing", "forgot", "forgotten", "didnt get", "didnt add", "not added", "never got",
+                                "not showing", "havent got", "wasnt logged in", "not logged in", "without logging in",
+                                "nahi mile", "nahi aaye"]
 
     /// Words that start a second ask in the same message ("…, also how long do refunds take").
     private static let clauseStarts = ["also", "and also", "plus", "btw", "by the way", "oh and", "another thing"]

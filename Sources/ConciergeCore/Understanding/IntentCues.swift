@@ -71,6 +71,8 @@ enum IntentCues {
                      "which is cheaper", "whats cheaper", "what is cheaper", "which one is cheaper", "more expensive",
                      "which costs less", "costs less",
                      // A drink wanted, in Spanish ("quiero un cafe sin leche"): "cafe" is the drink here, not the shop.
+                     // The price, in Hinglish ("kitne ka hai?", "iska rate kya hai").
+                     "kitne ka", "kitne ki", "kitne ke", "kitna ka", "rate kya", "price kya", "daam",
                      "quiero un cafe", "cafe sin", "cafe con", "sin leche", "con leche", "quiero un te",
                      "me pones"),
         .offers: strong("offer", "offers", "deal", "deals", "discount", "discounts", "coupon", "coupons", "promo",

@@ -265,7 +265,13 @@ public struct ShopperUnderstanding: Sendable {
         let message = MessageWords(text)
         var understanding = understanding
         understanding.carriedComfort = comfortCarried(understanding, message: message, previous: previous)
-        let leans = message.words.count <= 8 && message.containsAny(["it", "its", "that", "this", "they", "them", "one", "those"])
+        // Hinglish points with "iska", "uspe", "ye"; a bare price ask ("kitne ka hai?", "how much?") is about the thing
+        // just talked of.
+        let leans = message.words.count <= 8 && message.containsAny(["it", "its", "that", "this", "they", "them", "one",
+                                                                      "those", "iska", "uska", "iske", "uske", "ye",
+                                                                      "yeh", "isme", "usme", "uspe", "ispe"])
+            || message.words.count <= 4 && message.containsAny(["kitne", "kitna", "how much", "price", "cost", "cuanto",
+                                                                "cuesta", "daam", "rate"])
         guard understanding.isFollowUp || leans else { return understanding }
         let earlier = extractor.slots(previous.text, MessageWords(previous.text))
         var carried = understanding
@@ -274,7 +280,12 @@ public struct ShopperUnderstanding: Sendable {
             carried.slots.order = OrderSlot(kind: .date, value: when)
         }
         if carried.slots.order == nil { carried.slots.order = earlier.order }
-        if carried.slots.item == nil { carried.slots.item = earlier.item ?? suggested(previous, for: understanding, message: message) }
+        // An earlier kind of thing the menu does not list as such ("any vegan cake?") is not what "it" is: the item the
+        // answer offered in its place is.
+        if carried.slots.item == nil {
+            let named = earlier.item.flatMap { $0.first?.isUppercase == true ? $0 : nil }
+            carried.slots.item = named ?? suggested(previous, for: understanding, message: message) ?? earlier.item
+        }
         if carried.slots.shop == nil { carried.slots.shop = earlier.shop }
         if carried.slots.diet.isEmpty { carried.slots.diet = earlier.diet }
         return carried
