@@ -82,10 +82,9 @@ struct GoldenFifthTrialTests {
     ] + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked one by one:
-    /// the refund-time passage first for
-    /// "how long does delivery take", finds no failed-payments passage for Hinglish and no temperature passage for
-    /// "extra hot", and leaves the missing item's refund time unquoted; cues alone read "got anything for my
-    /// daughter?" as off-topic.
+    /// lexical retrieval alone ranks the refund-time passage first for "how long does delivery take", finds no
+    /// failed-payments passage for Hinglish and no temperature passage for "extra hot", and leaves the missing item's
+    /// refund time unquoted; cues alone read "got anything for my daughter?" as off-topic.
     static let byMeaning: [Golden] = [
         // Delivery time in general, "my daughter", a refund time next to a missing item, a failed payment in
         // Hinglish, "extra hot": each was answered with an order's status, suggestions, no time, no passage, or no
