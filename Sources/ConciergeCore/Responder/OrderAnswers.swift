@@ -120,7 +120,7 @@ enum OrderAnswers {
         // "How long do refunds take?" is about the policy; only a message that points at an order gets its windows.
         guard context.slots.order != nil || context.orderLookup?.found == true else {
             // "When will my refund come?": the sentence with the time, not the first passage retrieved.
-            let timing = MessageWords(message).containsAny(refundWords) ? refundTiming(context, message: message) : []
+            let timing = asksWhenRefundComes(MessageWords(message)) ? refundTiming(context, message: message) : []
             return timing.isEmpty ? PolicyAnswers.answer(context) : timing
         }
         let pointed = context.slots.order != "latest" ? NextStepPlanner.focus(context) : nil
@@ -145,12 +145,18 @@ enum OrderAnswers {
         return OfferedSentence.quote(naming: Array(timing).sorted(), in: context.policies).map { [$0] } ?? []
     }
 
+    /// "When will my refund come?", "mera refund kab tak aayega": when the money comes back, not how long there is
+    /// to return something.
+    static func asksWhenRefundComes(_ message: MessageWords) -> Bool {
+        message.containsAny(refundWhen) && message.containsAny(refundWords)
+    }
+
     /// The money back itself, not the window to return something ("how long do I have to return a mug?").
-    static let refundWords = ["refund", "refunds", "refunded", "my money", "money back", "paisa", "paise", "reembolso",
+    private static let refundWords = ["refund", "refunds", "refunded", "my money", "money back", "paisa", "paise", "reembolso",
                               "dinero"]
 
     /// Asking when a refund comes, as shoppers type it (Hinglish "kab tak aayega", "kab milega").
-    static let refundWhen = ["how long", "how many days", "how soon", "when will i get", "when do i get",
+    private static let refundWhen = ["how long", "how many days", "how soon", "when will i get", "when do i get",
                              "when will the refund", "when will my refund", "when will my money", "when do i get my money",
                              "kitne din", "kab tak", "kab milega", "kab aayega", "kab ayega", "cuanto tarda",
                              "cuanto tiempo", "cuando"]

@@ -33,7 +33,7 @@ enum PolicyQuery {
         if main == .loyalty && message.containsAny(missingPoints) { return "points missing from a purchase claim" }
         // "Mera coupon kaam nahi kar raha" shares no word with "Why a coupon does not work".
         if main == .offers && message.containsAny(CouponRuleAnswers.troubleWords) { return "why a coupon does not work check" }
-        if main == .refund && message.containsAny(OrderAnswers.refundWhen) && message.containsAny(OrderAnswers.refundWords) {
+        if main == .refund && OrderAnswers.asksWhenRefundComes(message) {
             return "approved refund within working days bank statement"
         }
         return nil
