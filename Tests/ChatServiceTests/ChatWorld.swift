@@ -13,6 +13,7 @@ struct ChatWorld {
     static let asOf = SeededStoreTemplate.asOf
     let store: SQLiteConciergeStore
     let chat: ChatService
+    let clock: SteppingClock
 
     /// Sat 21 Nov 2026 at `hour`:`minute` UTC (London is on UTC in November).
     static func at(hour: Int, minute: Int = 0, dayOffset: Int = 0) -> Date {
@@ -34,10 +35,11 @@ struct ChatWorld {
             "SEEDS_DIR": RepositoryPaths.seeds.path, "DAILY_MESSAGE_LIMIT": String(limit),
         ])
         configuration.store = .sqlite(path: path)
+        let clock = SteppingClock(instant)
         let runtime = try await ConciergeRuntime.start(
-            configuration, store: store, overrides: AppOverrides(clock: FixedWallClock(instant), ids: CountingIDs(), llm: llm,
+            configuration, store: store, overrides: AppOverrides(clock: clock, ids: CountingIDs(), llm: llm,
                                                                  embedder: embedder))
-        return ChatWorld(store: store, chat: runtime.chat)
+        return ChatWorld(store: store, chat: runtime.chat, clock: clock)
     }
 
     func user(_ email: String) async throws -> User {
@@ -49,6 +51,9 @@ struct ChatWorld {
              turnKey: String? = nil) async throws -> ChatTurn
     {
         let user = try await user(email)
+        // A follow-up is typed a second after the answer before it, as in a real conversation: with one instant for
+        // every turn, questions and answers would share their times and the history's order would be the ids'.
+        if conversation != nil { clock.advance(seconds: 1) }
         return try await chat.respond(ChatInput(userID: user.id, conversationID: conversation, text: text,
                                                 location: location, turnKey: turnKey))
     }
@@ -58,7 +63,28 @@ struct ChatWorld {
     enum WorldError: Error { case noSuchUser }
 }
 
-/// Predictable ids: `msg_1`, `conv_2`...
+/// The world's instant, moved on a second for each follow-up (`ChatWorld.ask`).
+final class SteppingClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date
+
+    init(_ instant: Date) { self.instant = instant }
+
+    func now() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return instant
+    }
+
+    func advance(seconds: TimeInterval) {
+        lock.lock()
+        defer { lock.unlock() }
+        instant.addTimeInterval(seconds)
+    }
+}
+
+/// Predictable ids: `msg_000001`, `conv_000002`... Zero-padded so that they sort as they were made: messages of one
+/// instant are ordered by id.
 final class CountingIDs: IdentifierSource, @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
@@ -67,7 +93,7 @@ final class CountingIDs: IdentifierSource, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         next += 1
-        return prefix + String(next)
+        return prefix + String(format: "%06d", next)
     }
 }
 

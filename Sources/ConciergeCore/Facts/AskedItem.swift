@@ -16,7 +16,9 @@ enum AskedItemFinder {
                 name: item.name, shop: nearby.shop.name, price: Money.format(item.priceMinor, currency: nearby.shop.currency),
                 contains: allergenTags.filter { item.tags.contains($0.0) }.map(\.1),
                 suits: item.tags.contains(.vegan) ? ["vegan", "vegetarian"] : item.tags.contains(.vegetarian) ? ["vegetarian"] : [],
-                caffeine: item.tags.contains(.caffeine) ? true : nil)
+                caffeine: item.tags.contains(.caffeine) ? true : nil,
+                served: item.tags.contains(.hot) ? "hot" : item.tags.contains(.cold) ? "cold" : nil,
+                seasonal: item.tags.contains(.seasonal) ? true : nil)
         }
         return AskedItem(name: name, shop: nil, price: nil, contains: [], suits: [])
     }

@@ -52,9 +52,11 @@ enum AskedPaymentMethod {
     }
 
     /// The way to pay asked about: after an opener, or before a Hinglish closer, up to three words.
+    /// "Can I pay for delivery in cash?": cash named anywhere in a question about paying is the way asked about.
     static func phrase(in message: MessageWords) -> String? {
         AskedPhrase(openers: openers, closers: closers, boundaries: boundaries, leading: leading).find(in: message)?
             .words.joined(separator: " ")
+            ?? ["cash", "efectivo"].first { message.words.contains($0) && message.containsAny(["pay", "paying", "pagar"]) }
     }
 }
 

@@ -15,9 +15,12 @@ public enum ComplaintKind: String, Codable, CaseIterable, Sendable {
     case surroundings
     /// Something the shopper left behind in a shop.
     case lostProperty = "lost-property"
+    /// An allergen in something eaten ("the samosa had nuts in it and I'm allergic"), or a reaction to it: safety
+    /// first, then Customer Care.
+    case allergen
 
     /// Whether it happened during a visit to a shop rather than with an order: no order is linked or quoted for it.
-    public var isAboutAVisit: Bool { self != .quality }
+    public var isAboutAVisit: Bool { self != .quality && self != .allergen }
 }
 
 /// A complaint as the answer may name it: the kind, what went wrong and when, each a fixed word from the lists below
@@ -47,6 +50,7 @@ enum ComplaintReader {
         if let item = lostItem(words, shopNamed: shopNamed) {
             return ComplaintFacts(kind: .lostProperty, what: item, when: when)
         }
+        if let allergen = allergenFound(words) { return ComplaintFacts(kind: .allergen, what: allergen, when: when) }
         // "My cold coffee was watery": a cold drink is a kind of drink, not its state; the state is the other word.
         let kinds = ["cold coffee", "cold brew", "cold drink", "cold drinks", "cold chocolate", "cold latte"]
         let named = MessageWords(kinds.reduce(" " + words.words.joined(separator: " ") + " ") {
@@ -74,6 +78,26 @@ enum ComplaintReader {
         }
         return food.map { ComplaintFacts(kind: .quality, what: $0, when: when) }
     }
+
+    /// The allergen a shopper reports finding or reacting to ("had nuts in it", "allergic reaction"): an allergen
+    /// word with a verb of finding, or a reaction named; "a reaction" when no allergen is.
+    static func allergenFound(_ words: MessageWords) -> String? {
+        let reaction = words.containsAny(["allergic reaction", "had a reaction", "having a reaction", "reacted",
+                                          "anaphylaxis", "anaphylactic", "epipen", "epi pen", "throat is swelling",
+                                          "throat swelling", "cant breathe"])
+        let allergen = allergenWords.first { words.contains(phrase: $0.key) }?.value
+        let found = words.containsAny(["had nuts", "had nut", "had dairy in", "had milk in", "had gluten", "had egg",
+                                       "had sesame", "had peanut", "contained", "there was", "there were", "found",
+                                       "was full of", "in it and", "in it i", "made me"])
+            && words.containsAny(["allergic", "allergy", "intolerant", "coeliac", "celiac", "sick", "ill"])
+        guard reaction || (allergen != nil && found) else { return nil }
+        return allergen ?? "a reaction"
+    }
+
+    private static let allergenWords: KeyValuePairs<String, String> = [
+        "peanut": "peanuts", "peanuts": "peanuts", "nut": "nuts", "nuts": "nuts", "almond": "nuts", "sesame": "sesame",
+        "gluten": "gluten", "dairy": "dairy", "milk": "dairy", "egg": "egg", "eggs": "egg", "soy": "soy", "soya": "soy",
+    ]
 
     /// The first phrase of `table` the message contains, in the table's order, as the answer words it.
     private static func first(of table: KeyValuePairs<String, String>, in words: MessageWords) -> String? {
@@ -161,7 +185,8 @@ enum ComplaintReader {
         "stale": "stale", "lukewarm": "lukewarm", "luke warm": "lukewarm", "not hot": "not hot enough", "cold": "cold",
         "frio": "cold", "fria": "cold", "thanda": "cold", "thandi": "cold", "burnt": "burnt", "burned": "burnt",
         "quemado": "burnt", "watery": "watery", "soggy": "soggy", "bitter": "bitter", "sour": "sour", "weak": "weak",
-        "spilled": "spilled", "spilt": "spilled", "squashed": "squashed", "crushed": "crushed",
+        "spilled": "spilled", "spilt": "spilled", "squashed": "squashed", "crushed": "crushed", "smashed": "crushed",
+        "damaged": "damaged",
         "undercooked": "undercooked",
         "mouldy": "mouldy", "moldy": "mouldy", "rancio": "stale", "wrong": "wrong", "equivocado": "wrong",
         "missing": "missing", "dry": "dry", "dried out": "dry", "seco": "dry", "seca": "dry", "duro": "stale",

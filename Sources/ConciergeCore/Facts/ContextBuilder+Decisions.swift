@@ -101,6 +101,6 @@ extension ContextBuilder {
     static func complaint(_ understanding: MessageUnderstanding, message: String) -> ComplaintFacts? {
         guard let facts = ComplaintReader.read(message, shopNamed: understanding.slots.shop != nil) else { return nil }
         let complains = understanding.contains(.complaint) || understanding.slots.sentiment == .complaint
-        return complains || facts.kind == .lostProperty ? facts : nil
+        return complains || facts.kind == .lostProperty || facts.kind == .allergen ? facts : nil
     }
 }

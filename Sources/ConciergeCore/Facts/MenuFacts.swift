@@ -31,6 +31,9 @@ public struct MenuFacts: Codable, Hashable, Sendable {
     public var unfitting: [ItemFacts]? = nil
     /// The plant milk whose cost was asked ("is the oat milk extra?"): the policy's sentence answers it.
     public var milkCostAsked: String? = nil
+    /// The plant milk asked for in a drink ("can I get oat milk in the chai?"): the drink's dairy is its milk, which
+    /// any drink can be made without, so it does not rule the drink out.
+    public var plantMilkAsked: String? = nil
 }
 
 public struct AskedThing: Codable, Hashable, Sendable {
@@ -109,7 +112,11 @@ extension MenuFacts {
         // "Can I get an extra shot in my latte?": the sentence on shots, before whether the drink is on the menu.
         // "The strongest coffee": an extra shot makes any of them stronger.
         let extraShot = words.containsAny(Self.shotWords) || wish.kinds.contains(.strong) ? OfferedSentence.quote(naming: ["extra", "shot"], in: policies) : nil
-        let quoted = [extraShot, extraHot, OfferedSentence.quote(naming: policyWords, in: policies)].compactMap { $0 }
+        // A vegan asking for a plant milk: the milk is not all of a drink (syrups, toppings).
+        let toppings = plantMilk != nil && needs.contains(.vegan)
+            ? OfferedSentence.quote(naming: ["syrups", "vegan"], in: policies) : nil
+        let quoted = [extraShot, extraHot, OfferedSentence.quote(naming: policyWords, in: policies), toppings]
+            .compactMap { $0 }
         var facts = MenuFacts(shop: shop.name, chosenBy: chosenBy(wish, shop: shop), cannotTell: wish.unanswerable,
                               caffeine: wish.caffeine?.rawValue, capInOtherCurrency: cap, asksIfSold: asksIfSold,
                               asked: asked, unmatched: unmatched,
@@ -117,6 +124,9 @@ extension MenuFacts {
                               twoThings: wish.pair == nil ? nil : true)
         facts.unfitting = unfitting(wish, shop: shop, needs: needs)
         if milkCost { facts.milkCostAsked = plantMilk?.first }
+        if !milkCost, let plant = plantMilk?.first, quoted.contains(where: { $0.contains("milk") }) {
+            facts.plantMilkAsked = plant
+        }
         return facts
     }
 

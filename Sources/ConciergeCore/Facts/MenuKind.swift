@@ -16,10 +16,11 @@ import Foundation
 /// | seasonal | the menu tags it seasonal ("Christmas drinks", "anything festive") |
 /// | hot | the menu tags it hot (a hot drink or hot food) |
 /// | strong | a coffee with no milk in it (named espresso, americano, brew, ristretto or doppio) |
+/// | black | the same coffees, asked for by the milk left out ("coffee without milk", "black coffee") |
 ///
 /// What the data cannot tell (calories, nutrition, portion sizes) is not mapped at all: `MenuWish.unanswerable`.
 enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
-    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold, seasonal, strong, hot
+    case sweet, light, savoury, filling, breakfast, snack, drink, food, coffee, cold, seasonal, strong, black, hot
 
     static let sweetNameWords: Set<String> = ["chocolate", "caramel", "gingerbread", "cinnamon", "berry", "berries",
                                               "blueberry", "banana", "brownie", "muffin", "bun", "lemonade", "smoothie",
@@ -37,7 +38,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
     static let drinkCategories: Set<String> = ["hot-drinks", "cold-drinks"]
     /// Kinds only a drink is, and kinds only food is: asked together ("something to eat and a cold drink"), they are
     /// two things wanted, not one item that is both.
-    static let drinkKinds: Set<MenuKind> = [.drink, .coffee, .cold]
+    static let drinkKinds: Set<MenuKind> = [.drink, .coffee, .cold, .strong, .black]
     static let foodKinds: Set<MenuKind> = [.food, .filling, .savoury, .snack]
 
     func fits(_ item: MenuItem) -> Bool {
@@ -56,7 +57,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
             && nameWords.isDisjoint(with: Self.notCoffeeNameWords)
         case .cold: item.category == "cold-drinks"
         case .seasonal: item.tags.contains(.seasonal)
-        case .strong: MenuKind.coffee.fits(item) && !nameWords.isDisjoint(with: Self.blackCoffeeNameWords)
+        case .strong, .black: MenuKind.coffee.fits(item) && !nameWords.isDisjoint(with: Self.blackCoffeeNameWords)
         case .hot: item.tags.contains(.hot)
         }
     }
@@ -76,6 +77,7 @@ enum MenuKind: String, CaseIterable, Codable, Hashable, Sendable {
         case .cold: "cold drinks"
         case .seasonal: "from the seasonal menu"
         case .strong: "strong (coffee with no milk: the menu lists no caffeine amounts)"
+        case .black: "coffee with no milk"
         case .hot: "hot"
         }
     }

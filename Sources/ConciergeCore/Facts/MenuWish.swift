@@ -65,8 +65,12 @@ enum MenuWishReader {
         (.hot, ["hot drink", "hot drinks", "something hot", "anything hot", "a hot one", "thats hot", "that's hot",
                 "served hot", "kuch garam", "garam", "caliente", "bebida caliente"]),
         (.strong, ["strongest", "strong coffee", "strong one", "most caffeine", "kadak", "mas fuerte", "cafe fuerte"]),
+        // A plant milk is still milk: "coffee without milk" is not an Oat Flat White.
+        (.black, ["black coffee", "coffee without milk", "coffee with no milk", "coffee no milk", "cafe solo",
+                  "cafe negro"]),
+        // "Cold coffee" is what Indian menus call an iced coffee.
         (.cold, ["cold drink", "cold drinks", "something cold", "iced drink", "chilled drink", "thanda", "thandi",
-                 "bebida fria", "algo frio"]),
+                 "bebida fria", "algo frio", "cold coffee", "iced coffee", "cold coffees", "iced coffees"]),
         // "Holiday" alone is also the shops' holiday hours.
         (.seasonal, ["seasonal", "christmas", "xmas", "festive", "winter special", "winter specials",
                      "holiday drink", "holiday drinks", "holiday menu", "limited edition", "navidad", "navideno"]),
@@ -130,7 +134,8 @@ enum MenuWishReader {
             }
         }
         // "The strongest coffee" is a coffee already: said once.
-        if wish.kinds.contains(.strong) { wish.kinds.removeAll { $0 == .coffee } }
+        if wish.kinds.contains(.strong) || wish.kinds.contains(.black) { wish.kinds.removeAll { $0 == .coffee } }
+        if wish.kinds.contains(.strong) { wish.kinds.removeAll { $0 == .black } }
         // "Without sugar for my diabetic dad": nothing sweet is suggested (the sugar-free syrups answer the ask itself).
         if words.containsAny(noSugar), !wish.notKinds.contains(.sweet) {
             wish.kinds.removeAll { $0 == .sweet }

@@ -57,3 +57,18 @@ extension OrderPointer {
         return holding.count == 1 ? holding.first : nil
     }
 }
+
+extension OrderPointer {
+    /// "The one before that", "my previous order", "pichla order": an order older than the one talked of.
+    static func asksForEarlier(_ message: MessageWords) -> Bool {
+        message.containsAny(["one before that", "one before this", "the one before", "order before that",
+                             "order before this", "order before last", "before that one", "previous order",
+                             "previous one", "earlier order", "older order", "order before the last", "second last order",
+                             "pichla order", "pichle order", "pichhla order", "pedido anterior"])
+    }
+
+    /// The order placed next before `order` among the shopper's orders (newest first).
+    static func placed(before order: Order, in orders: [Order]) -> Order? {
+        orders.filter { $0.placedAt < order.placedAt }.max { $0.placedAt < $1.placedAt }
+    }
+}

@@ -20,7 +20,7 @@ enum PolicyExcerpt {
         let asksHowLong = MessageWords(question).containsAny(howLongInHinglish)
         // "Can I buy a gift card?" is not answered by what it cannot be bought with.
         let asksAtAll = PolicySubject.askedAtAll(question) != nil
-        let scores = sentences.map { sentence -> Double in
+        let scores = sentences.enumerated().map { index, sentence -> Double in
             // A table row also says what its header says: "£10 to £24.99: £2.99." is a delivery fee.
             let header = tables.first { $0.rows.contains(sentence) }.map { contentWords($0.header) } ?? []
             let overlap = Double(contentWords(sentence).union(header).intersection(asked).count)
@@ -29,7 +29,11 @@ enum PolicyExcerpt {
             let duration = asksHowLong && contentWords(sentence).contains("within") ? 1.5 : 0
             let restriction = asksAtAll && ["you cannot", "we cannot", "you can not", "we do not", "you can't"]
                 .contains { sentence.lowercased().hasPrefix($0) } ? 1.5 : 0
-            return overlap + number + aboutSubject + duration - restriction
+            // "This page covers where and when we deliver…" is about the page, not an answer to anyone.
+            let aboutPage = aboutThePage(sentence) ? 2.0 : 0
+            // Asked whether there is such a thing at all, a section's opening sentence says what there is.
+            let opens = asksAtAll && index == 0 ? 2.0 : 0
+            return overlap + number + aboutSubject + duration + opens - restriction - aboutPage
         }
         var best = 0
         for index in sentences.indices where scores[index] > scores[best] { best = index }
@@ -55,7 +59,8 @@ enum PolicyExcerpt {
         }
         // A short or lead-in sentence reads better with the one after it, and so does one the next sentence goes on
         // about ("…gift cards come as plastic cards or e-gift cards. Both work at checkout and in every shop.").
-        if best + 1 < sentences.count, chosen.count < 90 || chosen.hasSuffix(":") || leansBack(sentences[best + 1]),
+        if best + 1 < sentences.count, !aboutThePage(sentences[best + 1]),
+            chosen.count < 90 || chosen.hasSuffix(":") || leansBack(sentences[best + 1]),
             chosen.count + sentences[best + 1].count + 1 <= maximumLength {
             chosen += " " + sentences[best + 1]
         }
@@ -82,6 +87,9 @@ enum PolicyExcerpt {
     }
 
     /// Whether a sentence opens with a pronoun for something named before it: "It…", "They…", "You will find it…".
+    /// A sentence about the policy page itself ("This page explains…", "Please read this page if…").
+    static func aboutThePage(_ sentence: String) -> Bool { sentence.lowercased().contains("this page") }
+
     static func leansBack(_ sentence: String) -> Bool {
         let words = MessageWords.fold(sentence)
         guard let first = words.first else { return false }

@@ -8,7 +8,7 @@ enum PolicySubject {
     /// `results` with the first one whose headings share a word with the message moved to the front, when the first
     /// result's headings share none. Otherwise unchanged.
     static func ordered(_ results: [RetrievalResult], message: String) -> [RetrievalResult] {
-        let results = offeredAtAll(denied(results, message: message), message: message)
+        let results = offeredAtAll(actionNamed(denied(results, message: message), message: message), message: message)
         let asked = PolicyExcerpt.contentWords(message)
         guard let first = results.first, !names(first, asked),
             let index = results.indices.dropFirst().first(where: { names(results[$0], asked) }) else { return results }
@@ -36,14 +36,47 @@ enum PolicySubject {
     /// section that only shares a verb ("You cannot buy a gift card with another gift card…"). That paragraph goes
     /// first when its document's title names every word asked.
     static func offeredAtAll(_ results: [RetrievalResult], message: String) -> [RetrievalResult] {
-        guard let wanted = askedAtAll(message), let index = results.firstIndex(where: { result in
-            result.citation.headingPath.count <= 1
-                && wanted.isSubset(of: Set(PolicyExcerpt.contentWords(result.citation.document.replacingOccurrences(of: "-", with: " "))
-                    .map(ItemClaims.singular)))
-        }), index > 0 else { return results }
+        guard let wanted = askedAtAll(message), let index = results.firstIndex(where: { isOpening($0, of: wanted) })
+        else { return results }
+        var ordered = results
+        let opening = ordered.remove(at: index)
+        // After it, the document's first section retrieved ("Where we deliver", "Buying a gift card"): the document
+        // goes from what there is to the details.
+        let document = opening.citation.document
+        func position(_ result: RetrievalResult) -> Int { Int(result.chunk.id.split(separator: "#").last ?? "") ?? .max }
+        let sections = ordered.filter { $0.citation.document == document }
+        if let first = sections.min(by: { position($0) < position($1) }), let at = ordered.firstIndex(of: first) {
+            ordered.insert(ordered.remove(at: at), at: 0)
+        }
+        ordered.insert(opening, at: 0)
+        return ordered
+    }
+
+    /// "Can I buy a gift card with points?": of two sections of one document ranked close, the one whose own heading
+    /// names more of the words asked, the verb too ("Buying a gift card" over "Using a gift card"), goes first.
+    static func actionNamed(_ results: [RetrievalResult], message: String) -> [RetrievalResult] {
+        let asked = PolicyExcerpt.contentWords(message)
+        func named(_ result: RetrievalResult) -> Int {
+            let heading = PolicyExcerpt.contentWords(result.citation.headingPath.last ?? "")
+            return asked.filter { word in
+                word.count >= 3 && heading.contains { $0 == word || $0 == word + "s" || $0 == word + "ing" || $0 + "s" == word }
+            }.count
+        }
+        guard let first = results.first, results.count > 1 else { return results }
+        let rivals = results.prefix(3).dropFirst().filter { $0.citation.document == first.citation.document }
+        // Only between sections that both name the subject: a first one naming none is `ordered`'s to move.
+        guard named(first) > 0, let better = rivals.first(where: { named($0) > named(first) }),
+            let index = results.firstIndex(of: better) else { return results }
         var ordered = results
         ordered.insert(ordered.remove(at: index), at: 0)
         return ordered
+    }
+
+    /// Whether `result` is the opening paragraph of a document whose title names every word of `wanted`.
+    static func isOpening(_ result: RetrievalResult, of wanted: Set<String>) -> Bool {
+        result.citation.headingPath.count <= 1
+            && wanted.isSubset(of: Set(PolicyExcerpt.contentWords(result.citation.document.replacingOccurrences(of: "-", with: " "))
+                .map(ItemClaims.singular)))
     }
 
     /// The words of the thing asked about when the message asks only whether the chain has it at all ("do u do gift

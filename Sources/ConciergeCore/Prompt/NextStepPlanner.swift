@@ -14,6 +14,8 @@ enum NextStepPlanner {
             return ComplaintAnswers.nextStep(context, complaint)
         }
         let careLine = "call Customer Care on \(context.care.phone) (\(context.care.hours))"
+        // An allergen found or a reaction: a person, whatever else was asked; never something more to eat.
+        if context.complaint?.kind == .allergen { return "Next step: ask me to pass this to a person, or \(careLine)." }
         if let task = context.account.first, AccountTask.leads(context) {
             return "Next step: open your account page (\(task.page)) and choose \"\(task.section)\"."
         }
@@ -29,6 +31,11 @@ enum NextStepPlanner {
             // question: the next step offers to find something that fits instead.
             if let milk = context.menu?.milkCostAsked, context.menu?.asked.isEmpty == true, let menu = context.menu {
                 return "Next step: ask for \(milk == "soy" ? "soya" : milk) milk when you order at \(menu.shop)."
+            }
+            // "Can I get oat milk in the chai?": that drink, with that milk.
+            if let milk = context.menu?.plantMilkAsked, let menu = context.menu,
+                let drink = menu.asked.first?.items.first(where: { MenuAnswers.clash($0, context, milkSwapped: true) == nil }) {
+                return "Next step: ask for the \(drink.name) with \(milk == "soy" ? "soya" : milk) milk when you order at \(menu.shop)."
             }
             let itemClashes = ItemAnswers.clashes(context)
             let clashes = itemClashes.allergens.isEmpty && itemClashes.diets.isEmpty

@@ -91,6 +91,10 @@ public struct AskedItem: Codable, Hashable, Sendable {
     /// True when its recipe lists caffeine; left out (`nil`) when it does not or no shop sells it. The menu has no
     /// amounts.
     public var caffeine: Bool? = nil
+    /// "hot" or "cold" as its menu tags say it is served; `nil` when they say neither (a croissant).
+    public var served: String? = nil
+    /// True when the menu tags it seasonal (on while stocks last); `nil` when not.
+    public var seasonal: Bool? = nil
 }
 
 public struct CareFacts: Codable, Hashable, Sendable {

@@ -6,6 +6,7 @@ import Foundation
 /// passes the grounding check; the offer of a person is the hand-off the chat really makes.
 enum ComplaintAnswers {
     static func answer(_ context: PromptContext) -> [String] {
+        if context.complaint?.kind == .allergen { return allergen(context) }
         guard let complaint = context.complaint, complaint.kind.isAboutAVisit else { return quality(context) }
         return complaint.kind == .lostProperty ? lostProperty(context, complaint) : visit(context, complaint)
     }
@@ -52,7 +53,10 @@ enum ComplaintAnswers {
         // the words each shares, "how long to report a missing item?" got the damaged-items passage.) A passage on
         // wrong or missing items ("tell us within 48 hours": two of the words) is quoted for those; for food that was
         // dry or cold it takes three.
-        let wrongOrMissing = ["wrong", "missing"].contains(context.complaint?.what ?? "wrong")
+        // Something damaged on the way ("my muffin was squashed") likewise: its passage ("report it within 48 hours")
+        // is about how to report, in few of the words.
+        let wrongOrMissing = ["wrong", "missing", "squashed", "crushed", "spilled", "damaged", "broken"]
+            .contains(context.complaint?.what ?? "wrong")
         let loose = PolicyAnswers.cite(context, limit: context.policies.count, answering: reportingWords,
                                        minimumOverlap: 2)
         let reporting = wrongOrMissing ? loose
@@ -137,6 +141,20 @@ enum ComplaintAnswers {
                     + "team.",
                 "If you'd like, I can pass this conversation to Customer Care; a person replies here within "
                     + "\(care.replyWithin). You can also call \(care.phone) or e-mail \(care.email) (\(care.hours))."]
+    }
+
+    /// An allergen found or a reaction: safety first (the policy's sentence on a reaction), then how to report it; no
+    /// window, no refund talk and nothing more to eat.
+    static func allergen(_ context: PromptContext) -> [String] {
+        let what = context.complaint?.what.flatMap { $0 == "a reaction" ? nil : $0 }
+        let sorry = what.map { "I'm sorry — finding \($0) in something you're allergic to is serious." }
+            ?? "I'm sorry — a reaction to something you ate with us is serious."
+        let reaction = OfferedSentence.quote(naming: ["allergic", "reaction", "emergency"], in: context.policies)
+        let report = OfferedSentence.quote(naming: ["allergen", "missing", "customer", "care"], in: context.policies)
+        let care = context.care
+        return [sorry] + [reaction, report].compactMap { $0 }
+            + ["Customer Care can take the details on \(care.phone) or \(care.email) (\(care.hours)), or I can pass this "
+                + "conversation to them; a person replies here within \(care.replyWithin)."]
     }
 
     /// "I'm sorry the toilets at Night Owl Coffee weren't clean".

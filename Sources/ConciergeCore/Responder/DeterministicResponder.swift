@@ -16,7 +16,8 @@ enum DeterministicResponder {
         let primary = intents.first ?? .offTopic
         // Something left behind leads whatever the reading's intents (none of them is "lost property"); the ask the
         // reading found ("is Lakeside still open?") follows as a secondary one.
-        let lostLeads = context.complaint?.kind == .lostProperty && primary != .complaint
+        // So does an allergen found or a reaction: safety first, whatever else the message asked.
+        let lostLeads = [.lostProperty, .allergen].contains(context.complaint?.kind) && primary != .complaint
         let lead = lostLeads ? Intent.complaint : primary
         // A hand-off the shopper did not ask for in words (repeated frustration) is acknowledged first.
         var parts = context.handoff != nil && lead != .handoff ? HandoffAnswers.sentences(context) : []
@@ -45,7 +46,10 @@ enum DeterministicResponder {
             parts += body(for: primary, context: context, message: maskedMessage)
         }
         // With something left behind, "how do I get them back?" is about the thing, not money: no refund answer.
-        var secondaries = intents.dropFirst(lostLeads ? 0 : 1).filter { $0 != lead && !(lostLeads && $0 == .refund) }.map {
+        // An allergen found or a reaction is about safety: nothing more to eat is suggested beside it.
+        let allergen = context.complaint?.kind == .allergen
+        var secondaries = intents.dropFirst(lostLeads ? 0 : 1).filter { $0 != lead && !(lostLeads && $0 == .refund) }
+            .filter { !(allergen && ($0 == .dietary || $0 == .menu || $0.isComfort)) }.map {
             secondaryBody(for: $0, primary: lead, context: context, message: maskedMessage)
         }
         if !accountLeads, let task = context.account.first { secondaries.append([task.how]) }
@@ -69,8 +73,10 @@ enum DeterministicResponder {
     static func body(for intent: Intent, context: PromptContext, message: String) -> [String] {
         switch intent {
         case .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired: ComfortAnswers.answer(intent, context)
-        case .menu: MenuAnswers.answer(context, message: message) ?? ItemAnswers.menu(context)
-        case .dietary: MenuAnswers.answer(context, message: message) ?? ItemAnswers.dietary(context)
+        case .menu: ItemQuestionAnswers.answer(context, message: message) ?? MenuAnswers.answer(context, message: message)
+            ?? ItemAnswers.menu(context)
+        case .dietary: ItemQuestionAnswers.answer(context, message: message) ?? UnmarkedDietAnswers.answer(context, message: message)
+            ?? MenuAnswers.answer(context, message: message) ?? ItemAnswers.dietary(context)
         case .offers: CouponQuestions.atShop(context, message: message) ?? CouponQuestions.whereValid(context, message: message)
             ?? CouponRuleAnswers.answer(context, message: message) ?? OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.number(context, message: message) ?? OrderAnswers.status(context)

@@ -54,7 +54,7 @@ enum MenuAnswers {
         for thing in menu.asked {
             if !thing.items.isEmpty {
                 let listed = ItemAnswers.list(thing.items.map(priced), joinedBy: "and")
-                let clashes = thing.items.compactMap { clash($0, context) }
+                let clashes = thing.items.compactMap { clash($0, context, milkSwapped: menu.plantMilkAsked != nil) }
                 // "Gluten free bread?": "Yes, … Banana Bread. Banana Bread lists gluten." said yes to what it lacks.
                 if clashes.count == thing.items.count {
                     parts.append("\(menu.shop) has \(listed), but none that fits:")
@@ -230,11 +230,16 @@ enum MenuAnswers {
     // MARK: Helpers
 
     /// "Almond Croissant lists nuts." for an allergy on file or named, "Butter Croissant isn't vegan." for a diet.
-    static func clash(_ item: ItemFacts, _ context: PromptContext) -> String? {
+    /// Why an item does not fit the shopper's needs, `nil` when nothing rules it out. With a plant milk asked for in a
+    /// drink (`milkSwapped`), its dairy is the milk swapped: that alone rules it out of nothing (whether the rest of it
+    /// is vegan, syrups and toppings, the policy's sentence says).
+    static func clash(_ item: ItemFacts, _ context: PromptContext, milkSwapped: Bool = false) -> String? {
         let needs = ItemAnswers.needs(context)
+        let swapped = milkSwapped && item.tags.contains("dairy") && (item.tags.contains("hot") || item.tags.contains("cold"))
         let allergens = AskedItemFinder.allergenTags.filter { needs.contains($0.1) && item.tags.contains($0.0.rawValue) }
-            .map(\.1)
+            .map(\.1).filter { !(swapped && $0 == "dairy") }
         if !allergens.isEmpty { return "\(item.name) lists \(ItemAnswers.list(allergens, joinedBy: "and"))." }
+        if swapped, item.tags.contains("vegetarian") { return nil }
         if needs.contains("vegan"), !item.tags.isEmpty, !item.tags.contains("vegan") {
             return item.tags.contains("dairy") ? "\(item.name) lists dairy, so it isn't vegan." : "\(item.name) isn't vegan."
         }

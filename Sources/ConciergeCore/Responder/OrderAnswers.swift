@@ -121,6 +121,7 @@ enum OrderAnswers {
         guard context.slots.order != nil || context.orderLookup?.found == true else {
             // "When will my refund come?": the sentence with the time, not the first passage retrieved.
             let timing = asksWhenRefundComes(MessageWords(message)) ? refundTiming(context, message: message) : []
+            if timing.isEmpty, !context.slots.general, asksForOwnRefund(MessageWords(message)) { return whichOrder(context) }
             return timing.isEmpty ? PolicyAnswers.answer(context) : timing
         }
         let pointed = context.slots.order != "latest" ? NextStepPlanner.focus(context) : nil
@@ -129,6 +130,20 @@ enum OrderAnswers {
         let parts = order.status == "delivered" ? refundWindow(order) : Array(status(context).prefix(1))
         let timing = refundTiming(context, message: message)
         return parts + (timing.isEmpty ? PolicyAnswers.cite(context, limit: 1) : timing)
+    }
+
+    /// "Refund pls", "I want my money back": a refund of the shopper's own, with no order named or reported on.
+    static func asksForOwnRefund(_ message: MessageWords) -> Bool {
+        message.containsAny(["refund pls", "refund plz", "refund please", "want a refund", "need a refund", "refund me",
+                             "my money back", "give me a refund", "paisa wapas", "paise wapas", "quiero un reembolso"])
+            || message.words.count <= 3 && message.containsAny(["refund", "reembolso"])
+    }
+
+    /// Which order a refund is for, with the recent ones to choose from: quoting a passage on partial refunds would
+    /// answer a question nobody asked.
+    static func whichOrder(_ context: PromptContext) -> [String] {
+        let recent = context.orders.prefix(3).map { "\($0.id) (\($0.items), \($0.status.replacingOccurrences(of: "_", with: " ")))" }
+        return ["Which order is the refund for? Your recent ones are \(ItemAnswers.list(Array(recent), joinedBy: "and"))."]
     }
 
     /// "…also how long do refunds take?": the policy's sentence with the time, not the first passage retrieved.

@@ -231,6 +231,12 @@ enum PolicyAnswers {
     }
 
     static func answer(_ context: PromptContext) -> [String] {
+        // A document's opening paragraph ("We deliver coffee… from your nearest shop") says the chain does it; the
+        // section after it from the same document says how ("within 5 km"), so both are quoted.
+        if let first = context.policies.first, !first.source.contains(">"), context.policies.count > 1,
+            context.policies[1].source.hasPrefix(first.source + " >") {
+            return cite(context, limit: 2)
+        }
         let cited = cite(context, limit: 1)
         return cited.isEmpty ? [unknown] : cited
     }

@@ -122,15 +122,20 @@ extension ChatService {
     private func another(than found: Order, slot: OrderSlot, understanding: MessageUnderstanding, turn: TurnContext,
                          orders: [Order]) -> Order? {
         guard understanding.isFollowUp, [.date, .item].contains(slot.kind), let previous = turn.previous,
-            let earlier = self.understanding.slots(of: previous.text).order, earlier != slot else { return nil }
-        let earlierOrder: Order? = switch earlier.kind {
+            let earlier = self.understanding.slots(of: previous.text).order, earlier != slot,
+            earlierTurnOrder(turn, orders: orders)?.id == found.id else { return nil }
+        return OrderPointer.find(slot, in: orders.filter { $0.id != found.id }, item: understanding.slots.item,
+                                 user: turn.user, now: turn.now)
+    }
+
+    /// The order the previous message was about, when it named one.
+    private func earlierTurnOrder(_ turn: TurnContext, orders: [Order]) -> Order? {
+        guard let previous = turn.previous, let earlier = understanding.slots(of: previous.text).order else { return nil }
+        return switch earlier.kind {
         case .latest: orders.first
         case .id: orders.first { $0.id == earlier.value }
         case .item, .date: OrderPointer.find(earlier, in: orders, user: turn.user, now: turn.now)
         }
-        guard earlierOrder?.id == found.id else { return nil }
-        return OrderPointer.find(slot, in: orders.filter { $0.id != found.id }, item: understanding.slots.item,
-                                 user: turn.user, now: turn.now)
     }
 
     private func gather(_ turn: TurnContext, understanding: MessageUnderstanding, embedding: [Float]?) async throws -> TurnData {
@@ -158,6 +163,12 @@ extension ChatService {
         if let found = pointed, named == nil, let slot = pointing {
             pointed = another(than: found, slot: slot, understanding: understanding, turn: turn, orders: orders) ?? found
         }
+        // "…and the one before that?", "my previous order": the order placed before the one talked of, else before the
+        // latest.
+        if named == nil, pointing != nil, OrderPointer.asksForEarlier(MessageWords(turn.text)) {
+            let base = pointed ?? earlierTurnOrder(turn, orders: orders) ?? orders.first
+            pointed = base.flatMap { base in OrderPointer.placed(before: base, in: orders) } ?? pointed
+        }
         // "My oat flat white yesterday was lukewarm": a complaint about an item names the recent order that had it.
         if pointed == nil, pointing == nil, understanding.intents.contains(where: { [.complaint, .refund].contains($0) }),
             let item = understanding.slots.item, item.first?.isUppercase == true {
@@ -171,8 +182,10 @@ extension ChatService {
         }
         // "My order came without the beans", "the latte was cold": what came with an order, so the latest one that
         // arrived, not one still on its way (its status answered a complaint about another).
-        let complaint = understanding.intents.contains(.complaint)
-            ? ComplaintReader.read(turn.text, shopNamed: understanding.slots.shop != nil) : nil
+        // An allergen found or a reaction is read whatever the intents (cues alone read "the samosa had nuts in it and
+        // im allergic" as a diet question).
+        let complaint = ComplaintReader.read(turn.text, shopNamed: understanding.slots.shop != nil)
+            .flatMap { understanding.intents.contains(.complaint) || $0.kind == .allergen ? $0 : nil }
         if pointed == nil, pointing?.kind == .latest, complaint?.kind == .quality, understanding.slots.item != nil,
             let latest = orders.first, !latest.hasArrived {
             pointed = orders.first { $0.hasArrived && turn.now.timeIntervalSince($0.placedAt) <= 14 * 86_400 }
@@ -218,8 +231,9 @@ extension ChatService {
         }
         // What went wrong with an order ("came without the beans") is searched for in the policies' words when no
         // passage retrieved names it.
-        if let what = complaint?.what, let words = PolicyQuery.words(forProblem: what),
-            !policies.contains(where: { $0.isRelevant && MessageWords($0.chunk.text).contains(phrase: what) }) {
+        // An allergen found is searched for always: every allergens passage names "nuts", none says what to do.
+        if let what = complaint?.what, let words = PolicyQuery.words(forProblem: what), complaint?.kind == .allergen
+            || !policies.contains(where: { $0.isRelevant && MessageWords($0.chunk.text).contains(phrase: what) }) {
             // Found weak by the message's own words, it may be among those retrieved already: it is now relevant.
             let own = retriever.retrieve(words, embedding: nil, top: 1).filter(\.isRelevant)
             policies.removeAll { result in own.contains { $0.chunk.id == result.chunk.id } }
@@ -240,6 +254,14 @@ extension ChatService {
                 let own = retriever.retrieve(asked, embedding: nil, top: 1).filter { $0.isRelevant && named($0.chunk.text) }
                 policies += own.filter { result in !policies.contains { $0.chunk.id == result.chunk.id } }
             }
+        }
+        // "Do you do delivery?": whether the chain does it at all is what its document's opening paragraph says; it is
+        // searched for on its own when the message's vector found only the sections ("Contactless delivery").
+        if AskedOffering.phrase(in: MessageWords(turn.text)) != nil, let wanted = PolicySubject.askedAtAll(turn.text),
+            !policies.contains(where: { PolicySubject.isOpening($0, of: wanted) }) {
+            let own = retriever.retrieve(wanted.sorted().joined(separator: " "), embedding: nil, top: 8)
+                .filter { $0.isRelevant && PolicySubject.isOpening($0, of: wanted) }
+            policies += own.prefix(1)
         }
         // A second ask in its own clause is also searched for on its own, lexically: "…missing the beans, also how
         // long do refunds take" ranked the returns passages for the beans first, and the refund times not at all.

@@ -33,6 +33,10 @@ enum PolicyQuery {
         if main == .loyalty && message.containsAny(missingPoints) { return "points missing from a purchase claim" }
         // "Mera coupon kaam nahi kar raha" shares no word with "Why a coupon does not work".
         if main == .offers && message.containsAny(CouponRuleAnswers.troubleWords) { return "why a coupon does not work check" }
+        // "Whens the gingerbread latte available till" shares only "available" with "while stocks last".
+        if [.menu, .dietary].contains(main) && message.containsAny(ItemQuestionAnswers.untilWords) {
+            return "seasonal drinks available while stocks last"
+        }
         if main == .refund && OrderAnswers.asksWhenRefundComes(message) {
             return "approved refund within working days bank statement"
         }
@@ -46,7 +50,10 @@ enum PolicyQuery {
         switch what {
         case "missing": "missing item report"
         case "wrong": "wrong item received"
-        case "spilled", "crushed", "squashed": "damaged on arrival report"
+        case "spilled", "crushed", "squashed", "damaged": "damaged on arrival report"
+        // An allergen found, or a reaction (`ComplaintKind.allergen`): what to do first.
+        case "nuts", "peanuts", "sesame", "gluten", "dairy", "egg", "soy", "a reaction":
+            "allergic reaction emergency services straight away"
         // States only a drink is in: the promise to make it again ("my cold brew was watery").
         case "watery", "weak", "lukewarm", "not hot enough", "bitter", "made without ice", "made with the wrong milk":
             "drink not right remake free of charge"

@@ -55,6 +55,7 @@ enum IntentCues {
                       "difference between", "hw much", "how much", "whats the difference",
                       "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
                       "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials",
+                      "coffee without milk", "black coffee", "coffee with no milk",
                       // A kind of thing wanted ("anything sweet for under 3 quid"): read as off-topic on cues alone.
                       "anything sweet", "something sweet", "anything savoury", "something savoury", "anything savory",
                       "something savory", "a treat",
@@ -130,7 +131,9 @@ enum IntentCues {
             // Cold coffee wanted, not one that came cold: "cold coffee hai kya bina nuts ke?".
             + not("cold coffee hai", "cold coffee milega", "cold coffee milegi", "any cold coffee", "a cold coffee",
                   "cold coffee please", "cold coffee without", "want cold coffee", "want a cold coffee",
-                  "is there cold coffee", "do you have cold coffee", "you have cold coffee"),
+                  "is there cold coffee", "do you have cold coffee", "you have cold coffee", "ek cold coffee",
+                  "cold coffee kitne", "cold coffee kitna", "cold coffee kitni", "cold coffee ka", "cold coffee ki",
+                  "cold coffee price", "cold coffee cost", "much is cold coffee", "much is the cold coffee"),
         .payment: strong("charged twice", "double charged", "charged me twice", "card declined", "declined",
                          "payment", "payments", "pay with", "pay by", "paid", "apple pay", "google pay", "cash",
                          "contactless", "transaction", "billing", "overcharged", "charged", "upi", "paytm",
@@ -158,14 +161,14 @@ enum IntentCues {
                          "find a store", "near", "close to", "cerca", "mas cercana", "paas", "nazdeek", "nearest one",
                          "walking distance", "get there", "address of", "location", "locations", "where are you", "walk to",
                          "one of yours", "near here", "shop in", "store in", "wher is")
-            // "wher is my ordr" asks where an order is, not a shop.
-            + not("wher is my", "wer is my")
+            // "wher is my ordr" asks where an order is, not a shop. "Aapke paas … hai?" is "do you have…?".
+            + not("wher is my", "wer is my", "aapke paas", "apke paas", "aap ke paas", "tumhare paas")
             + weak("store", "shop", "cafe", "walk", "branch", "place", "somewhere"),
         .loyalty: not("gift card") + strong("points", "loyalty", "rewards", "reward", "stamps", "balance", "puntos",
                          "membership", "tier", "redeem", "club", "regular", "free drink")
             + weak("member", "earn"),
         .dietary: strong("can i eat", "can i have the", "safe for me", "ok for me", "okay for me", "is it safe", "vegan", "vegetarian", "dairy", "lactose", "nut", "nuts", "allergy", "allergic", "allergen",
-                         "allergens", "gluten", "coeliac", "celiac", "plant based", "halal", "ingredients", "egg",
+                         "allergens", "gluten", "coeliac", "celiac", "plant based", "halal", "kosher", "jain", "ingredients", "egg",
                          "eggs", "soy", "soya", "sesame", "peanut", "peanuts", "intolerant", "intolerance",
                          "alergia", "alergico", "sin gluten", "vegano", "vegana", "safe for", "contain", "contains",
                          "eggless", "calories", "sugar free", "keto", "decaf", "dairy free", "nut free",
@@ -177,7 +180,8 @@ enum IntentCues {
         .policyQuestion: strong("how long do you keep", "chat history", "chat messages", "my messages", "store my", "keep my data", "delete my data", "policy", "policies", "terms", "privacy", "my data", "gift card", "gift cards",
                                 "accessibility", "wheelchair", "am i allowed", "dogs", "dog", "pets", "password",
                                 "account", "log in", "login", "delete my", "reusable cup", "sustainab", "recycl",
-                                "delivery area", "deliver to my area", "do you deliver", "delivery fee",
+                                "delivery area", "deliver to my area", "do you deliver", "delivery fee", "do you do delivery",
+                                "do u do delivery", "do you do deliveries", "is there delivery", "offer delivery",
                                 "do you guys deliver", "do u deliver", "do yall deliver", "you guys deliver",
                                 "can you deliver to", "deliver in my area", "deliver here", "deliver out to",
                                 // Ordering ahead in general, not changing an order already placed.

@@ -270,8 +270,7 @@ public struct ShopperUnderstanding: Sendable {
         let leans = message.words.count <= 8 && message.containsAny(["it", "its", "that", "this", "they", "them", "one",
                                                                       "those", "iska", "uska", "iske", "uske", "ye",
                                                                       "yeh", "isme", "usme", "uspe", "ispe"])
-            || message.words.count <= 4 && message.containsAny(["kitne", "kitna", "how much", "price", "cost", "cuanto",
-                                                                "cuesta", "daam", "rate"])
+            || Self.asksBarePrice(message)
         guard understanding.isFollowUp || leans else { return understanding }
         let earlier = extractor.slots(previous.text, MessageWords(previous.text))
         var carried = understanding
@@ -298,12 +297,18 @@ public struct ShopperUnderstanding: Sendable {
                            message: MessageWords) -> String? {
         let suggesting: Set<Intent> = [.menu, .dietary, .comfortCold, .comfortThirsty, .comfortHungry, .comfortTired]
         guard [.menu, .dietary, .offers].contains(understanding.primary),
-            message.containsAny(["it", "its", "that", "this", "that one", "this one"]),
+            message.containsAny(["it", "its", "that", "this", "that one", "this one"]) || Self.asksBarePrice(message),
             !message.containsAny(["drink", "drinks", "eat", "food", "else", "other", "another", "instead"]),
             previous.intents.contains(where: suggesting.contains),
             let answer = previous.answer, let step = answer.range(of: "Next step:") else { return nil }
         let item = extractor.item(in: MessageWords(String(answer[step.upperBound...])))
         return item?.first?.isUppercase == true ? item : nil
+    }
+
+    /// A price asked with nothing named ("kitne ka hai?", "how much?"): the price of the thing just talked of.
+    private static func asksBarePrice(_ message: MessageWords) -> Bool {
+        message.words.count <= 4 && message.containsAny(["kitne", "kitna", "how much", "price", "cost", "cuanto",
+                                                         "cuesta", "daam", "rate"])
     }
 
     /// "I'm freezing", then "anything without dairy?": the second asks for the first's kind of thing, in a diet.

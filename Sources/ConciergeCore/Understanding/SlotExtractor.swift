@@ -9,6 +9,8 @@ struct SlotExtractor: Sendable {
     let uniqueWords: [(word: String, item: String)]
     /// Every word of every item's name: a word next to an item's word that is none of these names another dish.
     let menuWords: Set<String>
+    /// Every item's whole name, as words.
+    let fullNames: Set<[String]>
 
     init(vocabulary: ChainVocabulary) {
         self.vocabulary = vocabulary
@@ -18,6 +20,7 @@ struct SlotExtractor: Sendable {
         }
         uniqueWords = owners.filter { $0.value.count == 1 }.map { ($0.key, $0.value[0]) }.sorted { $0.word < $1.word }
         menuWords = Set(vocabulary.items.flatMap(\.words))
+        fullNames = Set(vocabulary.items.map(\.words))
     }
 
     func slots(_ text: String, _ message: MessageWords) -> Slots {
@@ -159,6 +162,14 @@ struct SlotExtractor: Sendable {
             if positions.allSatisfy({ $0 != nil }) {
                 let found = positions.compactMap { $0 }
                 if found.max()! - found.min()! <= named.count + 1 { offer(found.min()!, -named.count, item.written) }
+            }
+            // A long name's last two words, side by side ("mint tea" for the Fresh Mint Tea), unless they are another
+            // item's whole name ("hot chocolate").
+            // Spelt as the menu spells them, and not after a word naming another dish ("pumpkin spice latte").
+            if named.count >= 3, let first = words.firstIndex(of: named[named.count - 2]), first + 1 < words.count,
+                words[first + 1] == named[named.count - 1], !fullNames.contains(Array(named.suffix(2))),
+                !(MenuLookup.wordBefore(first, in: words).map { MenuLookup.namesAnotherDish($0, menuWords: menuWords) } ?? false) {
+                offer(first, 5, item.written)
             }
         }
         for (word, item) in uniqueWords {
