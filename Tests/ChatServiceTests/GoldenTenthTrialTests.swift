@@ -70,6 +70,44 @@ struct GoldenTenthTrialTests {
         Golden(name: "Raj: the samosa had nuts and im allergic: emergency first, then care, nothing to eat",
                email: "raj.patel@example.com", messages: ["the samosa had nuts in it and im allergic!!"],
                contains: ["emergency services", "Customer Care"], excludes: ["fit for a nut allergy"]),
+        // Second round (written with their fixes). A seasonal drink "still around": its price only.
+        Golden(name: "is the gingerbread latte still around: seasonal, while stocks last",
+               messages: ["is the gingerbread latte still around"],
+               contains: ["seasonal", "while stocks last"]),
+        // "My previous order": the latest one.
+        Golden(name: "my previous order, was it delivered: the one before the latest",
+               messages: ["my previous order, was it delivered?"],
+               contains: ["ORD-AVA10002", "delivered"], excludes: ["ORD-AVA10001"]),
+        // Wifi and plugs: the plugs dropped.
+        Golden(name: "wifi password and plugs at lakeside: both answered",
+               messages: ["whats the wifi password at lakeside and do u have plugs"],
+               contains: ["wifi", "power sockets"]),
+        // Dairy milk tasted in an oat latte: a generic apology and a list of vegan items.
+        Golden(name: "my oat latte tasted like dairy milk: the wrong milk, made again",
+               messages: ["my oat latte tasted like dairy milk, i'm vegan"],
+               contains: ["wrong milk", "remake it free of charge"], excludes: ["fit for"]),
+        // A discount for one's own cup: the coupons listed.
+        Golden(name: "can i bring my own cup and get a discount: 25p off",
+               messages: ["can i bring my own cup and get a discount"],
+               contains: ["25p off"]),
+        // Hot or cold: "No, … is served cold".
+        Golden(name: "Noah: is the iced latte hot or cold: served cold, no yes or no",
+               email: "noah.miller@example.com", messages: ["is the iced latte hot or cold"],
+               contains: ["Iced Latte", "is served cold"], excludes: ["No,", "Yes,"]),
+        // Something vegan and hot, in Spanish: still water among the vegan things.
+        Golden(name: "hola, tienen algo vegano caliente: hot and vegan",
+               messages: ["hola, tienen algo vegano caliente?"],
+               contains: ["Oat Hot Chocolate"], excludes: ["Still Water"]),
+    ] + byMeaning
+
+    /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: lexical
+    /// retrieval alone ranks "Changing an order" above "Changing your details" for a changed e-mail address (both
+    /// headings name the verb, and the order passage has more of the message's words).
+    static let byMeaning: [Golden] = [
+        // Changing the account's e-mail address, misspelt: the order's delivery address "can't be changed".
+        Golden(name: "how do i change my email adress: the account details, through Customer Care",
+               messages: ["how do i change my email adress"],
+               contains: ["contact Customer Care", "new email address"], excludes: ["ORD-AVA1000"]),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

@@ -182,6 +182,8 @@ enum ComplaintReader {
         "wrong milk": "made with the wrong milk", "dairy milk in": "made with the wrong milk",
         "had dairy": "made with the wrong milk", "normal milk": "made with the wrong milk",
         "regular milk": "made with the wrong milk", "cows milk": "made with the wrong milk",
+        "tasted like dairy": "made with the wrong milk", "tastes like dairy": "made with the wrong milk",
+        "tasted like normal milk": "made with the wrong milk",
         "stale": "stale", "lukewarm": "lukewarm", "luke warm": "lukewarm", "not hot": "not hot enough", "cold": "cold",
         "frio": "cold", "fria": "cold", "thanda": "cold", "thandi": "cold", "burnt": "burnt", "burned": "burnt",
         "quemado": "burnt", "watery": "watery", "soggy": "soggy", "bitter": "bitter", "sour": "sour", "weak": "weak",

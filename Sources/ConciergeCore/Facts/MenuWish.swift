@@ -63,7 +63,9 @@ enum MenuWishReader {
         (.coffee, ["coffee", "coffees"]),
         // "Hot" alone is also the hot chocolate's name.
         (.hot, ["hot drink", "hot drinks", "something hot", "anything hot", "a hot one", "thats hot", "that's hot",
-                "served hot", "kuch garam", "garam", "caliente", "bebida caliente"]),
+                "served hot", "kuch garam", "garam", "caliente", "bebida caliente",
+                // Spanish puts it after the noun: "algo vegano caliente", "cafe caliente", read in English words.
+                "vegan hot", "coffee hot", "tea hot", "drink hot"]),
         (.strong, ["strongest", "strong coffee", "strong one", "most caffeine", "kadak", "mas fuerte", "cafe fuerte"]),
         // A plant milk is still milk: "coffee without milk" is not an Oat Flat White.
         (.black, ["black coffee", "coffee without milk", "coffee with no milk", "coffee no milk", "cafe solo",

@@ -46,11 +46,12 @@ enum ShopAmenity: String, CaseIterable, Sendable {
     }
 
     /// The amenities a message asks about, in the order of `allCases`. "Outlets" alone is also the chain's shops
-    /// ("how many outlets do you have?"); next to another amenity or a laptop ("wifi and outlets?") it is power.
+    /// ("how many outlets do you have?"); next to another amenity or a laptop ("wifi and outlets?", "wifi and plugs") it
+    /// is power.
     static func asked(in text: String) -> [ShopAmenity] {
         let words = MessageWords(text)
         let named = allCases.filter { words.containsAny($0.phrases) }
-        let power = words.containsAny(["outlet", "outlets"])
+        let power = words.containsAny(["outlet", "outlets", "plug", "plugs"])
             && (!named.isEmpty || words.containsAny(["laptop", "charge", "charging", "work from"]))
         if power && !named.contains(.powerSockets) { return allCases.filter { named.contains($0) || $0 == .powerSockets } }
         // Working from a shop ("can I bring my laptop and work there for a few hours?") asks about what work needs.

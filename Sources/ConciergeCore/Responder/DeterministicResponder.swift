@@ -77,7 +77,7 @@ enum DeterministicResponder {
             ?? ItemAnswers.menu(context)
         case .dietary: ItemQuestionAnswers.answer(context, message: message) ?? UnmarkedDietAnswers.answer(context, message: message)
             ?? MenuAnswers.answer(context, message: message) ?? ItemAnswers.dietary(context)
-        case .offers: CouponQuestions.atShop(context, message: message) ?? CouponQuestions.whereValid(context, message: message)
+        case .offers: ownCupDiscount(context, message: message) ?? CouponQuestions.atShop(context, message: message) ?? CouponQuestions.whereValid(context, message: message)
             ?? CouponRuleAnswers.answer(context, message: message) ?? OfferAnswers.offers(context)
         case .orderStatus: OrderAnswers.number(context, message: message) ?? OrderAnswers.status(context)
         case .orderChange: OrderAnswers.change(context, message: message)
@@ -107,6 +107,13 @@ enum DeterministicResponder {
         case .thanks: ["You're welcome! I'm here whenever you need anything else."]
         case .offTopic: ["I can only help with \(context.chain): your orders, offers, nearby shops, points and our policies."]
         }
+    }
+
+    /// "Can I bring my own cup and get a discount?": the policy's sentence on it answers, not the shopper's coupons.
+    private static func ownCupDiscount(_ context: PromptContext, message: String) -> [String]? {
+        guard MessageWords(message).containsAny(PolicyQuery.ownCupWords),
+            let quoted = OfferedSentence.quote(naming: ["reusable", "cup", "off"], in: context.policies) else { return nil }
+        return [quoted]
     }
 
     /// A second intent adds at most one sentence, and only facts the first did not already give.

@@ -10,7 +10,8 @@ enum ItemQuestionAnswers {
                                                        "cold", "kya", "es", "esta"]
     /// How long something is on, in the shopper's words.
     static let untilWords = ["available till", "available until", "available til", "until when", "till when",
-                                     "til when", "how long", "still available", "still on", "around till",
+                                     "til when", "how long", "still available", "still on", "still around", "still got", "still serving",
+                                     "still selling", "still have the", "still do the", "around till",
                                      "around until", "on till", "on until", "kab tak", "hasta cuando", "is it seasonal",
                                      "seasonal", "limited time", "leaving the menu", "when does it end", "end date"]
 
@@ -43,16 +44,18 @@ enum ItemQuestionAnswers {
         // The item's own words are taken out once each: "is the hot chocolate hot?" still asks "hot".
         var free = words.words
         for word in own { if let index = free.firstIndex(of: word) { free.remove(at: index) } }
-        if free.contains(where: hotWords.contains) { return "hot" }
-        if free.contains(where: coldWords.contains) { return "cold" }
-        return nil
+        let hot = free.contains(where: hotWords.contains), cold = free.contains(where: coldWords.contains)
+        // "Hot or cold?" asks which: no yes or no.
+        if hot && cold { return "either" }
+        return hot ? "hot" : cold ? "cold" : nil
     }
 
     private static func served(_ item: AskedItem, asked: String, shop: String, price: String) -> String {
         guard let served = item.served else {
             return "The menu doesn't say whether \(item.name) (\(price) at \(shop)) is served hot or cold."
         }
-        return "\(served == asked ? "Yes" : "No"), \(item.name) (\(price) at \(shop)) is served \(served)."
+        let answer = asked == "either" ? "" : served == asked ? "Yes, " : "No, "
+        return "\(answer)\(item.name) (\(price) at \(shop)) is served \(served)."
     }
 
     private static func season(_ item: AskedItem, shop: String, price: String, context: PromptContext) -> [String] {

@@ -27,12 +27,23 @@ enum PolicyQuery {
     /// friend use my coupon?" names nothing of "Some coupons are personal: they are issued to your account").
     /// When a refund comes ("mera refund kab tak aayega?", "when will my refund come") names nothing of "We process an
     /// approved refund within 5 working days".
+    /// A cup of one's own, for the discount the sustainability policy gives for it.
+    static let ownCupWords = ["own cup", "reusable cup", "my cup", "keep cup", "keepcup", "bring a cup", "own mug",
+                              "my mug", "apna cup"]
+
     static func words(forQuestion message: MessageWords, main: Intent) -> String? {
         if main == .offers && message.containsAny(CouponRuleAnswers.whoseWords) { return "personal coupons issued to your account" }
         // Points not added ("an order I forgot to log in for") name nothing of "Missing points".
         if main == .loyalty && message.containsAny(missingPoints) { return "points missing from a purchase claim" }
         // "Mera coupon kaam nahi kar raha" shares no word with "Why a coupon does not work".
         if main == .offers && message.containsAny(CouponRuleAnswers.troubleWords) { return "why a coupon does not work check" }
+        // "How do I change my email adress": the account's details, not an order's ("Changing an order" shares the verb).
+        if main == .policyQuestion && message.containsAny(["change", "changing", "update", "edit"])
+            && message.containsAny(["email", "e mail", "phone number", "my name", "my details", "date of birth"]) {
+            return "changing your details account page email address"
+        }
+        // "Can I bring my own cup and get a discount?": the policy's own discount, not the coupons.
+        if main == .offers && message.containsAny(ownCupWords) { return "bring your own reusable cup off your drink" }
         // "Whens the gingerbread latte available till" shares only "available" with "while stocks last".
         if [.menu, .dietary].contains(main) && message.containsAny(ItemQuestionAnswers.untilWords) {
             return "seasonal drinks available while stocks last"

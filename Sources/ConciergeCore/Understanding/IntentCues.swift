@@ -55,7 +55,7 @@ enum IntentCues {
                       "difference between", "hw much", "how much", "whats the difference",
                       "whats good", "what should i get", "how much is", "how much does", "price of", "whats in",
                       "what is in", "sizes", "oat milk", "best seller", "whats new", "seasonal", "specials",
-                      "coffee without milk", "black coffee", "coffee with no milk",
+                      "coffee without milk", "black coffee", "coffee with no milk", "hot or cold", "served hot", "served cold",
                       // A kind of thing wanted ("anything sweet for under 3 quid"): read as off-topic on cues alone.
                       "anything sweet", "something sweet", "anything savoury", "something savoury", "anything savory",
                       "something savory", "a treat",
@@ -100,7 +100,10 @@ enum IntentCues {
                              "to my order", "in my order", "edit", "by mistake", "no longer want", "dont send",
                              "do not send", "move it to", "go there instead", "fix it", "change karna", "cancel karna",
                              "anadir", "a mi pedido", "wrong flat number", "wrong postcode")
-            + weak("change", "address", "update", "add") + not("address of"),
+            + weak("change", "address", "update", "add") + not("address of")
+            // The account's own details, not where an order goes.
+            + not("email address", "email adress", "change my email", "update my email", "my phone number",
+                  "change my name", "my details", "account details", "date of birth"),
         .refund: strong("refund", "refunds", "refunded", "money back", "return", "returns", "exchange", "reimburse",
                         "compensation", "paisa wapas", "paise wapas", "reembolso", "devolucion", "devolver",
                         "credit back", "get my money", "replacement", "replace it", "remake", "dosh back", "mony back",
@@ -181,6 +184,9 @@ enum IntentCues {
                                 "accessibility", "wheelchair", "am i allowed", "dogs", "dog", "pets", "password",
                                 "account", "log in", "login", "delete my", "reusable cup", "sustainab", "recycl",
                                 "delivery area", "deliver to my area", "do you deliver", "delivery fee", "do you do delivery",
+                                "change my email", "update my email", "new email address", "change my phone number",
+                                "update my phone number", "change my name", "update my details", "change my details",
+                                "change my date of birth", "account details",
                                 "do u do delivery", "do you do deliveries", "is there delivery", "offer delivery",
                                 "do you guys deliver", "do u deliver", "do yall deliver", "you guys deliver",
                                 "can you deliver to", "deliver in my area", "deliver here", "deliver out to",

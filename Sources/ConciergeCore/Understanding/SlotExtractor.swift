@@ -45,6 +45,7 @@ struct SlotExtractor: Sendable {
     private static let modified: Set<String> = ["fee", "fees", "charge", "charges", "area", "areas", "zone", "radius",
                                                 "options", "minimum", "cost", "costs", "policy", "times", "app", "driver"]
     private static let orderAdjectives: Set<String> = ["last", "latest", "recent", "whole", "entire", "first", "online",
+                                                       "previous", "earlier", "older", "pichla", "pichle",
                                                        "lunch", "coffee", "food", "breakfast", "mismo", "delivery"]
     /// "the banana bread I bought": an order named by what was in it.
     private static let boughtPhrases = ["i bought", "i ordered", "i got", "picked up", "i purchased", "with the", "i had",
