@@ -98,6 +98,10 @@ struct GoldenTenthTrialTests {
         Golden(name: "hola, tienen algo vegano caliente: hot and vegan",
                messages: ["hola, tienen algo vegano caliente?"],
                contains: ["Oat Hot Chocolate"], excludes: ["Still Water"]),
+        // Third round (written with its fix). UPI in Hinglish with "kya": only the next step, no answer at all.
+        Golden(name: "Raj: kya upi chalega: not listed, and the ways to pay",
+               email: "raj.patel@example.com", messages: ["kya upi chalega"],
+               contains: ["We don't list upi", "we accept"]),
     ] + byMeaning
 
     /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: lexical

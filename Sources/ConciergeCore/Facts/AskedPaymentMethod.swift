@@ -25,7 +25,7 @@ enum AskedPaymentMethod {
         guard let asked = phrase(in: MessageWords(message)) else { return nil }
         let wanted = PolicyExcerpt.contentWords(aliases[asked] ?? asked)
         // Only a passage about paying can say whether a way to pay is listed; without one, nothing is claimed.
-        let paying = policies.filter { MessageWords($0.chunk.text).containsAny(["we accept", "ways to pay"]) }
+        let paying = policies.filter(listsWaysToPay)
         guard !wanted.isEmpty, !paying.isEmpty else { return nil }
         // As the shopper wrote it ("UPI", not "upi"), the folded words otherwise.
         let written = message.range(of: asked, options: [.caseInsensitive, .diacriticInsensitive]).map { String(message[$0]) }
@@ -49,6 +49,11 @@ enum AskedPaymentMethod {
             facts.source = PolicyFacts(result: paying[best.passage], question: asked).source
         }
         return facts
+    }
+
+    /// Whether a passage is the chain's list of ways to pay.
+    static func listsWaysToPay(_ result: RetrievalResult) -> Bool {
+        MessageWords(result.chunk.text).containsAny(["we accept", "ways to pay"])
     }
 
     /// The way to pay asked about: after an opener, or before a Hinglish closer, up to three words.

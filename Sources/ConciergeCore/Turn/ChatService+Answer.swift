@@ -255,6 +255,13 @@ extension ChatService {
                 policies += own.filter { result in !policies.contains { $0.chunk.id == result.chunk.id } }
             }
         }
+        // A way to pay asked about ("kya upi chalega") is answered from the passage listing the ways to pay, searched
+        // for by its own words when the message's found none (else the answer had nothing to say).
+        if understanding.intents.contains(.payment), AskedPaymentMethod.phrase(in: MessageWords(turn.text)) != nil,
+            !policies.contains(where: { $0.isRelevant && AskedPaymentMethod.listsWaysToPay($0) }) {
+            policies += retriever.retrieve("ways to pay we accept", embedding: nil, top: 1)
+                .filter { $0.isRelevant && AskedPaymentMethod.listsWaysToPay($0) }
+        }
         // "Do you do delivery?": whether the chain does it at all is what its document's opening paragraph says; it is
         // searched for on its own when the message's vector found only the sections ("Contactless delivery").
         if AskedOffering.phrase(in: MessageWords(turn.text)) != nil, let wanted = PolicySubject.askedAtAll(turn.text),
