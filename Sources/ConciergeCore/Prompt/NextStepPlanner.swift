@@ -30,12 +30,12 @@ enum NextStepPlanner {
             // Never "get the Almond Croissant" for a shopper whose nut allergy (or vegan diet) is on file or in the
             // question: the next step offers to find something that fits instead.
             if let milk = context.menu?.milkCostAsked, context.menu?.asked.isEmpty == true, let menu = context.menu {
-                return "Next step: ask for \(milk == "soy" ? "soya" : milk) milk when you order at \(menu.shop)."
+                return "Next step: ask for \(spoken(milk)) milk when you order at \(menu.shop)."
             }
             // "Can I get oat milk in the chai?": that drink, with that milk.
             if let milk = context.menu?.plantMilkAsked, let menu = context.menu,
                 let drink = menu.asked.first?.items.first(where: { MenuAnswers.clash($0, context, milkSwapped: true) == nil }) {
-                return "Next step: ask for the \(drink.name) with \(milk == "soy" ? "soya" : milk) milk when you order at \(menu.shop)."
+                return "Next step: ask for the \(drink.name) with \(spoken(milk)) milk when you order at \(menu.shop)."
             }
             let itemClashes = ItemAnswers.clashes(context)
             let clashes = itemClashes.allergens.isEmpty && itemClashes.diets.isEmpty
@@ -176,4 +176,7 @@ enum NextStepPlanner {
         }
         return "Next step: tell me the order number from your confirmation e-mail (it starts with ORD-)."
     }
+
+    /// A plant milk as the menu boards say it: "soy" is "soya".
+    private static func spoken(_ milk: String) -> String { milk == "soy" ? "soya" : milk }
 }

@@ -33,8 +33,8 @@ enum ItemQuestionAnswers {
         return parts
     }
 
-    /// "hot" or "cold" when a short question asks which it is, in a word that is not part of the item's own name
-    /// ("is the hot chocolate hot?" asks once).
+    /// "hot" or "cold" when a short question asks whether it is that, "either" when it asks which ("hot or cold?"),
+    /// in a word that is not part of the item's own name ("is the hot chocolate hot?" asks once).
     private static func temperatureAsked(_ words: MessageWords, besides own: [String]) -> String? {
         guard words.words.count <= 10,
             words.words.prefix(3).contains(where: questionOpeners.contains) || words.words.contains("or")
