@@ -47,8 +47,10 @@ public struct OrderPage: Page {
         coupon = order.couponCode
         refund = order.refund.map { "\(OrderWording.refundState($0.state)): \(Money.format($0.amountMinor, currency: order.currency))" }
         self.shop = ShopCard(shop)
-        options = OrderWording.options(order, decision: decision, clock: clock, care: care)
-        self.care = "Customer Care: \(care.carePhone) (\(care.careHours)) or \(care.careEmail)."
+        // The number of the country the order was placed in (else the shopper's): not the UK's to a New Yorker.
+        let phone = care.carePhone(country: shop?.address.country ?? user.address?.country)
+        options = OrderWording.options(order, decision: decision, clock: clock, care: care, phone: phone)
+        self.care = "Customer Care: \(phone) (\(care.careHours)) or \(care.careEmail)."
     }
 }
 

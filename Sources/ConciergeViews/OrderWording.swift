@@ -37,8 +37,9 @@ enum OrderWording {
     }
 
     /// What the shopper can still do, each with who does it; closed windows are said too, so nobody hunts for them.
-    static func options(_ order: Order, decision: OrderDecision, clock: LocalTimeFormatter, care: ChainProfile) -> [String] {
-        let careLine = "Customer Care can do it for you on \(care.carePhone) (\(care.careHours)); this site cannot change orders itself."
+    static func options(_ order: Order, decision: OrderDecision, clock: LocalTimeFormatter, care: ChainProfile,
+                        phone: String) -> [String] {
+        let careLine = "Customer Care can do it for you on \(phone) (\(care.careHours)); this site cannot change orders itself."
         var options: [String] = []
         if decision.canCancel { options.append("You can still cancel it free of charge while it is placed. " + careLine) }
         if decision.canChangeAddress { options.append("You can still change its delivery address while it is placed. " + careLine) }

@@ -74,13 +74,8 @@ struct GoldenNinthTrialTests {
         Golden(name: "lactose intolerant, what hot drinks: hot ones only",
                messages: ["I'm lactose intolerant, what hot drinks can I have"],
                contains: ["Oat Hot Chocolate"], excludes: ["Still Water", "Sparkling Lemonade"]),
-    ] + byMeaning
-
-    /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: "X hai kya"
-    /// (is there X?) has no cue of its own, as it asks about the menu, a shop's wifi or whether it is open alike, so
-    /// cues alone read "paneer wala sandwich hai kya" as off-topic; the examples read it as the menu question it is.
-    static let byMeaning: [Golden] = [
-        // "Wala" (the one with) before a dish: an apology about the Chicken Pesto Sandwich.
+        // "Wala" (the one with) before a dish: an apology about the Chicken Pesto Sandwich. (Was in `byMeaning` until
+        // the eleventh trial: "X hai kya" with a thing before it now reads as the menu on cues too, `HinglishHas`.)
         Golden(name: "Raj: paneer wala sandwich hai kya: not listed, no apology",
                email: "raj.patel@example.com", messages: ["paneer wala sandwich hai kya"],
                contains: ["We don't list a paneer sandwich"], excludes: ["I'm sorry"]),

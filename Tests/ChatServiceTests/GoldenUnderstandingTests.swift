@@ -29,6 +29,9 @@ struct GoldenUnderstandingTests {
     /// An allergy answer never calls anything free of an allergen.
     static let noFreeFromClaims = ["nut-free", "free from", "free of", "Free from"]
     static let careRoute = ["0800 123 4567", "08:00 to 20:00 every day"]
+    /// A shopper in New York, or in Mumbai, is given their own country's number (`ChainProfile.carePhones`).
+    static let usCareRoute = ["+1 800 555 0142", "08:00 to 20:00 every day"]
+    static let indiaCareRoute = ["1800 266 0142", "08:00 to 20:00 every day"]
 
     /// About 2,000 characters of chat with one question in the middle.
     static func ramble(_ question: String, filler: String, tail: String) -> String {
@@ -281,11 +284,12 @@ struct GoldenUnderstandingTests {
                contains: ["ORD-AVA10003", "has already been collected", "can't be changed"] + careRoute, intent: .orderChange),
         Golden(name: "order status, then 'cancel it': the chat can't, Customer Care can", email: noah,
                messages: ["where is my order?", "cancel it"],
-               contains: ["ORD-NOA10001", "can still be changed or cancelled", "I can't make the change from this chat"] + careRoute,
-               intent: .orderChange),
+               contains: ["ORD-NOA10001", "can still be changed or cancelled", "I can't make the change from this chat"] + usCareRoute,
+               excludes: ["0800 123 4567"], intent: .orderChange),
         Golden(name: "Hinglish: order status, then 'cancel kar do' on an order being prepared", email: raj,
                messages: ["mera order kahan hai?", "cancel kar do"],
-               contains: ["ORD-RAJ10001", "already being prepared", "can't be changed"] + careRoute, intent: .orderChange),
+               contains: ["ORD-RAJ10001", "already being prepared", "can't be changed"] + indiaCareRoute,
+               excludes: ["0800 123 4567"], intent: .orderChange),
         Golden(name: "a complaint, then 'can someone call me?': the phone route",
                messages: ["my hot chocolate was lukewarm", "can someone call me?"],
                contains: ["Customer Care", "care@brambleandbean.co.uk"] + careRoute, intent: .handoff),

@@ -36,7 +36,9 @@ struct RulesConsistencyTests {
         let rules = ConciergeRules.standard
         let contact = try Self.policy("contact-and-complaints")
         #expect(contact.contains("We reply to emails and messages within **\(rules.chain.careReplyWorkingDays) working days**"))
-        #expect(contact.contains("phone **\(rules.chain.carePhone)**"))
+        #expect(contact.contains("**\(rules.chain.carePhone)**"))
+        // Every country's number is the one its shoppers are given; the policy lists each.
+        for phone in rules.chain.carePhones.values.sorted() { #expect(contact.contains("**\(phone)**"), "\(phone)") }
         #expect(contact.contains("email **\(rules.chain.careEmail)**"))
         #expect(contact.contains("available **\(rules.chain.careHours)**"))
         #expect(contact.contains("for **\(rules.lostPropertyKeptDays) days**"))

@@ -60,7 +60,7 @@ public struct CustomerCareDesk: Sendable {
         self.store = store
         self.clock = clock
         self.ids = ids
-        self.allowList = AllowList(phones: [rules.chain.carePhone], emails: [rules.chain.careEmail])
+        self.allowList = AllowList(phones: rules.chain.allCarePhones, emails: [rules.chain.careEmail])
     }
 
     /// Open requests, oldest first.

@@ -61,8 +61,13 @@ enum AskedOffering {
 
     /// The words asked for: after an opener, or before a Hinglish closer, up to three, to the next boundary.
     static func phrase(in message: MessageWords) -> String? {
+        if let thing = HinglishHas.thing(in: message) { return thing.joined(separator: " ") }
         let reader = AskedPhrase(openers: openers, closers: closers, boundaries: boundaries, leading: leading)
-        guard let found = reader.find(in: message) else { return nil }
+        // "Gift card kitne ka milta hai?" asks what a gift card costs: the price is the question, not whether we sell
+        // "card kitne ka".
+        guard let found = reader.find(in: message),
+            !found.words.contains(where: ["kitne", "kitna", "kitni", "kab", "kaise", "kahan", "kyun"].contains)
+        else { return nil }
         return found.afterOpener ? english(found.words) : found.words.joined(separator: " ")
     }
 

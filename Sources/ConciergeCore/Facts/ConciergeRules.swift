@@ -44,7 +44,10 @@ public struct ConciergeRules: Codable, Hashable, Sendable {
         nearbyRadiusMeters: 5_000, shopsInContext: 3, ordersInContext: 5, policyResults: 3, historyMessages: 8,
         suggestionsInContext: 3, walkingMinutesLimit: 30, closingSoonMinutes: 30, contextTokenBudget: 1_600,
         chain: ChainProfile(name: "Bramble & Bean", carePhone: "0800 123 4567", careEmail: "care@brambleandbean.co.uk",
-                            careHours: "08:00 to 20:00 every day", careReplyWorkingDays: 2))
+                            careHours: "08:00 to 20:00 every day", careReplyWorkingDays: 2,
+                            carePhones: ["AU": "1800 555 014", "CA": "+1 800 555 0143", "DE": "0800 555 0142",
+                                         "FR": "0 800 55 01 42", "GB": "0800 123 4567", "IN": "1800 266 0142",
+                                         "US": "+1 800 555 0142"]))
 }
 
 /// The chain as data: its name and how a shopper reaches a person. `Seeds/rules.json` holds the shipped chain's.
@@ -56,12 +59,39 @@ public struct ChainProfile: Codable, Hashable, Sendable {
     public var careHours: String
     /// A person of Customer Care replies to a hand-off in the conversation within this many working days.
     public var careReplyWorkingDays: Int
+    /// Customer Care's number in each country the chain has shops in (ISO 3166 code → number), each staffed during
+    /// `careHours` local time: a shopper in New York is given the US number, not the UK's freephone. A country not
+    /// listed is given `carePhone`.
+    public var carePhones: [String: String]
 
-    public init(name: String, carePhone: String, careEmail: String, careHours: String, careReplyWorkingDays: Int) {
+    public init(name: String, carePhone: String, careEmail: String, careHours: String, careReplyWorkingDays: Int,
+                carePhones: [String: String] = [:]) {
         self.name = name
         self.carePhone = carePhone
         self.careEmail = careEmail
         self.careHours = careHours
         self.careReplyWorkingDays = careReplyWorkingDays
+        self.carePhones = carePhones
+    }
+
+    /// Chains imported before `carePhones` existed have one number for everyone.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try container.decode(String.self, forKey: .name),
+                  carePhone: try container.decode(String.self, forKey: .carePhone),
+                  careEmail: try container.decode(String.self, forKey: .careEmail),
+                  careHours: try container.decode(String.self, forKey: .careHours),
+                  careReplyWorkingDays: try container.decode(Int.self, forKey: .careReplyWorkingDays),
+                  carePhones: try container.decodeIfPresent([String: String].self, forKey: .carePhones) ?? [:])
+    }
+
+    /// The number a shopper in `country` calls (the country of the shop nearest them, else of their address).
+    public func carePhone(country: String?) -> String {
+        country.flatMap { carePhones[$0] } ?? carePhone
+    }
+
+    /// Every Customer Care number, sorted: none of them is personal data.
+    public var allCarePhones: [String] {
+        Set([carePhone] + carePhones.values).sorted()
     }
 }

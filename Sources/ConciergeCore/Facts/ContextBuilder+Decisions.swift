@@ -86,10 +86,10 @@ extension ContextBuilder {
     }
 
     /// What shoppers ask of a chat that it cannot do, with the route that works instead.
-    static func cannot(_ rules: ConciergeRules) -> [String] {
+    static func cannot(_ rules: ConciergeRules, phone: String) -> [String] {
         [
             "send e-mails or receipts: receipts are e-mailed automatically after each website order",
-            "phone you: call Customer Care on \(rules.chain.carePhone), \(rules.chain.careHours)",
+            "phone you: call Customer Care on \(phone), \(rules.chain.careHours)",
             "change or cancel an order, or issue a refund, from this chat: Customer Care can",
         ]
     }

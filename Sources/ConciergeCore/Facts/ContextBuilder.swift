@@ -19,6 +19,11 @@ struct TurnData: Sendable {
     var policies: [RetrievalResult]
     /// Where distances are measured from (the shared location or home); `nil` when unknown.
     var origin: Coordinate?
+
+    /// The currency the shopper pays in: the nearest shop's, else their latest order's, else their country's.
+    var shopperCurrency: String {
+        nearby.first?.shop.currency ?? orders.first?.currency ?? Currency.of(country: user.address?.country)
+    }
 }
 
 /// Builds the masked `PromptContext` for one turn. Facts are decided here, in code: which coupons apply and where,
@@ -60,8 +65,9 @@ struct ContextBuilder: Sendable {
                 shops[index].hoursAsked = Self.hours(of: nearby.shop, asked: asked, now: now)
             }
         }
-        let currency = data.nearby.first?.shop.currency ?? data.orders.first?.currency
-            ?? Currency.of(country: data.user.address?.country)
+        let currency = data.shopperCurrency
+        // The country of the shop nearest the shopper, else of their address: its Customer Care number is theirs.
+        let carePhone = rules.chain.carePhone(country: data.nearby.first?.shop.address.country ?? data.user.address?.country)
         var context = PromptContext(
             chain: rules.chain.name, now: time.moment(now),
             intents: understanding.intents.map(\.rawValue),
@@ -76,8 +82,8 @@ struct ContextBuilder: Sendable {
             policies: PolicySubject.ordered(data.policies.filter(\.isRelevant), message: message)
                 .map { PolicyFacts(result: $0, question: message) },
             item: AskedItemFinder.find(understanding.slots.item, near: data.nearby),
-            care: CareFacts(phone: rules.chain.carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours,
-                            cannot: Self.cannot(rules)),
+            care: CareFacts(phone: carePhone, email: rules.chain.careEmail, hours: rules.chain.careHours,
+                            cannot: Self.cannot(rules, phone: carePhone)),
             handoffRequested: understanding.contains(.handoff), nextStep: "")
         // From the masked text: whatever the masker took for personal data (a postcode typed without its space) never
         // reaches the prompt as a "code".
@@ -126,6 +132,7 @@ struct ContextBuilder: Sendable {
         context.suggestions = context.menu?.leading(context.suggestions, needs: needs) ?? context.suggestions
         context.care.replyWithin = HandoffWording.replyWithin(workingDays: rules.chain.careReplyWorkingDays)
         context.care.lostPropertyKeptFor = "\(rules.lostPropertyKeptDays) days"
+        context.care.routesAsked = understanding.contains(.handoff) && HandoffTrigger.asksOnlyForContactRoutes(message)
         context.complaint = Self.complaint(understanding, message: message)
         if context.complaint?.kind == .quality {
             let menu = Set(data.nearby.flatMap { $0.shop.menu.map(\.name) }).sorted()

@@ -80,7 +80,10 @@ extension MenuFacts {
         // "Is the oat milk extra?", "do you charge for soya?": the price of the milk, not of a drink.
         let milkCost = found.isEmpty && Self.plantMilks.contains(where: words.set.contains)
             && words.containsAny(["extra", "charge", "charged", "cost", "costs", "price", "pay", "more", "surcharge"])
-        guard !wish.isEmpty || found.count > 1 || namesAKind || milkCost
+        // "Hot chocolate with soya milk pls": one drink named whole, with a plant milk for it.
+        let drinkWithPlantMilk = found.count == 1 && found[0].exact && words.set.contains("milk")
+            && Self.plantMilks.contains(where: words.set.contains)
+        guard !wish.isEmpty || found.count > 1 || namesAKind || milkCost || drinkWithPlantMilk
             || (asksIfSold && !(found.isEmpty && unmatched.isEmpty))
         else { return nil }
         let asked = found.map { thing in

@@ -93,6 +93,9 @@ struct ItemClaims: Sendable {
         let listed = Set(item.contains.map(Self.allergenGroup))
         if let match = ClaimText.matches(#"\b(?:contains?|has|have|lists?|made with|includes?)\s+(.*)$"#, in: text).first,
             !ClaimText.contains(PromiseClaims.denial, in: text) {
+            // "It lists no common allergens in its recipe" is true of an item that lists none, and false of any other.
+            let none = #"\bno (?:common |major )?allergens?\b"#
+            if ClaimText.contains(none, in: match[1]) { return !listed.isEmpty }
             let said = ClaimText.matches(#"\b"# + PromiseClaims.allergens + #"\b"#, in: match[1]).map { Self.allergenGroup($0[0]) }
             if said.contains(where: { !listed.contains($0) }) { return true }
         }

@@ -38,6 +38,9 @@ enum TopicCheck {
         case .orders:
             let items = context.orders.flatMap { $0.items.components(separatedBy: ", ") }
                 .map { $0.replacingOccurrences(of: #"^\d+ × "#, with: "", options: .regularExpression) }
+            // A gift card is a policy's subject, not a payment of an order ("gift card kitne ka milta hai", asked
+            // with a price cue, was judged an answer about orders to a question about the menu).
+            let text = text.replacingOccurrences(of: #"\bgift[ -]?cards?\b"#, with: " ", options: .regularExpression)
             return items.contains { answer.contains($0) }
                 || ClaimText.contains(#"\b(?:orders?|deliver(?:y|ed)?|courier|arriv(?:e|ed|ing)|on (?:its|the) way|refunds?|report|replacement|receipts?|payments?|cards?|sorry|apologi[sz]e|customer care)\b|<order_id_\d+>"#, in: text)
         case .offers:

@@ -37,6 +37,13 @@ enum NextStepPlanner {
                 let drink = menu.asked.first?.items.first(where: { MenuAnswers.clash($0, context, milkSwapped: true) == nil }) {
                 return "Next step: ask for the \(drink.name) with \(spoken(milk)) milk when you order at \(menu.shop)."
             }
+            // "¿Tienen leche de avena?", answered from the policy (any drink can have it): that milk, not the first
+            // suggestion (a muffin).
+            if let offering = context.offering, offering.items.isEmpty, offering.passage != nil,
+                let milk = MenuFacts.plantMilks.first(where: { MessageWords(offering.asked).set.contains($0) }),
+                let shop = offering.shop {
+                return "Next step: ask for \(spoken(milk)) milk in any drink when you order at \(shop)."
+            }
             let itemClashes = ItemAnswers.clashes(context)
             let clashes = itemClashes.allergens.isEmpty && itemClashes.diets.isEmpty
                 ? ItemAnswers.askedThingClashes(context) : itemClashes
@@ -112,7 +119,8 @@ enum NextStepPlanner {
         case .policyQuestion:
             return "Next step: ask me to pass this to a person if you need more detail."
         case .handoff:
-            return "Next step: for anything urgent, \(careLine)."
+            return context.care.routesAsked ? "Next step: \(careLine), or ask me to pass this conversation to a person."
+                : "Next step: for anything urgent, \(careLine)."
         case .thanks:
             return ""
         case .greeting, .ruleOverride, .offTopic:

@@ -110,6 +110,9 @@ public struct CareFacts: Codable, Hashable, Sendable {
     public var replyWithin: String = ""
     /// "30 days": how long the shops keep what was left behind (`lostPropertyKeptDays`, contact policy).
     public var lostPropertyKeptFor: String = ""
+    /// The message asks how to reach Customer Care (their number, their e-mail), not for a person: the routes are
+    /// the answer, and no hand-off was opened.
+    public var routesAsked: Bool = false
 }
 
 extension CareFacts {
@@ -124,6 +127,7 @@ extension CareFacts {
         reportFreshProblemsWithin = try container.decode(String.self, forKey: .reportFreshProblemsWithin)
         replyWithin = try container.decodeIfPresent(String.self, forKey: .replyWithin) ?? ""
         lostPropertyKeptFor = try container.decodeIfPresent(String.self, forKey: .lostPropertyKeptFor) ?? ""
+        routesAsked = try container.decodeIfPresent(Bool.self, forKey: .routesAsked) ?? false
     }
 }
 

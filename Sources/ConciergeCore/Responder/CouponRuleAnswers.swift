@@ -14,7 +14,11 @@ enum CouponRuleAnswers {
         "minimum order", "how do coupons work", "how do coupons", "how do i use", "how to use", "where do i enter",
         "where do i put", "where do i type", "gift card", "usage limit", "twice", "use it again", "reuse",
         "welcome offer", "first order", "newsletter", "logged in", "log in",
-    ]
+    ] + channelWords
+    /// Where a coupon works: "does it work on delivery?", "can I use it in the shop?".
+    static let channelWords = ["on delivery", "for delivery", "delivery order", "delivery orders", "with delivery",
+                               "online", "in store", "in the store", "in shop", "in the shop", "in a shop", "at the till",
+                               "order ahead", "click and collect", "for collection", "on collection"]
     /// Whose coupon it is ("can my friend use my coupon?"): answered by the passage on personal coupons.
     static let whoseWords = [
         "my friend", "a friend", "someone else", "somebody else", "another account", "other account", "share",

@@ -140,14 +140,17 @@ enum DeterministicResponder {
             return Array(ComplaintAnswers.answer(context).prefix(2))
         case .loyalty where primary != .loyalty: return [LoyaltyAnswers.balance(context)]
         // "Is the cinnamon bun vegan and how much is it?": its price, after what its recipe says.
-        case .menu where primary == .dietary && context.item?.shop != nil: return Array(ItemAnswers.menu(context).prefix(1))
+        // (Not when what is in it was asked: that answer names the price already.)
+        case .menu where primary == .dietary && context.item?.shop != nil:
+            return ItemQuestionAnswers.asksIngredients(message) ? [] : Array(ItemAnswers.menu(context).prefix(1))
         case .menu where context.offering != nil && !primary.isComfort && primary != .dietary:
             return OfferingAnswers.sentences(context)
         // "The app charged me £4.20 for a cappuccino but the menu says less": the item's price on the menu.
         case .menu where !primary.isComfort && primary != .dietary && context.item?.shop != nil:
             return Array(ItemAnswers.menu(context).prefix(1))
         // "What's in the gingerbread latte?": the price alone does not answer it, the recipe does.
-        case .dietary where primary == .menu && context.item?.shop != nil: return ItemAnswers.dietary(context)
+        case .dietary where primary == .menu && context.item?.shop != nil:
+            return ItemQuestionAnswers.asksIngredients(message) ? [] : ItemAnswers.dietary(context)
         // "My oat latte had dairy milk in it and I'm vegan!!" says why it matters; it asks for no suggestions.
         case .dietary where primary == .complaint && context.complaint?.kind == .quality && !message.contains("?"):
             return []
@@ -259,7 +262,12 @@ enum LoyaltyAnswers {
 enum HandoffAnswers {
     static func sentences(_ context: PromptContext) -> [String] {
         guard let handoff = context.handoff else {
-            return ["I can pass this conversation to our Customer Care team if you'd like a person to look at it."]
+            let offer = "I can pass this conversation to our Customer Care team if you'd like a person to look at it."
+            guard context.care.routesAsked else { return [offer] }
+            // The number of the shopper's own country (`ChainProfile.carePhone(country:)`), and the e-mail address.
+            return ["You can reach Customer Care on \(context.care.phone) or at \(context.care.email) "
+                        + "(\(context.care.hours)); they reply to e-mails within \(context.care.replyWithin).",
+                    "I can also pass this conversation to a person here, if you'd like."]
         }
         let empathy = handoff.reason == HandoffReason.frustration.rawValue || context.slots.sentiment == "frustration"
             ? "I'm sorry this has been so frustrating." : "Of course, I understand you'd like to talk to a person."

@@ -15,6 +15,16 @@ enum ItemQuestionAnswers {
                                      "around until", "on till", "on until", "kab tak", "hasta cuando", "is it seasonal",
                                      "seasonal", "limited time", "leaving the menu", "when does it end", "end date"]
 
+    /// What is in it: "whats in the berry smoothie", "ingredients of the brownie" (not "made with oat milk").
+    static let ingredientWords = ["whats in", "what is in", "what s in", "whats inside", "what goes in", "what goes into",
+                                  "ingredients", "ingredient", "made of", "made from", "what is it made", "whats it made",
+                                  "isme kya", "ismein kya", "kya dala", "que lleva", "que tiene", "ingredientes"]
+
+    static func asksIngredients(_ message: String) -> Bool {
+        let words = MessageWords(message)
+        return words.containsAny(ingredientWords) && !words.containsAny(MenuFacts.plantMilks)
+    }
+
     static func answer(_ context: PromptContext, message: String) -> [String]? {
         guard let item = context.item, let shop = item.shop, let price = item.price, context.complaint == nil else {
             return nil
@@ -24,6 +34,9 @@ enum ItemQuestionAnswers {
         var parts: [String]
         if words.containsAny(untilWords) {
             parts = season(item, shop: shop, price: price, context: context)
+        } else if asksIngredients(message) {
+            // What goes into it matters most to someone with an allergy: staff confirm, whoever asks.
+            return [ingredients(item, shop: shop, price: price), ItemAnswers.confirmWithStaff]
         } else if let asked = temperatureAsked(words, besides: own) {
             parts = [served(item, asked: asked, shop: shop, price: price)]
         } else {
@@ -56,6 +69,14 @@ enum ItemQuestionAnswers {
         }
         let answer = asked == "either" ? "" : served == asked ? "Yes, " : "No, "
         return "\(answer)\(item.name) (\(price) at \(shop)) is served \(served)."
+    }
+
+    /// The menu gives allergens and diets, not recipes: said so, then what it does give.
+    private static func ingredients(_ item: AskedItem, shop: String, price: String) -> String {
+        let listed = item.contains.isEmpty ? "no common allergens" : ItemAnswers.list(item.contains, joinedBy: "and")
+        let diet = item.suits.first.map { " and is \($0)" } ?? ""
+        return "The menu doesn't give a full ingredient list for \(item.name) (\(price) at \(shop)). It lists \(listed) "
+            + "in its recipe\(diet)."
     }
 
     private static func season(_ item: AskedItem, shop: String, price: String, context: PromptContext) -> [String] {

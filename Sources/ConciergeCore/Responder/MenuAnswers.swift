@@ -15,7 +15,12 @@ enum MenuAnswers {
         if MessageWords(message).containsAny(MenuFacts.shotWords), let quoted = menu.policy {
             return [quoted] + sold(menu, context).filter { $0 != quoted }
         }
-        if menu.asksIfSold, !menu.asked.isEmpty || !menu.unmatched.isEmpty {
+        // "Hot chocolate with soya milk pls": the drink is had with that milk, as "can I get oat milk in the chai?" is;
+        // not whether its recipe lists soy, nor "it isn't vegan" for the dairy milk swapped out.
+        // (A diet asked of them, "are your oat milk lattes vegan?", is answered item by item below.)
+        let milkSwap = menu.plantMilkAsked != nil && context.slots.diet.isEmpty && !menu.asked.isEmpty
+            && menu.asked.allSatisfy { $0.exact && !$0.items.isEmpty }
+        if menu.asksIfSold || milkSwap, !menu.asked.isEmpty || !menu.unmatched.isEmpty {
             return sold(menu, context) + allergyNote(menu.asked.flatMap(\.items), context)
         }
         // "Is the oat milk extra?": the policy's sentence on plant milks says what they cost.

@@ -283,7 +283,12 @@ extension ChatService {
             let ordered = OrderPointer.asOrdered(item, in: order) {
             understanding.slots.item = ordered
         }
-        return TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named, pointedOrder: pointed,
-                        coupons: coupons, nearby: nearby, shopsByID: shopsByID, policies: policies, origin: origin)
+        var data = TurnData(user: user, understanding: understanding, orders: Array(orders), namedOrder: named,
+                            pointedOrder: pointed, coupons: coupons, nearby: nearby, shopsByID: shopsByID,
+                            policies: policies, origin: origin)
+        // Every reader below (excerpts, the menu's and payment's facts, the prompt) sees the passages' amounts in the
+        // shopper's own currency only.
+        data.policies = RegionalAmounts.keeping(data.shopperCurrency, in: data.policies)
+        return data
     }
 }

@@ -15,7 +15,9 @@ extension ChatService {
     func handOff(_ turn: TurnContext, understanding: MessageUnderstanding) async throws
         -> (request: HandoffRequest, facts: HandoffFacts)?
     {
-        let current = HandoffSignal(asksForPerson: understanding.contains(.handoff),
+        // "Customer service phone number?" asks for the number, not for a person: no request is opened for it.
+        let current = HandoffSignal(asksForPerson: understanding.contains(.handoff)
+                                        && !HandoffTrigger.asksOnlyForContactRoutes(turn.text),
                                     frustrated: understanding.slots.sentiment == .frustration
                                         || HandoffTrigger.showsFrustration(turn.text))
         guard current.counts else { return nil }
@@ -62,7 +64,7 @@ extension ChatService {
     /// An earlier message's signal, read by the same rules as this turn's (cues only: its vector is not kept).
     func signal(of text: String) -> HandoffSignal {
         let read = understanding.read(text)
-        return HandoffSignal(asksForPerson: read.contains(.handoff),
+        return HandoffSignal(asksForPerson: read.contains(.handoff) && !HandoffTrigger.asksOnlyForContactRoutes(text),
                              frustrated: read.slots.sentiment == .frustration || HandoffTrigger.showsFrustration(text))
     }
 

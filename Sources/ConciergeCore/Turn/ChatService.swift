@@ -41,7 +41,7 @@ public struct ChatService: ChatResponder {
         self.ids = ids
         self.settings = settings
         // Shop phones and the chain's Customer Care routes are the chain's, not the shopper's: they stay readable.
-        self.shopNumbers = PIIDetector(allowList: AllowList(phones: (shops.map(\.phone) + [settings.rules.chain.carePhone]).sorted(),
+        self.shopNumbers = PIIDetector(allowList: AllowList(phones: (shops.map(\.phone) + settings.rules.chain.allCarePhones).sorted(),
                                                             emails: [settings.rules.chain.careEmail]))
         self.grounding = GroundingCheck(knownShopNames: shops.map(\.name),
                                         knownItemNames: shops.flatMap { $0.menu.map(\.name) })

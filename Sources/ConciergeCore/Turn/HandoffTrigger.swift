@@ -35,6 +35,22 @@ public enum HandoffTrigger {
         return .frustration
     }
 
+    /// Whether `text` asks how to reach Customer Care ("customer service phone number?", "customer care ka number do",
+    /// "how do I contact you") without asking for a person to talk to or to call back: the number and the e-mail
+    /// address answer it, and no hand-off is opened that nobody asked for.
+    public static func asksOnlyForContactRoutes(_ text: String) -> Bool {
+        let words = MessageWords(text)
+        return routeWords.contains { words.contains(phrase: $0) } && !personWords.contains { words.contains(phrase: $0) }
+    }
+
+    static let routeWords = ["number", "phone", "email", "e mail", "mail id", "contact", "reach you", "reach u",
+                             "get in touch", "helpline", "hotline", "numero", "teléfono", "telefono", "correo"]
+    static let personWords = ["talk", "speak", "call me", "call back", "callback", "ring me", "phone me", "contact me",
+                              "email me", "mail me", "text me", "message me", "reach me", "get back to me", "person",
+                              "human", "agent",
+                              "someone", "somebody", "anyone", "manager", "representative", "baat", "insaan", "persona",
+                              "hablar", "llamen", "llamar"]
+
     /// Whether `text` contains one of `frustrationPhrases` as whole words ("useless", "NOT   helping"; not
     /// "uselessness").
     public static func showsFrustration(_ text: String) -> Bool {

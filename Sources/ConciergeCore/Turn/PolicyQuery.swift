@@ -42,11 +42,32 @@ enum PolicyQuery {
             && message.containsAny(["email", "e mail", "phone number", "my name", "my details", "date of birth"]) {
             return "changing your details account page email address"
         }
+        // "Does it work on delivery?" after a coupon: where coupons work, not the delivery fees.
+        if main == .offers && message.containsAny(CouponRuleAnswers.channelWords) {
+            return "coupons work on delivery and order ahead orders website till shops"
+        }
         // "Can I bring my own cup and get a discount?": the policy's own discount, not the coupons.
         if main == .offers && message.containsAny(ownCupWords) { return "bring your own reusable cup off your drink" }
         // "Whens the gingerbread latte available till" shares only "available" with "while stocks last".
         if [.menu, .dietary].contains(main) && message.containsAny(ItemQuestionAnswers.untilWords) {
             return "seasonal drinks available while stocks last"
+        }
+        // "Delivery charge kitna hai" (how much is the delivery charge): its vector is far from the fee table's.
+        if [.policyQuestion, .payment, .offers].contains(main), message.contains(phrase: "delivery"),
+            message.containsAny(howMuchWords + ["charge", "charges", "fee", "fees"]) {
+            return "delivery fees and minimum order fee"
+        }
+        // "Gift card kitne ka milta hai" (how much is a gift card): the amounts one can be loaded with.
+        if main == .policyQuestion, message.containsAny(["gift card", "gift cards"]), message.containsAny(howMuchWords) {
+            return "buying a gift card loaded with any amount"
+        }
+        // "Can I order for tomorrow morning?": a delivery scheduled ahead, not the hours after midnight.
+        // (To collect it is ordering ahead: that policy's own words already find it.)
+        if message.containsAny(orderAheadWords), !message.containsAny(["pickup", "pick up", "collect", "collection"]) { return "schedule a delivery for a later time days ahead slots" }
+        // "Can I use my points to pay for a gift card?": buying one, not paying with one.
+        if message.contains(phrase: "gift card"), message.containsAny(["points", "coupon", "another gift card"]),
+            message.containsAny(["pay for", "buy", "purchase", "get a gift card", "for a gift card"]) {
+            return "buying a gift card cannot buy with loyalty points"
         }
         if main == .refund && OrderAnswers.asksWhenRefundComes(message) {
             return "approved refund within working days bank statement"
@@ -92,6 +113,16 @@ enum PolicyQuery {
         }
         return words == original ? text : words.filter { !$0.isEmpty }.joined(separator: " ")
     }
+
+    /// "How much", in the shopper's words.
+    static let howMuchWords = ["cost", "costs", "price", "how much", "kitna", "kitne", "kitni", "cuanto", "cuesta"]
+
+    /// An order placed now for later: "can I order for tomorrow", "pre-order for Monday".
+    static let orderAheadWords = ["order for tomorrow", "order for later", "order for next", "order for monday",
+                                  "order for the morning", "order in advance", "advance order", "pre order", "preorder",
+                                  "schedule an order", "schedule a delivery", "schedule my order", "schedule delivery",
+                                  "order ahead for", "deliver tomorrow", "delivery tomorrow", "delivered tomorrow",
+                                  "deliver it tomorrow", "delivery for tomorrow", "kal ke liye order"]
 
     /// Points that never came: forgotten, missing, not added.
     static let missingPoints = ["missing", "forgot", "forgotten", "didnt get", "didnt add", "not added", "never got",

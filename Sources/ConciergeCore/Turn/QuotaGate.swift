@@ -53,6 +53,6 @@ public struct QuotaGate: Sendable {
         let time = LocalTimeFormatter(timeZoneIdentifier: user.timeZone)
         return "You've reached today's limit of \(status.limit) messages, so I can't answer this one. "
             + "Your allowance resets at \(time.time(status.resetsAt)) (midnight your time). "
-            + "Next step: for anything urgent, call Customer Care on \(chain.carePhone) (\(chain.careHours))."
+            + "Next step: for anything urgent, call Customer Care on \(chain.carePhone(country: user.address?.country)) (\(chain.careHours))."
     }
 }

@@ -37,7 +37,9 @@ enum IntentCues {
                                 "cold drink", "refreshing", "parched", "iced", "heatwave", "sweltering", "tengo sed",
                                 "garmi", "pyaas", "pyas", "cool me down", "something cool", "thirst", "melting", "coldest",
                                 "kuch thanda", "calor", "dying of thirst", "dry mouth", "drier", "ice cold")
-            + weak("heat", "sunny", "hot outside", "sweating", "hot day", "cold"),
+            + weak("heat", "sunny", "hot outside", "sweating", "hot day", "cold")
+            // "Thand hai" is the cold a shopper feels ("it's cold"), not a cold drink ("thanda").
+            + not("thand hai", "thand lag", "thand lagi", "bahut thand"),
         .comfortHungry: frame("lunch", "breakfast", "brunch", "dinner")
             + strong("hungry", "starving", "snack", "peckish", "something to eat",
                                "quick bite", "grab and go", "quick to grab", "to grab", "famished", "tengo hambre",
@@ -59,11 +61,15 @@ enum IntentCues {
                       // A kind of thing wanted ("anything sweet for under 3 quid"): read as off-topic on cues alone.
                       "anything sweet", "something sweet", "anything savoury", "something savoury", "anything savory",
                       "something savory", "a treat",
+                      // The same in Hinglish and Spanish ("mujhe kuch meetha chahiye" was off-topic).
+                      "kuch meetha", "meetha chahiye", "meetha kuch", "kuch meethi", "algo dulce",
                       // The strongest coffee is a question about the menu, not a feeling ("strongest" has no data
                       // of its own: `MenuKind.strong`).
                       "strongest coffee", "strongest drink")
             + weak("price", "cost", "options", "have", "sell", "drinks", "pastries", "cakes")
             + not("how much is delivery", "how much for delivery", "price of delivery")
+            // "Gift card kitne ka milta hai": what a gift card is loaded with is the policy's, not a menu price.
+            + not("gift card", "gift cards")
             // Comparing two items and asking whether a thing is sold, as shoppers type it ("diff b/w", "do u sell",
             // "milte hai", "¿venden…?", "diferencia entre").
             + strong("diff", "diffrence", "vs", "versus", "diferencia", "do u sell", "do u have", "do u hav", "u sell",

@@ -119,6 +119,11 @@ public struct ShopperUnderstanding: Sendable {
         }
         // A menu item's name and nothing else ("cold brew", "banana bread?") asks about that item.
         if cueWords.words.isEmpty, !message.words.isEmpty { evidence[.menu, default: Evidence()] = Evidence(value: tuning.threshold, position: 0) }
+        // "Samosa hai?", "paneer sandwich hai kya": whether we have it, in Hinglish (read as off-topic, or as unsure).
+        if HinglishHas.thing(in: message) != nil, !evidence.values.contains(where: { $0.value >= tuning.threshold }) {
+            evidence[.menu, default: Evidence()].value += tuning.threshold
+            evidence[.menu]!.position = 0
+        }
         // A coupon code typed out ("where can I use NOAH5OFF?") makes it about offers.
         if CouponCodeHint.names(text) { evidence[.offers, default: Evidence()].value += tuning.threshold }
         // An order id makes the message about an order, unless it already says what about it (refund, change…).

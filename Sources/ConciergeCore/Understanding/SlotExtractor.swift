@@ -283,6 +283,12 @@ struct SlotExtractor: Sendable {
                                   "alergia", "alergico", "alergica", "frutos secos"]) {
             terms.removeAll { $0 == .nuts }
         }
+        // "Hot chocolate with soya milk" likewise asks for a milk, not whether the chocolate lists soy.
+        if terms.contains(.soy), message.containsAny(["soy milk", "soya milk", "leche de soja", "soy latte", "soya latte"]),
+            !message.containsAny(["allergy", "allergic", "allergen", "allergens", "intolerant", "alergia", "alergico",
+                                  "alergica"]) {
+            terms.removeAll { $0 == .soy }
+        }
         return terms
     }
 

@@ -1,0 +1,89 @@
+import ConciergeCore
+import Foundation
+import Testing
+
+/// Goldens for the misses of the eleventh shopper trial (2026-12-08), written before the fixes: a New York and a
+/// Mumbai shopper given the UK's Customer Care number and the delivery fee in pounds, a phone number asked for answered
+/// with a hand-off, something sweet asked for in Hinglish read as off-topic, soya milk in a hot chocolate, a gift card
+/// paid with points, an order for tomorrow, a dish we don't sell asked for in Hinglish, ingredients asked for, and the
+/// next step after a plant milk asked in Spanish. Same personas, clock (Saturday 15:00) and wire-tapped privacy check
+/// as the other goldens.
+@Suite("Golden conversations: the eleventh trial's misses")
+struct GoldenEleventhTrialTests {
+    static let goldens: [Golden] = [
+        // The delivery fee to a New York shopper: the UK's table in pounds.
+        Golden(name: "Noah: whats the delivery fee: in dollars",
+               email: "noah.miller@example.com", messages: ["whats the delivery fee"],
+               contains: ["$3.49"], excludes: ["£"]),
+        // The delivery fee in Hinglish: "I don't know that one".
+        Golden(name: "Raj: delivery charge kitna hai: in rupees",
+               email: "raj.patel@example.com", messages: ["delivery charge kitna hai"],
+               contains: ["₹149"], excludes: ["£", "I don't know"]),
+        // Customer Care's number to a New York shopper: the UK's freephone, and a hand-off nobody asked for.
+        Golden(name: "Noah: customer service phone number: the US number, no hand-off",
+               email: "noah.miller@example.com", messages: ["customer service phone number?"],
+               contains: ["+1 800 555 0142"], excludes: ["0800 123 4567", "I've passed"]),
+        // The same in Hinglish, from Mumbai.
+        Golden(name: "Raj: customer care ka number do: the Indian number, no hand-off",
+               email: "raj.patel@example.com", messages: ["customer care ka number do"],
+               contains: ["1800 266 0142"], excludes: ["0800 123 4567", "I've passed"]),
+        // A London shopper still gets the UK's number.
+        Golden(name: "how do i contact you: phone and e-mail, no hand-off",
+               messages: ["how do i contact you"],
+               contains: ["0800 123 4567", "care@brambleandbean.co.uk"], excludes: ["I've passed"]),
+        // Something sweet, in Hinglish: the off-topic reply.
+        Golden(name: "Raj: mujhe kuch meetha chahiye: sweet things without nuts",
+               email: "raj.patel@example.com", messages: ["mujhe kuch meetha chahiye"],
+               contains: ["₹"], excludes: ["I can only help", "Almond Croissant", "Banana Bread"]),
+        // Soya milk in a drink made with milk: "doesn't list soy", "isn't vegan".
+        Golden(name: "hot chocolate with soya milk pls: yes, at no extra charge",
+               messages: ["hot chocolate with soya milk pls"],
+               contains: ["Hot Chocolate", "soya", "no extra charge"], excludes: ["doesn't list soy", "isn't vegan"]),
+        // Points for a gift card, asked the other way round: how to spend a gift card.
+        Golden(name: "can i use my points to pay for a gift card: no",
+               messages: ["can i use my points to pay for a gift card"],
+               contains: ["cannot buy a gift card", "loyalty points"]),
+        // An order for tomorrow: late-night hours.
+        Golden(name: "can i order for tomorrow morning: schedule up to 7 days ahead",
+               messages: ["can i order for tomorrow morning?"],
+               contains: ["7 days"], excludes: ["After midnight"]),
+        // Gift card amounts, in Hinglish, from Mumbai: "I don't know", "card kitne ka" not on the menu.
+        Golden(name: "Raj: gift card kitne ka milta hai: the amounts in rupees",
+               email: "raj.patel@example.com", messages: ["gift card kitne ka milta hai"],
+               contains: ["₹250 to ₹8,000"], excludes: ["£", "I don't know", "kitne"]),
+        // A dish we don't sell, in Hinglish: "did you want the menu or allergens?".
+        Golden(name: "Raj: paneer sandwich hai: not on the menu",
+               email: "raj.patel@example.com", messages: ["paneer sandwich hai?"],
+               contains: ["paneer sandwich"], excludes: ["I'm not sure what you mean"]),
+        // What is in a drink: that it is vegan, and its price twice.
+        Golden(name: "whats in the berry smoothie: no ingredients listed, what the menu says",
+               messages: ["whats in the berry smoothie"],
+               contains: ["ingredient list", "Berry Smoothie", "vegan"], excludes: ["is £4.20 at Lakeside Café"]),
+        // Oat milk asked in Spanish: the next step was a muffin.
+        Golden(name: "tienen leche de avena: oat milk in any drink, no muffin",
+               messages: ["¿tienen leche de avena?"],
+               contains: ["oat"], excludes: ["Muffin"]),
+        // A coupon, then whether it works on delivery: the coupon list again.
+        Golden(name: "Noah: any coupons, then does it work on delivery: yes, for orders from its shop",
+               email: "noah.miller@example.com", messages: ["any coupons?", "does it work on delivery"],
+               contains: ["NOAH5OFF", "delivery"], excludes: ["CHILL10 gives"]),
+        // Round two (written with their fixes). Something asked for in Hinglish with "hai?": the off-topic reply.
+        Golden(name: "Raj: samosa hai: not on the menu, and what there is",
+               email: "raj.patel@example.com", messages: ["samosa hai?"],
+               contains: ["We don't list a samosa"], excludes: ["I can only help"]),
+        // "Thand hai" (it's cold) read as thirsty: a cold brew to cool down.
+        Golden(name: "Raj: thand hai: something to warm up",
+               email: "raj.patel@example.com", messages: ["thand hai"],
+               contains: ["warm you up"], excludes: ["cool you down"]),
+        // Points back for a cancelled order: the refund of the order's payment, the points sentence not retrieved.
+        // (The fifth trial's golden with the same message asserts the sentence; this one its own section.)
+        Golden(name: "Noah: points back for a cancelled order: given back, in dollars",
+               email: "noah.miller@example.com", messages: ["do i get my points back if my order is cancelled"],
+               contains: ["given back to your account", "$"], excludes: ["£"]),
+    ]
+
+    @Test(arguments: goldens.map(\.demanding))
+    func golden(_ golden: Golden) async throws {
+        try await GoldenRunner.run(golden)
+    }
+}
