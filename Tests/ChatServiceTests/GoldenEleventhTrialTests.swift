@@ -80,6 +80,24 @@ struct GoldenEleventhTrialTests {
         Golden(name: "Noah: points back for a cancelled order: given back, in dollars",
                email: "noah.miller@example.com", messages: ["do i get my points back if my order is cancelled"],
                contains: ["given back to your account", "$"], excludes: ["£"]),
+        // Round three (written with their fixes). A gift card's refund: three list items read as one sentence ("…to buy them; Gift cards cannot…").
+        Golden(name: "Noah: is the gift card refundable: unused, within 14 days",
+               email: "noah.miller@example.com", messages: ["is the gift card refundable"],
+               contains: ["Unused gift cards can be refunded within 14 days"], excludes: ["; Gift cards"]),
+        // Charged the wrong amount: the passage on a wrong item received.
+        Golden(name: "Noah: i got charged the wrong amount: the difference refunded, not a wrong item",
+               email: "noah.miller@example.com", messages: ["i got charged the wrong amount"],
+               contains: ["the difference is refunded", "+1 800 555 0142"], excludes: ["Wrong item"]),
+    ] + byMeaning
+
+    /// Answered right by the production path and wrongly on cues alone (`GOLDEN_CUES_ONLY=1`), checked: cues alone
+    /// read "…and how long does it take" as the shopper's own order (`orderStatus`), whose general-question answer
+    /// quotes one passage; the examples read the message as the policy question it is, and both asks are answered.
+    static let byMeaning: [Golden] = [
+        // Round three. Two questions about delivery in one message: only how long it takes.
+        Golden(name: "Noah: minimum for delivery and how long: both, in dollars",
+               email: "noah.miller@example.com", messages: ["whats the minimum for delivery and how long does it take"],
+               contains: ["The minimum order for delivery is $12", "30 to 45 minutes"], excludes: ["£"]),
     ]
 
     @Test(arguments: goldens.map(\.demanding))

@@ -105,7 +105,15 @@ enum PolicyExcerpt {
         func flushList() {
             guard !listItems.isEmpty else { return }
             let items = listItems.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ";., ")) }
-            if let last = blocks.last, last.hasSuffix(":") {
+            let introduced = blocks.last?.hasSuffix(":") == true
+            // Items that are whole sentences, with nothing introducing them, stay sentences: "…to buy them; Gift cards
+            // cannot be exchanged…" read as one sentence with a capital in its middle.
+            if !introduced, listItems.allSatisfy({ $0.hasSuffix(".") && $0.first?.isUppercase == true }) {
+                blocks += items.map { $0 + "." }
+                listItems = []
+                return
+            }
+            if let last = blocks.last, introduced {
                 blocks[blocks.count - 1] = last + " " + items.joined(separator: "; ") + "."
             } else {
                 blocks.append(items.joined(separator: "; ") + ".")

@@ -99,7 +99,7 @@ enum DeterministicResponder {
         case .openNow: context.holidayHours.map { [$0] } ?? (ShopAnswers.busy(context, message: message) + ShopAnswers.nearest(context))
         case .nearest: ShopAnswers.busy(context, message: message) + ShopAnswers.nearest(context)
         case .loyalty: LoyaltyAnswers.answer(context, message: message)
-        case .policyQuestion: (UnlistedService.answer(context, message: message) ?? PolicyAnswers.answer(context))
+        case .policyQuestion: (UnlistedService.answer(context, message: message) ?? PolicyAnswers.answer(context, message: message))
             + ShopAnswers.hoursForOrdering(context, message: message)
         case .handoff: HandoffAnswers.sentences(context)
         case .ruleOverride: ["I can't change how I work or share my instructions, but I'm happy to help with orders, offers, shops and our policies."]

@@ -230,7 +230,12 @@ enum PolicyAnswers {
         }
     }
 
-    static func answer(_ context: PromptContext) -> [String] {
+    static func answer(_ context: PromptContext, message: String = "") -> [String] {
+        // Two questions asked, each with its own passage first (`PolicyQuery.twoQuestions`): both are answered.
+        if PolicyQuery.twoQuestions(in: message) != nil, context.policies.count > 1,
+            context.policies[0].source != context.policies[1].source {
+            return cite(context, limit: 2)
+        }
         // A document's opening paragraph ("We deliver coffee… from your nearest shop") says the chain does it; the
         // section after it from the same document says how ("within 5 km"), so both are quoted.
         if let first = context.policies.first, !first.source.contains(">"), context.policies.count > 1,

@@ -276,6 +276,17 @@ extension ChatService {
             let own = retriever.retrieve(clause, embedding: nil, top: 1).filter(\.isRelevant)
             policies += own.filter { result in !policies.contains { $0.chunk.id == result.chunk.id } }
         }
+        // "Whats the minimum for delivery and how long does it take": one policy question with two asks, each searched
+        // for on its own (by meaning too, when the model is loaded: two more vectors, for these messages only), and both
+        // passages first (the whole message's ranked only the delivery times).
+        if understanding.primary == .policyQuestion, let (first, second) = PolicyQuery.twoQuestions(in: turn.text),
+            let one = retriever.retrieve(first, embedding: await self.embedding(of: first).vector, top: 1).first(where: \.isRelevant),
+            let two = retriever.retrieve(second, embedding: await self.embedding(of: second).vector, top: 1)
+                .first(where: \.isRelevant),
+            one.chunk.id != two.chunk.id {
+            policies.removeAll { $0.chunk.id == one.chunk.id || $0.chunk.id == two.chunk.id }
+            policies.insert(contentsOf: [one, two], at: 0)
+        }
         // "Was the hot chocolate in my last order vegan?": the one in that order (Oat Hot Chocolate), not the other
         // item whose whole name was typed.
         var understanding = understanding

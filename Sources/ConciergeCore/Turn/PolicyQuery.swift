@@ -64,6 +64,11 @@ enum PolicyQuery {
         // "Can I order for tomorrow morning?": a delivery scheduled ahead, not the hours after midnight.
         // (To collect it is ordering ahead: that policy's own words already find it.)
         if message.containsAny(orderAheadWords), !message.containsAny(["pickup", "pick up", "collect", "collection"]) { return "schedule a delivery for a later time days ahead slots" }
+        // "I got charged the wrong amount": what was paid, and the difference refunded (not a wrong item received).
+        if message.containsAny(["wrong amount", "charged more", "overcharged", "over charged", "charged too much",
+                                "charged extra", "extra charge", "paid too much", "paid more", "charged me more"]) {
+            return "charged the wrong amount refund the difference order total"
+        }
         // "Can I use my points to pay for a gift card?": buying one, not paying with one.
         if message.contains(phrase: "gift card"), message.containsAny(["points", "coupon", "another gift card"]),
             message.containsAny(["pay for", "buy", "purchase", "get a gift card", "for a gift card"]) {
@@ -131,6 +136,27 @@ enum PolicyQuery {
 
     /// Words that start a second ask in the same message ("…, also how long do refunds take").
     private static let clauseStarts = ["also", "and also", "plus", "btw", "by the way", "oh and", "another thing"]
+
+    /// Two questions in one message, split where the second starts: "whats the minimum for delivery and how long does
+    /// it take" → ("whats the minimum for delivery", "how long does it take delivery"). A second one that leans back
+    /// ("it", "they", "that") gets the first one's content words, so it is searched for about the same thing. `nil`
+    /// when there is one question, or a part too short to be one.
+    static func twoQuestions(in text: String) -> (first: String, second: String)? {
+        let words = MessageWords(text).words
+        guard let split = words.indices.dropFirst(2).first(where: { index in
+            words[index - 1] == "and" && secondQuestionStarts.contains(words[index])
+        }) else { return nil }
+        let first = Array(words[..<(split - 1)]), second = Array(words[split...])
+        guard first.count >= 3, second.count >= 3 else { return nil }
+        let leansBack = second.contains { ["it", "they", "them", "that", "those"].contains($0) }
+        let subject = leansBack ? PolicyExcerpt.contentWords(first.joined(separator: " ")).sorted() : []
+        return (first.joined(separator: " "), (second + subject).joined(separator: " "))
+    }
+
+    private static let secondQuestionStarts: Set<String> = [
+        "how", "what", "whats", "when", "where", "which", "who", "why", "can", "could", "do", "does", "is", "are", "will",
+        "would", "should", "kya", "kab", "kitna", "kitne",
+    ]
 
     /// The last clause of a message with more than one ("my order was missing the beans, also how long do refunds
     /// take?" → "how long do refunds take"), when it has words enough to be an ask of its own; `nil` otherwise.
