@@ -63,7 +63,9 @@ enum PolicyQuery {
         }
         // "Can I order for tomorrow morning?": a delivery scheduled ahead, not the hours after midnight.
         // (To collect it is ordering ahead: that policy's own words already find it.)
-        if message.containsAny(orderAheadWords), !message.containsAny(["pickup", "pick up", "collect", "collection"]) { return "schedule a delivery for a later time days ahead slots" }
+        if message.containsAny(orderAheadWords), !message.containsAny(["pickup", "pick up", "collect", "collection"]) {
+            return "schedule a delivery for a later time days ahead slots"
+        }
         // "I got charged the wrong amount": what was paid, and the difference refunded (not a wrong item received).
         if message.containsAny(["wrong amount", "charged more", "overcharged", "over charged", "charged too much",
                                 "charged extra", "extra charge", "paid too much", "paid more", "charged me more"]) {
