@@ -18,7 +18,8 @@ enum CouponRuleAnswers {
     /// Where a coupon works: "does it work on delivery?", "can I use it in the shop?".
     static let channelWords = ["on delivery", "for delivery", "delivery order", "delivery orders", "with delivery",
                                "online", "in store", "in the store", "in shop", "in the shop", "in a shop", "at the till",
-                               "order ahead", "click and collect", "for collection", "on collection"]
+                               "order ahead", "click and collect", "for collection", "on collection", "delivery pe",
+                               "delivery par", "delivery mein", "online chalega"]
     /// Whose coupon it is ("can my friend use my coupon?"): answered by the passage on personal coupons.
     static let whoseWords = [
         "my friend", "a friend", "someone else", "somebody else", "another account", "other account", "share",
@@ -46,6 +47,11 @@ enum CouponRuleAnswers {
             return ["We don't list \(group) discount."] + OfferAnswers.offers(context).prefix(2)
         }
         let words = MessageWords(message)
+        // "Does it work on delivery?": the policy's sentence on where coupons work, then the coupon meant.
+        if words.containsAny(channelWords),
+            let quoted = OfferedSentence.quote(naming: ["coupons", "work", "delivery", "till"], in: context.policies) {
+            return [quoted] + OfferAnswers.offers(context).prefix(1)
+        }
         let trouble = words.containsAny(troubleWords)
         // The passage sharing most of the gloss's words (the one on why a code is refused ranks above it, and names
         // "the account the coupon was issued to" too).

@@ -53,7 +53,8 @@ enum PolicyQuery {
             return "seasonal drinks available while stocks last"
         }
         // "Delivery charge kitna hai" (how much is the delivery charge): its vector is far from the fee table's.
-        if [.policyQuestion, .payment, .offers].contains(main), message.contains(phrase: "delivery"),
+        // (Beside a refused rule override too: the fee is still asked.)
+        if [.policyQuestion, .payment, .offers, .ruleOverride].contains(main), message.contains(phrase: "delivery"),
             message.containsAny(howMuchWords + ["charge", "charges", "fee", "fees"]) {
             return "delivery fees and minimum order fee"
         }
